@@ -1,0 +1,45 @@
+/**
+ * Every error the API can answer with, as `{ code, message }`. The HTTP status lives beside the code so the
+ * server's one exception filter and the mini program agree; the message is the plain-Chinese text a user may
+ * see (the mini program shows it by code, never raw server text). Modules add their codes here.
+ */
+export const ERROR_CODES = {
+  // Request shape
+  VALIDATION_FAILED: { status: 400, message: '请求参数有误' },
+  MALFORMED_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求格式' },
+  ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '不支持的请求方法' },
+  // Identity
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  // Catalogue
+  CATEGORY_NOT_FOUND: { status: 404, message: '分类不存在' },
+  PRODUCT_NOT_FOUND: { status: 404, message: '商品不存在或已下架' },
+  // Infrastructure
+  DATABASE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
+  SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
+  INTERNAL_ERROR: { status: 500, message: '系统开小差了，请稍后再试' },
+  // Client-side only (the mini program's HTTP client)
+  NETWORK_ERROR: { status: 0, message: '网络不给力，请检查网络后重试' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CODES, value);
+}
+
+/** The body of every error response. `details` carries field-level reasons for validation errors. */
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: ApiErrorDetail[];
+}
+
+export interface ApiErrorDetail {
+  field: string;
+  reason: string;
+}

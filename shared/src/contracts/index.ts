@@ -1,0 +1,4 @@
+export * from './error-codes';
+export * from './pagination.contract';
+export * from './health.contract';
+export * from './catalog.contract';

@@ -1,0 +1,3 @@
+export * from './fen';
+export * from './format';
+export * from './allocate';
