@@ -43,3 +43,19 @@ export interface ProductDetailDto extends ProductSummaryDto {
   description: string;
   skus: SkuDto[];
 }
+
+/** POST /api/catalog/skus/lookup { skuIds } — prices and stock for a guest's locally kept cart. */
+export interface SkuLookupRequest {
+  skuIds: number[];
+}
+
+export interface SkuLookupItemDto {
+  skuId: number;
+  productId: number;
+  productName: string;
+  coverUrl: string;
+  specs: Record<string, string>;
+  priceFen: Fen;
+  stock: number;
+  onSale: boolean;
+}

@@ -1,0 +1,80 @@
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { AppModule } from './app.module';
+import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { DomainException } from './common/errors/domain.exception';
+import { createPino, JsonLogger } from './common/logging/json-logger';
+import { createSpaFallback } from './common/http/spa-fallback';
+import { createValidationPipe } from './common/http/validation';
+import type { AppConfig } from './config/env';
+
+export const ASSETS_DIR = path.join(__dirname, '..', 'assets');
+
+/** Builds the whole application (used by main.ts and by every integration test, so tests boot what ships). */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const pino = createPino(config.logLevel);
+  const adapter = new FastifyAdapter({
+    loggerInstance: pino,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new JsonLogger(pino),
+    abortOnError: false,
+    // Our own JSON parser is registered below; Nest's would replace it at init.
+    bodyParser: false,
+  });
+
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ApiExceptionFilter(createSpaFallback(config.h5Dir)));
+  app.enableShutdownHooks();
+
+  // Fastify's own JSON parser, wrapped so a malformed or empty body becomes our MALFORMED_JSON. (Nest turns
+  // Fastify's parser errors into a bare HttpException that has lost their code.)
+  const fastify = app.getHttpAdapter().getInstance();
+  const parseJson = fastify.getDefaultJsonParser('error', 'error');
+  fastify.removeContentTypeParser('application/json');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parseJson(request, body as string, (error, value) => {
+      if (error) done(new DomainException('MALFORMED_JSON'), undefined);
+      else done(null, value);
+    });
+  });
+
+  await app.register(fastifyStatic, {
+    root: ASSETS_DIR,
+    prefix: '/static/',
+    maxAge: '7d',
+  });
+  if (fs.existsSync(path.join(config.h5Dir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: config.h5Dir,
+      prefix: '/',
+      decorateReply: false,
+      index: ['index.html'],
+      wildcard: false,
+    });
+  }
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Tidepool API')
+      .setDescription('Private-domain retail storefront. Amounts are integer fen; errors are { code, message }.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  return app;
+}

@@ -1,0 +1,84 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { type ApiErrorBody, ERROR_CODES, type ErrorCode } from '@tidepool/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from './database-errors';
+import { DomainException } from './domain.exception';
+
+/** Fastify's own errors (raised before Nest sees the request) that have a precise code of ours. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_JSON',
+};
+
+const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
+  [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
+  [HttpStatus.FORBIDDEN]: 'FORBIDDEN',
+  [HttpStatus.NOT_FOUND]: 'ROUTE_NOT_FOUND',
+  [HttpStatus.METHOD_NOT_ALLOWED]: 'METHOD_NOT_ALLOWED',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
+  [HttpStatus.TOO_MANY_REQUESTS]: 'RATE_LIMITED',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
+};
+
+export interface ErrorResponse {
+  status: number;
+  body: ApiErrorBody;
+}
+
+/**
+ * Turns anything thrown into `{ code, message }` with the right status. Never a stack trace or a raw database
+ * message to the client: unknown errors are logged in full and answered with INTERNAL_ERROR.
+ */
+export function toErrorResponse(exception: unknown): ErrorResponse {
+  if (exception instanceof DomainException) {
+    const body: ApiErrorBody = { code: exception.code, message: exception.message };
+    if (exception.details) body.details = exception.details;
+    return { status: exception.status, body };
+  }
+  if (isDatabaseUnavailable(exception)) return fromCode('DATABASE_UNAVAILABLE');
+  const fastifyCode = (exception as { code?: unknown } | null)?.code;
+  if (typeof fastifyCode === 'string' && FASTIFY_CODES[fastifyCode]) {
+    return fromCode(FASTIFY_CODES[fastifyCode]);
+  }
+  if (exception instanceof HttpException) {
+    const code = HTTP_STATUS_CODES[exception.getStatus()];
+    if (code) return fromCode(code);
+  }
+  // Fastify errors without a code of ours but with a client status (e.g. a bad header) stay client errors.
+  const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return { status: statusCode, body: { code: 'VALIDATION_FAILED', message: ERROR_CODES.VALIDATION_FAILED.message } };
+  }
+  return fromCode('INTERNAL_ERROR');
+}
+
+function fromCode(code: ErrorCode): ErrorResponse {
+  return { status: ERROR_CODES[code].status, body: { code, message: ERROR_CODES[code].message } };
+}
+
+export type SpaFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  /** `spaFallback` answers browser navigations to unknown non-API paths with the H5 app instead of a 404. */
+  constructor(private readonly spaFallback?: SpaFallback) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { status, body } = toErrorResponse(exception);
+    if (body.code === 'ROUTE_NOT_FOUND' && this.spaFallback?.(request, reply)) return;
+    if (status >= 500) {
+      this.logger.error({ msg: 'request failed', err: exception, method: request.method, url: request.url, code: body.code });
+    }
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+}

@@ -1,0 +1,113 @@
+import * as path from 'node:path';
+
+/**
+ * The process environment, read once at boot and validated. A bad value stops the boot with a message naming
+ * the variable, so a typo in production fails loudly instead of running with a surprise default.
+ */
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; poolSize: number };
+  /** Start the clock at this instant (it then runs normally). */
+  startAt: Date | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder of the H5 build served at `/`; null when it does not exist (API-only). */
+  h5Dir: string;
+  seedDemo: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = <T>(name: string, parse: (raw: string) => T, fallback: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === '') return fallback;
+    try {
+      return parse(raw.trim());
+    } catch (error) {
+      problems.push(`${name} ${(error as Error).message} (got "${raw}")`);
+      return fallback;
+    }
+  };
+
+  const nodeEnv = read('NODE_ENV', oneOf(['development', 'production', 'test'] as const), 'development');
+  const host = read('HOST', (v) => v, '0.0.0.0');
+  const port = read('PORT', integer(1, 65535), 3000);
+  const dataDir = path.resolve(read('DATA_DIR', (v) => v, './data'));
+  const databaseUrl = read('DATABASE_URL', mysqlUrl, null);
+  const poolSize = read('DB_POOL_SIZE', integer(1, 500), 10);
+  const startAt = read('TIDEPOOL_NOW', isoInstant, null);
+  const logLevel = read('LOG_LEVEL', oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const), 'info');
+  const h5Dir = path.resolve(read('H5_DIR', (v) => v, path.join(__dirname, '..', '..', '..', 'miniapp', 'dist', 'h5')));
+  const seedDemo = read('SEED_DEMO', boolean, true);
+
+  if (problems.length > 0) {
+    throw new ConfigError(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
+  }
+  return {
+    nodeEnv,
+    host,
+    port,
+    dataDir,
+    database: databaseUrl
+      ? { kind: 'mysql', url: databaseUrl, poolSize }
+      : { kind: 'sqlite', file: path.join(dataDir, 'tidepool.sqlite') },
+    startAt,
+    logLevel,
+    h5Dir,
+    seedDemo,
+  };
+}
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return (raw: string): T => {
+    if (!(values as readonly string[]).includes(raw)) throw new Error(`must be one of ${values.join(', ')}`);
+    return raw as T;
+  };
+}
+
+function integer(min: number, max: number) {
+  return (raw: string): number => {
+    if (!/^\d+$/.test(raw)) throw new Error(`must be an integer between ${min} and ${max}`);
+    const n = Number(raw);
+    if (n < min || n > max) throw new Error(`must be an integer between ${min} and ${max}`);
+    return n;
+  };
+}
+
+function boolean(raw: string): boolean {
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error('must be true or false');
+}
+
+function mysqlUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('must be a URL such as mysql://user:password@host:3306/database');
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
+    throw new Error('must start with mysql:// (unset it to use the embedded SQLite database)');
+  }
+  if (url.pathname.length <= 1) throw new Error('must name a database, e.g. mysql://root@127.0.0.1:3306/tidepool');
+  return raw;
+}
+
+function isoInstant(raw: string): Date {
+  const date = new Date(raw);
+  if (!ISO_WITH_OFFSET.test(raw) || Number.isNaN(date.getTime())) {
+    throw new Error('must be an ISO 8601 time with an offset, e.g. 2026-11-25T10:00:00+08:00');
+  }
+  return date;
+}

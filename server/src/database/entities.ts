@@ -1,0 +1,9 @@
+import { Category } from '../modules/catalog/category.entity';
+import { Product } from '../modules/catalog/product.entity';
+import { Sku } from '../modules/catalog/sku.entity';
+import { StaffAccount } from '../modules/staff/staff-account.entity';
+import { Brand } from '../modules/stores/brand.entity';
+import { Store } from '../modules/stores/store.entity';
+
+/** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
+export const ENTITIES = [Brand, Store, StaffAccount, Category, Product, Sku];

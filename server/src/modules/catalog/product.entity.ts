@@ -1,0 +1,70 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Category } from './category.entity';
+import { Sku } from './sku.entity';
+
+export type ProductStatus = 'ON_SALE' | 'OFF_SALE';
+
+@Entity('products')
+@Index('idx_products_listing', ['status', 'categoryId', 'sort'])
+export class Product {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  categoryId: number;
+
+  @ManyToOne(() => Category, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'categoryId' })
+  category?: Category;
+
+  @Column({ type: 'varchar', length: 64 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 128, default: '' })
+  subtitle: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  coverUrl: string;
+
+  @Column({ type: 'simple-json' })
+  images: string[];
+
+  /** Lowest price among the product's SKUs, in fen; kept with the SKUs so lists need no join. */
+  @Column({ type: 'int' })
+  priceFen: number;
+
+  /** Strike-through price in fen, or null. */
+  @Column({ type: 'int', nullable: true })
+  originalPriceFen: number | null;
+
+  @Column({ type: 'int', default: 0 })
+  sales: number;
+
+  @Column({ type: 'varchar', length: 16, default: 'ON_SALE' })
+  status: ProductStatus;
+
+  @Column({ type: 'int', default: 0 })
+  sort: number;
+
+  @OneToMany(() => Sku, (sku) => sku.product)
+  skus?: Sku[];
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,35 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Store } from '../stores/store.entity';
+
+export type StaffRole = 'cashier' | 'operator';
+
+/** A store cashier (bound to one store) or a brand operator, who logs in with an account and a password. */
+@Entity('staff_accounts')
+export class StaffAccount {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'varchar', length: 64, unique: true })
+  username: string;
+
+  /** `scrypt$N$r$p$salt$hash` (see password-hash.ts); never the password. */
+  @Column({ type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role: StaffRole;
+
+  @Index()
+  @Column({ type: 'int', nullable: true })
+  storeId: number | null;
+
+  @ManyToOne(() => Store, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'storeId' })
+  store?: Store | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  displayName: string;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}
