@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as mysql2 from 'mysql2';
+import { createConnection } from 'mysql2/promise';
 import type { DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/env';
 import { ENTITIES } from './entities';
@@ -10,7 +12,29 @@ import { MIGRATIONS } from './migrations';
  * nothing to migrate. MySQL's schema comes only from the committed migrations, run on boot; a test fails when
  * the entities drift from them. See docs/adr/0001-database.md.
  */
-export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+export async function resolveDataSourceOptions(database: AppConfig['database']): Promise<DataSourceOptions> {
+  return dataSourceOptions(database, database.kind === 'mysql' ? await detectFlavour(database.url) : 'mysql');
+}
+
+/**
+ * MariaDB and MySQL report column metadata differently (MariaDB says DEFAULT 'NULL' for a nullable column);
+ * TypeORM reads it right only when told which one it talks to, or every nullable column looks changed.
+ */
+async function detectFlavour(url: string): Promise<'mysql' | 'mariadb'> {
+  const connection = await createConnection({ uri: url, connectTimeout: 5000 });
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    const version = (rows as { version: string }[])[0]?.version ?? '';
+    return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
+export function dataSourceOptions(
+  database: AppConfig['database'],
+  flavour: 'mysql' | 'mariadb' = 'mysql',
+): DataSourceOptions {
   if (database.kind === 'sqlite') {
     fs.mkdirSync(path.dirname(database.file), { recursive: true });
     return {
@@ -27,14 +51,15 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     };
   }
   return {
-    type: 'mysql',
+    type: flavour,
+    driver: utcMysql,
     url: database.url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
-    // Store and read every DATETIME as UTC, whatever the server's or the database's own time zone.
+    // Send and read every DATETIME as UTC (client side); utcMysql makes the session agree (server side).
     timezone: 'Z',
     charset: 'utf8mb4_unicode_ci',
     poolSize: database.poolSize,
@@ -43,3 +68,18 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     connectTimeout: 5000,
   };
 }
+
+/**
+ * mysql2 with every pooled connection's session set to UTC as it is created, so CURRENT_TIMESTAMP defaults and
+ * date functions agree with the UTC values the client writes, whatever the database server's own time zone.
+ */
+const utcMysql = {
+  ...mysql2,
+  createPool(config: mysql2.PoolOptions) {
+    const pool = mysql2.createPool(config);
+    pool.on('connection', (connection) => {
+      connection.query("SET time_zone = '+00:00'");
+    });
+    return pool;
+  },
+};

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config.module';
-import { dataSourceOptions } from './data-source';
+import { resolveDataSourceOptions } from './data-source';
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.database),
+      useFactory: async (config: AppConfig) => ({
+        ...(await resolveDataSourceOptions(config.database)),
         // Fail the boot quickly with the real error rather than retrying silently for half a minute.
         retryAttempts: 2,
         retryDelay: 1000,

@@ -1,6 +1,7 @@
+import { Initial1795485369249 } from './1795485369249-Initial';
 import type { MigrationInterface } from 'typeorm';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every MySQL migration in order. `pnpm --filter @tidepool/server migration:generate <Name>` appends here. */
-export const MIGRATIONS: MigrationClass[] = [];
+export const MIGRATIONS: MigrationClass[] = [Initial1795485369249];

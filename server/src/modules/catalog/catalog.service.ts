@@ -39,7 +39,7 @@ export class CatalogService {
       .take(query.pageSize);
     if (query.categoryId !== undefined) qb.andWhere('p.categoryId = :categoryId', { categoryId: query.categoryId });
     if (query.keyword) {
-      qb.andWhere("(p.name LIKE :kw ESCAPE '\\' OR p.subtitle LIKE :kw ESCAPE '\\')", {
+      qb.andWhere("(p.name LIKE :kw ESCAPE '!' OR p.subtitle LIKE :kw ESCAPE '!')", {
         kw: `%${escapeLike(query.keyword)}%`,
       });
     }
@@ -105,6 +105,7 @@ function toSummary(p: Product): ProductSummaryDto {
   };
 }
 
+/** `!` rather than a backslash as the LIKE escape: a backslash literal is spelled differently in MySQL and SQLite. */
 function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+  return text.replace(/[!%_]/g, (ch) => `!${ch}`);
 }

@@ -47,7 +47,7 @@ export class Product {
   priceFen: number;
 
   /** Strike-through price in fen, or null. */
-  @Column({ type: 'int', nullable: true })
+  @Column({ type: 'int', nullable: true, default: null })
   originalPriceFen: number | null;
 
   @Column({ type: 'int', default: 0 })

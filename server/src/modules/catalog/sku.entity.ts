@@ -27,7 +27,8 @@ export class Sku {
   priceFen: number;
 
   /** Units available. Changed only by conditional UPDATE (… WHERE stock >= n), never read-modify-write. */
-  @Column({ type: 'int', default: 0 })
+  // UNSIGNED on MySQL and the CHECK on SQLite (TypeORM emits no CHECK for MySQL) both refuse a negative stock.
+  @Column({ type: 'int', unsigned: true, default: 0 })
   stock: number;
 
   @Column({ type: 'int', default: 0 })

@@ -20,7 +20,7 @@ export class StaffAccount {
   role: StaffRole;
 
   @Index()
-  @Column({ type: 'int', nullable: true })
+  @Column({ type: 'int', nullable: true, default: null })
   storeId: number | null;
 
   @ManyToOne(() => Store, { onDelete: 'RESTRICT', nullable: true })
