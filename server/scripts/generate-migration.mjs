@@ -65,7 +65,10 @@ ${sql.downQueries.reverse().map(q).join('\n')}
   let index = readFileSync(indexFile, 'utf8');
   index = `import { ${className} } from './${file}';\n` + index;
   index = index.replace(/export const MIGRATIONS: MigrationClass\[\] = \[([^\]]*)\];/, (_, list) => {
-    const items = list.split(',').map((s) => s.trim()).filter(Boolean);
+    const items = list
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return `export const MIGRATIONS: MigrationClass[] = [${[...items, className].join(', ')}];`;
   });
   writeFileSync(indexFile, index);

@@ -11,12 +11,18 @@ const { DEMO_CATEGORIES, DEMO_PRODUCTS } = require('../dist/modules/seed/demo-ca
 const out = join(here, '..', 'assets', 'demo');
 
 const ART = {
-  candle: (c) => `<rect x="200" y="250" width="200" height="230" rx="24" fill="${c}"/><rect x="200" y="250" width="200" height="40" rx="20" fill="#fff" opacity=".45"/><rect x="295" y="200" width="10" height="55" fill="#5b4636"/><path d="M300 120c30 40 30 70 0 85c-30-15-30-45 0-85z" fill="#ffb347"/>`,
-  bear: (c) => `<circle cx="215" cy="200" r="55" fill="${c}"/><circle cx="385" cy="200" r="55" fill="${c}"/><circle cx="300" cy="320" r="150" fill="${c}"/><circle cx="250" cy="300" r="14" fill="#3b2f2f"/><circle cx="350" cy="300" r="14" fill="#3b2f2f"/><ellipse cx="300" cy="365" rx="50" ry="38" fill="#fff" opacity=".6"/><circle cx="300" cy="352" r="12" fill="#3b2f2f"/>`,
-  headphones: (c) => `<path d="M170 340v-40a130 130 0 0 1 260 0v40" stroke="${c}" stroke-width="34" fill="none" stroke-linecap="round"/><rect x="140" y="320" width="80" height="130" rx="30" fill="${c}"/><rect x="380" y="320" width="80" height="130" rx="30" fill="${c}"/>`,
-  lipstick: (c) => `<rect x="240" y="300" width="120" height="190" rx="14" fill="#d4af37"/><rect x="255" y="200" width="90" height="110" rx="10" fill="${c}"/><path d="M255 200l90-70v70z" fill="${c}"/>`,
-  box: (c) => `<path d="M160 250l140-70 140 70-140 70z" fill="#fff" opacity=".7"/><path d="M160 250v160l140 70V320z" fill="${c}"/><path d="M440 250v160l-140 70V320z" fill="${c}" opacity=".75"/>`,
-  cookie: (c) => `<circle cx="300" cy="310" r="160" fill="${c}"/><circle cx="250" cy="260" r="18" fill="#5b3a29"/><circle cx="350" cy="290" r="16" fill="#5b3a29"/><circle cx="280" cy="370" r="20" fill="#5b3a29"/><circle cx="370" cy="380" r="12" fill="#5b3a29"/><circle cx="220" cy="340" r="12" fill="#5b3a29"/>`,
+  candle: (c) =>
+    `<rect x="200" y="250" width="200" height="230" rx="24" fill="${c}"/><rect x="200" y="250" width="200" height="40" rx="20" fill="#fff" opacity=".45"/><rect x="295" y="200" width="10" height="55" fill="#5b4636"/><path d="M300 120c30 40 30 70 0 85c-30-15-30-45 0-85z" fill="#ffb347"/>`,
+  bear: (c) =>
+    `<circle cx="215" cy="200" r="55" fill="${c}"/><circle cx="385" cy="200" r="55" fill="${c}"/><circle cx="300" cy="320" r="150" fill="${c}"/><circle cx="250" cy="300" r="14" fill="#3b2f2f"/><circle cx="350" cy="300" r="14" fill="#3b2f2f"/><ellipse cx="300" cy="365" rx="50" ry="38" fill="#fff" opacity=".6"/><circle cx="300" cy="352" r="12" fill="#3b2f2f"/>`,
+  headphones: (c) =>
+    `<path d="M170 340v-40a130 130 0 0 1 260 0v40" stroke="${c}" stroke-width="34" fill="none" stroke-linecap="round"/><rect x="140" y="320" width="80" height="130" rx="30" fill="${c}"/><rect x="380" y="320" width="80" height="130" rx="30" fill="${c}"/>`,
+  lipstick: (c) =>
+    `<rect x="240" y="300" width="120" height="190" rx="14" fill="#d4af37"/><rect x="255" y="200" width="90" height="110" rx="10" fill="${c}"/><path d="M255 200l90-70v70z" fill="${c}"/>`,
+  box: (c) =>
+    `<path d="M160 250l140-70 140 70-140 70z" fill="#fff" opacity=".7"/><path d="M160 250v160l140 70V320z" fill="${c}"/><path d="M440 250v160l-140 70V320z" fill="${c}" opacity=".75"/>`,
+  cookie: (c) =>
+    `<circle cx="300" cy="310" r="160" fill="${c}"/><circle cx="250" cy="260" r="18" fill="#5b3a29"/><circle cx="350" cy="290" r="16" fill="#5b3a29"/><circle cx="280" cy="370" r="20" fill="#5b3a29"/><circle cx="370" cy="380" r="12" fill="#5b3a29"/><circle cx="220" cy="340" r="12" fill="#5b3a29"/>`,
 };
 
 function svg(art, color, background, variant) {
@@ -42,11 +48,17 @@ mkdirSync(join(out, 'categories'), { recursive: true });
 const artOf = Object.fromEntries(DEMO_CATEGORIES.map((c) => [c.key, c.art]));
 for (const p of DEMO_PRODUCTS) {
   for (const view of [1, 2]) {
-    writeFileSync(join(out, 'products', `${p.key}-${view}.svg`), svg(artOf[p.category], p.color, tint(p.color, view === 1 ? 0.7 : 0.85), view));
+    writeFileSync(
+      join(out, 'products', `${p.key}-${view}.svg`),
+      svg(artOf[p.category], p.color, tint(p.color, view === 1 ? 0.7 : 0.85), view),
+    );
   }
 }
 const palette = ['#e8a87c', '#d9a066', '#8e9aaf', '#e88d8d', '#9ccc9c', '#e6b86a'];
 DEMO_CATEGORIES.forEach((c, i) => {
-  writeFileSync(join(out, 'categories', `${c.key}.svg`), svg(c.art, palette[i % palette.length], tint(palette[i % palette.length], 0.8), 1));
+  writeFileSync(
+    join(out, 'categories', `${c.key}.svg`),
+    svg(c.art, palette[i % palette.length], tint(palette[i % palette.length], 0.8), 1),
+  );
 });
 console.log(`rendered ${DEMO_PRODUCTS.length * 2} product and ${DEMO_CATEGORIES.length} category images into ${out}`);

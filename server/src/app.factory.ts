@@ -44,7 +44,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    parseJson(request, body as string, (error, value) => {
+    void parseJson(request, body as string, (error, value) => {
       if (error) done(new DomainException('MALFORMED_JSON'), undefined);
       else done(null, value);
     });

@@ -46,7 +46,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const databaseUrl = read('DATABASE_URL', mysqlUrl, null);
   const poolSize = read('DB_POOL_SIZE', integer(1, 500), 10);
   const startAt = read('TIDEPOOL_NOW', isoInstant, null);
-  const logLevel = read('LOG_LEVEL', oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const), 'info');
+  const logLevel = read(
+    'LOG_LEVEL',
+    oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+    'info',
+  );
   const h5Dir = path.resolve(read('H5_DIR', (v) => v, path.join(__dirname, '..', '..', '..', 'miniapp', 'dist', 'h5')));
   const seedDemo = read('SEED_DEMO', boolean, true);
 

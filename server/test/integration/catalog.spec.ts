@@ -54,9 +54,13 @@ describe('GET /api/catalog/products', () => {
     const plush = categories.find((c) => c.name === '毛绒公仔');
     const { body } = await get<Page<ProductSummaryDto>>(`/api/catalog/products?categoryId=${plush?.id}`);
     expect(body.items.map((p) => p.name).sort()).toEqual(
-      DEMO_PRODUCTS.filter((p) => p.category === 'plush').map((p) => p.name).sort(),
+      DEMO_PRODUCTS.filter((p) => p.category === 'plush')
+        .map((p) => p.name)
+        .sort(),
     );
-    const { body: found } = await get<Page<ProductSummaryDto>>(`/api/catalog/products?keyword=${encodeURIComponent('蜡烛')}`);
+    const { body: found } = await get<Page<ProductSummaryDto>>(
+      `/api/catalog/products?keyword=${encodeURIComponent('蜡烛')}`,
+    );
     expect(found.items.map((p) => p.name)).toEqual(['海盐鼠尾草香薰蜡烛', '白桃乌龙香薰蜡烛']);
     const { body: none } = await get<Page<ProductSummaryDto>>('/api/catalog/products?keyword=%25');
     expect(none).toMatchObject({ items: [], total: 0, hasMore: false });

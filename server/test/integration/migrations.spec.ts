@@ -43,7 +43,7 @@ describe('database schema', () => {
       const ds = t.app.get<DataSource>(getDataSourceToken());
       const rows: { name: string }[] = await ds.query('SELECT name FROM migrations ORDER BY id');
       expect(rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => new m().name));
-      const [{ tz }] = (await ds.query('SELECT @@session.time_zone AS tz')) as { tz: string }[];
+      const [{ tz }] = await ds.query<{ tz: string }[]>('SELECT @@session.time_zone AS tz');
       expect(tz).toBe('+00:00');
     } finally {
       await t.close();

@@ -23,7 +23,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidepool-test-'));
     return {
       database: { kind: 'sqlite', file: path.join(dir, 'tidepool.sqlite') },
-      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+      drop: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })),
     };
   }
   const name = `tidepool_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;

@@ -32,7 +32,8 @@ describe('allocate', () => {
     expect(() => allocate(fen(1), [1.5])).toThrow(MoneyError);
   });
 
-  const weights = fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 40 })
+  const weights = fc
+    .array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 40 })
     .filter((ws) => ws.some((w) => w > 0));
   const totals = fc.integer({ min: -1e10, max: 1e10 });
 
@@ -68,7 +69,7 @@ describe('allocate', () => {
         const parts = allocate(fen(total), ws);
         for (let i = 0; i < ws.length; i++) {
           for (let j = 0; j < ws.length; j++) {
-            if ((ws[i] as number) > (ws[j] as number)) expect(parts[i]).toBeGreaterThanOrEqual(parts[j] as number);
+            if ((ws[i] ?? 0) > (ws[j] ?? 0)) expect(parts[i]).toBeGreaterThanOrEqual(parts[j] ?? 0);
           }
         }
       }),

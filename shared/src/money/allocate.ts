@@ -19,7 +19,7 @@ export function allocate(total: Fen, weights: readonly number[]): Fen[] {
     if (!Number.isSafeInteger(w) || w < 0) throw new MoneyError(`weights must be non-negative integers, got ${w}`);
   }
   // `0 - part`, not `-part`: a zero share must stay +0, never -0.
-  if (total < 0) return allocate(fen(-total), weights).map((part) => fen(0 - part));
+  if (total < 0) return allocate(fen(0 - total), weights).map((part) => fen(0 - part));
 
   const weightSum = weights.reduce((sum, w) => sum + w, 0);
   if (weightSum === 0) {
@@ -45,7 +45,7 @@ export function allocate(total: Fen, weights: readonly number[]): Fen[] {
   remainders.sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1));
   for (const { index } of remainders) {
     if (leftover === 0) break;
-    floors[index] = (floors[index] as bigint) + 1n;
+    floors[index] = (floors[index] ?? 0n) + 1n;
     leftover -= 1;
   }
   return floors.map((f) => fen(Number(f)));

@@ -77,7 +77,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const { status, body } = toErrorResponse(exception);
     if (body.code === 'ROUTE_NOT_FOUND' && this.spaFallback?.(request, reply)) return;
     if (status >= 500) {
-      this.logger.error({ msg: 'request failed', err: exception, method: request.method, url: request.url, code: body.code });
+      this.logger.error({
+        msg: 'request failed',
+        err: exception,
+        method: request.method,
+        url: request.url,
+        code: body.code,
+      });
     }
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }

@@ -23,7 +23,12 @@ const UNAVAILABLE_CODES = new Set([
 
 const UNAVAILABLE_NAMES = new Set(['ConnectionIsNotSetError', 'CannotConnectAlreadyConnectedError', 'PoolClosedError']);
 
-const UNAVAILABLE_MESSAGES = [/pool is closed/i, /connection is not established/i, /database connection is not open/i, /connection lost/i];
+const UNAVAILABLE_MESSAGES = [
+  /pool is closed/i,
+  /connection is not established/i,
+  /database connection is not open/i,
+  /connection lost/i,
+];
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {

@@ -1,12 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type {
-  CategoryDto,
-  Page,
-  ProductDetailDto,
-  ProductSummaryDto,
-  SkuLookupItemDto,
-} from '@tidepool/shared';
+import type { CategoryDto, Page, ProductDetailDto, ProductSummaryDto, SkuLookupItemDto } from '@tidepool/shared';
 import { Public } from '../../common/auth/public.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { CatalogService } from './catalog.service';

@@ -25,7 +25,8 @@ export class ProductSummaryResponse implements ProductSummaryDto {
   @ApiProperty() subtitle: string;
   @ApiProperty() coverUrl: string;
   @ApiProperty({ description: 'Lowest SKU price in fen' }) priceFen: Fen;
-  @ApiProperty({ type: Number, nullable: true, description: 'Strike-through price in fen' }) originalPriceFen: Fen | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Strike-through price in fen' })
+  originalPriceFen: Fen | null;
   @ApiProperty() sales: number;
 }
 
