@@ -1,0 +1,52 @@
+export default defineAppConfig({
+  // Tab pages only in the main package; everything else lives in subpackages (CI caps the main package at 2 MB).
+  pages: ['pages/index/index', 'pages/category/index', 'pages/cart/index', 'pages/mine/index'],
+  subPackages: [
+    {
+      root: 'packages/product',
+      pages: ['pages/detail/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/product'] },
+  },
+  window: {
+    navigationBarTitleText: 'Tidepool 会员商城',
+    navigationBarBackgroundColor: '#fff8f3',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f7f3ef',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#8a847e',
+    selectedColor: '#e85d2f',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/category/index',
+        text: '分类',
+        iconPath: 'assets/tabbar/category.png',
+        selectedIconPath: 'assets/tabbar/category-active.png',
+      },
+      {
+        pagePath: 'pages/cart/index',
+        text: '购物车',
+        iconPath: 'assets/tabbar/cart.png',
+        selectedIconPath: 'assets/tabbar/cart-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/mine.png',
+        selectedIconPath: 'assets/tabbar/mine-active.png',
+      },
+    ],
+  },
+});

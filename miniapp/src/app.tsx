@@ -1,0 +1,16 @@
+import type { PropsWithChildren } from 'react';
+import { useLaunch } from '@tarojs/taro';
+import { installInterceptors } from '@/services/http';
+import './app.scss';
+
+installInterceptors();
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    console.info('[app] Tidepool launched on', process.env.TARO_ENV);
+  });
+  // children is the page being shown.
+  return children;
+}
+
+export default App;

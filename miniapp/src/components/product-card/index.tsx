@@ -1,0 +1,44 @@
+import { Image, Text, View } from '@tarojs/components';
+import type { ProductSummaryDto } from '@tidepool/shared';
+import { resolveAssetUrl } from '@/services/asset-url';
+import { Price } from '../price';
+import './index.scss';
+
+export interface ProductCardProps {
+  product: ProductSummaryDto;
+  /** 'grid': two-column card with a square cover; 'row': cover left, text right. */
+  layout?: 'grid' | 'row';
+  onTap?: (product: ProductSummaryDto) => void;
+}
+
+export function ProductCard({ product, layout = 'grid', onTap }: ProductCardProps) {
+  return (
+    <View
+      className={`product-card product-card--${layout}`}
+      data-product-id={product.id}
+      hoverClass="product-card--pressed"
+      onClick={() => onTap?.(product)}
+    >
+      <Image
+        className="product-card__cover product-cover"
+        src={resolveAssetUrl(product.coverUrl)}
+        mode="aspectFill"
+        lazyLoad
+      />
+      <View className="product-card__body">
+        <Text className="product-card__name product-name">{product.name}</Text>
+        {product.subtitle ? <Text className="product-card__subtitle product-subtitle">{product.subtitle}</Text> : null}
+        <View className="product-card__footer">
+          <Price
+            fen={product.priceFen}
+            originalFen={product.originalPriceFen}
+            size="sm"
+            className="product-price"
+            originalClassName="product-original-price"
+          />
+          {product.sales > 0 ? <Text className="product-card__sales">已售 {product.sales}</Text> : null}
+        </View>
+      </View>
+    </View>
+  );
+}

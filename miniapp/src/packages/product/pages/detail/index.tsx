@@ -1,0 +1,162 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import type { ProductDetailDto, SkuDto } from '@tidepool/shared';
+import { Price } from '@/components/price';
+import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
+import { useAsync } from '@/hooks/use-async';
+import { ApiError } from '@/services/api-error';
+import { getProduct } from '@/services/api/catalog.api';
+import { resolveAssetUrl } from '@/services/asset-url';
+import { ROUTES, switchTab } from '@/utils/routes';
+import { describeSpecs } from '@/utils/specs';
+import { comingSoon } from '@/utils/toast';
+import './index.scss';
+
+function parseProductId(raw: string | undefined): number | null {
+  if (!raw || !/^\d+$/.test(raw)) return null;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+export default function ProductDetailPage() {
+  const router = useRouter();
+  const productId = parseProductId(router.params.id);
+  const detail = useAsync<ProductDetailDto>(
+    () => (productId === null ? Promise.reject(new ApiError('PRODUCT_NOT_FOUND', 404)) : getProduct(productId)),
+    [productId],
+  );
+
+  const product = detail.state.data;
+  useEffect(() => {
+    if (product) Taro.setNavigationBarTitle({ title: product.name }).catch(() => undefined);
+  }, [product]);
+
+  if (detail.state.status === 'error' && !product) {
+    const { error } = detail.state;
+    return (
+      <View className="detail-page detail-page--state">
+        {error.code === 'PRODUCT_NOT_FOUND' ? (
+          // Retrying cannot bring it back; offer the way home instead.
+          <EmptyState title={error.message} actionText="去逛逛" onAction={() => switchTab(ROUTES.home)} />
+        ) : (
+          <ErrorState error={error} onRetry={() => void detail.reload()} />
+        )}
+      </View>
+    );
+  }
+  if (!product) {
+    return (
+      <View className="detail-page detail-page--state">
+        <LoadingState variant="detail" />
+      </View>
+    );
+  }
+  return <ProductDetailView product={product} />;
+}
+
+interface ProductDetailViewProps {
+  product: ProductDetailDto;
+}
+
+function ProductDetailView({ product }: ProductDetailViewProps) {
+  const [selectedSkuId, setSelectedSkuId] = useState<number | null>(
+    () => product.skus.find((sku) => sku.stock > 0)?.id ?? null,
+  );
+  const selectedSku = product.skus.find((sku) => sku.id === selectedSkuId) ?? null;
+  const images = useMemo(() => {
+    const list = product.images.length > 0 ? product.images : [product.coverUrl];
+    return list.map((url) => resolveAssetUrl(url)).filter(Boolean);
+  }, [product]);
+  const soldOut = product.skus.length > 0 && product.skus.every((sku) => sku.stock <= 0);
+  const paragraphs = product.description
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+
+  const onTapSku = (sku: SkuDto) => {
+    if (sku.stock <= 0) return;
+    setSelectedSkuId(sku.id);
+  };
+
+  return (
+    <View className="detail-page">
+      <Swiper className="detail-swiper" indicatorDots={images.length > 1} indicatorActiveColor="#e85d2f" circular>
+        {images.map((src, index) => (
+          <SwiperItem key={`${src}-${index}`}>
+            <Image className="detail-swiper__img" src={src} mode="aspectFill" />
+          </SwiperItem>
+        ))}
+      </Swiper>
+
+      <View className="detail-card detail-info">
+        <Price
+          fen={selectedSku ? selectedSku.priceFen : product.priceFen}
+          originalFen={product.originalPriceFen}
+          size="lg"
+          className="detail-price"
+          originalClassName="detail-original-price"
+        />
+        <Text className="detail-name">{product.name}</Text>
+        {product.subtitle ? <Text className="detail-subtitle">{product.subtitle}</Text> : null}
+        <View className="detail-meta">
+          <Text className="detail-meta__item">{product.categoryName}</Text>
+          <Text className="detail-meta__item">已售 {product.sales}</Text>
+        </View>
+      </View>
+
+      {product.skus.length > 0 ? (
+        <View className="detail-card detail-skus">
+          <Text className="detail-card__title">规格</Text>
+          {product.skus.map((sku) => {
+            const disabled = sku.stock <= 0;
+            const selected = sku.id === selectedSkuId;
+            return (
+              <View
+                key={sku.id}
+                className={`sku-item ${selected ? 'sku-item--selected' : ''} ${disabled ? 'sku-item--disabled' : ''}`}
+                onClick={() => onTapSku(sku)}
+              >
+                <Text className="sku-item__specs">{describeSpecs(sku.specs)}</Text>
+                <View className="sku-item__side">
+                  <Price fen={sku.priceFen} size="sm" className="sku-item__price" />
+                  <Text className="sku-item__stock">{disabled ? '已售罄' : `库存 ${sku.stock}`}</Text>
+                </View>
+              </View>
+            );
+          })}
+        </View>
+      ) : null}
+
+      <View className="detail-card detail-description">
+        <Text className="detail-card__title">商品详情</Text>
+        {paragraphs.length > 0 ? (
+          paragraphs.map((p, index) => (
+            <Text className="detail-description__text" key={index}>
+              {p}
+            </Text>
+          ))
+        ) : (
+          <Text className="detail-description__text">暂无详细介绍</Text>
+        )}
+      </View>
+
+      <View className="detail-bar">
+        <View className="detail-bar__inner">
+          <View
+            className={`btn detail-bar__cart add-to-cart ${soldOut ? 'detail-bar__btn--disabled' : ''}`}
+            onClick={() => comingSoon()}
+          >
+            加入购物车
+          </View>
+          <View
+            className={`btn btn--primary detail-bar__buy buy-now ${soldOut ? 'detail-bar__btn--disabled' : ''}`}
+            onClick={() => comingSoon()}
+          >
+            {soldOut ? '已售罄' : '立即购买'}
+          </View>
+        </View>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '全部分类',
+  disableScroll: true,
+  usingComponents: {},
+});
