@@ -32,7 +32,9 @@ if (all || args.has('--weapp')) {
     if (roots.some((root) => rel.startsWith(root))) sub += size;
     else main += size;
   }
-  console.log(`weapp main package: ${kb(main)} (cap ${kb(MAIN_PACKAGE_CAP)}); subpackages: ${kb(sub)} in ${roots.length}`);
+  console.log(
+    `weapp main package: ${kb(main)} (cap ${kb(MAIN_PACKAGE_CAP)}); subpackages: ${kb(sub)} in ${roots.length}`,
+  );
   if (main > MAIN_PACKAGE_CAP) {
     console.error(`weapp main package is over WeChat's 2 MB cap by ${kb(main - MAIN_PACKAGE_CAP)}`);
     failed = true;

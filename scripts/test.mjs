@@ -22,7 +22,16 @@ try {
   log(`running every test on ${database}`);
   await stage('build shared', () => run('pnpm', ['--filter', '@tidepool/shared', 'build']));
   await stage('unit + integration', () =>
-    run('pnpm', ['--workspace-concurrency=1', '--filter', '@tidepool/shared', '--filter', '@tidepool/server', '--filter', '@tidepool/miniapp', 'test']),
+    run('pnpm', [
+      '--workspace-concurrency=1',
+      '--filter',
+      '@tidepool/shared',
+      '--filter',
+      '@tidepool/server',
+      '--filter',
+      '@tidepool/miniapp',
+      'test',
+    ]),
   );
   await stage('weapp build', () =>
     buildIfStale('weapp', H5_INPUTS, join(ROOT, 'miniapp', 'dist', 'weapp'), () =>
@@ -50,7 +59,14 @@ async function endToEnd() {
   const db = process.env.DATABASE_URL ? await freshMysqlDatabase(process.env.DATABASE_URL) : null;
   const server = spawn('node', [join(ROOT, 'server', 'dist', 'main.js')], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...(db ? { DATABASE_URL: db.url } : {}) },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...(db ? { DATABASE_URL: db.url } : {}),
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
