@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { CategoryDto, ProductSummaryDto } from '@tidepool/shared';
-import { ListFooter } from '@/components/list-footer';
-import { ProductGrid } from '@/components/product-grid';
+import { PagedProductList } from '@/components/paged-product-list';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { usePagedList } from '@/hooks/use-paged-list';
@@ -94,23 +93,12 @@ function CategoryProducts({ category }: CategoryProductsProps) {
           <Text className="category-products__title">{category.name}</Text>
           {products.total > 0 ? <Text className="category-products__count">{products.total} 件商品</Text> : null}
         </View>
-        {products.initialLoading ? (
-          <LoadingState variant="list" />
-        ) : products.error ? (
-          <ErrorState error={products.error} onRetry={() => void products.retry()} />
-        ) : products.items.length === 0 ? (
-          <EmptyState title="暂无商品" description="这个分类还没有上架商品" />
-        ) : (
-          <>
-            <ProductGrid products={products.items} layout="row" onTapProduct={onTapProduct} />
-            <ListFooter
-              hasMore={products.hasMore}
-              loadingMore={products.loadingMore}
-              error={products.moreError}
-              onLoadMore={() => void products.loadMore()}
-            />
-          </>
-        )}
+        <PagedProductList
+          list={products}
+          layout="row"
+          emptyDescription="这个分类还没有上架商品"
+          onTapProduct={onTapProduct}
+        />
       </View>
     </ScrollView>
   );

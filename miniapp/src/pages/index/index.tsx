@@ -2,10 +2,9 @@ import { useCallback } from 'react';
 import { Image, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { CategoryDto, ProductSummaryDto } from '@tidepool/shared';
-import { ListFooter } from '@/components/list-footer';
-import { ProductGrid } from '@/components/product-grid';
+import { PagedProductList } from '@/components/paged-product-list';
 import { SectionTitle } from '@/components/section-title';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
+import { ErrorState } from '@/components/state-view';
 import { useAsync, type AsyncState } from '@/hooks/use-async';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { listCategories, listProducts } from '@/services/api/catalog.api';
@@ -58,23 +57,7 @@ export default function HomePage() {
 
       <View className="home-products">
         <SectionTitle title="为你推荐" hint={products.total > 0 ? `共 ${products.total} 件` : undefined} />
-        {products.initialLoading ? (
-          <LoadingState variant="grid" />
-        ) : products.error ? (
-          <ErrorState error={products.error} onRetry={() => void products.retry()} />
-        ) : products.items.length === 0 ? (
-          <EmptyState title="暂无商品" description="店长正在上新，晚点再来看看" />
-        ) : (
-          <>
-            <ProductGrid products={products.items} onTapProduct={onTapProduct} />
-            <ListFooter
-              hasMore={products.hasMore}
-              loadingMore={products.loadingMore}
-              error={products.moreError}
-              onLoadMore={() => void products.loadMore()}
-            />
-          </>
-        )}
+        <PagedProductList list={products} emptyDescription="店长正在上新，晚点再来看看" onTapProduct={onTapProduct} />
       </View>
     </View>
   );
