@@ -5,13 +5,22 @@ import { DatabaseModule } from './database/database.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { SeedModule } from './modules/seed/seed.module';
+import { WechatModule } from './modules/wechat/wechat.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), ClockModule, DatabaseModule, HealthModule, CatalogModule, SeedModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule,
+        DatabaseModule,
+        HealthModule,
+        CatalogModule,
+        SeedModule,
+        WechatModule,
+      ],
     };
   }
 }
