@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ClockModule } from './common/clock/clock.module';
 import { type AppConfig, ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { SeedModule } from './modules/seed/seed.module';
@@ -20,6 +21,7 @@ export class AppModule {
         CatalogModule,
         SeedModule,
         WechatModule,
+        AuthModule,
       ],
     };
   }
