@@ -13,12 +13,18 @@ import { createPino, JsonLogger } from './common/logging/json-logger';
 import { createSpaFallback } from './common/http/spa-fallback';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/env';
+import type { DestinationStream } from 'pino';
 
 export const ASSETS_DIR = path.join(__dirname, '..', 'assets');
 
+export interface CreateAppOptions {
+  /** Where the JSON logs go (stdout by default); tests capture them to prove secrets never reach a log. */
+  logDestination?: DestinationStream;
+}
+
 /** Builds the whole application (used by main.ts and by every integration test, so tests boot what ships). */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const pino = createPino(config.logLevel);
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const pino = createPino(config.logLevel, options.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
     trustProxy: true,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './env';
+import { ConfigError, DEV_AUTH_TOKEN_SECRET, loadConfig } from './env';
 
 describe('loadConfig', () => {
   it('defaults to the embedded SQLite database under ./data on port 3000', () => {
@@ -39,5 +39,63 @@ describe('loadConfig', () => {
 
   it('reports every bad variable at once', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT[\s\S]*LOG_LEVEL/);
+  });
+});
+
+describe('loadConfig: auth and WeChat', () => {
+  const SECRET = 'x'.repeat(32);
+
+  it('defaults to a development token secret, a 7-day TTL and the dev WeChat gateway', () => {
+    const config = loadConfig({});
+    expect(config.auth).toEqual({ tokenSecret: DEV_AUTH_TOKEN_SECRET, tokenTtlSeconds: 7 * 24 * 3600 });
+    expect(config.wechat).toEqual({ gateway: 'dev' });
+  });
+
+  it('requires AUTH_TOKEN_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_TOKEN_SECRET is required/);
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: SECRET }).auth.tokenSecret).toBe(SECRET);
+  });
+
+  it('refuses a short AUTH_TOKEN_SECRET without echoing it', () => {
+    const attempt = () => loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'hunter2-short' });
+    expect(attempt).toThrow(/AUTH_TOKEN_SECRET must be at least 32 characters \(got 13 characters\)/);
+    expect(attempt).not.toThrow(/hunter2/);
+  });
+
+  it('reads AUTH_TOKEN_TTL_SECONDS', () => {
+    expect(loadConfig({ AUTH_TOKEN_TTL_SECONDS: '3600' }).auth.tokenTtlSeconds).toBe(3600);
+    expect(() => loadConfig({ AUTH_TOKEN_TTL_SECONDS: '0' })).toThrow(/AUTH_TOKEN_TTL_SECONDS .*got "0"/);
+  });
+
+  it('uses the HTTP gateway with its credentials and base URL', () => {
+    const config = loadConfig({
+      WECHAT_GATEWAY: 'http',
+      WECHAT_APPID: 'wx123',
+      WECHAT_SECRET: 's3cret',
+      WECHAT_API_BASE: 'http://127.0.0.1:9999/',
+    });
+    expect(config.wechat).toEqual({
+      gateway: 'http',
+      apiBase: 'http://127.0.0.1:9999',
+      appId: 'wx123',
+      secret: 's3cret',
+    });
+    expect(loadConfig({ WECHAT_GATEWAY: 'http', WECHAT_APPID: 'a', WECHAT_SECRET: 'b' }).wechat).toMatchObject({
+      apiBase: 'https://api.weixin.qq.com',
+    });
+  });
+
+  it('names each missing WeChat credential when WECHAT_GATEWAY=http', () => {
+    expect(() => loadConfig({ WECHAT_GATEWAY: 'http' })).toThrow(
+      /WECHAT_APPID is required when WECHAT_GATEWAY=http[\s\S]*WECHAT_SECRET is required/,
+    );
+    expect(() => loadConfig({ WECHAT_GATEWAY: 'http', WECHAT_APPID: 'wx1' })).toThrow(/WECHAT_SECRET is required/);
+  });
+
+  it.each([
+    ['WECHAT_GATEWAY', 'real'],
+    ['WECHAT_API_BASE', 'ftp://x'],
+  ])('rejects %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} .*got "${value}"`));
   });
 });

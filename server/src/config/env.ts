@@ -16,7 +16,20 @@ export interface AppConfig {
   /** Folder of the H5 build served at `/`; null when it does not exist (API-only). */
   h5Dir: string;
   seedDemo: boolean;
+  auth: {
+    /** HMAC-SHA256 key for bearer tokens; a fixed development default outside production. */
+    tokenSecret: string;
+    tokenTtlSeconds: number;
+  };
+  wechat: WechatConfig;
 }
+
+/** `dev` answers `dev-…` codes locally (demo, tests); `http` talks to WeChat (or a fake speaking its wire format). */
+export type WechatConfig = { gateway: 'dev' } | { gateway: 'http'; apiBase: string; appId: string; secret: string };
+
+/** Only for development and tests: production refuses to boot without its own AUTH_TOKEN_SECRET. */
+export const DEV_AUTH_TOKEN_SECRET = 'tidepool-development-token-secret-not-for-production';
+const MIN_SECRET_LENGTH = 32;
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -28,13 +41,15 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
-  const read = <T>(name: string, parse: (raw: string) => T, fallback: T): T => {
+  // `secret` values are never echoed back: a boot error message may end up in a log.
+  const read = <T>(name: string, parse: (raw: string) => T, fallback: T, secret = false): T => {
     const raw = env[name];
     if (raw === undefined || raw.trim() === '') return fallback;
     try {
       return parse(raw.trim());
     } catch (error) {
-      problems.push(`${name} ${(error as Error).message} (got "${raw}")`);
+      const got = secret ? `${raw.trim().length} characters` : `"${raw}"`;
+      problems.push(`${name} ${(error as Error).message} (got ${got})`);
       return fallback;
     }
   };
@@ -53,6 +68,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
   );
   const h5Dir = path.resolve(read('H5_DIR', (v) => v, path.join(__dirname, '..', '..', '..', 'miniapp', 'dist', 'h5')));
   const seedDemo = read('SEED_DEMO', boolean, true);
+  const tokenSecret = read('AUTH_TOKEN_SECRET', minLength(MIN_SECRET_LENGTH), null, true);
+  if (nodeEnv === 'production' && !env.AUTH_TOKEN_SECRET?.trim()) {
+    problems.push(`AUTH_TOKEN_SECRET is required when NODE_ENV=production (at least ${MIN_SECRET_LENGTH} characters)`);
+  }
+  const tokenTtlSeconds = read('AUTH_TOKEN_TTL_SECONDS', integer(60, 90 * 24 * 3600), 7 * 24 * 3600);
+  const wechatGateway = read('WECHAT_GATEWAY', oneOf(['dev', 'http'] as const), 'dev');
+  const wechatApiBase = read('WECHAT_API_BASE', httpUrl, 'https://api.weixin.qq.com');
+  const wechatAppId = read('WECHAT_APPID', (v) => v, '');
+  const wechatSecret = read('WECHAT_SECRET', (v) => v, '', true);
+  if (wechatGateway === 'http') {
+    for (const [name, value] of [
+      ['WECHAT_APPID', wechatAppId],
+      ['WECHAT_SECRET', wechatSecret],
+    ] as const) {
+      if (!value) problems.push(`${name} is required when WECHAT_GATEWAY=http`);
+    }
+  }
 
   if (problems.length > 0) {
     throw new ConfigError(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
@@ -69,6 +101,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel,
     h5Dir,
     seedDemo,
+    auth: { tokenSecret: tokenSecret ?? DEV_AUTH_TOKEN_SECRET, tokenTtlSeconds },
+    wechat:
+      wechatGateway === 'http'
+        ? { gateway: 'http', apiBase: wechatApiBase, appId: wechatAppId, secret: wechatSecret }
+        : { gateway: 'dev' },
   };
 }
 
@@ -86,6 +123,24 @@ function integer(min: number, max: number) {
     if (n < min || n > max) throw new Error(`must be an integer between ${min} and ${max}`);
     return n;
   };
+}
+
+function minLength(min: number) {
+  return (raw: string): string => {
+    if (raw.length < min) throw new Error(`must be at least ${min} characters`);
+    return raw;
+  };
+}
+
+function httpUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('must be an http(s) URL such as https://api.weixin.qq.com');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('must be an http(s) URL');
+  return raw.replace(/\/+$/, '');
 }
 
 function boolean(raw: string): boolean {

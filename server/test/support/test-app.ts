@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createConnection } from 'mysql2/promise';
-import { createApp } from '../../src/app.factory';
+import { createApp, type CreateAppOptions } from '../../src/app.factory';
 import { type AppConfig, loadConfig } from '../../src/config/env';
 
 /**
@@ -54,6 +54,7 @@ export interface TestApp {
 export async function createTestApp(
   overrides: Partial<AppConfig> = {},
   db?: TestDatabase,
+  options: CreateAppOptions = {},
 ): Promise<TestApp & { db: TestDatabase }> {
   const testDb = db ?? (await createTestDatabase());
   const config: AppConfig = {
@@ -62,7 +63,7 @@ export async function createTestApp(
     database: testDb.database,
     ...overrides,
   };
-  const app = await createApp(config);
+  const app = await createApp(config, options);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

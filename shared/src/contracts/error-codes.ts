@@ -15,6 +15,10 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  STAFF_LOGIN_FAILED: { status: 401, message: '账号或密码错误' },
+  // WeChat login (wx.login code and getPhoneNumber code are single use and expire within minutes)
+  WECHAT_CODE_INVALID: { status: 400, message: '微信登录凭证无效，请重新登录' },
+  WECHAT_CODE_USED: { status: 400, message: '微信登录凭证已使用，请重新登录' },
   // Catalogue
   CATEGORY_NOT_FOUND: { status: 404, message: '分类不存在' },
   PRODUCT_NOT_FOUND: { status: 404, message: '商品不存在或已下架' },

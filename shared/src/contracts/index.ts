@@ -2,3 +2,4 @@ export * from './error-codes';
 export * from './pagination.contract';
 export * from './health.contract';
 export * from './catalog.contract';
+export * from './auth.contract';

@@ -1,7 +1,13 @@
+import { Members1795487253697 } from './1795487253697-Members';
+import { WechatAccessTokens1795487026548 } from './1795487026548-WechatAccessTokens';
 import { Initial1795485369249 } from './1795485369249-Initial';
 import type { MigrationInterface } from 'typeorm';
 
 type MigrationClass = new () => MigrationInterface;
 
 /** Every MySQL migration in order. `pnpm --filter @tidepool/server migration:generate <Name>` appends here. */
-export const MIGRATIONS: MigrationClass[] = [Initial1795485369249];
+export const MIGRATIONS: MigrationClass[] = [
+  Initial1795485369249,
+  WechatAccessTokens1795487026548,
+  Members1795487253697,
+];

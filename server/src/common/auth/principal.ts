@@ -1,0 +1,16 @@
+import type { Role } from '@tidepool/shared';
+import type { FastifyRequest } from 'fastify';
+
+/** Who a verified bearer token says the caller is. `id` is a member id or a staff account id, by role. */
+export interface Principal {
+  id: number;
+  role: Role;
+  /** The one store a cashier acts in; null for every other role. */
+  storeId: number | null;
+}
+
+export const MEMBER_ROLES: readonly Role[] = ['member', 'promoter'];
+export const STAFF_ROLES: readonly Role[] = ['cashier', 'operator'];
+
+/** The auth guard attaches the principal here for @CurrentUser(). */
+export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };

@@ -1,0 +1,35 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Role } from '@tidepool/shared';
+import type { AuthenticatedRequest } from '../../common/auth/principal';
+import { IS_PUBLIC } from '../../common/auth/public.decorator';
+import { ROLES_KEY } from '../../common/auth/roles.decorator';
+import { DomainException } from '../../common/errors/domain.exception';
+import { AuthTokenService } from './auth-token.service';
+
+/**
+ * Global guard (APP_GUARD): every route needs a valid bearer token unless marked @Public(), and the token's
+ * role must be one the route lists in @Roles(…). A route listing no roles is closed to all: default deny.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AuthTokenService,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(request.headers.authorization ?? '');
+    if (!match?.[1]) throw new DomainException('UNAUTHENTICATED');
+    const principal = this.tokens.verify(match[1]);
+
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
+    if (!roles.includes(principal.role)) throw new DomainException('FORBIDDEN');
+    request.principal = principal;
+    return true;
+  }
+}

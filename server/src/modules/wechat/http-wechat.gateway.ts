@@ -1,0 +1,160 @@
+import { Logger } from '@nestjs/common';
+import type { ErrorCode } from '@tidepool/shared';
+import { DomainException } from '../../common/errors/domain.exception';
+import type { WechatAccessTokenCache, FetchedToken } from './wechat-access-token.cache';
+import { WechatGateway, type WechatPhoneNumber, type WechatSession } from './wechat.gateway';
+
+export interface HttpWechatOptions {
+  apiBase: string;
+  appId: string;
+  secret: string;
+  timeoutMs?: number;
+}
+
+/** WeChat answers HTTP 200 even for errors; the outcome is in `errcode` (absent or 0 on success). */
+interface WechatReply {
+  errcode?: number;
+  errmsg?: string;
+}
+
+interface SessionReply extends WechatReply {
+  openid?: string;
+  unionid?: string;
+  session_key?: string;
+}
+
+interface TokenReply extends WechatReply {
+  access_token?: string;
+  expires_in?: number;
+}
+
+interface PhoneReply extends WechatReply {
+  phone_info?: { phoneNumber: string; purePhoneNumber: string; countryCode: string };
+}
+
+/** Errcodes meaning "this access token is no longer good": fetch a new one and retry once. */
+const TOKEN_REJECTED = new Set([40001, 40014, 42001]);
+
+function codeFor(errcode: number): ErrorCode {
+  switch (errcode) {
+    case 40029:
+      return 'WECHAT_CODE_INVALID';
+    case 40163:
+      return 'WECHAT_CODE_USED';
+    case 45011:
+      return 'RATE_LIMITED';
+    default:
+      return 'SERVICE_UNAVAILABLE';
+  }
+}
+
+/**
+ * The real WeChat client (Node fetch). Never logs a URL (the query carries the app secret and the user's code)
+ * nor a reply body (it carries the session key): only the API name, errcode and errmsg.
+ */
+export class HttpWechatGateway extends WechatGateway {
+  private readonly logger = new Logger('WechatGateway');
+  private readonly tokens: WechatAccessTokenCache;
+
+  constructor(
+    private readonly options: HttpWechatOptions,
+    tokens: (fetchToken: () => Promise<FetchedToken>) => WechatAccessTokenCache,
+  ) {
+    super();
+    this.tokens = tokens(() => this.fetchAccessToken());
+  }
+
+  async code2Session(code: string): Promise<WechatSession> {
+    const reply = await this.call<SessionReply>('jscode2session', '/sns/jscode2session', {
+      appid: this.options.appId,
+      secret: this.options.secret,
+      js_code: code,
+      grant_type: 'authorization_code',
+    });
+    this.check('jscode2session', reply);
+    if (!reply.openid || !reply.session_key) throw this.unavailable('jscode2session', 'reply without openid');
+    return {
+      openid: reply.openid,
+      sessionKey: reply.session_key,
+      ...(reply.unionid ? { unionid: reply.unionid } : {}),
+    };
+  }
+
+  async getPhoneNumber(code: string): Promise<WechatPhoneNumber> {
+    const ask = (token: string) =>
+      this.call<PhoneReply>(
+        'getuserphonenumber',
+        '/wxa/business/getuserphonenumber',
+        { access_token: token },
+        { code },
+      );
+    const token = await this.tokens.get();
+    let reply = await ask(token);
+    if (reply.errcode !== undefined && TOKEN_REJECTED.has(reply.errcode)) {
+      this.logger.warn({ msg: 'WeChat refused the access token; refreshing once', errcode: reply.errcode });
+      reply = await ask(await this.tokens.get(token));
+    }
+    this.check('getuserphonenumber', reply);
+    const info = reply.phone_info;
+    if (!info?.purePhoneNumber) throw this.unavailable('getuserphonenumber', 'reply without phone_info');
+    return { phoneNumber: info.phoneNumber, purePhoneNumber: info.purePhoneNumber, countryCode: info.countryCode };
+  }
+
+  getAccessToken(rejected?: string): Promise<string> {
+    return this.tokens.get(rejected);
+  }
+
+  /** Called only by the holder of the refresh lease (see WechatAccessTokenCache). */
+  private async fetchAccessToken(): Promise<FetchedToken> {
+    const reply = await this.call<TokenReply>('token', '/cgi-bin/token', {
+      grant_type: 'client_credential',
+      appid: this.options.appId,
+      secret: this.options.secret,
+    });
+    this.check('token', reply);
+    if (!reply.access_token || !reply.expires_in) throw this.unavailable('token', 'reply without access_token');
+    this.logger.log({ msg: 'WeChat access token refreshed', expiresIn: reply.expires_in });
+    return { token: reply.access_token, expiresInSeconds: reply.expires_in };
+  }
+
+  private async call<T extends WechatReply>(
+    api: string,
+    path: string,
+    query: Record<string, string>,
+    body?: unknown,
+  ): Promise<T> {
+    const url = new URL(this.options.apiBase + path);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
+      });
+    } catch (error) {
+      throw this.unavailable(api, `unreachable: ${(error as Error).name}`);
+    }
+    if (!response.ok) throw this.unavailable(api, `HTTP ${response.status}`);
+    try {
+      return (await response.json()) as T;
+    } catch {
+      throw this.unavailable(api, 'reply is not JSON');
+    }
+  }
+
+  private check(api: string, reply: WechatReply): void {
+    if (reply.errcode === undefined || reply.errcode === 0) return;
+    const code = codeFor(reply.errcode);
+    const fields = { msg: 'WeChat refused the call', api, errcode: reply.errcode, errmsg: reply.errmsg, code };
+    if (code === 'SERVICE_UNAVAILABLE') this.logger.error(fields);
+    else this.logger.warn(fields);
+    throw new DomainException(code);
+  }
+
+  private unavailable(api: string, reason: string): DomainException {
+    this.logger.error({ msg: 'WeChat call failed', api, reason });
+    return new DomainException('SERVICE_UNAVAILABLE');
+  }
+}

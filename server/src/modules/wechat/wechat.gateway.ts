@@ -1,0 +1,34 @@
+/** What `code2Session` answers. `sessionKey` must never leave the server nor reach a log. */
+export interface WechatSession {
+  openid: string;
+  unionid?: string;
+  sessionKey: string;
+}
+
+/** What `phonenumber.getPhoneNumber` answers for a `getPhoneNumber` button code. */
+export interface WechatPhoneNumber {
+  /** With the country code for non-mainland numbers, e.g. `+1 2025550123`; equal to purePhoneNumber in China. */
+  phoneNumber: string;
+  purePhoneNumber: string;
+  countryCode: string;
+}
+
+/**
+ * The server's door to WeChat's mini program APIs. Errors surface as DomainException: WECHAT_CODE_INVALID,
+ * WECHAT_CODE_USED, RATE_LIMITED or SERVICE_UNAVAILABLE. Two implementations: HttpWechatGateway (WeChat, or a
+ * fake speaking its wire format in tests) and DevWechatGateway (the one-command demo; no WeChat account needed).
+ * An abstract class rather than an interface so it doubles as the Nest injection token.
+ */
+export abstract class WechatGateway {
+  /** Exchanges a `wx.login` code (single use, valid ~5 minutes) for the user's openid and session key. */
+  abstract code2Session(code: string): Promise<WechatSession>;
+
+  /** Exchanges a `getPhoneNumber` button code for the phone number the user agreed to share. */
+  abstract getPhoneNumber(code: string): Promise<WechatPhoneNumber>;
+
+  /**
+   * A valid server-side access token, shared by every replica (see WechatAccessTokenCache). Pass the token a
+   * call was just refused with (errcode 40001/42001) to get a fresh one instead of the same.
+   */
+  abstract getAccessToken(rejected?: string): Promise<string>;
+}

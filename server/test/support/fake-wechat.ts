@@ -1,0 +1,126 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local WeChat speaking the real wire format: JSON bodies with errcode/errmsg, HTTP 200 even on errors.
+ * Login codes are registered with `addLoginCode` and are single use (40163 on reuse); unknown codes get 40029.
+ * Counts every call so tests can assert how many token fetches the replicas made.
+ */
+export interface FakeSession {
+  openid: string;
+  session_key: string;
+  unionid?: string;
+}
+
+export class FakeWechat {
+  readonly appId = 'wxfake0123456789';
+  readonly secret = 'fake-app-secret-0123456789abcdef';
+  readonly calls = { token: 0, jscode2session: 0, getuserphonenumber: 0 };
+  /** Seconds WeChat says a new token lives. */
+  tokenExpiresIn = 7200;
+  /** Delay before answering a token request, so concurrent callers really overlap. */
+  tokenDelayMs = 100;
+  /** When set, the next calls to that API answer this errcode (e.g. 45011), consumed one per call. */
+  readonly failNext: Partial<Record<keyof FakeWechat['calls'], number[]>> = {};
+  url = '';
+
+  private readonly loginCodes = new Map<string, FakeSession>();
+  private readonly usedCodes = new Set<string>();
+  private readonly phoneCodes = new Map<string, string>();
+  private readonly validTokens = new Set<string>();
+  private readonly server = createServer((req, res) => void this.handle(req, res));
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+
+  addLoginCode(code: string, session: FakeSession): void {
+    this.loginCodes.set(code, session);
+  }
+
+  addPhoneCode(code: string, phone: string): void {
+    this.phoneCodes.set(code, phone);
+  }
+
+  /** WeChat revoked every token (e.g. another party fetched one too often): the next call gets 40001. */
+  revokeTokens(): void {
+    this.validTokens.clear();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const q = url.searchParams;
+    const send = (body: object) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const fail = (errcode: number, errmsg: string) => send({ errcode, errmsg: `${errmsg} rid: fake` });
+    const injected = (api: keyof FakeWechat['calls']) => this.failNext[api]?.shift();
+
+    if (req.method === 'GET' && url.pathname === '/cgi-bin/token') {
+      this.calls.token++;
+      await new Promise((resolve) => setTimeout(resolve, this.tokenDelayMs));
+      const forced = injected('token');
+      if (forced) return fail(forced, 'injected');
+      if (q.get('grant_type') !== 'client_credential') return fail(40002, 'invalid grant_type');
+      if (q.get('appid') !== this.appId) return fail(40013, 'invalid appid');
+      if (q.get('secret') !== this.secret) return fail(40125, 'invalid appsecret');
+      const token = `token-${this.calls.token}-${Math.random().toString(36).slice(2)}`;
+      this.validTokens.add(token);
+      return send({ access_token: token, expires_in: this.tokenExpiresIn });
+    }
+
+    if (req.method === 'GET' && url.pathname === '/sns/jscode2session') {
+      this.calls.jscode2session++;
+      const forced = injected('jscode2session');
+      if (forced) return fail(forced, 'injected');
+      if (q.get('appid') !== this.appId || q.get('secret') !== this.secret) return fail(40125, 'invalid appsecret');
+      if (q.get('grant_type') !== 'authorization_code') return fail(40002, 'invalid grant_type');
+      const code = q.get('js_code') ?? '';
+      const session = this.loginCodes.get(code);
+      if (!session) return fail(40029, 'invalid code');
+      if (this.usedCodes.has(code)) return fail(40163, 'code been used');
+      this.usedCodes.add(code);
+      return send(session);
+    }
+
+    if (req.method === 'POST' && url.pathname === '/wxa/business/getuserphonenumber') {
+      this.calls.getuserphonenumber++;
+      const body = JSON.parse(await readBody(req)) as { code?: string };
+      const forced = injected('getuserphonenumber');
+      if (forced) return fail(forced, 'injected');
+      if (!this.validTokens.has(q.get('access_token') ?? '')) return fail(40001, 'invalid credential');
+      const phone = this.phoneCodes.get(body.code ?? '');
+      if (!phone) return fail(40029, 'invalid code');
+      return send({
+        errcode: 0,
+        errmsg: 'ok',
+        phone_info: {
+          phoneNumber: phone,
+          purePhoneNumber: phone,
+          countryCode: '86',
+          watermark: { timestamp: 1700000000, appid: this.appId },
+        },
+      });
+    }
+
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
