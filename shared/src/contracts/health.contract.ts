@@ -7,3 +7,8 @@ export interface HealthDownResponse {
   code: 'DATABASE_UNAVAILABLE';
   message: string;
 }
+
+/** GET /api/time — the server clock, as an ISO instant in UTC. */
+export interface ServerTimeResponse {
+  now: string;
+}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { HealthController } from './health.controller';
+import { TimeController } from './time.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({ controllers: [HealthController, TimeController] })
 export class HealthModule {}

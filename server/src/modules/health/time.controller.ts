@@ -1,0 +1,22 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ServerTimeResponse } from '@tidepool/shared';
+import { Public } from '../../common/auth/public.decorator';
+import { Clock } from '../../common/clock/clock.service';
+
+/**
+ * The server's "now" (honouring TIDEPOOL_NOW). Countdowns in the mini program compare it with the device clock
+ * and correct for the skew, so a phone set five minutes fast cannot see a drop open early.
+ */
+@ApiTags('health')
+@Controller('time')
+export class TimeController {
+  constructor(private readonly clock: Clock) {}
+
+  @Public()
+  @Get()
+  @ApiOkResponse({ schema: { example: { now: '2026-11-25T02:00:00.000Z' } } })
+  now(): ServerTimeResponse {
+    return { now: this.clock.now().toISOString() };
+  }
+}
