@@ -4,15 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from './database-errors';
 import { DomainException } from './domain.exception';
 
-/** Fastify's own errors (raised before Nest sees the request) that have a precise code of ours. */
-const FASTIFY_CODES: Record<string, ErrorCode> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
-  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_JSON',
-};
-
+// Fastify's own errors (body too large, bad media type) reach us as a bare HttpException: Nest's router maps
+// every FastifyError to one before filters run, so they are mapped by status below. Malformed JSON is raised as
+// a DomainException by our JSON parser (app.factory.ts), since the status alone cannot tell it apart.
 const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   [HttpStatus.BAD_REQUEST]: 'VALIDATION_FAILED',
   [HttpStatus.UNAUTHORIZED]: 'UNAUTHENTICATED',
@@ -41,10 +35,6 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
     return { status: exception.status, body };
   }
   if (isDatabaseUnavailable(exception)) return fromCode('DATABASE_UNAVAILABLE');
-  const fastifyCode = (exception as { code?: unknown } | null)?.code;
-  if (typeof fastifyCode === 'string' && FASTIFY_CODES[fastifyCode]) {
-    return fromCode(FASTIFY_CODES[fastifyCode]);
-  }
   if (exception instanceof HttpException) {
     const code = HTTP_STATUS_CODES[exception.getStatus()];
     if (code) return fromCode(code);
