@@ -1,2 +1,5 @@
 export * from './money';
 export * from './contracts';
+export * from './loyalty';
+export * from './members';
+export * from './member-code';

@@ -19,6 +19,21 @@ export const ERROR_CODES = {
   // WeChat login (wx.login code and getPhoneNumber code are single use and expire within minutes)
   WECHAT_CODE_INVALID: { status: 400, message: '微信登录凭证无效，请重新登录' },
   WECHAT_CODE_USED: { status: 400, message: '微信登录凭证已使用，请重新登录' },
+  // Membership
+  NOT_SIGNED_UP: { status: 403, message: '请先成为会员' },
+  CONSENT_REQUIRED: { status: 400, message: '请阅读并同意最新的隐私政策' },
+  BIRTHDAY_ALREADY_SET: { status: 409, message: '生日设置后不能修改' },
+  PHONE_IN_USE: { status: 409, message: '该手机号已绑定其他会员' },
+  MEMBER_NOT_FOUND: { status: 404, message: '会员不存在' },
+  MEMBER_CODE_INVALID: { status: 400, message: '会员码无效，请让顾客刷新后重试' },
+  MEMBER_CODE_EXPIRED: { status: 400, message: '会员码已过期，请让顾客刷新后重试' },
+  MEMBER_CODE_USED: { status: 409, message: '会员码已使用，请让顾客刷新后重试' },
+  SCAN_EXPIRED: { status: 410, message: '本次扫码已超时，请重新扫描会员码' },
+  SIGNUP_CODE_NOT_FOUND: { status: 404, message: '门店二维码无效' },
+  STORE_NOT_FOUND: { status: 404, message: '门店不存在' },
+  VOUCHER_NOT_FOUND: { status: 404, message: '券不存在' },
+  VOUCHER_ALREADY_REDEEMED: { status: 409, message: '该券已核销' },
+  VOUCHER_EXPIRED: { status: 409, message: '该券已过期' },
   // Catalogue
   CATEGORY_NOT_FOUND: { status: 404, message: '分类不存在' },
   PRODUCT_NOT_FOUND: { status: 404, message: '商品不存在或已下架' },

@@ -3,3 +3,4 @@ export * from './pagination.contract';
 export * from './health.contract';
 export * from './catalog.contract';
 export * from './auth.contract';
+export * from './members.contract';

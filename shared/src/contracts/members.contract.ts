@@ -1,0 +1,142 @@
+import type { TierCode } from '../loyalty/tiers';
+
+/** The privacy terms a member consents to at signup; bump when the text changes (consent is recorded with it). */
+export const PRIVACY_TERMS_VERSION = '2026-11-01';
+
+/** POST /api/members/signup (成为会员). Idempotent: signing up again returns the same member unchanged. */
+export interface SignupRequest {
+  /** The code from the `getPhoneNumber` button (single use, exchanged by the server). */
+  phoneCode: string;
+  /** Must equal the current PRIVACY_TERMS_VERSION: the member saw and accepted these terms. */
+  consentVersion: string;
+  /** Optional MM-DD; once set the member cannot change it (birthday perks must not be farmed). */
+  birthday?: string;
+  /** The `scene` token of a store (or staff) signup code the member scanned; attributes the signup. */
+  signupToken?: string;
+}
+
+/** PUT /api/members/me/birthday: only while no birthday is set. */
+export interface SetBirthdayRequest {
+  birthday: string;
+}
+
+export interface MemberTierView {
+  code: TierCode;
+  name: string;
+}
+
+/** GET /api/members/me: everything the member center (我的) card shows. */
+export interface MemberCenterResponse {
+  signedUp: boolean;
+  /** 138****5678; the full number is only in the personal-data export. */
+  phoneMasked: string | null;
+  birthday: string | null;
+  signedUpAt: string | null;
+  /** The store the member joined at (in-store signup), if any. */
+  signupStoreName: string | null;
+  tier: MemberTierView;
+  growth: number;
+  nextTier: (MemberTierView & { minGrowth: number }) | null;
+  growthToNextTier: number;
+  /** Progress to the next tier, 0..1000. */
+  tierProgressPermille: number;
+  points: number;
+  /** Coupons and vouchers that can be used now. */
+  couponCount: number;
+  memberDay: MemberDayHint;
+}
+
+export interface MemberDayHint {
+  /** Today is member day in the brand's home time zone. */
+  today: boolean;
+  /** e.g. 今天是会员日：满68元立减6元; null when not member day. */
+  hint: string | null;
+}
+
+/** POST /api/members/me/code-credential: a fresh secret for the rotating member code (replaces the old one). */
+export interface MemberCodeCredentialResponse {
+  handle: string;
+  secret: string;
+  stepSeconds: number;
+  /** Server time when issued (ISO), so the phone can correct its clock skew. */
+  serverTime: string;
+}
+
+/** GET /api/signup-codes/:token (public): what the signup landing page shows after a scan. */
+export interface SignupCodeInfo {
+  token: string;
+  storeName: string;
+  /** Staff display name for a staff code; null for the store's own code. */
+  staffName: string | null;
+}
+
+/** GET /api/stores/:storeId/signup-code?staff=1: the printable code for a till. */
+export interface StoreSignupCodeResponse {
+  token: string;
+  /** Mini program path the code opens, with the token as `scene`. */
+  page: string;
+  /** The code image as a data URL (PNG from wxacode.getUnlimited, or the dev gateway's QR). */
+  imageDataUrl: string;
+  /** The H5 link with the same token, for the browser demo. */
+  h5Url: string;
+}
+
+export const VOUCHER_STATUSES = ['AVAILABLE', 'REDEEMED', 'EXPIRED'] as const;
+export type VoucherStatus = (typeof VOUCHER_STATUSES)[number];
+
+export interface VoucherView {
+  id: number;
+  title: string;
+  description: string;
+  status: VoucherStatus;
+  issuedAt: string;
+  expiresAt: string | null;
+  redeemedAt: string | null;
+  redeemedStoreName: string | null;
+}
+
+/** GET /api/members/me/vouchers?status= */
+export interface VoucherListResponse {
+  items: VoucherView[];
+}
+
+/** POST /api/store-mode/scans: a cashier scanned (or typed) a member code. */
+export interface MemberCodeScanRequest {
+  code: string;
+}
+
+/** What a cashier sees about the member in front of them; no id, no full phone. */
+export interface StoreMemberSummary {
+  /** Acts on this member (redeem, till purchase) go through the scan, which expires after a few minutes. */
+  scanId: number;
+  scanExpiresAt: string;
+  phoneMasked: string | null;
+  tier: MemberTierView;
+  growth: number;
+  points: number;
+  memberDayToday: boolean;
+  birthdayToday: boolean;
+  vouchers: VoucherView[];
+}
+
+/** POST /api/store-mode/vouchers/:voucherId/redeem */
+export interface RedeemVoucherRequest {
+  scanId: number;
+}
+
+/** GET /api/members/me/export: the member's personal data (PIPL), as JSON. */
+export interface PersonalDataExport {
+  exportedAt: string;
+  member: {
+    phone: string | null;
+    birthday: string | null;
+    consentVersion: string | null;
+    consentedAt: string | null;
+    signedUpAt: string | null;
+    signupStoreName: string | null;
+    createdAt: string;
+    lastLoginAt: string;
+  };
+  vouchers: VoucherView[];
+  memberCodeScans: { at: string; storeName: string }[];
+}

@@ -1,0 +1,3 @@
+export * from './tiers';
+export * from './business-calendar';
+export * from './member-day';

@@ -1,0 +1,2 @@
+export * from './sha1';
+export * from './member-code';
