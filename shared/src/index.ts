@@ -1,5 +1,3 @@
 export * from './money';
 export * from './contracts';
-export * from './loyalty';
-export * from './members';
-export * from './member-code';
+export * from './rules';

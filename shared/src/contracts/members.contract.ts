@@ -1,4 +1,4 @@
-import type { TierCode } from '../loyalty/tiers';
+import type { TierCode } from '../rules/loyalty/tiers';
 
 /** The privacy terms a member consents to at signup; bump when the text changes (consent is recorded with it). */
 export const PRIVACY_TERMS_VERSION = '2026-11-01';

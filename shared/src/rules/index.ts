@@ -1,0 +1,3 @@
+export * from './loyalty';
+export * from './members';
+export * from './member-code';
