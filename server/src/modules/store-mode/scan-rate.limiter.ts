@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.service';
 import { DomainException } from '../../common/errors/domain.exception';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 
-/** A cashier scans one shopper at a time; more than this in a minute is a script or a guessing attempt. */
-const MAX_SCANS_PER_WINDOW = 30;
 const WINDOW_MS = 60_000;
 
 /**
- * Per-cashier scan budget (fixed one-minute windows). In memory per replica: it bounds guessing of the 8-digit
+ * Per-cashier scan budget (STORE_SCANS_PER_MINUTE, default 30: a till scans one shopper at a time, so more is a
+ * script or a guessing attempt) (fixed one-minute windows). In memory per replica: it bounds guessing of the 8-digit
  * one-time part (a guesser also needs a live handle), it is not the defence itself. A shared budget belongs in
  * Redis once there is one.
  */
@@ -15,7 +15,14 @@ const WINDOW_MS = 60_000;
 export class ScanRateLimiter {
   private readonly windows = new Map<number, { start: number; count: number }>();
 
-  constructor(private readonly clock: Clock) {}
+  private readonly max: number;
+
+  constructor(
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: Pick<AppConfig, 'storeScansPerMinute'>,
+  ) {
+    this.max = config.storeScansPerMinute;
+  }
 
   take(staffId: number): void {
     const now = this.clock.now().getTime();
@@ -25,7 +32,7 @@ export class ScanRateLimiter {
       this.windows.set(staffId, { start: now, count: 1 });
       return;
     }
-    if (window.count >= MAX_SCANS_PER_WINDOW) throw new DomainException('RATE_LIMITED');
+    if (window.count >= this.max) throw new DomainException('RATE_LIMITED');
     window.count++;
   }
 }
