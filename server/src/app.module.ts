@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StoreModeModule } from './modules/store-mode/store-mode.module';
@@ -23,6 +24,7 @@ export class AppModule {
         ClockModule.forRoot(clock),
         DatabaseModule,
         TransactionsModule,
+        JobsModule,
         HealthModule,
         CatalogModule,
         SeedModule,

@@ -1,6 +1,7 @@
 import { Category } from '../modules/catalog/category.entity';
 import { Product } from '../modules/catalog/product.entity';
 import { Sku } from '../modules/catalog/sku.entity';
+import { JobRun } from '../modules/jobs/job-run.entity';
 import { Member } from '../modules/members/member.entity';
 import { MemberVoucher } from '../modules/members/voucher.entity';
 import { MemberCodeScan } from '../modules/store-mode/member-code-scan.entity';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   SignupCode,
   MemberVoucher,
   MemberCodeScan,
+  JobRun,
 ];
