@@ -2,7 +2,7 @@ import {
   applyPlanToLots,
   type PointsBalance,
   type PointsEntryKind,
-  type PointsLot,
+  type LedgerLot,
   type PointsPlan,
   planEarn,
   planExpire,
@@ -25,7 +25,7 @@ export interface InMemoryPointsEntry {
  */
 export class InMemoryPointsLedger {
   balance: PointsBalance = { available: 0, debt: 0 };
-  lots: PointsLot[] = [];
+  lots: LedgerLot[] = [];
   readonly entries: InMemoryPointsEntry[] = [];
   private nextLotId = 1;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InMemoryPointsLedger } from './in-memory-points-ledger';
-import { compareLots, isLotOpen, PointsLedgerError, type PointsLot, usableLots } from './points-ledger';
+import { compareLots, isLotOpen, PointsLedgerError, type LedgerLot, usableLots } from './points-ledger';
 
 const DAY = 86_400_000;
 const T0 = new Date('2026-01-01T00:00:00Z').getTime();
@@ -122,7 +122,7 @@ const snapshot = (ledger: InMemoryPointsLedger) => ({
   entries: ledger.entries.length,
 });
 
-const openSum = (lots: readonly PointsLot[]) => lots.filter(isLotOpen).reduce((s, l) => s + l.remaining, 0);
+const openSum = (lots: readonly LedgerLot[]) => lots.filter(isLotOpen).reduce((s, l) => s + l.remaining, 0);
 
 describe('points ledger model (fast-check)', () => {
   it('property: any sequence keeps the invariants an auditor checks', () => {

@@ -17,7 +17,7 @@ export type PointsEntryKind = (typeof POINTS_ENTRY_KINDS)[number];
 export const POINTS_LOT_STATUSES = ['ACTIVE', 'SPENT', 'EXPIRED'] as const;
 export type PointsLotStatus = (typeof POINTS_LOT_STATUSES)[number];
 
-export interface PointsLot {
+export interface LedgerLot {
   id: number;
   /** Points the lot was earned with. */
   points: number;
@@ -38,7 +38,7 @@ export interface PointsBalance {
 export interface PointsLedgerState {
   balance: PointsBalance;
   /** The member's lots; only ACTIVE ones with points left matter. */
-  lots: readonly PointsLot[];
+  lots: readonly LedgerLot[];
 }
 
 export type PointsLedgerErrorCode = 'POINTS_INSUFFICIENT' | 'INVALID_POINTS' | 'INVALID_EXPIRY';
@@ -86,31 +86,31 @@ export function assertPoints(points: number): void {
 }
 
 /** Oldest-expiring first; lots expiring together are used in the order they were earned. */
-export function compareLots(a: PointsLot, b: PointsLot): number {
+export function compareLots(a: LedgerLot, b: LedgerLot): number {
   return a.expiresAt.getTime() - b.expiresAt.getTime() || a.id - b.id;
 }
 
-export function isLotOpen(lot: PointsLot): boolean {
+export function isLotOpen(lot: LedgerLot): boolean {
   return lot.status === 'ACTIVE' && lot.remaining > 0;
 }
 
-export function isLotDue(lot: PointsLot, now: Date): boolean {
+export function isLotDue(lot: LedgerLot, now: Date): boolean {
   return isLotOpen(lot) && lot.expiresAt.getTime() <= now.getTime();
 }
 
 /** Open lots past their expiry at `now`, oldest first. */
-export function dueLots(lots: readonly PointsLot[], now: Date): PointsLot[] {
+export function dueLots(lots: readonly LedgerLot[], now: Date): LedgerLot[] {
   return lots.filter((lot) => isLotDue(lot, now)).sort(compareLots);
 }
 
 /** Open lots still usable at `now`, in spending order. */
-export function usableLots(lots: readonly PointsLot[], now: Date): PointsLot[] {
+export function usableLots(lots: readonly LedgerLot[], now: Date): LedgerLot[] {
   return lots.filter((lot) => isLotOpen(lot) && !isLotDue(lot, now)).sort(compareLots);
 }
 
 /** Takes up to `points` from the lots in spending order, a preferred lot first; reports what could not be taken. */
 export function takeFromLots(
-  lots: readonly PointsLot[],
+  lots: readonly LedgerLot[],
   points: number,
   now: Date,
   preferLotId?: number,
@@ -207,7 +207,7 @@ function sum(takes: readonly LotTake[]): number {
 }
 
 /** Applies a plan to the lots (returns new lot objects; the new earn lot is not included). */
-export function applyPlanToLots(lots: readonly PointsLot[], plan: PointsPlan): PointsLot[] {
+export function applyPlanToLots(lots: readonly LedgerLot[], plan: PointsPlan): LedgerLot[] {
   const expired = new Map(plan.expired.map((t) => [t.lotId, t]));
   const taken = new Map(plan.takes.map((t) => [t.lotId, t]));
   return lots.map((lot) => {
