@@ -6,6 +6,17 @@ import { StaffAccount } from '../modules/staff/staff-account.entity';
 import { Brand } from '../modules/stores/brand.entity';
 import { Store } from '../modules/stores/store.entity';
 import { WechatAccessToken } from '../modules/wechat/wechat-access-token.entity';
+import { LOYALTY_ENTITIES } from '../modules/loyalty/loyalty.entities';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
-export const ENTITIES = [Brand, Store, StaffAccount, Category, Product, Sku, WechatAccessToken, Member];
+export const ENTITIES = [
+  Brand,
+  Store,
+  StaffAccount,
+  Category,
+  Product,
+  Sku,
+  WechatAccessToken,
+  Member,
+  ...LOYALTY_ENTITIES,
+];

@@ -1,3 +1,4 @@
+import { Loyalty1795489557605 } from './1795489557605-Loyalty';
 import { Members1795487253697 } from './1795487253697-Members';
 import { WechatAccessTokens1795487026548 } from './1795487026548-WechatAccessTokens';
 import { Initial1795485369249 } from './1795485369249-Initial';
@@ -10,4 +11,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Initial1795485369249,
   WechatAccessTokens1795487026548,
   Members1795487253697,
+  Loyalty1795489557605,
 ];
