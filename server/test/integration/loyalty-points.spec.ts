@@ -213,15 +213,15 @@ describe('reverse', () => {
     });
   });
 
-  it('answers POINTS_SOURCE_NOT_FOUND for an earning that does not exist or is another member’s', async () => {
+  it('answers LOYALTY_SOURCE_NOT_FOUND for an earning that does not exist or is another member’s', async () => {
     const m = newMember();
     await earn(m, 'mine', 10);
     await expect(loyalty.reverse(m, order(m, 'nope'))).rejects.toMatchObject({
-      code: 'POINTS_SOURCE_NOT_FOUND',
+      code: 'LOYALTY_SOURCE_NOT_FOUND',
       status: 404,
     });
     await expect(loyalty.reverse(newMember(), order(m, 'mine'))).rejects.toMatchObject({
-      code: 'POINTS_SOURCE_NOT_FOUND',
+      code: 'LOYALTY_SOURCE_NOT_FOUND',
     });
   });
 });

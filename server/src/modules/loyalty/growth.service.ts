@@ -62,7 +62,7 @@ export class GrowthService {
       (existing) => requested === undefined || existing.growth === -requested,
       async (manager, row, now) => {
         const earned = await manager.findOneBy(GrowthEntry, { idempotencyKey: idempotencyKey(earnedBy, 'EARN') });
-        if (!earned || earned.memberId !== memberId) throw new DomainException('POINTS_SOURCE_NOT_FOUND');
+        if (!earned || earned.memberId !== memberId) throw new DomainException('LOYALTY_SOURCE_NOT_FOUND');
         const left = earned.growth - (await reversedSoFar(manager, earned.id));
         const growth = requested ?? left;
         if (growth <= 0 || growth > left) {

@@ -92,7 +92,7 @@ export class PointsLedgerService {
       (existing) => requested === undefined || existing.points === -requested,
       async (manager, account, now) => {
         const earned = await this.writer.findEntry(manager, earnedBy, 'EARN');
-        if (!earned || earned.memberId !== memberId) throw new DomainException('POINTS_SOURCE_NOT_FOUND');
+        if (!earned || earned.memberId !== memberId) throw new DomainException('LOYALTY_SOURCE_NOT_FOUND');
         const left = earned.points - (await reversedSoFar(manager, earned.id));
         const points = requested ?? left;
         if (points <= 0 || points > left) {
