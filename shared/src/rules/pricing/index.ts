@@ -1,0 +1,5 @@
+export * from './types';
+export * from './rate';
+export * from './validate';
+export * from './labels';
+export * from './allocate-discounts';
