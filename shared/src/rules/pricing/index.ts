@@ -6,3 +6,4 @@ export * from './promotions';
 export * from './coupons';
 export * from './allocate-discounts';
 export * from './quote';
+export * from './best-coupon';
