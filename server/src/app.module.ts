@@ -6,6 +6,7 @@ import { TransactionsModule } from './common/database/transactions';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { CouponsModule } from './modules/coupons/coupons.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
@@ -33,6 +34,7 @@ export class AppModule {
         StoresModule,
         MembersModule,
         StoreModeModule,
+        CouponsModule,
       ],
     };
   }

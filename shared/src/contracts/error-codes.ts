@@ -47,8 +47,15 @@ export const ERROR_CODES = {
   COUPON_EXPIRED: { status: 409, message: '该优惠券已过期' },
   COUPON_THRESHOLD_NOT_MET: { status: 409, message: '未达到该优惠券的使用门槛' },
   COUPON_NOT_STACKABLE: { status: 409, message: '所选优惠券不能同时使用' },
+  COUPON_NOT_FOUND: { status: 404, message: '优惠券不存在' },
+  COUPON_ALREADY_USED: { status: 409, message: '该优惠券已使用' },
+  COUPON_TEMPLATE_NOT_FOUND: { status: 404, message: '优惠券模板不存在' },
   ORDER_STATE_CONFLICT: { status: 409, message: '订单状态已变化，请刷新后重试' },
   REFUND_STATE_CONFLICT: { status: 409, message: '退款状态已变化，请刷新后重试' },
+  // Till purchases (store mode)
+  TILL_TXN_NOT_FOUND: { status: 404, message: '门店交易不存在' },
+  TILL_TXN_ALREADY_REFUNDED: { status: 409, message: '该门店交易已退款' },
+  TILL_TXN_CONFLICT: { status: 409, message: '该交易编号已用于另一笔交易' },
   // Infrastructure
   DATABASE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
