@@ -10,6 +10,7 @@ import { CouponsModule } from './modules/coupons/coupons.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
+import { PosModule } from './modules/pos/pos.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StoreModeModule } from './modules/store-mode/store-mode.module';
 import { StoresModule } from './modules/stores/stores.module';
@@ -35,6 +36,7 @@ export class AppModule {
         MembersModule,
         StoreModeModule,
         CouponsModule,
+        PosModule,
       ],
     };
   }

@@ -3,6 +3,7 @@ import { Product } from '../modules/catalog/product.entity';
 import { Sku } from '../modules/catalog/sku.entity';
 import { CouponTemplate } from '../modules/coupons/coupon-template.entity';
 import { MemberCoupon } from '../modules/coupons/member-coupon.entity';
+import { TillTransaction } from '../modules/pos/till-transaction.entity';
 import { JobRun } from '../modules/jobs/job-run.entity';
 import { Member } from '../modules/members/member.entity';
 import { MemberVoucher } from '../modules/members/voucher.entity';
@@ -30,5 +31,6 @@ export const ENTITIES = [
   JobRun,
   CouponTemplate,
   MemberCoupon,
+  TillTransaction,
   ...LOYALTY_ENTITIES,
 ];

@@ -1,3 +1,4 @@
+import { TillTransactions1795490518122 } from './1795490518122-TillTransactions';
 import { Coupons1795490326364 } from './1795490326364-Coupons';
 import { JobRuns1795489559465 } from './1795489559465-JobRuns';
 import { Loyalty1795489557605 } from './1795489557605-Loyalty';
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Loyalty1795489557605,
   JobRuns1795489559465,
   Coupons1795490326364,
+  TillTransactions1795490518122,
 ];
