@@ -7,6 +7,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { AppModule } from './app.module';
+import type { Clock } from './common/clock/clock.service';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { DomainException } from './common/errors/domain.exception';
 import { createPino, JsonLogger } from './common/logging/json-logger';
@@ -20,6 +21,8 @@ export const ASSETS_DIR = path.join(__dirname, '..', 'assets');
 export interface CreateAppOptions {
   /** Where the JSON logs go (stdout by default); tests capture them to prove secrets never reach a log. */
   logDestination?: DestinationStream;
+  /** Replaces the system clock (tests that move time: expiry, member codes, jobs). */
+  clock?: Clock;
 }
 
 /** Builds the whole application (used by main.ts and by every integration test, so tests boot what ships). */
@@ -32,7 +35,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock), adapter, {
     logger: new JsonLogger(pino),
     abortOnError: false,
     // Our own JSON parser is registered below; Nest's would replace it at init.

@@ -1,27 +1,38 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ClockModule } from './common/clock/clock.module';
+import type { Clock } from './common/clock/clock.service';
 import { type AppConfig, ConfigModule } from './config/config.module';
+import { TransactionsModule } from './common/database/transactions';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
+import { JobsModule } from './modules/jobs/jobs.module';
+import { MembersModule } from './modules/members/members.module';
 import { SeedModule } from './modules/seed/seed.module';
+import { StoreModeModule } from './modules/store-mode/store-mode.module';
+import { StoresModule } from './modules/stores/stores.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config?: AppConfig): DynamicModule {
+  static forRoot(config?: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        ClockModule,
+        ClockModule.forRoot(clock),
         DatabaseModule,
+        TransactionsModule,
+        JobsModule,
         HealthModule,
         CatalogModule,
         SeedModule,
         WechatModule,
         AuthModule,
+        StoresModule,
+        MembersModule,
+        StoreModeModule,
       ],
     };
   }

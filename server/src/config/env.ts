@@ -22,6 +22,10 @@ export interface AppConfig {
     tokenTtlSeconds: number;
   };
   wechat: WechatConfig;
+  /** Member-code scans one cashier may make per minute before 429 (a till scans one shopper at a time). */
+  storeScansPerMinute: number;
+  /** Run scheduled jobs (birthday coupons, expiry, reconciliation) on this replica; off in tests. */
+  jobsEnabled: boolean;
 }
 
 /** `dev` answers `dev-…` codes locally (demo, tests); `http` talks to WeChat (or a fake speaking its wire format). */
@@ -86,6 +90,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
+  const jobsEnabled = read('JOBS_ENABLED', boolean, nodeEnv !== 'test');
+  const storeScansPerMinute = read('STORE_SCANS_PER_MINUTE', integer(1, 100_000), 30);
+
   if (problems.length > 0) {
     throw new ConfigError(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
   }
@@ -106,6 +113,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       wechatGateway === 'http'
         ? { gateway: 'http', apiBase: wechatApiBase, appId: wechatAppId, secret: wechatSecret }
         : { gateway: 'dev' },
+    storeScansPerMinute,
+    jobsEnabled,
   };
 }
 

@@ -53,6 +53,7 @@ export function dataSourceOptions(
   return {
     type: flavour,
     driver: utcMysql,
+    connectorPackage: 'mysql2',
     url: database.url,
     entities: ENTITIES,
     migrations: MIGRATIONS,

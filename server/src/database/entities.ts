@@ -1,11 +1,28 @@
 import { Category } from '../modules/catalog/category.entity';
 import { Product } from '../modules/catalog/product.entity';
 import { Sku } from '../modules/catalog/sku.entity';
+import { JobRun } from '../modules/jobs/job-run.entity';
 import { Member } from '../modules/members/member.entity';
+import { MemberVoucher } from '../modules/members/voucher.entity';
+import { MemberCodeScan } from '../modules/store-mode/member-code-scan.entity';
+import { SignupCode } from '../modules/stores/signup-code.entity';
 import { StaffAccount } from '../modules/staff/staff-account.entity';
 import { Brand } from '../modules/stores/brand.entity';
 import { Store } from '../modules/stores/store.entity';
 import { WechatAccessToken } from '../modules/wechat/wechat-access-token.entity';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
-export const ENTITIES = [Brand, Store, StaffAccount, Category, Product, Sku, WechatAccessToken, Member];
+export const ENTITIES = [
+  Brand,
+  Store,
+  StaffAccount,
+  Category,
+  Product,
+  Sku,
+  WechatAccessToken,
+  Member,
+  SignupCode,
+  MemberVoucher,
+  MemberCodeScan,
+  JobRun,
+];

@@ -124,6 +124,39 @@ describe('HttpWechatGateway: phone number and the shared access token', () => {
   });
 });
 
+describe('HttpWechatGateway: wxacode.getUnlimited', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(httpWechat(fake));
+  });
+  afterAll(() => t.close());
+
+  it('returns the image bytes for a scene', async () => {
+    const image = await gatewayOf(t).getUnlimitedQrCode({
+      scene: 'Ab3dEf7h',
+      page: 'packages/member/pages/signup/index',
+    });
+    expect(image.subarray(0, 4).toString('hex')).toBe('89504e47');
+    expect(image.subarray(8).toString()).toBe('Ab3dEf7h');
+    expect(fake.qrScenes.at(-1)).toBe('Ab3dEf7h');
+  });
+
+  it('maps a JSON errcode answer to an error instead of returning it as an image', async () => {
+    await expect(gatewayOf(t).getUnlimitedQrCode({ scene: 'x'.repeat(33), page: 'p' })).rejects.toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+    });
+  });
+
+  it('refreshes a refused token once and retries', async () => {
+    await gatewayOf(t).getAccessToken();
+    fake.revokeTokens();
+    const before = { ...fake.calls };
+    await expect(gatewayOf(t).getUnlimitedQrCode({ scene: 'retry1', page: 'p' })).resolves.toBeInstanceOf(Buffer);
+    expect(fake.calls.token - before.token).toBe(1);
+    expect(fake.calls.getwxacodeunlimit - before.getwxacodeunlimit).toBe(2);
+  });
+});
+
 describe('two API replicas sharing one database', () => {
   it('refresh the WeChat token once between them and use the same token', async () => {
     const db = await createTestDatabase();

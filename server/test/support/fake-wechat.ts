@@ -15,7 +15,9 @@ export interface FakeSession {
 export class FakeWechat {
   readonly appId = 'wxfake0123456789';
   readonly secret = 'fake-app-secret-0123456789abcdef';
-  readonly calls = { token: 0, jscode2session: 0, getuserphonenumber: 0 };
+  readonly calls = { token: 0, jscode2session: 0, getuserphonenumber: 0, getwxacodeunlimit: 0 };
+  /** The scenes asked for with getwxacodeunlimit, in order. */
+  readonly qrScenes: string[] = [];
   /** Seconds WeChat says a new token lives. */
   tokenExpiresIn = 7200;
   /** Delay before answering a token request, so concurrent callers really overlap. */
@@ -108,6 +110,22 @@ export class FakeWechat {
           watermark: { timestamp: 1700000000, appid: this.appId },
         },
       });
+    }
+
+    if (req.method === 'POST' && url.pathname === '/wxa/getwxacodeunlimit') {
+      this.calls.getwxacodeunlimit++;
+      const body = JSON.parse(await readBody(req)) as { scene?: string; page?: string };
+      const forced = injected('getwxacodeunlimit');
+      if (forced) return fail(forced, 'injected');
+      if (!this.validTokens.has(q.get('access_token') ?? '')) return fail(40001, 'invalid credential');
+      // WeChat's rule: scene at most 32 visible characters from a small set.
+      if (!body.scene || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/.test(body.scene))
+        return fail(40169, 'invalid scene');
+      this.qrScenes.push(body.scene);
+      // A real PNG signature and the scene, so a test can tell whose image it got.
+      res.writeHead(200, { 'content-type': 'image/jpeg' });
+      res.end(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(body.scene)]));
+      return;
     }
 
     res.writeHead(404, { 'content-type': 'text/plain' });

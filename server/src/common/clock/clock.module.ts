@@ -1,9 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock, SystemClock } from './clock.service';
 
 @Global()
-@Module({
-  providers: [{ provide: Clock, useClass: SystemClock }],
-  exports: [Clock],
-})
-export class ClockModule {}
+@Module({})
+export class ClockModule {
+  /** The system clock (honouring TIDEPOOL_NOW), or the given one (tests that move time). */
+  static forRoot(clock?: Clock): DynamicModule {
+    return {
+      module: ClockModule,
+      providers: [clock ? { provide: Clock, useValue: clock } : { provide: Clock, useClass: SystemClock }],
+      exports: [Clock],
+    };
+  }
+}

@@ -1,3 +1,5 @@
+import { JobRuns1795489559465 } from './1795489559465-JobRuns';
+import { Membership1795489190233 } from './1795489190233-Membership';
 import { Members1795487253697 } from './1795487253697-Members';
 import { WechatAccessTokens1795487026548 } from './1795487026548-WechatAccessTokens';
 import { Initial1795485369249 } from './1795485369249-Initial';
@@ -10,4 +12,6 @@ export const MIGRATIONS: MigrationClass[] = [
   Initial1795485369249,
   WechatAccessTokens1795487026548,
   Members1795487253697,
+  Membership1795489190233,
+  JobRuns1795489559465,
 ];

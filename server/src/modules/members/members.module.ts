@@ -1,11 +1,33 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MemberCodeScan } from '../store-mode/member-code-scan.entity';
+import { StoresModule } from '../stores/stores.module';
+import { WechatModule } from '../wechat/wechat.module';
+import { AdminMembersController } from './admin-members.controller';
+import { MemberCenterService } from './member-center.service';
+import { MemberCodeService } from './member-code.service';
+import { MemberLoyaltyReader } from './member-loyalty';
 import { Member } from './member.entity';
+import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
+import { PersonalDataService } from './personal-data.service';
+import { SignupService } from './signup.service';
+import { MemberVoucher } from './voucher.entity';
+import { VouchersService } from './vouchers.service';
 
+/** Members: signup, the member card, the member code credential, vouchers and personal data. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Member])],
-  providers: [MembersService],
-  exports: [MembersService],
+  imports: [TypeOrmModule.forFeature([Member, MemberVoucher, MemberCodeScan]), StoresModule, WechatModule],
+  controllers: [MembersController, AdminMembersController],
+  providers: [
+    MembersService,
+    SignupService,
+    MemberCenterService,
+    MemberCodeService,
+    MemberLoyaltyReader,
+    VouchersService,
+    PersonalDataService,
+  ],
+  exports: [MembersService, MemberCodeService, MemberLoyaltyReader, VouchersService],
 })
 export class MembersModule {}

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { IsNull, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { isUniqueViolation } from '../../common/errors/database-errors';
+import { DomainException } from '../../common/errors/domain.exception';
 import { Member } from './member.entity';
 
 @Injectable()
@@ -14,7 +15,8 @@ export class MembersService {
 
   /**
    * The member with this openid, created on first login. Two first logins at once (a double tap, two devices)
-   * both insert; the unique openid index lets one win and the other reads the winner's row.
+   * both insert; the unique openid index lets one win and the other reads the winner's row. A deleted account's
+   * openid was overwritten, so the same WeChat user coming back starts afresh.
    */
   async loginByOpenid(openid: string, unionid?: string): Promise<{ member: Member; created: boolean }> {
     const now = this.clock.now();
@@ -26,7 +28,22 @@ export class MembersService {
     }
     try {
       // insert(), not save(): no wrapping transaction, so concurrent logins never nest transactions on SQLite.
-      const row = { openid, unionid: unionid ?? null, phone: null, createdAt: now, lastLoginAt: now };
+      const row = {
+        openid,
+        unionid: unionid ?? null,
+        phone: null,
+        createdAt: now,
+        lastLoginAt: now,
+        signedUpAt: null,
+        consentVersion: null,
+        consentedAt: null,
+        birthday: null,
+        signupStoreId: null,
+        signupStaffId: null,
+        codeHandle: null,
+        codeSecret: null,
+        deletedAt: null,
+      };
       const result = await this.members.insert(row);
       return { member: { ...row, id: Number((result.identifiers[0] as { id: number }).id) }, created: true };
     } catch (error) {
@@ -35,7 +52,15 @@ export class MembersService {
     }
   }
 
+  /** A live (not deleted) member, or null. */
   findById(id: number): Promise<Member | null> {
-    return this.members.findOneBy({ id });
+    return this.members.findOneBy({ id, deletedAt: IsNull() });
+  }
+
+  /** The caller's own member row; a deleted account's old token no longer works. */
+  async requireById(id: number): Promise<Member> {
+    const member = await this.findById(id);
+    if (!member) throw new DomainException('UNAUTHENTICATED');
+    return member;
   }
 }

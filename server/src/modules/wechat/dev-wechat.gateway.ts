@@ -1,6 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import * as QRCode from 'qrcode';
 import { DomainException } from '../../common/errors/domain.exception';
-import { WechatGateway, type WechatPhoneNumber, type WechatSession } from './wechat.gateway';
+import {
+  type UnlimitedQrCodeRequest,
+  WechatGateway,
+  type WechatPhoneNumber,
+  type WechatSession,
+} from './wechat.gateway';
 
 const LOGIN_CODE = /^dev-(.+)$/;
 const PHONE_CODE = /^dev-phone-(\d{11})$/;
@@ -23,6 +29,16 @@ export class DevWechatGateway extends WechatGateway {
     const phone = PHONE_CODE.exec(code)?.[1];
     if (!phone) return Promise.reject(new DomainException('WECHAT_CODE_INVALID'));
     return Promise.resolve({ phoneNumber: phone, purePhoneNumber: phone, countryCode: '86' });
+  }
+
+  /** A plain QR of `<page>?scene=<token>` stands in for the round mini program code; the token is the same. */
+  getUnlimitedQrCode({ scene, page, width }: UnlimitedQrCodeRequest): Promise<Buffer> {
+    return QRCode.toBuffer(`${page}?scene=${encodeURIComponent(scene)}`, {
+      type: 'png',
+      width: width ?? 430,
+      margin: 2,
+      errorCorrectionLevel: 'M',
+    });
   }
 
   getAccessToken(): Promise<string> {

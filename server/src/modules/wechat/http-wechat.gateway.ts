@@ -2,7 +2,12 @@ import { Logger } from '@nestjs/common';
 import type { ErrorCode } from '@tidepool/shared';
 import { DomainException } from '../../common/errors/domain.exception';
 import type { WechatAccessTokenCache, FetchedToken } from './wechat-access-token.cache';
-import { WechatGateway, type WechatPhoneNumber, type WechatSession } from './wechat.gateway';
+import {
+  type UnlimitedQrCodeRequest,
+  WechatGateway,
+  type WechatPhoneNumber,
+  type WechatSession,
+} from './wechat.gateway';
 
 export interface HttpWechatOptions {
   apiBase: string;
@@ -100,6 +105,24 @@ export class HttpWechatGateway extends WechatGateway {
     return { phoneNumber: info.phoneNumber, purePhoneNumber: info.purePhoneNumber, countryCode: info.countryCode };
   }
 
+  /**
+   * `POST /wxa/getwxacodeunlimit`: the image bytes on success; on failure WeChat answers a JSON errcode body
+   * instead (still HTTP 200), which is how the two are told apart.
+   */
+  async getUnlimitedQrCode({ scene, page, width }: UnlimitedQrCodeRequest): Promise<Buffer> {
+    const body = { scene, page, width: width ?? 430, check_path: false };
+    const ask = (token: string) => this.callBinary('getwxacodeunlimit', '/wxa/getwxacodeunlimit', token, body);
+    const token = await this.tokens.get();
+    let reply = await ask(token);
+    if (!Buffer.isBuffer(reply) && reply.errcode !== undefined && TOKEN_REJECTED.has(reply.errcode)) {
+      this.logger.warn({ msg: 'WeChat refused the access token; refreshing once', errcode: reply.errcode });
+      reply = await ask(await this.tokens.get(token));
+    }
+    if (Buffer.isBuffer(reply)) return reply;
+    this.check('getwxacodeunlimit', reply);
+    throw this.unavailable('getwxacodeunlimit', 'reply without an image');
+  }
+
   getAccessToken(rejected?: string): Promise<string> {
     return this.tokens.get(rejected);
   }
@@ -142,6 +165,32 @@ export class HttpWechatGateway extends WechatGateway {
     } catch {
       throw this.unavailable(api, 'reply is not JSON');
     }
+  }
+
+  private async callBinary(api: string, path: string, token: string, body: unknown): Promise<Buffer | WechatReply> {
+    const url = new URL(this.options.apiBase + path);
+    url.searchParams.set('access_token', token);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000),
+      });
+    } catch (error) {
+      throw this.unavailable(api, `unreachable: ${(error as Error).name}`);
+    }
+    if (!response.ok) throw this.unavailable(api, `HTTP ${response.status}`);
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if ((response.headers.get('content-type') ?? '').includes('json')) {
+      try {
+        return JSON.parse(bytes.toString('utf8')) as WechatReply;
+      } catch {
+        throw this.unavailable(api, 'reply is not JSON');
+      }
+    }
+    return bytes;
   }
 
   private check(api: string, reply: WechatReply): void {

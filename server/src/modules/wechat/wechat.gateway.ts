@@ -13,6 +13,14 @@ export interface WechatPhoneNumber {
   countryCode: string;
 }
 
+export interface UnlimitedQrCodeRequest {
+  scene: string;
+  /** A published page path without a leading slash, e.g. `packages/member/pages/signup/index`. */
+  page: string;
+  /** Pixel width, 280–1280 (WeChat's default 430). */
+  width?: number;
+}
+
 /**
  * The server's door to WeChat's mini program APIs. Errors surface as DomainException: WECHAT_CODE_INVALID,
  * WECHAT_CODE_USED, RATE_LIMITED or SERVICE_UNAVAILABLE. Two implementations: HttpWechatGateway (WeChat, or a
@@ -25,6 +33,12 @@ export abstract class WechatGateway {
 
   /** Exchanges a `getPhoneNumber` button code for the phone number the user agreed to share. */
   abstract getPhoneNumber(code: string): Promise<WechatPhoneNumber>;
+
+  /**
+   * A mini program code image (PNG) from `wxacode.getUnlimited`: opens `page` with `scene` (≤ 32 visible ASCII
+   * characters). Unlimited in number, so each store and staff member can have their own; callers cache the image.
+   */
+  abstract getUnlimitedQrCode(request: UnlimitedQrCodeRequest): Promise<Buffer>;
 
   /**
    * A valid server-side access token, shared by every replica (see WechatAccessTokenCache). Pass the token a

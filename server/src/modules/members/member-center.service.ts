@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  DEFAULT_MEMBER_DAY_RULE,
+  formatFen,
+  fen,
+  isMemberDay,
+  localCalendar,
+  maskPhone,
+  type MemberCenterResponse,
+  type MemberDayHint,
+  type TierRule,
+  tierProgress,
+} from '@tidepool/shared';
+import type { Repository } from 'typeorm';
+import { Clock } from '../../common/clock/clock.service';
+import { Store } from '../stores/store.entity';
+import type { Member } from './member.entity';
+import { MemberLoyaltyReader } from './member-loyalty';
+import { VouchersService } from './vouchers.service';
+
+/** The brand's home zone when a member has no store yet (the demo brand's stores are all in Shanghai). */
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/** Builds the member center card (我的): tier, growth and progress, points, coupons, member-day hint. */
+@Injectable()
+export class MemberCenterService {
+  constructor(
+    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly vouchers: VouchersService,
+    private readonly loyalty: MemberLoyaltyReader,
+    private readonly clock: Clock,
+  ) {}
+
+  async card(member: Member): Promise<MemberCenterResponse> {
+    const [{ points, growth }, couponCount, store] = await Promise.all([
+      this.loyalty.numbers(member.id),
+      this.vouchers.countAvailable(member.id),
+      member.signupStoreId ? this.stores.findOneBy({ id: member.signupStoreId }) : Promise.resolve(null),
+    ]);
+    const progress = tierProgress(growth);
+    return {
+      signedUp: member.signedUpAt !== null,
+      phoneMasked: maskPhone(member.phone),
+      birthday: member.birthday,
+      signedUpAt: member.signedUpAt?.toISOString() ?? null,
+      signupStoreName: store?.name ?? null,
+      tier: { code: progress.current.code, name: progress.current.name },
+      growth,
+      nextTier: progress.next
+        ? { code: progress.next.code, name: progress.next.name, minGrowth: progress.next.minGrowth }
+        : null,
+      growthToNextTier: progress.growthToNext,
+      tierProgressPermille: progress.permille,
+      points,
+      couponCount,
+      memberDay: this.memberDayHint(progress.current, store?.timeZone ?? DEFAULT_TIME_ZONE),
+    };
+  }
+
+  private memberDayHint(tier: TierRule, timeZone: string): MemberDayHint {
+    const today = isMemberDay(localCalendar(this.clock.now(), timeZone).weekday);
+    if (!today) return { today, hint: null };
+    const threshold = formatFen(fen(DEFAULT_MEMBER_DAY_RULE.thresholdFen)).replace('.00', '');
+    const off = formatFen(fen(tier.memberDayDiscountFen)).replace('.00', '');
+    return { today, hint: `今天是会员日：${tier.name}会员满${threshold}立减${off}` };
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { PersonalDataExport } from '@tidepool/shared';
+import { In, type Repository } from 'typeorm';
+import { Clock } from '../../common/clock/clock.service';
+import { Transactions } from '../../common/database/transactions';
+import { MemberCodeScan } from '../store-mode/member-code-scan.entity';
+import { Store } from '../stores/store.entity';
+import { Member } from './member.entity';
+import { MembersService } from './members.service';
+import { VouchersService } from './vouchers.service';
+
+/**
+ * PIPL: a member sees and exports their personal data, and deletes their account. Deleting anonymises the
+ * personal fields in place (phone, WeChat ids, birthday, member-code credential); the row id stays as the
+ * pseudonym ledgers and orders refer to, so accounts still balance and no one can be re-identified from them.
+ */
+@Injectable()
+export class PersonalDataService {
+  private readonly logger = new Logger(PersonalDataService.name);
+
+  constructor(
+    private readonly members: MembersService,
+    private readonly vouchers: VouchersService,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    @InjectRepository(MemberCodeScan) private readonly scans: Repository<MemberCodeScan>,
+  ) {}
+
+  async export(memberId: number): Promise<PersonalDataExport> {
+    const member = await this.members.requireById(memberId);
+    const scans = await this.scans.find({
+      where: { memberId, result: 'ACCEPTED' },
+      order: { scannedAt: 'DESC' },
+      take: 500,
+    });
+    const storeIds = [...new Set([...scans.map((s) => s.storeId), member.signupStoreId ?? 0])];
+    const stores = await this.stores.findBy({ id: In(storeIds) });
+    const storeName = (id: number | null) => stores.find((s) => s.id === id)?.name ?? null;
+    return {
+      exportedAt: this.clock.now().toISOString(),
+      member: {
+        phone: member.phone,
+        birthday: member.birthday,
+        consentVersion: member.consentVersion,
+        consentedAt: member.consentedAt?.toISOString() ?? null,
+        signedUpAt: member.signedUpAt?.toISOString() ?? null,
+        signupStoreName: storeName(member.signupStoreId),
+        createdAt: member.createdAt.toISOString(),
+        lastLoginAt: member.lastLoginAt.toISOString(),
+      },
+      vouchers: await this.vouchers.all(memberId),
+      memberCodeScans: scans.map((s) => ({ at: s.scannedAt.toISOString(), storeName: storeName(s.storeId) ?? '' })),
+    };
+  }
+
+  async deleteAccount(memberId: number): Promise<void> {
+    await this.members.requireById(memberId);
+    const now = this.clock.now();
+    await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(Member)
+        .set({
+          // Unique, so it cannot collide; not an openid WeChat will ever send, so the person starts afresh.
+          openid: `deleted:${memberId}`,
+          unionid: null,
+          phone: null,
+          birthday: null,
+          codeHandle: null,
+          codeSecret: null,
+          deletedAt: now,
+        })
+        .where('id = :id AND deletedAt IS NULL', { id: memberId })
+        .execute(),
+    );
+    this.logger.log({ msg: 'member account deleted (anonymised)', memberId });
+  }
+}

@@ -1,0 +1,100 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PRIVACY_TERMS_VERSION, type SignupRequest } from '@tidepool/shared';
+import { Clock } from '../../common/clock/clock.service';
+import { affectedRows, Transactions } from '../../common/database/transactions';
+import { isUniqueViolation } from '../../common/errors/database-errors';
+import { DomainException } from '../../common/errors/domain.exception';
+import { type ResolvedSignupCode, SignupCodesService } from '../stores/signup-codes.service';
+import { WechatGateway } from '../wechat/wechat.gateway';
+import { Member } from './member.entity';
+import { MembersService } from './members.service';
+import { VouchersService } from './vouchers.service';
+
+/**
+ * 成为会员: phone (through WeChat), consent, optional birthday, and the store (and staff member) whose code was
+ * scanned. Idempotent: the member row changes from visitor to member by one conditional UPDATE
+ * (`signedUpAt IS NULL`), and the signup gift has a unique source key, so a double tap or a retry after a lost
+ * response signs up once and issues one gift.
+ */
+@Injectable()
+export class SignupService {
+  private readonly logger = new Logger(SignupService.name);
+
+  constructor(
+    private readonly members: MembersService,
+    private readonly signupCodes: SignupCodesService,
+    private readonly vouchers: VouchersService,
+    private readonly wechat: WechatGateway,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  async signup(memberId: number, request: SignupRequest): Promise<void> {
+    const member = await this.members.requireById(memberId);
+    if (member.signedUpAt) return; // already a member: the retry of a signup that went through
+    if (request.consentVersion !== PRIVACY_TERMS_VERSION) throw new DomainException('CONSENT_REQUIRED');
+    // Resolve the store before spending the single-use phone code, so a bad token costs the user nothing.
+    const attribution = request.signupToken ? await this.signupCodes.resolve(request.signupToken) : null;
+    const { purePhoneNumber } = await this.wechat.getPhoneNumber(request.phoneCode);
+    const signedUp = await this.apply(member, purePhoneNumber, request.birthday ?? null, attribution);
+    if (signedUp) {
+      this.logger.log({
+        msg: 'member signed up',
+        memberId,
+        storeId: attribution?.store.id ?? null,
+        staffId: attribution?.staff?.id ?? null,
+      });
+    }
+  }
+
+  private async apply(
+    member: Member,
+    phone: string,
+    birthday: string | null,
+    attribution: ResolvedSignupCode | null,
+  ): Promise<boolean> {
+    const now = this.clock.now();
+    try {
+      return await this.transactions.run(async (manager) => {
+        const result = await manager
+          .createQueryBuilder()
+          .update(Member)
+          .set({
+            phone,
+            signedUpAt: now,
+            consentVersion: PRIVACY_TERMS_VERSION,
+            consentedAt: now,
+            // A birthday already set (before signup) is kept; it is never overwritten.
+            ...(birthday && !member.birthday ? { birthday } : {}),
+            signupStoreId: attribution?.store.id ?? null,
+            signupStaffId: attribution?.staff?.id ?? null,
+          })
+          .where('id = :id AND signedUpAt IS NULL AND deletedAt IS NULL', { id: member.id })
+          .execute();
+        if (affectedRows(result) !== 1) return false; // a concurrent signup won; nothing more to do
+        // The signup gift is for joining at a till (DOMAIN.md): the shopper scanned a store's code.
+        if (attribution) await this.vouchers.issueSignupGift(manager, member.id);
+        return true;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainException('PHONE_IN_USE');
+      throw error;
+    }
+  }
+
+  /** Sets the birthday once; changing it afterwards is refused so birthday perks cannot be farmed. */
+  async setBirthday(memberId: number, birthday: string): Promise<void> {
+    const member = await this.members.requireById(memberId);
+    if (member.birthday === birthday) return; // a retry of the same request
+    const done = await this.transactions.run(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Member)
+        .set({ birthday })
+        .where('id = :id AND birthday IS NULL AND deletedAt IS NULL', { id: memberId })
+        .execute();
+      return affectedRows(result) === 1;
+    });
+    if (!done) throw new DomainException('BIRTHDAY_ALREADY_SET');
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MembersModule } from '../members/members.module';
+import { StoresModule } from '../stores/stores.module';
+import { MemberCodeScan } from './member-code-scan.entity';
+import { ScanRateLimiter } from './scan-rate.limiter';
+import { StoreModeController } from './store-mode.controller';
+import { StoreModeService } from './store-mode.service';
+
+/** Store mode (门店模式) for cashiers: member-code scans and what a cashier does for the scanned member. */
+@Module({
+  imports: [TypeOrmModule.forFeature([MemberCodeScan]), MembersModule, StoresModule],
+  controllers: [StoreModeController],
+  providers: [StoreModeService, ScanRateLimiter],
+  exports: [StoreModeService],
+})
+export class StoreModeModule {}
