@@ -155,12 +155,15 @@ export default function PrivacyPage() {
         </Text>
         {exported ? (
           <View className="export-box">
+            <View className="export-box__head">
+              <Text className="export-box__when">{`导出于 ${formatDate(exported.exportedAt)}`}</Text>
+              <View className="btn btn--ghost btn--small" onClick={copyExport}>
+                复制全部
+              </View>
+            </View>
             <Text className="export-box__json export-json" userSelect>
               {JSON.stringify(exported, null, 2)}
             </Text>
-            <View className="btn btn--ghost btn--small export-box__copy" onClick={copyExport}>
-              复制
-            </View>
           </View>
         ) : (
           <View

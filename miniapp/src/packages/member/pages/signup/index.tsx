@@ -187,8 +187,8 @@ export default function SignupPage() {
                 <Text className="form-row__value">注册时授权微信手机号</Text>
               </View>
             )}
-            <View className="form-row">
-              <Text className="form-row__label">生日（选填）</Text>
+            <View className="form-row form-row--plain">
+              <Text className="form-row__label form-row__label--wide">生日（选填）</Text>
               <View className="form-row__field">
                 <BirthdayPicker value={birthday} onChange={setBirthday} placeholder="选择月日" />
               </View>

@@ -59,7 +59,7 @@ function MemberSummary({
         </View>
       ) : null}
 
-      <Text className="member-summary__section">可用券</Text>
+      <Text className="member-summary__section">会员的券</Text>
       {summary.vouchers.length === 0 ? <Text className="member-summary__none">该会员暂无可用的券</Text> : null}
       {summary.vouchers.map((voucher) => (
         <VoucherCard
@@ -165,8 +165,8 @@ export default function StoreScanPage() {
           <Text className="store-bar__name staff-name">{staff.displayName ?? '店员'}</Text>
           <Text className="store-bar__store">{`门店编号 ${staff.storeId ?? '—'} · 收银`}</Text>
         </View>
-        <Text className="store-bar__action" onClick={() => navigateTo(ROUTES.storeSignupCode)}>
-          注册码
+        <Text className="store-bar__action signup-code-link" onClick={() => navigateTo(ROUTES.storeSignupCode)}>
+          门店二维码
         </Text>
         <Text className="store-bar__action staff-sign-out" onClick={leave}>
           退出

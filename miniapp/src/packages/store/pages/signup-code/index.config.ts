@@ -1,5 +1,5 @@
 export default definePageConfig({
-  navigationBarTitleText: '会员注册码',
+  navigationBarTitleText: '门店二维码',
   navigationBarBackgroundColor: '#24323f',
   navigationBarTextStyle: 'white',
 });
