@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global AbortSignal */
+/* global AbortSignal, document */
 // End-to-end check of the H5 build in real Chromium: home → detail → 分类 → 购物车 → 我的, then membership: a
 // shopper joins through a store's signup link and shows the member code; a cashier, in a second browser context,
 // logs in to store mode, types the code, sees the member and redeems the signup gift; the used code is refused.
