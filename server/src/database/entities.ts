@@ -10,6 +10,7 @@ import { StaffAccount } from '../modules/staff/staff-account.entity';
 import { Brand } from '../modules/stores/brand.entity';
 import { Store } from '../modules/stores/store.entity';
 import { WechatAccessToken } from '../modules/wechat/wechat-access-token.entity';
+import { LOYALTY_ENTITIES } from '../modules/loyalty/loyalty.entities';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
 export const ENTITIES = [
@@ -25,4 +26,5 @@ export const ENTITIES = [
   MemberVoucher,
   MemberCodeScan,
   JobRun,
+  ...LOYALTY_ENTITIES,
 ];

@@ -37,6 +37,10 @@ export const ERROR_CODES = {
   // Catalogue
   CATEGORY_NOT_FOUND: { status: 404, message: '分类不存在' },
   PRODUCT_NOT_FOUND: { status: 404, message: '商品不存在或已下架' },
+  // Loyalty
+  POINTS_INSUFFICIENT: { status: 409, message: '积分不足' },
+  LOYALTY_SOURCE_NOT_FOUND: { status: 404, message: '找不到对应的积分或成长值记录' },
+  LOYALTY_REQUEST_CONFLICT: { status: 409, message: '该请求已处理，且内容与本次不同' },
   // Infrastructure
   DATABASE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },

@@ -1,3 +1,4 @@
 export * from './loyalty';
 export * from './members';
 export * from './member-code';
+export * from './points';

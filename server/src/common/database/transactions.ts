@@ -29,7 +29,6 @@ function isRetryable(error: unknown): boolean {
 export class Transactions {
   private readonly logger = new Logger(Transactions.name);
   private readonly sqlite: boolean;
-  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.sqlite = dataSource.options.type === 'better-sqlite3';
@@ -37,9 +36,7 @@ export class Transactions {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.sqlite) return this.runWithRetry(work);
-    const result = this.queue.then(() => this.dataSource.transaction(work));
-    this.queue = result.catch(() => undefined);
-    return result;
+    return serialised(this.dataSource, () => this.dataSource.transaction(work));
   }
 
   private async runWithRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -53,6 +50,23 @@ export class Transactions {
       }
     }
   }
+}
+
+const queues = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
+ * Runs SQLite units of work one at a time, per data source. Every module that opens a transaction on SQLite must
+ * go through this one queue (Transactions.run, the loyalty ledger), or two queues would overlap on the one
+ * connection.
+ */
+export function serialised<T>(dataSource: DataSource, task: () => Promise<T>): Promise<T> {
+  const previous = queues.get(dataSource) ?? Promise.resolve();
+  const run = previous.then(task);
+  queues.set(
+    dataSource,
+    run.catch(() => undefined),
+  );
+  return run;
 }
 
 /** Affected rows of an UPDATE/DELETE through the query builder or repository, on both drivers. */

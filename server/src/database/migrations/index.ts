@@ -1,4 +1,5 @@
 import { JobRuns1795489559465 } from './1795489559465-JobRuns';
+import { Loyalty1795489557605 } from './1795489557605-Loyalty';
 import { Membership1795489190233 } from './1795489190233-Membership';
 import { Members1795487253697 } from './1795487253697-Members';
 import { WechatAccessTokens1795487026548 } from './1795487026548-WechatAccessTokens';
@@ -13,5 +14,6 @@ export const MIGRATIONS: MigrationClass[] = [
   WechatAccessTokens1795487026548,
   Members1795487253697,
   Membership1795489190233,
+  Loyalty1795489557605,
   JobRuns1795489559465,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LoyaltyService } from '../loyalty/loyalty.service';
 
 /** The loyalty numbers the member card and the till show. */
 export interface LoyaltyNumbers {
@@ -6,14 +7,13 @@ export interface LoyaltyNumbers {
   growth: number;
 }
 
-/**
- * Where the member card reads points and growth from. The loyalty module provides the real one; until a
- * member has loyalty entries (or while the module is not wired), everything is zero, as the issue asks.
- */
+/** Reads a member's points and growth from the loyalty ledger (zero until they earn anything). */
 @Injectable()
 export class MemberLoyaltyReader {
-  numbers(memberId: number): Promise<LoyaltyNumbers> {
-    void memberId;
-    return Promise.resolve({ points: 0, growth: 0 });
+  constructor(private readonly loyalty: LoyaltyService) {}
+
+  async numbers(memberId: number): Promise<LoyaltyNumbers> {
+    const { points, growth } = await this.loyalty.summary(memberId);
+    return { points, growth };
   }
 }

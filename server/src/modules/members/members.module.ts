@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MemberCodeScan } from '../store-mode/member-code-scan.entity';
+import { LoyaltyModule } from '../loyalty/loyalty.module';
 import { StoresModule } from '../stores/stores.module';
 import { WechatModule } from '../wechat/wechat.module';
 import { AdminMembersController } from './admin-members.controller';
@@ -17,7 +18,12 @@ import { VouchersService } from './vouchers.service';
 
 /** Members: signup, the member card, the member code credential, vouchers and personal data. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Member, MemberVoucher, MemberCodeScan]), StoresModule, WechatModule],
+  imports: [
+    TypeOrmModule.forFeature([Member, MemberVoucher, MemberCodeScan]),
+    StoresModule,
+    WechatModule,
+    LoyaltyModule,
+  ],
   controllers: [MembersController, AdminMembersController],
   providers: [
     MembersService,

@@ -1,0 +1,54 @@
+import type { TierCode } from '@tidepool/shared';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const GROWTH_ENTRY_KINDS = ['EARN', 'REVERSE'] as const;
+export type GrowthEntryKind = (typeof GROWTH_ENTRY_KINDS)[number];
+
+/**
+ * One line of the growth ledger. Append-only with a unique `sourceType:sourceId:kind` key, like points entries.
+ * Growth is never spent, so it only moves by purchases (EARN) and their refunds (REVERSE).
+ */
+@Entity('growth_entries')
+@Index('idx_growth_entries_member', ['memberId', 'id'])
+export class GrowthEntry {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  memberId: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: GrowthEntryKind;
+
+  /** Signed: positive for EARN, negative for REVERSE. */
+  @Column({ type: 'int' })
+  growth: number;
+
+  @Column({ type: 'int' })
+  growthAfter: number;
+
+  /** The tier right after this entry. */
+  @Column({ type: 'varchar', length: 16 })
+  tierAfter: TierCode;
+
+  @Index('uq_growth_entries_idempotency_key', { unique: true })
+  @Column({ type: 'varchar', length: 160 })
+  idempotencyKey: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  sourceType: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  sourceId: string;
+
+  /** For a REVERSE: the EARN entry it takes back. */
+  @Index('idx_growth_entries_reverses')
+  @Column({ type: 'int', nullable: true, default: null })
+  reversesEntryId: number | null;
+
+  @Column({ type: 'varchar', length: 255 })
+  reason: string;
+
+  @Column({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

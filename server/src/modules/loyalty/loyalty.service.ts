@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import type { Page, PageQuery } from '@tidepool/shared';
+import { GrowthService } from './growth.service';
+import { LoyaltyReconciliationService } from './loyalty-reconciliation.service';
+import { LoyaltySummaryService } from './loyalty-summary.service';
+import type {
+  AddGrowthInput,
+  AdjustPointsInput,
+  EarnPointsInput,
+  ExpireReport,
+  GrowthResult,
+  LoyaltySummary,
+  PointsEntryResult,
+  PointsHistoryItem,
+  ReconcileReport,
+  RedeemPointsInput,
+  ReverseGrowthInput,
+  ReversePointsInput,
+} from './loyalty.types';
+import { PointsExpiryService } from './points-expiry.service';
+import { PointsLedgerService } from './points-ledger.service';
+
+/**
+ * The loyalty module's one door for other modules (members, orders, POS, points mall, jobs). Every write is one
+ * transaction, idempotent by `sourceType:sourceId:kind`, and safe under concurrency on MySQL and SQLite.
+ */
+@Injectable()
+export class LoyaltyService {
+  constructor(
+    private readonly points: PointsLedgerService,
+    private readonly expiry: PointsExpiryService,
+    private readonly growthLedger: GrowthService,
+    private readonly reads: LoyaltySummaryService,
+    private readonly reconciliation: LoyaltyReconciliationService,
+  ) {}
+
+  earn(memberId: number, input: EarnPointsInput): Promise<PointsEntryResult> {
+    return this.points.earn(memberId, input);
+  }
+
+  /** Throws POINTS_INSUFFICIENT when the available balance is short (nothing is written). */
+  redeem(memberId: number, input: RedeemPointsInput): Promise<PointsEntryResult> {
+    return this.points.redeem(memberId, input);
+  }
+
+  /** Takes back an earning (refund); what the balance cannot cover becomes debt. */
+  reverse(memberId: number, input: ReversePointsInput): Promise<PointsEntryResult> {
+    return this.points.reverse(memberId, input);
+  }
+
+  adjust(memberId: number, input: AdjustPointsInput): Promise<PointsEntryResult> {
+    return this.points.adjust(memberId, input);
+  }
+
+  addGrowth(memberId: number, input: AddGrowthInput): Promise<GrowthResult> {
+    return this.growthLedger.addGrowth(memberId, input);
+  }
+
+  reverseGrowth(memberId: number, input: ReverseGrowthInput): Promise<GrowthResult> {
+    return this.growthLedger.reverseGrowth(memberId, input);
+  }
+
+  /** Nightly: expire due lots. Safe to run on several replicas at once. */
+  expireDue(now?: Date): Promise<ExpireReport> {
+    return this.expiry.expireDue(now);
+  }
+
+  /** Nightly: compare every cached balance and tier with its ledger; mismatches are returned and logged. */
+  reconcile(): Promise<ReconcileReport> {
+    return this.reconciliation.reconcile();
+  }
+
+  summary(memberId: number): Promise<LoyaltySummary> {
+    return this.reads.summary(memberId);
+  }
+
+  history(memberId: number, page?: PageQuery): Promise<Page<PointsHistoryItem>> {
+    return this.reads.history(memberId, page);
+  }
+}
