@@ -41,6 +41,14 @@ export const ERROR_CODES = {
   POINTS_INSUFFICIENT: { status: 409, message: '积分不足' },
   LOYALTY_SOURCE_NOT_FOUND: { status: 404, message: '找不到对应的积分或成长值记录' },
   LOYALTY_REQUEST_CONFLICT: { status: 409, message: '该请求已处理，且内容与本次不同' },
+  // Commerce (pricing, coupons, order and refund lifecycles)
+  COUPON_NOT_APPLICABLE: { status: 409, message: '该优惠券不适用于所选商品' },
+  COUPON_NOT_STARTED: { status: 409, message: '该优惠券尚未到使用时间' },
+  COUPON_EXPIRED: { status: 409, message: '该优惠券已过期' },
+  COUPON_THRESHOLD_NOT_MET: { status: 409, message: '未达到该优惠券的使用门槛' },
+  COUPON_NOT_STACKABLE: { status: 409, message: '所选优惠券不能同时使用' },
+  ORDER_STATE_CONFLICT: { status: 409, message: '订单状态已变化，请刷新后重试' },
+  REFUND_STATE_CONFLICT: { status: 409, message: '退款状态已变化，请刷新后重试' },
   // Infrastructure
   DATABASE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
