@@ -117,6 +117,8 @@ describe('recording a till purchase', () => {
     expect(sale).toMatchObject({ payableFen: 7200, pointsAwarded: 108, growthAwarded: 720, status: 'COMPLETED' });
     expect(sale.discounts).toEqual([{ label: '会员日满68减8', amountFen: 800 }]);
     const after = await points(memberId);
+    const history = await t.app.get(LoyaltyService).history(memberId);
+    expect(history.items[0]).toMatchObject({ points: 108, reason: '上海南京西路店 门店消费 ¥72.00（会员日满68减8）' });
     expect(after.points - before.points).toBe(108);
     expect(after.growth - before.growth).toBe(720);
     // The same clientId with another amount is a different sale: refused, nothing changes.

@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   fen,
+  formatFen,
   growthForPaidFen,
   isBirthday,
   isMemberDay,
@@ -237,11 +238,15 @@ export class PosService implements OnModuleInit {
       await this.loyalty.earn(sale.memberId, {
         ...source,
         points: sale.pointsAwarded,
-        reason: `门店消费（${store?.name ?? '门店'}）`,
+        reason: tillReason(sale, store?.name ?? '门店'),
       });
     }
     if (sale.growthAwarded > 0) {
-      await this.loyalty.addGrowth(sale.memberId, { ...source, growth: sale.growthAwarded, reason: '门店消费' });
+      await this.loyalty.addGrowth(sale.memberId, {
+        ...source,
+        growth: sale.growthAwarded,
+        reason: tillReason(sale, store?.name ?? '门店'),
+      });
     }
     await this.sales.update({ id: sale.id }, { awarded: true });
   }
@@ -287,4 +292,11 @@ export class PosService implements OnModuleInit {
       refundedAt: sale.refundedAt?.toISOString() ?? null,
     };
   }
+}
+
+/** What the member's history says: where, what was paid and which discounts applied (e.g. 会员日满68减8). */
+function tillReason(sale: TillTransaction, storeName: string): string {
+  const discounts = sale.discounts.map((d) => d.label).join('、');
+  const paid = formatFen(fen(sale.payableFen));
+  return `${storeName} 门店消费 ${paid}${discounts ? `（${discounts}）` : ''}`.slice(0, 255);
 }
