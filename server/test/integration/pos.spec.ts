@@ -74,13 +74,16 @@ describe('member-day pricing at the till (source figures)', () => {
     ['gold', 6000, 8000, 7000],
     ['normal', 0, 8000, 7400],
     ['normal under ¥68', 0, 6799, 6799],
-  ])('on Wednesday a %s member (growth %i) with a basket of %i fen pays %i fen', async (_label, growth, amount, payable) => {
-    clock.set(WEDNESDAY);
-    const { scan } = await atTill(growth);
-    const res = await quoteAt((await scan()).scanId, amount);
-    expect(res.statusCode).toBe(200);
-    expect(res.json<TillQuoteResponse>()).toMatchObject({ subtotalFen: amount, payableFen: payable });
-  });
+  ])(
+    'on Wednesday a %s member (growth %i) with a basket of %i fen pays %i fen',
+    async (_label, growth, amount, payable) => {
+      clock.set(WEDNESDAY);
+      const { scan } = await atTill(growth);
+      const res = await quoteAt((await scan()).scanId, amount);
+      expect(res.statusCode).toBe(200);
+      expect(res.json<TillQuoteResponse>()).toMatchObject({ subtotalFen: amount, payableFen: payable });
+    },
+  );
 
   it('counts Wednesday 23:59 in Shanghai and not Thursday 00:00, nor Tuesday', async () => {
     const cases: [string, number][] = [

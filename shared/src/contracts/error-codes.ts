@@ -16,6 +16,10 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   STAFF_LOGIN_FAILED: { status: 401, message: '账号或密码错误' },
+  STAFF_NOT_FOUND: { status: 404, message: '店员账号不存在' },
+  STAFF_INVITE_INVALID: { status: 400, message: '邀请码无效或已过期，请联系运营重新邀请' },
+  STAFF_WECHAT_ALREADY_BOUND: { status: 409, message: '该微信已绑定其他店员账号' },
+  STAFF_WECHAT_NOT_BOUND: { status: 401, message: '该微信未绑定店员账号，请使用账号密码登录' },
   // WeChat login (wx.login code and getPhoneNumber code are single use and expire within minutes)
   WECHAT_CODE_INVALID: { status: 400, message: '微信登录凭证无效，请重新登录' },
   WECHAT_CODE_USED: { status: 400, message: '微信登录凭证已使用，请重新登录' },

@@ -1,3 +1,4 @@
+import { StaffWechatBinding1795490776846 } from './1795490776846-StaffWechatBinding';
 import { TillTransactions1795490518122 } from './1795490518122-TillTransactions';
 import { Coupons1795490326364 } from './1795490326364-Coupons';
 import { JobRuns1795489559465 } from './1795489559465-JobRuns';
@@ -20,4 +21,5 @@ export const MIGRATIONS: MigrationClass[] = [
   JobRuns1795489559465,
   Coupons1795490326364,
   TillTransactions1795490518122,
+  StaffWechatBinding1795490776846,
 ];
