@@ -10,6 +10,8 @@ import { CouponsModule } from './modules/coupons/coupons.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
+import { OrdersModule } from './modules/orders/orders.module';
+import { OutboxModule } from './modules/outbox/outbox.module';
 import { PosModule } from './modules/pos/pos.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StoreModeModule } from './modules/store-mode/store-mode.module';
@@ -27,6 +29,7 @@ export class AppModule {
         DatabaseModule,
         TransactionsModule,
         JobsModule,
+        OutboxModule,
         HealthModule,
         CatalogModule,
         SeedModule,
@@ -37,6 +40,7 @@ export class AppModule {
         StoreModeModule,
         CouponsModule,
         PosModule,
+        OrdersModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { Orders1795491223376 } from './1795491223376-Orders';
 import { StaffWechatBinding1795490776846 } from './1795490776846-StaffWechatBinding';
 import { TillTransactions1795490518122 } from './1795490518122-TillTransactions';
 import { Coupons1795490326364 } from './1795490326364-Coupons';
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Coupons1795490326364,
   TillTransactions1795490518122,
   StaffWechatBinding1795490776846,
+  Orders1795491223376,
 ];
