@@ -4,3 +4,4 @@ export * from './health.contract';
 export * from './catalog.contract';
 export * from './auth.contract';
 export * from './members.contract';
+export * from './loyalty.contract';
