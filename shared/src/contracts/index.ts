@@ -5,3 +5,4 @@ export * from './catalog.contract';
 export * from './auth.contract';
 export * from './members.contract';
 export * from './loyalty.contract';
+export * from './points-mall.contract';
