@@ -9,6 +9,7 @@ import { CatalogModule } from './modules/catalog/catalog.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
+import { PointsMallModule } from './modules/points-mall/points-mall.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StoreModeModule } from './modules/store-mode/store-mode.module';
 import { StoresModule } from './modules/stores/stores.module';
@@ -33,6 +34,7 @@ export class AppModule {
         StoresModule,
         MembersModule,
         StoreModeModule,
+        PointsMallModule,
       ],
     };
   }

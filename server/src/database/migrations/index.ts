@@ -1,3 +1,4 @@
+import { PointsMall1795490708558 } from './1795490708558-PointsMall';
 import { JobRuns1795489559465 } from './1795489559465-JobRuns';
 import { Loyalty1795489557605 } from './1795489557605-Loyalty';
 import { Membership1795489190233 } from './1795489190233-Membership';
@@ -16,4 +17,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Membership1795489190233,
   Loyalty1795489557605,
   JobRuns1795489559465,
+  PointsMall1795490708558,
 ];
