@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-/* global AbortSignal */
-// End-to-end check of the H5 build in real Chromium: home → detail → 分类 → 购物车 → 我的.
+/* global AbortSignal, document */
+// End-to-end check of the H5 build in real Chromium: home → detail → 分类 → 购物车 → 我的, then membership: a
+// shopper joins through a store's signup link and shows the member code; a cashier, in a second browser context,
+// logs in to store mode, types the code, sees the member and redeems the signup gift; the used code is refused.
 // BASE_URL: the server serving the H5 build and the API (e.g. http://127.0.0.1:3000). Required.
 // ARTIFACTS_DIR: where screenshots go (default <repo>/artifacts). CHROMIUM_PATH: default /usr/bin/chromium.
 // Prints "N passed, M failed" and exits non-zero on any failure.
@@ -38,6 +40,8 @@ try {
 const results = [];
 const pageErrors = [];
 const failedRequests = [];
+/** API answers >= 400 that a check provokes on purpose (e.g. a used member code), as "STATUS METHOD /path". */
+const expectedFailures = new Set();
 
 async function check(name, fn) {
   const started = Date.now();
@@ -60,10 +64,51 @@ function assert(condition, message) {
 }
 
 let page;
-async function shot(name) {
+async function shot(name, target = page) {
+  // Let Taro's page slide-in finish (it runs about 300 ms).
+  await target.waitForTimeout(400);
   const file = join(ARTIFACTS_DIR, `h5-${name}.png`);
-  await page.screenshot({ path: file });
+  await target.screenshot({ path: file });
   console.log(`    screenshot: ${file}`);
+}
+
+/** A phone-sized page in `context` whose page errors and failed requests are recorded. */
+async function mobilePage(context) {
+  const p = await context.newPage();
+  p.setDefaultTimeout(WAIT_MS);
+  p.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)));
+  p.on('response', (res) => {
+    const type = res.request().resourceType();
+    const isApi = res.url().includes('/api/');
+    if (res.status() >= 400 && (isApi || type === 'script' || type === 'stylesheet' || type === 'document')) {
+      const key = `${res.status()} ${res.request().method()} ${new URL(res.url()).pathname}`;
+      if (!expectedFailures.has(key)) failedRequests.push(`${res.status()} ${type} ${res.url()}`);
+    }
+  });
+  return p;
+}
+
+/** JSON over HTTP from the test itself (setting up what a person would get from someone else, e.g. a store code). */
+async function api(path, { method = 'GET', body, token } = {}) {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(10_000),
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(data)}`);
+  return data;
+}
+
+/** Clicks a Taro H5 modal's button (Taro.showModal). */
+async function confirmModal(target, text) {
+  const button = target.locator('.taro-modal__foot').getByText(text, { exact: true });
+  await button.waitFor();
+  await button.click();
 }
 
 async function texts(selector) {
@@ -82,6 +127,9 @@ async function clickTab(label) {
 /** Visible elements only: Taro H5 keeps hidden tab pages in the DOM. */
 const visible = (selector) => page.locator(selector).locator('visible=true');
 
+const CASHIER = { username: 'cashier.sh001', password: 'tidepool123' };
+const PHONE = '13800138000';
+
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   headless: true,
@@ -98,23 +146,16 @@ const browser = await chromium.launch({
 });
 
 try {
-  const context = await browser.newContext({
+  const contextOptions = {
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(WAIT_MS);
-  page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)));
-  page.on('response', (res) => {
-    const type = res.request().resourceType();
-    const isApi = res.url().includes('/api/');
-    if (res.status() >= 400 && (isApi || type === 'script' || type === 'stylesheet' || type === 'document')) {
-      failedRequests.push(`${res.status()} ${type} ${res.url()}`);
-    }
-  });
+    timezoneId: 'Asia/Shanghai',
+  };
+  const context = await browser.newContext(contextOptions);
+  page = await mobilePage(context);
 
   let firstProduct = { name: '', price: '' };
 
@@ -191,19 +232,195 @@ try {
     await shot('cart');
   });
 
-  await check('我的 tab shows the member card placeholder', async () => {
+  await check('我的 tab: a new visitor is logged in silently and invited to join', async () => {
     await clickTab('我的');
     await visible('.member-card').first().waitFor();
-    const login = visible('.login-button').first();
-    assert((await login.textContent())?.includes('登录/注册'), 'no 登录/注册 button');
+    const join = visible('.signup-button').first();
+    await join.waitFor();
+    assert((await join.textContent())?.includes('成为会员'), 'no 成为会员 button');
     const entries = await visible('.mine-entry__title').allTextContents();
-    for (const want of ['我的订单', '优惠券', '积分', '会员码']) {
+    for (const want of ['会员码', '我的券', '个人信息与隐私', '门店模式']) {
       assert(entries.includes(want), `missing entry ${want} (got ${JSON.stringify(entries)})`);
     }
-    await login.click();
-    await page.getByText('会员功能即将上线').first().waitFor({ timeout: 5_000 });
-    await shot('mine');
+    await shot('mine-guest');
   });
+
+  // What the cashier would print: the store's signup code, and the name the landing page must greet with.
+  let signup = { h5Url: '', storeName: '' };
+  await check('the store signup link greets the shopper with the store name', async () => {
+    const staff = await api('/api/auth/staff-login', { method: 'POST', body: CASHIER });
+    const code = await api(`/api/stores/${staff.storeId}/signup-code`, { token: staff.accessToken });
+    const info = await api(`/api/signup-codes/${encodeURIComponent(code.token)}`);
+    signup = { h5Url: code.h5Url, storeName: info.storeName };
+    assert(code.h5Url.startsWith('/packages/member/pages/signup/index?token='), `unexpected h5Url ${code.h5Url}`);
+    await page.goto(`${BASE_URL}${code.h5Url}`, { waitUntil: 'domcontentloaded' });
+    const welcome = visible('.signup-welcome').first();
+    await welcome.waitFor();
+    await page.waitForFunction(
+      (name) => [...document.querySelectorAll('.signup-welcome')].some((n) => n.textContent?.includes(name)),
+      info.storeName,
+    );
+    const text = (await welcome.textContent())?.trim();
+    assert(text === `欢迎加入 ${info.storeName}`, `welcome reads "${text}"`);
+    await shot('signup');
+  });
+
+  await check('signup needs consent, then joins with the H5 phone field and shows the shopping-bag gift', async () => {
+    await visible('.phone-input input').first().fill(PHONE);
+    await visible('.signup-submit').first().click();
+    await page.getByText('请先阅读并同意会员隐私政策').first().waitFor({ timeout: 5_000 });
+    await visible('.consent-checkbox').first().click();
+    await visible('.consent__box--checked').first().waitFor();
+    await visible('.signup-submit').first().click();
+    await visible('.signup-success').first().waitFor();
+    const gifts = await visible('.voucher-title').allTextContents();
+    assert(
+      gifts.some((g) => g.includes('购物袋')),
+      `no shopping-bag gift after signup (got ${JSON.stringify(gifts)})`,
+    );
+    await shot('signup-done');
+  });
+
+  let memberCode = '';
+  await check('the member code page shows the barcode, the QR and the 18 digits (masked until tapped)', async () => {
+    await visible('.show-code-button').first().click();
+    await page.waitForURL(/\/packages\/member\/pages\/code\/index/);
+    const digits = visible('.member-code-digits').first();
+    await digits.waitFor();
+    const masked = (await digits.textContent())?.trim() ?? '';
+    assert(/^\d{4}( \*{4}){3} \*{2}$/.test(masked), `digits not masked: "${masked}"`);
+    for (const selector of ['.code-barcode img', '.code-qr img']) {
+      const loaded = await visible(selector)
+        .first()
+        .evaluate((img) => img.complete && img.naturalWidth > 0);
+      assert(loaded, `${selector} did not load`);
+    }
+    const countdown = (await visible('.code-countdown').first().textContent())?.trim() ?? '';
+    assert(/^\d{1,2} 秒后自动刷新$/.test(countdown), `countdown reads "${countdown}"`);
+    await visible('.reveal-code').first().click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.member-code-digits')].some((n) => /^[\d ]{22}$/.test(n.textContent ?? '')),
+    );
+    memberCode = ((await digits.textContent()) ?? '').replace(/\s+/g, '');
+    assert(/^[1-9]\d{17}$/.test(memberCode), `member code "${memberCode}" is not 18 digits`);
+    console.log(`    member code ${memberCode.slice(0, 4)}…`);
+    await shot('member-code');
+  });
+
+  // The cashier: another phone (browser context), store mode from 我的.
+  const tillContext = await browser.newContext(contextOptions);
+  const till = await mobilePage(tillContext);
+  const tillVisible = (selector) => till.locator(selector).locator('visible=true');
+
+  await check('a cashier logs in to store mode from 我的', async () => {
+    await till.goto(`${BASE_URL}/pages/mine/index`, { waitUntil: 'domcontentloaded' });
+    await tillVisible('.mine-entry').filter({ hasText: '门店模式' }).first().click();
+    await till.waitForURL(/\/packages\/store\/pages\/login\/index/);
+    await tillVisible('.staff-username input').first().fill(CASHIER.username);
+    await tillVisible('.staff-password input').first().fill('wrong-password');
+    expectedFailures.add('401 POST /api/auth/staff-login');
+    await tillVisible('.staff-login-button').first().click();
+    const error = tillVisible('.store-login-error').first();
+    await error.waitFor();
+    assert((await error.textContent())?.includes('账号或密码错误'), 'no 账号或密码错误 for a wrong password');
+    await tillVisible('.staff-password input').first().fill(CASHIER.password);
+    await tillVisible('.staff-login-button').first().click();
+    await till.waitForURL(/\/packages\/store\/pages\/scan\/index/);
+    await tillVisible('.staff-name').first().waitFor();
+    await shot('store-scan', till);
+  });
+
+  await check('the cashier types the member code and sees the member, phone masked', async () => {
+    assert(memberCode, 'no member code from the member page');
+    await tillVisible('.member-code-input input').first().fill(memberCode);
+    await tillVisible('.lookup-button').first().click();
+    await tillVisible('.member-summary').first().waitFor();
+    const phone = (await tillVisible('.summary-phone').first().textContent())?.trim();
+    assert(phone === '138****8000', `phone shown as "${phone}"`);
+    const tier = (await tillVisible('.summary-tier').first().textContent())?.trim();
+    assert(tier === '普卡', `tier shown as "${tier}"`);
+    const vouchers = await tillVisible('.member-summary .voucher-title').allTextContents();
+    assert(
+      vouchers.some((v) => v.includes('购物袋')),
+      `no shopping-bag voucher for the cashier (got ${JSON.stringify(vouchers)})`,
+    );
+    await shot('store-summary', till);
+  });
+
+  await check('the cashier redeems the shopping-bag voucher after confirming', async () => {
+    const card = tillVisible('.member-summary .voucher-card').filter({ hasText: '购物袋' }).first();
+    await card.locator('.redeem-button').click();
+    await confirmModal(till, '确认核销');
+    await till.getByText('核销成功').first().waitFor({ timeout: 5_000 });
+    await card.locator('.voucher-status').waitFor();
+    const status = (await card.locator('.voucher-status').textContent())?.trim();
+    assert(status === '已使用', `voucher status after redeeming is "${status}"`);
+    assert((await card.locator('.redeem-button').count()) === 0, 'the 核销 button is still there');
+    await shot('store-redeemed', till);
+  });
+
+  await check('the same member code is refused the second time (会员码已使用)', async () => {
+    expectedFailures.add('409 POST /api/store-mode/scans');
+    await tillVisible('.member-code-input input').first().fill(memberCode);
+    await tillVisible('.lookup-button').first().click();
+    const error = tillVisible('.scan-error').first();
+    await error.waitFor();
+    const text = (await error.textContent())?.trim() ?? '';
+    assert(text.includes('会员码已使用'), `scan error reads "${text}"`);
+    assert((await tillVisible('.member-summary').count()) === 0, 'a member summary is still shown');
+    await shot('store-code-used', till);
+  });
+
+  await check('store mode shows the store signup code image and its token', async () => {
+    await tillVisible('.signup-code-link').first().click();
+    await till.waitForURL(/\/packages\/store\/pages\/signup-code\/index/);
+    const image = tillVisible('.signup-code-image img').first();
+    await image.waitFor();
+    await till.waitForFunction(() =>
+      [...document.querySelectorAll('.signup-code-image img')].some((img) => img.complete && img.naturalWidth > 0),
+    );
+    const h5Url = (await tillVisible('.signup-code-h5-url').first().textContent())?.trim();
+    assert(h5Url === signup.h5Url, `h5 link "${h5Url}" != "${signup.h5Url}"`);
+    await shot('store-signup-code', till);
+  });
+
+  await check('back on the phone: 我的 shows the new member, the voucher is under 已使用', async () => {
+    await page.goto(`${BASE_URL}/pages/mine/index`, { waitUntil: 'domcontentloaded' });
+    const tierName = visible('.tier-name').first();
+    await tierName.waitFor();
+    assert((await tierName.textContent())?.trim() === '普卡', 'tier is not 普卡');
+    const tip = (await visible('.member-card__tip').first().textContent()) ?? '';
+    assert(tip.includes('138****8000'), `masked phone missing from the card: "${tip}"`);
+    assert(tip.includes(signup.storeName), `signup store missing from the card: "${tip}"`);
+    assert(await visible('.tier-progress__fill').first().isVisible(), 'no tier progress bar');
+    await shot('mine-member');
+    await visible('.mine-entry').filter({ hasText: '我的券' }).first().click();
+    await page.waitForURL(/\/packages\/member\/pages\/vouchers\/index/);
+    await visible('.voucher-tab').filter({ hasText: '已使用' }).first().click();
+    await visible('.voucher-tab--active').filter({ hasText: '已使用' }).waitFor();
+    const used = visible('.voucher-list .voucher-card').filter({ hasText: '购物袋' }).first();
+    await used.waitFor();
+    assert((await used.textContent())?.includes(signup.storeName), 'redeemed voucher does not name the store');
+    await shot('vouchers-used');
+  });
+
+  await check('个人信息与隐私: export shows the full phone; deleting the account returns to 成为会员', async () => {
+    await page.goto(`${BASE_URL}/packages/member/pages/privacy/index`, { waitUntil: 'domcontentloaded' });
+    await visible('.export-button').first().click();
+    const json = visible('.export-json').first();
+    await json.waitFor();
+    const exported = JSON.parse((await json.textContent()) ?? '{}');
+    assert(exported.member?.phone === PHONE, `export has phone ${exported.member?.phone}`);
+    assert(exported.vouchers?.length >= 1, 'export lists no vouchers');
+    await shot('privacy-export');
+    await visible('.delete-account-button').first().click();
+    await confirmModal(page, '确认注销');
+    await page.waitForURL(/\/pages\/mine\/index/);
+    await visible('.signup-button').first().waitFor();
+    await shot('mine-after-delete');
+  });
+
+  await tillContext.close();
 
   await check('no uncaught page errors and no failed API or asset requests', async () => {
     assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);

@@ -6,9 +6,25 @@ export default defineAppConfig({
       root: 'packages/product',
       pages: ['pages/detail/index'],
     },
+    {
+      root: 'packages/member',
+      pages: [
+        'pages/signup/index',
+        'pages/code/index',
+        'pages/vouchers/index',
+        'pages/privacy/index',
+        'pages/terms/index',
+      ],
+    },
+    {
+      root: 'packages/store',
+      pages: ['pages/login/index', 'pages/scan/index', 'pages/signup-code/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/product'] },
+    // 会员码 must open fast at the till, also on a weak network.
+    'pages/mine/index': { network: 'all', packages: ['packages/member'] },
   },
   window: {
     navigationBarTitleText: 'Tidepool 会员商城',

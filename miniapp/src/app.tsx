@@ -1,9 +1,11 @@
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
 import { installInterceptors } from '@/services/http';
+import { installSessionAuth } from '@/services/session';
 import './app.scss';
 
 installInterceptors();
+installSessionAuth();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -1,28 +1,15 @@
-// Loads the COMPILED weapp output (dist/weapp, from `pnpm build:weapp`) into miniprogram-simulate and checks
-// what the home page really renders: Taro's runtime (taro.js/vendors.js/common.js/app.js), base.wxml templates
-// compiled by the official wcc compiler, `comp` and `custom-wrapper`, with a stubbed global `wx.request`
-// answering the catalogue endpoints from fixtures.
-//
-// miniprogram-simulate only knows custom components, so the test supplies the rest of the mini program host:
-// App/getApp (the Taro app is launched by hand) and a Page shim that registers the page as a component whose
-// attached/ready lifetimes drive onLoad → onShow → onReady.
+// Loads the COMPILED weapp output (dist/weapp, from `pnpm build:weapp`) into miniprogram-simulate (host in
+// sim-host.mjs) and checks what the home page really renders, with a stubbed global `wx.request` answering the
+// catalogue endpoints from fixtures.
 //
 // Run: pnpm build:weapp && pnpm test:weapp
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { JSDOM } from 'jsdom';
+import { attr, byClass, installHost, nodeText, openPage, requests, tapText, textOf, waitFor } from './sim-host.mjs';
 
 const require = createRequire(import.meta.url);
-const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'weapp');
 const { formatFen } = require('@tidepool/shared');
-
-if (!existsSync(join(DIST, 'app.js')) || !existsSync(join(DIST, 'pages/index/index.js'))) {
-  throw new Error(`No compiled weapp output in ${DIST}: run \`pnpm build:weapp\` first.`);
-}
 
 // ---------------------------------------------------------------- fixtures
 const CATEGORIES = [
@@ -43,7 +30,6 @@ const PRODUCTS = Array.from({ length: 13 }, (_, i) => ({
 
 /** What the stub answers; tests flip these to simulate outages. */
 const server = { categoriesDown: false, productsDown: false };
-const requests = [];
 
 function answer(url) {
   const u = new URL(url, 'http://fixture.invalid');
@@ -92,198 +78,11 @@ function answer(url) {
   return { statusCode: 404, data: { code: 'ROUTE_NOT_FOUND', message: 'no route' } };
 }
 
-// ---------------------------------------------------------------- host environment
-let simulate;
-let appOptions;
-let currentRoute = '';
-let currentQuery = {};
-let pageStack = [];
-
-function installHost() {
-  const dom = new JSDOM('<!doctype html><html><body></body></html>', { pretendToBeVisual: true });
-  globalThis.window = dom.window;
-  globalThis.document = dom.window.document;
-  for (const key of [
-    'Element',
-    'Node',
-    'HTMLElement',
-    'Event',
-    'CustomEvent',
-    'MouseEvent',
-    'requestAnimationFrame',
-    'cancelAnimationFrame',
-  ]) {
-    globalThis[key] = dom.window[key];
-  }
-
-  // Defines global Component/Behavior and a mock `wx`.
-  simulate = require('miniprogram-simulate');
-  applyOnlyChangedProperties();
-  replayComponentDefinitions();
-
-  // Taro captures the `wx` object when its runtime loads, so patch this very object before loading app.js.
-  globalThis.wx.request = (options) => {
-    requests.push({ url: options.url, method: options.method ?? 'GET', header: { ...options.header } });
-    const timer = setTimeout(() => {
-      const res = { ...answer(options.url), header: { 'content-type': 'application/json' }, errMsg: 'request:ok' };
-      options.success?.(res);
-      options.complete?.(res);
-    }, 5);
-    return { abort: () => clearTimeout(timer), onHeadersReceived() {}, offHeadersReceived() {} };
-  };
-
-  globalThis.App = (options) => {
-    appOptions = options;
-  };
-  globalThis.getApp = () => appOptions;
-  globalThis.getCurrentPages = () => pageStack;
-  globalThis.Page = (options) => {
-    const methods = {};
-    for (const [key, value] of Object.entries(options)) {
-      if (typeof value === 'function') methods[key] = value;
-    }
-    globalThis.Component({
-      data: options.data ?? {},
-      methods,
-      lifetimes: {
-        attached() {
-          this.route = currentRoute;
-          this.__route__ = currentRoute;
-          this.options = currentQuery;
-          pageStack.at(-1)?.onHide();
-          pageStack = [...pageStack, this];
-          this.onLoad({ ...currentQuery });
-          this.onShow();
-        },
-        ready() {
-          this.onReady();
-        },
-      },
-    });
-  };
-
-  require(join(DIST, 'app.js'));
-  assert.ok(appOptions, 'app.js did not call App()');
-  appOptions.onLaunch.call(appOptions, { path: 'pages/index/index', query: {}, scene: 1001 });
-  appOptions.onShow.call(appOptions, { path: 'pages/index/index', query: {}, scene: 1001 });
-}
-
-/**
- * j-component re-applies EVERY attribute of a child component as soon as one of them changed, so a page update
- * elsewhere pushes the page's (stale) copy of `i` into Taro's custom-wrapper and wipes the wrapper's own
- * setData. WeChat only passes properties whose bound data changed; make the simulator do the same.
- */
-function applyOnlyChangedProperties() {
-  const requireFromSimulate = createRequire(require.resolve('miniprogram-simulate'));
-  const render = requireFromSimulate('j-component/src/render/render');
-  const original = render.updateAttrs;
-  const applied = new WeakMap();
-  render.updateAttrs = function updateChangedAttrs(node, attrs) {
-    // First update after creation: compare with the attributes the node was created with.
-    // Values are compared by content: the template hands over fresh copies of unchanged data on every render.
-    const key = (value) => (value !== null && typeof value === 'object' ? JSON.stringify(value) : value);
-    const previous = applied.get(node) ?? new Map((node._vt?.attrs ?? []).map((a) => [a.name, key(a.value)]));
-    applied.set(node, new Map(attrs.map((a) => [a.name, key(a.value)])));
-    const changed = attrs.filter((a) => !previous.has(a.name) || previous.get(a.name) !== key(a.value));
-    if (changed.length > 0) original.call(this, node, changed);
-  };
-}
-
-/**
- * Each simulate.load() registers the page and its usingComponents under fresh ids by running their .js files
- * again. Taro's compiled files are webpack chunks, whose modules run once per process, so the second time
- * nothing calls Component() and `custom-wrapper`/`comp` (or a page) would be unknown. Remember the definition
- * each file registered and replay it.
- */
-function replayComponentDefinitions() {
-  const requireFromSimulate = createRequire(require.resolve('miniprogram-simulate'));
-  const utils = requireFromSimulate('./src/utils');
-  const definitions = new Map();
-  let loading = null;
-  const registerComponent = globalThis.Component;
-  globalThis.Component = (options) => {
-    if (loading) definitions.set(loading, options);
-    registerComponent(options);
-  };
-  const runJs = utils.runJs;
-  utils.runJs = (filePath) => {
-    if (definitions.has(filePath)) {
-      registerComponent(definitions.get(filePath));
-      return;
-    }
-    loading = filePath;
-    try {
-      runJs(filePath);
-    } finally {
-      loading = null;
-    }
-  };
-}
-
-/** Loads and attaches a compiled page (a fresh instance each time); `close()` unloads it like navigateBack. */
-function openPage(route, query = {}) {
-  currentRoute = route;
-  currentQuery = query;
-  const id = simulate.load(join(DIST, route), 'page', { rootPath: DIST });
-  const comp = simulate.render(id);
-  comp.attach(globalThis.document.createElement('parent-wrapper'));
-  const page = pageStack.at(-1);
-  const close = () => {
-    page.onUnload();
-    comp.detach();
-    pageStack = pageStack.filter((p) => p !== page);
-    pageStack.at(-1)?.onShow();
-  };
-  return { comp, page, close };
-}
-
-const textOf = (comp) => comp.dom.textContent ?? '';
-
-async function waitFor(predicate, what, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = predicate();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await simulate.sleep(20);
-  }
-}
-
-/** Nodes of the rendered tree (j-component JSON) whose class list contains `className`. */
-function byClass(comp, className) {
-  const out = [];
-  const walk = (node) => {
-    if (!node || typeof node !== 'object') return;
-    const cls = node.attrs?.find((a) => a.name === 'class')?.value ?? '';
-    if (cls.split(/\s+/).includes(className)) out.push(node);
-    (node.children ?? []).forEach(walk);
-  };
-  walk(comp.toJSON());
-  return out;
-}
-
-const nodeText = (node) =>
-  typeof node === 'string'
-    ? node
-    : (node.children ?? []).map((c) => (typeof c === 'string' ? c : nodeText(c))).join('');
-const attr = (node, name) => node.attrs?.find((a) => a.name === name)?.value;
-
-/** Taps the element whose text is exactly `text` (Taro binds `eh` to bindtap). */
-function tapText(comp, text) {
-  const el = [...comp.dom.querySelectorAll('*')].find(
-    (n) => n.textContent?.trim() === text && n.getAttribute('data-sid'),
-  );
-  assert.ok(el, `no element with text "${text}"`);
-  const target = comp.querySelector(`#${el.getAttribute('data-sid')}`);
-  assert.ok(target, `cannot select #${el.getAttribute('data-sid')}`);
-  target.dispatchEvent('tap');
-}
-
 // ---------------------------------------------------------------- tests
 describe('weapp home page (compiled dist/weapp in miniprogram-simulate)', () => {
   let home;
   before(() => {
-    installHost();
+    installHost(answer);
     home = openPage('pages/index/index');
   });
   after(() => {

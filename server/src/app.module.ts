@@ -6,10 +6,12 @@ import { TransactionsModule } from './common/database/transactions';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
+import { CouponsModule } from './modules/coupons/coupons.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
 import { PointsMallModule } from './modules/points-mall/points-mall.module';
+import { PosModule } from './modules/pos/pos.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StoreModeModule } from './modules/store-mode/store-mode.module';
 import { StoresModule } from './modules/stores/stores.module';
@@ -34,6 +36,8 @@ export class AppModule {
         StoresModule,
         MembersModule,
         StoreModeModule,
+        CouponsModule,
+        PosModule,
         PointsMallModule,
       ],
     };

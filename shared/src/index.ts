@@ -1,3 +1,4 @@
 export * from './money';
 export * from './contracts';
 export * from './rules';
+export * from './state-machines';

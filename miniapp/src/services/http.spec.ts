@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ERROR_CODES } from '@tidepool/shared';
 
 const taro = vi.hoisted(() => ({
@@ -8,7 +8,15 @@ const taro = vi.hoisted(() => ({
 vi.mock('@tarojs/taro', () => ({ default: taro, ...taro }));
 
 import { ApiError, errorFromResponse, isApiError, networkError, toApiError } from './api-error';
-import { buildQueryString, buildUrl, installInterceptors, request, requestInterceptor } from './http';
+import {
+  buildQueryString,
+  buildUrl,
+  installInterceptors,
+  request,
+  requestInterceptor,
+  setAuthProvider,
+  type AuthKind,
+} from './http';
 
 describe('errorFromResponse', () => {
   it('keeps a known code and shows its Chinese message, never the server text', () => {
@@ -141,6 +149,47 @@ describe('request', () => {
         header: expect.objectContaining({ 'Content-Type': 'application/json' }),
       }),
     );
+  });
+});
+
+describe('bearer tokens', () => {
+  const tokens: Record<AuthKind, string | null> = { member: 'member-token', staff: null };
+  const rejected: AuthKind[] = [];
+  const sentHeader = () => (taro.request.mock.calls.at(-1)?.[0] as { header: Record<string, string> }).header;
+
+  beforeEach(() => {
+    taro.request.mockReset();
+    rejected.length = 0;
+    setAuthProvider({ token: (kind) => tokens[kind], onUnauthorized: (kind) => void rejected.push(kind) });
+  });
+  afterEach(() => setAuthProvider(null));
+
+  it("sends the requested login's token, and none for public calls or a missing token", async () => {
+    taro.request.mockResolvedValue({ statusCode: 200, data: {}, header: {} });
+    await request('/api/members/me', { auth: 'member' });
+    expect(sentHeader().Authorization).toBe('Bearer member-token');
+    await request('/api/catalog/categories');
+    expect(sentHeader().Authorization).toBeUndefined();
+    await request('/api/store-mode/scans', { method: 'POST', body: {}, auth: 'staff' });
+    expect(sentHeader().Authorization).toBeUndefined();
+  });
+
+  it('forgets a token the server refused (401), and only that one', async () => {
+    taro.request.mockResolvedValue({ statusCode: 401, data: { code: 'UNAUTHENTICATED', message: 'x' }, header: {} });
+    await expect(request('/api/members/me', { auth: 'member' })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(rejected).toEqual(['member']);
+    // A public call answered 401 (wrong staff password) clears nothing.
+    taro.request.mockResolvedValue({ statusCode: 401, data: { code: 'STAFF_LOGIN_FAILED', message: 'x' }, header: {} });
+    await expect(request('/api/auth/staff-login', { method: 'POST', body: {} })).rejects.toMatchObject({
+      code: 'STAFF_LOGIN_FAILED',
+      message: '账号或密码错误',
+    });
+    expect(rejected).toEqual(['member']);
+  });
+
+  it('answers a 204 with undefined', async () => {
+    taro.request.mockResolvedValue({ statusCode: 204, data: '', header: {} });
+    await expect(request('/api/members/me', { method: 'DELETE', auth: 'member' })).resolves.toBeUndefined();
   });
 });
 

@@ -15,6 +15,25 @@ export interface RequestOptions {
   header?: Record<string, string>;
   /** Milliseconds; defaults to TARO_APP_REQUEST_TIMEOUT_MS. */
   timeout?: number;
+  /** Sends that login's bearer token (when one is held); a 401 answer forgets it. */
+  auth?: AuthKind;
+}
+
+/** Which login a call is made as (see stores/session.slice.ts). */
+export type AuthKind = 'member' | 'staff';
+
+/**
+ * Where the client reads tokens from and reports a rejected one. Installed by services/session.ts, so this module
+ * stays free of the store (and testable on its own).
+ */
+export interface AuthProvider {
+  token: (kind: AuthKind) => string | null;
+  onUnauthorized: (kind: AuthKind) => void;
+}
+
+let authProvider: AuthProvider | null = null;
+export function setAuthProvider(provider: AuthProvider | null): void {
+  authProvider = provider;
 }
 
 /** What the client sends as a JSON body. */
@@ -95,7 +114,8 @@ export function installInterceptors(): void {
 /** The one HTTP client. Resolves with the parsed body on 2xx; rejects with an ApiError otherwise. */
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   installInterceptors();
-  const { method = 'GET', query, body, header, timeout } = options;
+  const { method = 'GET', query, body, header, timeout, auth } = options;
+  const token = auth ? (authProvider?.token(auth) ?? null) : null;
   let res: Taro.request.SuccessCallbackResult<ResponseBody>;
   try {
     res = await Taro.request<ResponseBody, RequestBody>({
@@ -105,6 +125,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       header: {
         Accept: 'application/json',
         ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
         ...header,
       },
       timeout,
@@ -122,13 +143,15 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     }
     return res.data as T;
   }
+  // The token was refused (expired, revoked, account deleted): forget it so the next call logs in afresh.
+  if (status === 401 && auth && token) authProvider?.onUnauthorized(auth);
   throw errorFromResponse(status, res.data);
 }
 
 export const http = {
-  get: <T>(path: string, query?: Query) => request<T>(path, { method: 'GET', query }),
-  post: <T>(path: string, body?: RequestBody) => request<T>(path, { method: 'POST', body }),
-  put: <T>(path: string, body?: RequestBody) => request<T>(path, { method: 'PUT', body }),
-  patch: <T>(path: string, body?: RequestBody) => request<T>(path, { method: 'PATCH', body }),
-  delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
+  get: <T>(path: string, query?: Query, auth?: AuthKind) => request<T>(path, { method: 'GET', query, auth }),
+  post: <T>(path: string, body?: RequestBody, auth?: AuthKind) => request<T>(path, { method: 'POST', body, auth }),
+  put: <T>(path: string, body?: RequestBody, auth?: AuthKind) => request<T>(path, { method: 'PUT', body, auth }),
+  patch: <T>(path: string, body?: RequestBody, auth?: AuthKind) => request<T>(path, { method: 'PATCH', body, auth }),
+  delete: <T>(path: string, auth?: AuthKind) => request<T>(path, { method: 'DELETE', auth }),
 };

@@ -9,7 +9,7 @@ const taro = vi.hoisted(() => ({
 vi.mock('@tarojs/taro', () => ({ default: taro, ...taro }));
 
 import { migratePersistedState, STORE_NAME, STORE_VERSION, useAppStore } from './index';
-import { selectCartCount, selectMemberCard } from './selectors';
+import { selectCartCount, selectIsMemberLoggedIn, selectStaffSession } from './selectors';
 
 describe('app store', () => {
   beforeEach(() => {
@@ -42,10 +42,33 @@ describe('app store', () => {
 
   it('migrates old or garbage snapshots to a valid shape', () => {
     expect(migratePersistedState({ anything: 1 }, 0).cart.lines).toEqual([]);
-    expect(migratePersistedState(null, 3).session.token).toBeNull();
+    expect(migratePersistedState(null, 3).session).toEqual({ member: null, staff: null });
+    // v1 had a placeholder session; the cart survives.
+    const v1 = {
+      cart: { lines: [{ skuId: 3, quantity: 2 }] },
+      session: { token: null, nickname: null, avatarUrl: null },
+    };
+    expect(migratePersistedState(v1, 1)).toEqual({ cart: v1.cart, session: { member: null, staff: null } });
+    // A malformed login is dropped, a valid one kept.
+    const staff = { token: 't', role: 'cashier', storeId: 1, displayName: '收银员' };
+    expect(migratePersistedState({ session: { member: { token: 5 }, staff } }, 2).session).toEqual({
+      member: null,
+      staff,
+    });
   });
 
-  it('derives the member card', () => {
-    expect(selectMemberCard(useAppStore.getState())).toEqual({ signedIn: false, nickname: null, avatarUrl: null });
+  it('keeps the member and staff logins apart, persisted', () => {
+    const { setSession, signOut } = useAppStore.getState();
+    setSession('member', { token: 'm', role: 'member', storeId: null, displayName: null });
+    setSession('staff', { token: 's', role: 'cashier', storeId: 1, displayName: '收银员 小林' });
+    expect(selectIsMemberLoggedIn(useAppStore.getState())).toBe(true);
+    expect(selectStaffSession(useAppStore.getState())?.storeId).toBe(1);
+    const saved = JSON.parse(storage.get(STORE_NAME) ?? '{}') as { state: { session: unknown } };
+    expect(saved.state.session).toEqual(useAppStore.getState().session);
+    signOut('staff');
+    expect(useAppStore.getState().session.staff).toBeNull();
+    expect(useAppStore.getState().session.member?.token).toBe('m');
+    signOut('member');
+    expect(selectIsMemberLoggedIn(useAppStore.getState())).toBe(false);
   });
 });

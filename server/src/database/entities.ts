@@ -1,6 +1,9 @@
 import { Category } from '../modules/catalog/category.entity';
 import { Product } from '../modules/catalog/product.entity';
 import { Sku } from '../modules/catalog/sku.entity';
+import { CouponTemplate } from '../modules/coupons/coupon-template.entity';
+import { MemberCoupon } from '../modules/coupons/member-coupon.entity';
+import { TillTransaction } from '../modules/pos/till-transaction.entity';
 import { JobRun } from '../modules/jobs/job-run.entity';
 import { Member } from '../modules/members/member.entity';
 import { MemberVoucher } from '../modules/members/voucher.entity';
@@ -27,6 +30,9 @@ export const ENTITIES = [
   MemberVoucher,
   MemberCodeScan,
   JobRun,
+  CouponTemplate,
+  MemberCoupon,
+  TillTransaction,
   ...LOYALTY_ENTITIES,
   ...POINTS_MALL_ENTITIES,
 ];

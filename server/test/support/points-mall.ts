@@ -55,7 +55,7 @@ export async function memberWithPoints(
   return { actor, id };
 }
 
-export function redeem(t: TestApp, actor: Actor, payload: Record<string, unknown>) {
+export function redeem(t: TestApp, actor: Actor, payload: Record<string, unknown>): ReturnType<TestApp['inject']> {
   return t.inject({ method: 'POST', url: '/api/points-mall/redemptions', headers: actor.headers, payload });
 }
 

@@ -34,3 +34,20 @@ export interface MeResponse {
   /** Staff display name; null for members (they have no name until they choose to share one). */
   displayName: string | null;
 }
+
+/** POST /api/auth/staff-wechat-bind: a staff member binds their WeChat with an operator's invite (then logged in). */
+export interface StaffWechatBindRequest {
+  code: string;
+  inviteCode: string;
+}
+
+/** POST /api/auth/staff-wechat-login: a bound staff member logs in with wx.login. Answers StaffLoginResponse. */
+export interface StaffWechatLoginRequest {
+  code: string;
+}
+
+/** POST /api/admin/staff/:id/wechat-invite (operator) */
+export interface StaffWechatInviteResponse {
+  inviteCode: string;
+  expiresAt: string;
+}

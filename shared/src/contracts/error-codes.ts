@@ -16,6 +16,10 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
   STAFF_LOGIN_FAILED: { status: 401, message: '账号或密码错误' },
+  STAFF_NOT_FOUND: { status: 404, message: '店员账号不存在' },
+  STAFF_INVITE_INVALID: { status: 400, message: '邀请码无效或已过期，请联系运营重新邀请' },
+  STAFF_WECHAT_ALREADY_BOUND: { status: 409, message: '该微信已绑定其他店员账号' },
+  STAFF_WECHAT_NOT_BOUND: { status: 401, message: '该微信未绑定店员账号，请使用账号密码登录' },
   // WeChat login (wx.login code and getPhoneNumber code are single use and expire within minutes)
   WECHAT_CODE_INVALID: { status: 400, message: '微信登录凭证无效，请重新登录' },
   WECHAT_CODE_USED: { status: 400, message: '微信登录凭证已使用，请重新登录' },
@@ -41,6 +45,21 @@ export const ERROR_CODES = {
   POINTS_INSUFFICIENT: { status: 409, message: '积分不足' },
   LOYALTY_SOURCE_NOT_FOUND: { status: 404, message: '找不到对应的积分或成长值记录' },
   LOYALTY_REQUEST_CONFLICT: { status: 409, message: '该请求已处理，且内容与本次不同' },
+  // Commerce (pricing, coupons, order and refund lifecycles)
+  COUPON_NOT_APPLICABLE: { status: 409, message: '该优惠券不适用于所选商品' },
+  COUPON_NOT_STARTED: { status: 409, message: '该优惠券尚未到使用时间' },
+  COUPON_EXPIRED: { status: 409, message: '该优惠券已过期' },
+  COUPON_THRESHOLD_NOT_MET: { status: 409, message: '未达到该优惠券的使用门槛' },
+  COUPON_NOT_STACKABLE: { status: 409, message: '所选优惠券不能同时使用' },
+  COUPON_NOT_FOUND: { status: 404, message: '优惠券不存在' },
+  COUPON_ALREADY_USED: { status: 409, message: '该优惠券已使用' },
+  COUPON_TEMPLATE_NOT_FOUND: { status: 404, message: '优惠券模板不存在' },
+  ORDER_STATE_CONFLICT: { status: 409, message: '订单状态已变化，请刷新后重试' },
+  REFUND_STATE_CONFLICT: { status: 409, message: '退款状态已变化，请刷新后重试' },
+  // Till purchases (store mode)
+  TILL_TXN_NOT_FOUND: { status: 404, message: '门店交易不存在' },
+  TILL_TXN_ALREADY_REFUNDED: { status: 409, message: '该门店交易已退款' },
+  TILL_TXN_CONFLICT: { status: 409, message: '该交易编号已用于另一笔交易' },
   // Points mall
   GIFT_NOT_FOUND: { status: 404, message: '礼品不存在或已下架' },
   GIFT_OUT_OF_STOCK: { status: 409, message: '礼品已兑完' },

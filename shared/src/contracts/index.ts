@@ -4,5 +4,7 @@ export * from './health.contract';
 export * from './catalog.contract';
 export * from './auth.contract';
 export * from './members.contract';
+export * from './coupons.contract';
+export * from './pos.contract';
 export * from './loyalty.contract';
 export * from './points-mall.contract';

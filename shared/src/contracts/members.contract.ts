@@ -1,4 +1,5 @@
 import type { TierCode } from '../rules/loyalty/tiers';
+import type { CouponView } from './coupons.contract';
 
 /** The privacy terms a member consents to at signup; bump when the text changes (consent is recorded with it). */
 export const PRIVACY_TERMS_VERSION = '2026-11-01';
@@ -117,6 +118,8 @@ export interface StoreMemberSummary {
   memberDayToday: boolean;
   birthdayToday: boolean;
   vouchers: VoucherView[];
+  /** Coupons usable now (the cashier can apply them to a till purchase). */
+  coupons: CouponView[];
 }
 
 /** POST /api/store-mode/vouchers/:voucherId/redeem */

@@ -2,3 +2,4 @@ export * from './loyalty';
 export * from './members';
 export * from './member-code';
 export * from './points';
+export * from './pricing';

@@ -1,73 +1,195 @@
-import { Image, Text, View } from '@tarojs/components';
-import { useShallow } from 'zustand/react/shallow';
+import { Text, View } from '@tarojs/components';
+import { useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
+import { useRef } from 'react';
+import type { MemberCenterResponse, TierCode } from '@tidepool/shared';
+import { ErrorState } from '@/components/state-view';
+import { useAsync } from '@/hooks/use-async';
+import { getMemberCenter } from '@/services/api/members.api';
 import { useAppStore } from '@/stores';
-import { selectMemberCard } from '@/stores/selectors';
-import { comingSoon, toast } from '@/utils/toast';
+import { selectStaffSession } from '@/stores/selectors';
+import { navigateTo, ROUTES } from '@/utils/routes';
+import { comingSoon } from '@/utils/toast';
 import './index.scss';
 
 interface Entry {
-  key: 'orders' | 'coupons' | 'points' | 'member-code';
+  key: 'member-code' | 'vouchers' | 'privacy' | 'store-mode' | 'orders';
   title: string;
-  hint: string;
   glyph: string;
+  /** Needs a signed-up member (else the entry leads to signup). */
+  membersOnly: boolean;
 }
 
 const ENTRIES: readonly Entry[] = [
-  { key: 'orders', title: '我的订单', hint: '查看全部订单', glyph: '单' },
-  { key: 'coupons', title: '优惠券', hint: '领券更优惠', glyph: '券' },
-  { key: 'points', title: '积分', hint: '积分可抵现', glyph: '积' },
-  { key: 'member-code', title: '会员码', hint: '到店出示享权益', glyph: '码' },
+  { key: 'member-code', title: '会员码', glyph: '码', membersOnly: true },
+  { key: 'vouchers', title: '我的券', glyph: '券', membersOnly: true },
+  { key: 'orders', title: '我的订单', glyph: '单', membersOnly: false },
+  { key: 'privacy', title: '个人信息与隐私', glyph: '私', membersOnly: true },
+  { key: 'store-mode', title: '门店模式', glyph: '店', membersOnly: false },
 ];
 
-/** Later filled in from the member API: tier, growth value, points and coupons. */
-const STATS = [
-  { key: 'growth', label: '成长值' },
-  { key: 'points', label: '积分' },
-  { key: 'coupons', label: '优惠券' },
-] as const;
+const TIER_CLASS: Record<TierCode, string> = { NORMAL: 'normal', SILVER: 'silver', GOLD: 'gold' };
+
+function entryHint(entry: Entry, member: MemberCenterResponse | null, staffName: string | null): string {
+  switch (entry.key) {
+    case 'member-code':
+      return '到店出示享权益';
+    case 'vouchers':
+      return member?.signedUp ? `${member.couponCount} 张可用` : '入会送购物袋券';
+    case 'orders':
+      return '查看全部订单';
+    case 'privacy':
+      return '导出 / 注销';
+    case 'store-mode':
+      return staffName ? `已登录：${staffName}` : '店员登录';
+  }
+}
 
 export default function MinePage() {
-  const member = useAppStore(useShallow(selectMemberCard));
+  const staff = useAppStore(selectStaffSession);
+  const { state, reload } = useAsync(getMemberCenter, []);
+  const member = state.data;
+  const shownOnce = useRef(false);
+
+  // Back from signup, the member code or account deletion: read the card again (keeping it on screen).
+  useDidShow(() => {
+    if (shownOnce.current) void reload();
+    shownOnce.current = true;
+  });
+  usePullDownRefresh(() => {
+    void reload().finally(() => void stopPullDownRefresh());
+  });
+
+  const signedUp = member?.signedUp === true;
+
+  const openEntry = (entry: Entry) => {
+    if (entry.key === 'orders') {
+      comingSoon();
+      return;
+    }
+    if (entry.key === 'store-mode') {
+      navigateTo(staff ? ROUTES.storeScan : ROUTES.storeLogin);
+      return;
+    }
+    if (entry.membersOnly && !signedUp) {
+      navigateTo(ROUTES.memberSignup);
+      return;
+    }
+    const target = { 'member-code': ROUTES.memberCode, vouchers: ROUTES.memberVouchers, privacy: ROUTES.memberPrivacy };
+    navigateTo(target[entry.key]);
+  };
+
+  const tier = member && signedUp ? TIER_CLASS[member.tier.code] : 'guest';
 
   return (
     <View className="mine-page">
-      <View className="member-card">
+      <View className={`member-card member-card--${tier}`}>
         <View className="member-card__top">
           <View className="member-card__avatar">
-            {member.avatarUrl ? (
-              <Image className="member-card__avatar-img" src={member.avatarUrl} mode="aspectFill" />
-            ) : (
-              <Text className="member-card__avatar-glyph">潮</Text>
-            )}
+            <Text className="member-card__avatar-glyph">潮</Text>
           </View>
           <View className="member-card__who">
-            <Text className="member-card__name">{member.signedIn ? (member.nickname ?? '会员') : '未登录'}</Text>
-            <Text className="member-card__tip">登录后享会员价、积分和专属优惠券</Text>
+            {member ? (
+              <>
+                <View className="member-card__name-row">
+                  <Text className="member-card__name">{signedUp ? 'Tidepool 会员' : '欢迎来到 Tidepool'}</Text>
+                  {signedUp ? <Text className="member-card__tier tier-name">{member.tier.name}</Text> : null}
+                </View>
+                <Text className="member-card__tip">
+                  {signedUp
+                    ? [member.phoneMasked, member.signupStoreName ? `${member.signupStoreName}会员` : null]
+                        .filter(Boolean)
+                        .join(' · ')
+                    : '注册会员享积分、会员日和专属优惠券'}
+                </Text>
+              </>
+            ) : (
+              <>
+                <View className="member-card__skeleton" />
+                <View className="member-card__skeleton member-card__skeleton--short" />
+              </>
+            )}
           </View>
-          {member.signedIn ? null : (
-            <View className="btn btn--small member-card__login login-button" onClick={() => toast('会员功能即将上线')}>
-              登录/注册
+          {member && !signedUp ? (
+            <View
+              className="btn btn--small member-card__login signup-button"
+              onClick={() => navigateTo(ROUTES.memberSignup)}
+            >
+              成为会员
             </View>
-          )}
+          ) : null}
         </View>
-        <View className="member-card__stats">
-          {STATS.map((stat) => (
-            <View className="member-card__stat" key={stat.key} onClick={() => comingSoon()}>
-              <Text className="member-card__stat-value">--</Text>
-              <Text className="member-card__stat-label">{stat.label}</Text>
+
+        {member && signedUp ? (
+          <View className="tier-progress">
+            <View className="tier-progress__track">
+              <View
+                className="tier-progress__fill"
+                style={{ width: `${Math.min(1000, Math.max(0, member.tierProgressPermille)) / 10}%` }}
+              />
             </View>
-          ))}
+            <Text className="tier-progress__text">
+              {member.nextTier
+                ? `再获得 ${member.growthToNextTier} 成长值升级${member.nextTier.name}`
+                : `已是最高等级${member.tier.name}`}
+            </Text>
+          </View>
+        ) : null}
+
+        <View className="member-card__stats">
+          <View className="member-card__stat">
+            <Text className="member-card__stat-value stat-growth">{signedUp ? member?.growth : '--'}</Text>
+            <Text className="member-card__stat-label">成长值</Text>
+          </View>
+          <View className="member-card__stat" onClick={() => comingSoon('积分商城即将上线')}>
+            <Text className="member-card__stat-value stat-points">{signedUp ? member?.points : '--'}</Text>
+            <Text className="member-card__stat-label">积分</Text>
+          </View>
+          <View
+            className="member-card__stat"
+            onClick={() => openEntry(ENTRIES.find((e) => e.key === 'vouchers') ?? ENTRIES[1])}
+          >
+            <Text className="member-card__stat-value stat-coupons">{signedUp ? member?.couponCount : '--'}</Text>
+            <Text className="member-card__stat-label">优惠券</Text>
+          </View>
         </View>
       </View>
 
+      {state.status === 'error' ? (
+        <View className="mine-error">
+          <ErrorState error={state.error} onRetry={() => void reload()} compact />
+        </View>
+      ) : null}
+
+      {member?.memberDay.today && member.memberDay.hint ? (
+        <View className="member-day">
+          <Text className="member-day__badge">周三会员日</Text>
+          <Text className="member-day__hint member-day-hint">{member.memberDay.hint}</Text>
+        </View>
+      ) : null}
+
+      {member && !signedUp ? (
+        <View className="join-banner" onClick={() => navigateTo(ROUTES.memberSignup)}>
+          <View className="join-banner__text">
+            <Text className="join-banner__title">成为会员，送免费购物袋</Text>
+            <Text className="join-banner__sub">消费攒成长值升级银卡、金卡，每周三会员日满减</Text>
+          </View>
+          <Text className="join-banner__arrow">›</Text>
+        </View>
+      ) : null}
+
       <View className="mine-entries">
         {ENTRIES.map((entry) => (
-          <View className="mine-entry" key={entry.key} hoverClass="mine-entry--pressed" onClick={() => comingSoon()}>
+          <View
+            className="mine-entry"
+            key={entry.key}
+            hoverClass="mine-entry--pressed"
+            onClick={() => openEntry(entry)}
+          >
             <View className="mine-entry__glyph">
               <Text>{entry.glyph}</Text>
             </View>
             <Text className="mine-entry__title">{entry.title}</Text>
-            <Text className="mine-entry__hint">{entry.hint}</Text>
+            <Text className="mine-entry__hint">{entryHint(entry, member, staff?.displayName ?? null)}</Text>
             <Text className="mine-entry__arrow">›</Text>
           </View>
         ))}

@@ -1,4 +1,7 @@
-import { PointsMall1795490708558 } from './1795490708558-PointsMall';
+import { PointsMall1795491148602 } from './1795491148602-PointsMall';
+import { StaffWechatBinding1795490776846 } from './1795490776846-StaffWechatBinding';
+import { TillTransactions1795490518122 } from './1795490518122-TillTransactions';
+import { Coupons1795490326364 } from './1795490326364-Coupons';
 import { JobRuns1795489559465 } from './1795489559465-JobRuns';
 import { Loyalty1795489557605 } from './1795489557605-Loyalty';
 import { Membership1795489190233 } from './1795489190233-Membership';
@@ -17,5 +20,8 @@ export const MIGRATIONS: MigrationClass[] = [
   Membership1795489190233,
   Loyalty1795489557605,
   JobRuns1795489559465,
-  PointsMall1795490708558,
+  Coupons1795490326364,
+  TillTransactions1795490518122,
+  StaffWechatBinding1795490776846,
+  PointsMall1795491148602,
 ];

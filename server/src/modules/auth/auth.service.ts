@@ -3,6 +3,7 @@ import type { MeResponse, StaffLoginResponse, WechatLoginResponse } from '@tidep
 import type { Principal } from '../../common/auth/principal';
 import { DomainException } from '../../common/errors/domain.exception';
 import { MembersService } from '../members/members.service';
+import type { StaffAccount } from '../staff/staff-account.entity';
 import { StaffService } from '../staff/staff.service';
 import { WechatGateway } from '../wechat/wechat.gateway';
 import { AuthTokenService } from './auth-token.service';
@@ -44,9 +45,30 @@ export class AuthService {
       throw new DomainException('STAFF_LOGIN_FAILED');
     }
     this.attempts.reset(key);
+    this.logger.log({ msg: 'staff logged in', staffId: account.id, role: account.role, storeId: account.storeId });
+    return this.staffSession(account);
+  }
+
+  /** Binds the caller's WeChat to the invited staff account and logs them in as that account. */
+  async staffWechatBind(code: string, inviteCode: string): Promise<StaffLoginResponse> {
+    const { openid } = await this.wechat.code2Session(code);
+    const account = await this.staff.bindWechat(inviteCode, openid);
+    this.logger.log({ msg: 'staff WeChat bound', staffId: account.id });
+    return this.staffSession(account);
+  }
+
+  /** A bound staff member's login by wx.login: no password typed at the till. */
+  async staffWechatLogin(code: string): Promise<StaffLoginResponse> {
+    const { openid } = await this.wechat.code2Session(code);
+    const account = await this.staff.findByOpenid(openid);
+    if (!account) throw new DomainException('STAFF_WECHAT_NOT_BOUND');
+    this.logger.log({ msg: 'staff logged in with WeChat', staffId: account.id, role: account.role });
+    return this.staffSession(account);
+  }
+
+  private staffSession(account: StaffAccount): StaffLoginResponse {
     const storeId = account.role === 'cashier' ? account.storeId : null;
     const accessToken = this.tokens.sign({ id: account.id, role: account.role, storeId });
-    this.logger.log({ msg: 'staff logged in', staffId: account.id, role: account.role, storeId });
     return { accessToken, role: account.role, storeId, displayName: account.displayName };
   }
 

@@ -12,7 +12,8 @@ import {
   type TierRule,
   tierProgress,
 } from '@tidepool/shared';
-import type { Repository } from 'typeorm';
+import { MoreThan, type Repository } from 'typeorm';
+import { MemberCoupon } from '../coupons/member-coupon.entity';
 import { Clock } from '../../common/clock/clock.service';
 import { Store } from '../stores/store.entity';
 import type { Member } from './member.entity';
@@ -27,15 +28,18 @@ const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 export class MemberCenterService {
   constructor(
     @InjectRepository(Store) private readonly stores: Repository<Store>,
+    // Read-only count of the coupon wallet (the coupons module owns the table; it imports this module).
+    @InjectRepository(MemberCoupon) private readonly coupons: Repository<MemberCoupon>,
     private readonly vouchers: VouchersService,
     private readonly loyalty: MemberLoyaltyReader,
     private readonly clock: Clock,
   ) {}
 
   async card(member: Member): Promise<MemberCenterResponse> {
-    const [{ points, growth }, couponCount, store] = await Promise.all([
+    const [{ points, growth }, voucherCount, couponCount, store] = await Promise.all([
       this.loyalty.numbers(member.id),
       this.vouchers.countAvailable(member.id),
+      this.coupons.countBy({ memberId: member.id, status: 'AVAILABLE', validUntil: MoreThan(this.clock.now()) }),
       member.signupStoreId ? this.stores.findOneBy({ id: member.signupStoreId }) : Promise.resolve(null),
     ]);
     const progress = tierProgress(growth);
@@ -53,7 +57,7 @@ export class MemberCenterService {
       growthToNextTier: progress.growthToNext,
       tierProgressPermille: progress.permille,
       points,
-      couponCount,
+      couponCount: couponCount + voucherCount,
       memberDay: this.memberDayHint(progress.current, store?.timeZone ?? DEFAULT_TIME_ZONE),
     };
   }

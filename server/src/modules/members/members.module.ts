@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MemberCodeScan } from '../store-mode/member-code-scan.entity';
+import { MemberCoupon } from '../coupons/member-coupon.entity';
 import { LoyaltyModule } from '../loyalty/loyalty.module';
 import { StoresModule } from '../stores/stores.module';
 import { WechatModule } from '../wechat/wechat.module';
@@ -19,7 +20,7 @@ import { VouchersService } from './vouchers.service';
 /** Members: signup, the member card, the member code credential, vouchers and personal data. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Member, MemberVoucher, MemberCodeScan]),
+    TypeOrmModule.forFeature([Member, MemberVoucher, MemberCodeScan, MemberCoupon]),
     StoresModule,
     WechatModule,
     LoyaltyModule,

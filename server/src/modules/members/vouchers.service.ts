@@ -55,6 +55,7 @@ export class VouchersService {
         redeemedScanId: null,
       })
       .orIgnore()
+      .updateEntity(false)
       .execute();
   }
 

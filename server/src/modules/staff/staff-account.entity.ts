@@ -30,6 +30,17 @@ export class StaffAccount {
   @Column({ type: 'varchar', length: 64 })
   displayName: string;
 
+  /** The WeChat account bound through an operator's invite; it then logs in with wx.login, no password typed. */
+  @Column({ type: 'varchar', length: 64, nullable: true, default: null, unique: true })
+  wechatOpenid: string | null;
+
+  /** SHA-256 of the pending single-use invite code, and when it lapses; cleared when bound. */
+  @Column({ type: 'varchar', length: 64, nullable: true, default: null, unique: true })
+  inviteCodeHash: string | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  inviteExpiresAt: Date | null;
+
   @CreateDateColumn()
   createdAt: Date;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CouponsModule } from '../coupons/coupons.module';
 import { MembersModule } from '../members/members.module';
 import { StoresModule } from '../stores/stores.module';
 import { MemberCodeScan } from './member-code-scan.entity';
@@ -9,7 +10,7 @@ import { StoreModeService } from './store-mode.service';
 
 /** Store mode (门店模式) for cashiers: member-code scans and what a cashier does for the scanned member. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MemberCodeScan]), MembersModule, StoresModule],
+  imports: [TypeOrmModule.forFeature([MemberCodeScan]), MembersModule, StoresModule, CouponsModule],
   controllers: [StoreModeController],
   providers: [StoreModeService, ScanRateLimiter],
   exports: [StoreModeService],

@@ -14,6 +14,7 @@ import type { Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
+import { CouponsService } from '../coupons/coupons.service';
 import { MemberCodeService } from '../members/member-code.service';
 import { MemberLoyaltyReader } from '../members/member-loyalty';
 import { MembersService } from '../members/members.service';
@@ -40,6 +41,7 @@ export class StoreModeService {
     private readonly codes: MemberCodeService,
     private readonly members: MembersService,
     private readonly vouchers: VouchersService,
+    private readonly coupons: CouponsService,
     private readonly loyalty: MemberLoyaltyReader,
     private readonly limiter: ScanRateLimiter,
     private readonly clock: Clock,
@@ -113,11 +115,12 @@ export class StoreModeService {
     scan: Omit<MemberCodeScan, 'id'>,
     memberId: number,
   ): Promise<StoreMemberSummary> {
-    const [member, store, numbers, vouchers] = await Promise.all([
+    const [member, store, numbers, vouchers, wallet] = await Promise.all([
       this.members.findById(memberId),
       this.stores.findOneByOrFail({ id: scan.storeId }),
       this.loyalty.numbers(memberId),
       this.vouchers.list(memberId, 'AVAILABLE'),
+      this.coupons.wallet(memberId, 'AVAILABLE'),
     ]);
     if (!member) throw new DomainException('MEMBER_NOT_FOUND');
     const local = localCalendar(this.clock.now(), store.timeZone);
@@ -132,6 +135,7 @@ export class StoreModeService {
       memberDayToday: isMemberDay(local.weekday),
       birthdayToday: isBirthday(member.birthday, local.monthDay, local.year),
       vouchers,
+      coupons: wallet.items,
     };
   }
 

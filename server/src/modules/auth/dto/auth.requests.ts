@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { StaffLoginRequest, WechatLoginRequest } from '@tidepool/shared';
+import type {
+  StaffLoginRequest,
+  StaffWechatBindRequest,
+  StaffWechatLoginRequest,
+  WechatLoginRequest,
+} from '@tidepool/shared';
 import { IsString, Length } from 'class-validator';
 
 export class WechatLoginDto implements WechatLoginRequest {
@@ -19,4 +24,18 @@ export class StaffLoginDto implements StaffLoginRequest {
   @IsString()
   @Length(1, 128)
   password: string;
+}
+
+export class StaffWechatLoginDto implements StaffWechatLoginRequest {
+  @ApiProperty({ description: 'The code from wx.login' })
+  @IsString()
+  @Length(1, 128)
+  code: string;
+}
+
+export class StaffWechatBindDto extends StaffWechatLoginDto implements StaffWechatBindRequest {
+  @ApiProperty({ description: 'The invite code an operator issued for this staff account' })
+  @IsString()
+  @Length(8, 64)
+  inviteCode: string;
 }

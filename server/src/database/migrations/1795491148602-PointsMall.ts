@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class PointsMall1795490708558 implements MigrationInterface {
-  name = 'PointsMall1795490708558';
+export class PointsMall1795491148602 implements MigrationInterface {
+  name = 'PointsMall1795491148602';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '会员隐私政策',
+  navigationBarBackgroundColor: '#fff8f3',
+});

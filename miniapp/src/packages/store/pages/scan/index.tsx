@@ -1,0 +1,214 @@
+import { Input, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { parseMemberCode, type StoreMemberSummary, type VoucherView } from '@tidepool/shared';
+import { VoucherCard } from '@/components/voucher-card';
+import { redeemVoucher, scanMemberCode } from '@/services/api/store-mode.api';
+import { toApiError } from '@/services/api-error';
+import { isH5 } from '@/services/env';
+import { signOut } from '@/services/session';
+import { useAppStore } from '@/stores';
+import { selectStaffSession } from '@/stores/selectors';
+import { formatTime } from '@/utils/date';
+import { goBackOr, navigateTo, redirectTo, ROUTES } from '@/utils/routes';
+import { toast } from '@/utils/toast';
+import '../../store.scss';
+import './index.scss';
+
+function MemberSummary({
+  summary,
+  busyVoucherId,
+  onRedeem,
+}: {
+  summary: StoreMemberSummary;
+  busyVoucherId: number | null;
+  onRedeem: (voucher: VoucherView) => void;
+}) {
+  const available = summary.vouchers.filter((v) => v.status === 'AVAILABLE').length;
+  return (
+    <View className="member-summary">
+      <View className="member-summary__head">
+        <View className="member-summary__who">
+          <Text className="member-summary__phone summary-phone">{summary.phoneMasked ?? '未绑定手机号'}</Text>
+          <Text className="member-summary__expires">{`本次扫码 ${formatTime(summary.scanExpiresAt)} 前有效`}</Text>
+        </View>
+        <Text className={`member-summary__tier summary-tier member-summary__tier--${summary.tier.code.toLowerCase()}`}>
+          {summary.tier.name}
+        </Text>
+      </View>
+
+      <View className="member-summary__stats">
+        <View className="member-summary__stat">
+          <Text className="member-summary__value summary-growth">{summary.growth}</Text>
+          <Text className="member-summary__label">成长值</Text>
+        </View>
+        <View className="member-summary__stat">
+          <Text className="member-summary__value summary-points">{summary.points}</Text>
+          <Text className="member-summary__label">积分</Text>
+        </View>
+        <View className="member-summary__stat">
+          <Text className="member-summary__value">{available}</Text>
+          <Text className="member-summary__label">可用券</Text>
+        </View>
+      </View>
+
+      {summary.memberDayToday || summary.birthdayToday ? (
+        <View className="member-summary__flags">
+          {summary.memberDayToday ? <Text className="flag flag--member-day summary-member-day">今日会员日</Text> : null}
+          {summary.birthdayToday ? <Text className="flag flag--birthday summary-birthday">今天是会员生日</Text> : null}
+        </View>
+      ) : null}
+
+      <Text className="member-summary__section">会员的券</Text>
+      {summary.vouchers.length === 0 ? <Text className="member-summary__none">该会员暂无可用的券</Text> : null}
+      {summary.vouchers.map((voucher) => (
+        <VoucherCard
+          key={voucher.id}
+          voucher={voucher}
+          action={
+            voucher.status === 'AVAILABLE' ? (
+              <View
+                className={`btn btn--primary btn--small redeem-button ${busyVoucherId === voucher.id ? 'btn--disabled' : ''}`}
+                onClick={() => onRedeem(voucher)}
+              >
+                核销
+              </View>
+            ) : undefined
+          }
+        />
+      ))}
+    </View>
+  );
+}
+
+export default function StoreScanPage() {
+  const staff = useAppStore(selectStaffSession);
+  const [input, setInput] = useState('');
+  const [summary, setSummary] = useState<StoreMemberSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [looking, setLooking] = useState(false);
+  const [busyVoucherId, setBusyVoucherId] = useState<number | null>(null);
+
+  // Not logged in, or the token was refused (the HTTP client signed the cashier out): back to the login.
+  useEffect(() => {
+    if (!staff) redirectTo(ROUTES.storeLogin);
+  }, [staff]);
+
+  const lookUp = async (raw: string) => {
+    if (looking) return;
+    const parsed = parseMemberCode(raw);
+    if (!parsed) {
+      setError('请输入 18 位会员码');
+      return;
+    }
+    setLooking(true);
+    setError(null);
+    setSummary(null);
+    try {
+      setSummary(await scanMemberCode(parsed.handle + parsed.otp));
+      setInput('');
+    } catch (err) {
+      setError(toApiError(err).message);
+    } finally {
+      setLooking(false);
+    }
+  };
+
+  const scan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['barCode', 'qrCode'] });
+      await lookUp(res.result);
+    } catch {
+      // Cancelled by the cashier: nothing to do.
+    }
+  };
+
+  const redeem = async (voucher: VoucherView) => {
+    if (!summary || busyVoucherId !== null) return;
+    const { confirm } = await Taro.showModal({
+      title: '核销券',
+      content: `确认为该会员核销「${voucher.title}」吗？核销后不可撤销。`,
+      confirmText: '确认核销',
+      cancelText: '取消',
+      confirmColor: '#e85d2f',
+    }).catch(() => ({ confirm: false }));
+    if (!confirm) return;
+    setBusyVoucherId(voucher.id);
+    try {
+      const redeemed = await redeemVoucher(voucher.id, summary.scanId);
+      setSummary((current) =>
+        current
+          ? { ...current, vouchers: current.vouchers.map((v) => (v.id === redeemed.id ? redeemed : v)) }
+          : current,
+      );
+      toast('核销成功');
+    } catch (err) {
+      const apiError = toApiError(err);
+      if (apiError.code === 'SCAN_EXPIRED') setSummary(null);
+      setError(apiError.message);
+    } finally {
+      setBusyVoucherId(null);
+    }
+  };
+
+  const leave = () => {
+    signOut('staff');
+    goBackOr(ROUTES.mine);
+  };
+
+  if (!staff) return <View className="store-page" />;
+
+  return (
+    <View className="store-page store-scan">
+      <View className="store-bar">
+        <View className="store-bar__who">
+          <Text className="store-bar__name staff-name">{staff.displayName ?? '店员'}</Text>
+          <Text className="store-bar__store">{`门店编号 ${staff.storeId ?? '—'} · 收银`}</Text>
+        </View>
+        <Text className="store-bar__action signup-code-link" onClick={() => navigateTo(ROUTES.storeSignupCode)}>
+          门店二维码
+        </Text>
+        <Text className="store-bar__action staff-sign-out" onClick={leave}>
+          退出
+        </Text>
+      </View>
+
+      <View className="panel store-scan__panel">
+        <Text className="panel__title">识别会员</Text>
+        {isH5() ? null : (
+          <View className="btn btn--primary btn--block store-scan__camera" onClick={() => void scan()}>
+            扫描会员码
+          </View>
+        )}
+        <View className="store-scan__entry">
+          <Input
+            className="store-scan__input member-code-input"
+            type="number"
+            maxlength={18}
+            placeholder={isH5() ? '输入顾客的 18 位会员码' : '扫不出来？手动输入 18 位会员码'}
+            value={input}
+            onInput={(e) => setInput(e.detail.value)}
+            onConfirm={() => void lookUp(input)}
+          />
+          <View
+            className={`btn btn--primary btn--small lookup-button ${looking ? 'btn--disabled' : ''}`}
+            onClick={() => void lookUp(input)}
+          >
+            {looking ? '查询中' : '查询'}
+          </View>
+        </View>
+      </View>
+
+      {error ? <Text className="store-error scan-error">{error}</Text> : null}
+
+      {summary ? (
+        <>
+          <MemberSummary summary={summary} busyVoucherId={busyVoucherId} onRedeem={(v) => void redeem(v)} />
+          <View className="btn btn--outline btn--block store-scan__next" onClick={() => setSummary(null)}>
+            完成，接待下一位
+          </View>
+        </>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,28 @@
+import type { StoreMemberSummary, StoreSignupCodeResponse, VoucherView } from '@tidepool/shared';
+import { staffRequest } from '../session';
+
+/** POST /api/store-mode/scans: the member behind a scanned or typed member code (spaces are dropped). */
+export function scanMemberCode(code: string): Promise<StoreMemberSummary> {
+  return staffRequest<StoreMemberSummary>('/api/store-mode/scans', {
+    method: 'POST',
+    body: { code: code.replace(/\s+/g, '') },
+  });
+}
+
+/** POST /api/store-mode/vouchers/:voucherId/redeem (核销), within the scan that showed the voucher. */
+export function redeemVoucher(voucherId: number, scanId: number): Promise<VoucherView> {
+  return staffRequest<VoucherView>(`/api/store-mode/vouchers/${encodeURIComponent(String(voucherId))}/redeem`, {
+    method: 'POST',
+    body: { scanId },
+  });
+}
+
+/** GET /api/stores/:storeId/signup-code: the store's signup code, or (staff) the cashier's own. */
+export function getStoreSignupCode(
+  storeId: number,
+  options: { staff?: boolean } = {},
+): Promise<StoreSignupCodeResponse> {
+  return staffRequest<StoreSignupCodeResponse>(`/api/stores/${encodeURIComponent(String(storeId))}/signup-code`, {
+    query: { staff: options.staff ? 1 : undefined },
+  });
+}

@@ -1,0 +1,71 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { localCalendar, zonedMidnight } from '@tidepool/shared';
+import { IsNull, Not, type Repository } from 'typeorm';
+import { Member } from '../members/member.entity';
+import { JobScheduler } from '../jobs/job-scheduler.service';
+import { CouponsService } from './coupons.service';
+import { BIRTHDAY_TEMPLATE } from './default-templates';
+
+/** The brand's calendar zone for birthdays (the demo brand is in Shanghai; per-store zones are a follow-up). */
+const BRAND_TIME_ZONE = 'Asia/Shanghai';
+/** Issue shortly after local midnight. */
+const DUE_AFTER_MINUTES = 10;
+const BATCH = 500;
+
+/**
+ * Birthday perk: on a member's birthday (brand zone) the birthday-only ¥8 no-threshold coupon, once per member
+ * per year. The job runs once per local date across replicas (JobRunner); even if two ran, the issue key
+ * `birthday:<member>:<year>` is unique, so nobody gets two. A 02-29 birthday is celebrated on 02-28 in common years.
+ */
+@Injectable()
+export class BirthdayCouponsJob implements OnModuleInit {
+  constructor(
+    @InjectRepository(Member) private readonly members: Repository<Member>,
+    private readonly coupons: CouponsService,
+    private readonly scheduler: JobScheduler,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register({
+      name: 'birthday-coupons',
+      periodOf: (now) => {
+        const local = localCalendar(now, BRAND_TIME_ZONE);
+        return local.hour * 60 + local.minute >= DUE_AFTER_MINUTES ? local.date : null;
+      },
+      work: (now) => this.run(now),
+    });
+  }
+
+  async run(now: Date): Promise<{ date: string; birthdays: number; issued: number }> {
+    const local = localCalendar(now, BRAND_TIME_ZONE);
+    const leap = (local.year % 4 === 0 && local.year % 100 !== 0) || local.year % 400 === 0;
+    const days = local.monthDay === '02-28' && !leap ? ['02-28', '02-29'] : [local.monthDay];
+    const [y, m, d] = local.date.split('-').map(Number);
+    const validFrom = zonedMidnight(y, m, d, BRAND_TIME_ZONE);
+    const template = await this.coupons.template(BIRTHDAY_TEMPLATE.code);
+    let birthdays = 0;
+    let issued = 0;
+    for (const birthday of days) {
+      for (let lastId = 0; ;) {
+        const batch = await this.members
+          .createQueryBuilder('m')
+          .select(['m.id'])
+          .where('m.birthday = :birthday AND m.id > :lastId', { birthday, lastId })
+          .andWhere({ signedUpAt: Not(IsNull()), deletedAt: IsNull() })
+          .orderBy('m.id', 'ASC')
+          .take(BATCH)
+          .getMany();
+        if (batch.length === 0) break;
+        lastId = batch[batch.length - 1].id;
+        birthdays += batch.length;
+        const result = await this.coupons.issue(
+          template,
+          batch.map((member) => ({ memberId: member.id, issueKey: `birthday:${member.id}:${local.year}`, validFrom })),
+        );
+        issued += result.issued;
+      }
+    }
+    return { date: local.date, birthdays, issued };
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Member } from '../members/member.entity';
+import { MembersModule } from '../members/members.module';
+import { BirthdayCouponsJob } from './birthday-coupons.job';
+import { CouponTemplate } from './coupon-template.entity';
+import { CouponTemplatesBootstrap } from './coupon-templates.bootstrap';
+import { CouponTemplatesService } from './coupon-templates.service';
+import { CouponsController } from './coupons.controller';
+import { CouponsService } from './coupons.service';
+import { MemberCoupon } from './member-coupon.entity';
+
+/** Coupon templates, wallets, issuing rules (birthday) and spending/returning coupons. */
+@Module({
+  imports: [TypeOrmModule.forFeature([CouponTemplate, MemberCoupon, Member]), MembersModule],
+  controllers: [CouponsController],
+  providers: [CouponsService, CouponTemplatesService, CouponTemplatesBootstrap, BirthdayCouponsJob],
+  exports: [CouponsService, BirthdayCouponsJob],
+})
+export class CouponsModule {}

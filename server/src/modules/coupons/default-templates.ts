@@ -1,0 +1,34 @@
+import type { CouponTemplate } from './coupon-template.entity';
+
+export type DefaultTemplate = Omit<CouponTemplate, 'id' | 'createdAt' | 'version'>;
+
+/** Templates the built-in rules issue (DOMAIN.md); created on boot when missing, then operator-editable. */
+export const BIRTHDAY_TEMPLATE: DefaultTemplate = {
+  code: 'BIRTHDAY_8',
+  name: '生日专享8元无门槛券',
+  kind: 'AMOUNT_OFF',
+  amountOffFen: 800,
+  payRateBp: null,
+  maxDiscountFen: null,
+  thresholdFen: 0,
+  scope: { kind: 'ALL' },
+  stacking: 'STACKABLE',
+  // From the birthday's local midnight: the birthday week, so a member who learns of it in the evening can use it.
+  validDays: 7,
+};
+
+/** A generic 满99减20 the demo operator can hand out. */
+export const DEMO_99_MINUS_20: DefaultTemplate = {
+  code: 'FULL_99_MINUS_20',
+  name: '满99减20',
+  kind: 'AMOUNT_OFF',
+  amountOffFen: 2000,
+  payRateBp: null,
+  maxDiscountFen: null,
+  thresholdFen: 9900,
+  scope: { kind: 'ALL' },
+  stacking: 'EXCLUSIVE',
+  validDays: 30,
+};
+
+export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [BIRTHDAY_TEMPLATE, DEMO_99_MINUS_20];

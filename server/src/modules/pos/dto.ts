@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { TillItem, TillPurchaseRequest, TillQuoteRequest } from '@tidepool/shared';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+const MAX_TILL_FEN = 100_000_00; // ¥100,000: a till sale above that is a typo
+
+export class TillQuoteDto implements TillQuoteRequest {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  scanId: number;
+
+  @ApiProperty({ description: 'Till total before member discounts, integer fen' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_TILL_FEN)
+  amountFen: number;
+
+  @ApiPropertyOptional({ type: [Number] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  couponIds?: number[];
+}
+
+export class TillItemDto implements TillItem {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 64)
+  name: string;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(999)
+  quantity: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TILL_FEN)
+  amountFen: number;
+}
+
+export class TillPurchaseDto extends TillQuoteDto implements TillPurchaseRequest {
+  @ApiProperty({ example: 'till-3f9a2c1e7b' })
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/)
+  clientId: string;
+
+  @ApiPropertyOptional({ type: [TillItemDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => TillItemDto)
+  items?: TillItemDto[];
+}

@@ -1,0 +1,56 @@
+/** Store-mode till purchases (门店消费): a cashier records what a scanned member paid at the till. */
+
+/** POST /api/store-mode/purchases/quote */
+export interface TillQuoteRequest {
+  /** The accepted member-code scan of the shopper at this till. */
+  scanId: number;
+  /** What the items come to before member discounts, in fen (the till's own total). */
+  amountFen: number;
+  /** Coupons from the member's wallet to apply (0..n; at most one exclusive). */
+  couponIds?: number[];
+}
+
+export interface TillDiscountLine {
+  label: string;
+  amountFen: number;
+}
+
+export interface TillQuoteResponse {
+  subtotalFen: number;
+  discounts: TillDiscountLine[];
+  payableFen: number;
+  pointsToEarn: number;
+  growthToEarn: number;
+  memberDay: boolean;
+  birthdayDouble: boolean;
+}
+
+export interface TillItem {
+  name: string;
+  quantity: number;
+  amountFen: number;
+}
+
+/** POST /api/store-mode/purchases: idempotent by `clientId` (a retried confirm never awards twice). */
+export interface TillPurchaseRequest extends TillQuoteRequest {
+  /** Made once per sale by the till (8–64 letters, digits, - or _), reused on every retry of that sale. */
+  clientId: string;
+  items?: TillItem[];
+}
+
+export type TillTransactionStatus = 'COMPLETED' | 'REFUNDED';
+
+export interface TillTransactionView {
+  id: number;
+  clientId: string;
+  storeName: string;
+  phoneMasked: string | null;
+  subtotalFen: number;
+  discounts: TillDiscountLine[];
+  payableFen: number;
+  pointsAwarded: number;
+  growthAwarded: number;
+  status: TillTransactionStatus;
+  createdAt: string;
+  refundedAt: string | null;
+}
