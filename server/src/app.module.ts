@@ -12,6 +12,7 @@ import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
 import { OrdersModule } from './modules/orders/orders.module';
 import { OutboxModule } from './modules/outbox/outbox.module';
+import { PointsMallModule } from './modules/points-mall/points-mall.module';
 import { PosModule } from './modules/pos/pos.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StoreModeModule } from './modules/store-mode/store-mode.module';
@@ -41,6 +42,7 @@ export class AppModule {
         CouponsModule,
         PosModule,
         OrdersModule,
+        PointsMallModule,
       ],
     };
   }

@@ -17,6 +17,7 @@ import { Brand } from '../modules/stores/brand.entity';
 import { Store } from '../modules/stores/store.entity';
 import { WechatAccessToken } from '../modules/wechat/wechat-access-token.entity';
 import { LOYALTY_ENTITIES } from '../modules/loyalty/loyalty.entities';
+import { POINTS_MALL_ENTITIES } from '../modules/points-mall/points-mall.entities';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
 export const ENTITIES = [
@@ -39,4 +40,5 @@ export const ENTITIES = [
   OrderItem,
   OutboxEvent,
   ...LOYALTY_ENTITIES,
+  ...POINTS_MALL_ENTITIES,
 ];

@@ -122,7 +122,7 @@ describe('orders', () => {
         couponIds: q.couponIds,
         expectedPayableFen: q.payableFen,
         fulfilment: 'SHIP',
-        address: { name: '张三', phone: '13800000000', detail: '上海市静安区南京西路 1 号' },
+        address: { recipientName: '张三', phone: '13800000000', region: '上海市 静安区', detail: '南京西路 1 号' },
       })
     ).json<OrderView>();
     const wallet = () => t.inject({ method: 'GET', url: '/api/coupons/me', headers: m.headers }).then((r) => r.json());

@@ -65,6 +65,14 @@ export const ERROR_CODES = {
   TILL_TXN_NOT_FOUND: { status: 404, message: '门店交易不存在' },
   TILL_TXN_ALREADY_REFUNDED: { status: 409, message: '该门店交易已退款' },
   TILL_TXN_CONFLICT: { status: 409, message: '该交易编号已用于另一笔交易' },
+  // Points mall
+  GIFT_NOT_FOUND: { status: 404, message: '礼品不存在或已下架' },
+  GIFT_OUT_OF_STOCK: { status: 409, message: '礼品已兑完' },
+  GIFT_FULFILMENT_UNAVAILABLE: { status: 400, message: '该礼品不支持所选的领取方式' },
+  SHIPPING_ADDRESS_REQUIRED: { status: 400, message: '请填写收货地址' },
+  REDEMPTION_REQUEST_CONFLICT: { status: 409, message: '该兑换请求已提交，且内容与本次不同' },
+  GIFT_PICKUP_NOT_FOUND: { status: 404, message: '提货码无效，请核对后重试' },
+  GIFT_ALREADY_PICKED_UP: { status: 409, message: '该礼品已核销领取' },
   // Infrastructure
   DATABASE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },

@@ -7,3 +7,6 @@ export * from './members.contract';
 export * from './coupons.contract';
 export * from './pos.contract';
 export * from './orders.contract';
+export * from './loyalty.contract';
+export * from './points-mall.contract';
+export * from './address.contract';

@@ -1,4 +1,5 @@
 import type { LineRefundState, OrderAction, OrderState } from '../state-machines/order';
+import type { ShippingAddress } from './address.contract';
 import type { CouponView } from './coupons.contract';
 
 export interface CheckoutLineInput {
@@ -59,12 +60,6 @@ export interface CheckoutQuoteResponse {
 }
 
 export type Fulfilment = 'SHIP' | 'PICKUP';
-
-export interface ShippingAddress {
-  name: string;
-  phone: string;
-  detail: string;
-}
 
 /** POST /api/orders: idempotent by clientOrderId (a retried submit returns the same order). */
 export interface CreateOrderRequest {

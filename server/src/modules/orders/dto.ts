@@ -6,7 +6,6 @@ import {
   type Fulfilment,
   ORDER_STATES,
   type OrderState,
-  type ShippingAddress,
 } from '@tidepool/shared';
 import { Type } from 'class-transformer';
 import {
@@ -24,6 +23,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
+import { ShippingAddressDto } from '../../common/http/shipping-address.dto';
 
 export class CheckoutLineDto implements CheckoutLineInput {
   @ApiProperty()
@@ -55,22 +55,6 @@ export class CheckoutQuoteDto implements CheckoutQuoteRequest {
   @IsInt({ each: true })
   @Min(1, { each: true })
   couponIds?: number[];
-}
-
-export class ShippingAddressDto implements ShippingAddress {
-  @ApiProperty()
-  @IsString()
-  @Length(1, 32)
-  name: string;
-
-  @ApiProperty()
-  @Matches(/^1\d{10}$/)
-  phone: string;
-
-  @ApiProperty()
-  @IsString()
-  @Length(4, 200)
-  detail: string;
 }
 
 export class CreateOrderDto implements CreateOrderRequest {
