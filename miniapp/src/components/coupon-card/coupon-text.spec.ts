@@ -47,15 +47,15 @@ describe('coupon text', () => {
     expect(couponEnd('nope')).toBe('');
   });
 
-  it('says when it can be used, was used or expired', () => {
-    const now = Date.parse('2026-11-25T02:00:00Z');
-    expect(couponValidity(birthday, now)).toBe('有效期至 2026-12-01');
-    expect(couponValidity(birthday, Date.parse('2026-11-24T00:00:00Z'))).toBe(
-      '2026-11-25 起可用 · 有效期至 2026-12-01',
+  it('says when it can be used (a range, whatever the device clock says), was used or expired', () => {
+    expect(couponValidity(birthday)).toBe('有效期 11-25 至 2026-12-01');
+    expect(couponValidity({ ...birthday, validUntil: '2026-12-25T02:00:00.000Z' })).toBe(
+      '有效期 11-25 至 2026-12-25 10:00',
     );
-    expect(couponValidity({ ...birthday, status: 'USED', usedAt: '2026-11-25T03:00:00Z' }, now)).toBe(
-      '2026-11-25 已使用',
+    expect(couponValidity({ ...birthday, validUntil: '2027-01-05T02:00:00.000Z' })).toBe(
+      '有效期 2026-11-25 至 2027-01-05 10:00',
     );
-    expect(couponValidity({ ...birthday, status: 'EXPIRED' }, now)).toBe('2026-12-01 已过期');
+    expect(couponValidity({ ...birthday, status: 'USED', usedAt: '2026-11-25T03:00:00Z' })).toBe('2026-11-25 已使用');
+    expect(couponValidity({ ...birthday, status: 'EXPIRED' })).toBe('2026-12-01 已过期');
   });
 });

@@ -32,20 +32,22 @@ export function couponEnd(validUntil: string): string {
   return `${formatDate(validUntil)} ${formatTime(validUntil)}`;
 }
 
-/** What the card says about time: validity, not yet started, used on, expired on. */
-export function couponValidity(
-  coupon: Pick<CouponView, 'status' | 'validFrom' | 'validUntil' | 'usedAt'>,
-  now: number = Date.now(),
-): string {
+/**
+ * What the card says about time: the validity range, used on, expired on. The range names its start too, and no
+ * device clock is consulted: the server's status is the truth (a phone's clock may be off, or a demo server's
+ * clock started elsewhere with TIDEPOOL_NOW).
+ */
+export function couponValidity(coupon: Pick<CouponView, 'status' | 'validFrom' | 'validUntil' | 'usedAt'>): string {
   switch (coupon.status) {
     case 'USED':
       return coupon.usedAt ? `${formatDate(coupon.usedAt)} 已使用` : '已使用';
     case 'EXPIRED':
       return `${couponEnd(coupon.validUntil)} 已过期`;
-    case 'AVAILABLE':
-      if (new Date(coupon.validFrom).getTime() > now) {
-        return `${formatDate(coupon.validFrom)} 起可用 · 有效期至 ${couponEnd(coupon.validUntil)}`;
-      }
-      return `有效期至 ${couponEnd(coupon.validUntil)}`;
+    case 'AVAILABLE': {
+      const end = couponEnd(coupon.validUntil);
+      const start = formatDate(coupon.validFrom);
+      // The start's year only when it differs from the end's: "有效期 11-25 至 2026-12-25 10:00".
+      return `有效期 ${start.slice(0, 4) === end.slice(0, 4) ? start.slice(5) : start} 至 ${end}`;
+    }
   }
 }

@@ -66,11 +66,11 @@ function Receipt({ sale, onNext }: { sale: TillTransactionView; onNext: () => vo
         <Breakdown subtotalFen={sale.subtotalFen} discounts={sale.discounts} />
       </View>
       <View className="till-receipt__award receipt-award">
-        <Text>{`已为会员 ${sale.phoneMasked ?? ''} 累计 `}</Text>
+        <Text>{`已为会员 ${sale.phoneMasked ?? ''} 累计`}</Text>
         <Text className="till-receipt__num receipt-points">{sale.pointsAwarded}</Text>
-        <Text> 积分 · </Text>
+        <Text>积分 ·</Text>
         <Text className="till-receipt__num receipt-growth">{sale.growthAwarded}</Text>
-        <Text> 成长值</Text>
+        <Text>成长值</Text>
       </View>
       <Text className="till-receipt__meta">{`${sale.storeName} · ${formatTime(sale.createdAt)} · 交易号 ${sale.id}`}</Text>
       <View className="btn btn--primary btn--block till-next" onClick={onNext}>

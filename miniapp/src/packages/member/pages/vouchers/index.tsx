@@ -47,9 +47,7 @@ export default function VouchersPage() {
 
       <View className="voucher-list">
         {loading ? <LoadingState /> : null}
-        {loading ? null : (
-          <CouponSection state={coupons.state} status={COUPON_STATUS[status]} onRetry={() => void coupons.reload()} />
-        )}
+        {loading ? null : <CouponSection state={coupons.state} onRetry={() => void coupons.reload()} />}
         {state.status === 'error' ? <ErrorState error={state.error} onRetry={() => void reload()} /> : null}
         {!loading && couponCount > 0 && items.length > 0 ? (
           <View className="voucher-section__head">
