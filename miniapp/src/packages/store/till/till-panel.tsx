@@ -51,7 +51,17 @@ function Breakdown({ subtotalFen, discounts }: Pick<TillQuoteResponse, 'subtotal
   );
 }
 
-function Receipt({ sale, onNext }: { sale: TillTransactionView; onNext: () => void }) {
+function Receipt({
+  sale,
+  confirmedFen,
+  onNext,
+}: {
+  sale: TillTransactionView;
+  /** The payable the cashier confirmed; the server prices again on record, so say so when the two differ. */
+  confirmedFen: number | null;
+  onNext: () => void;
+}) {
+  const differs = confirmedFen !== null && confirmedFen !== sale.payableFen;
   return (
     <View className="panel till-receipt">
       <View className="till-receipt__head">
@@ -62,6 +72,11 @@ function Receipt({ sale, onNext }: { sale: TillTransactionView; onNext: () => vo
         <Text className="till-receipt__paid-label">实收</Text>
         <Price fen={fen(sale.payableFen)} size="lg" className="till-receipt__paid receipt-paid" />
       </View>
+      {differs ? (
+        <View className="till-alert till-alert--uncertain till-receipt__differs">
+          <Text className="till-alert__text">{`记录的实收与确认时的 ${formatFen(fen(confirmedFen))} 不同（优惠有变化），请按本单金额收款`}</Text>
+        </View>
+      ) : null}
       <View className="till-receipt__lines">
         <Breakdown subtotalFen={sale.subtotalFen} discounts={sale.discounts} />
       </View>
@@ -93,6 +108,8 @@ export function TillPanel({ summary, onNext, onScanExpired }: TillPanelProps) {
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<TillTransactionView | null>(null);
+  /** The payable shown when the cashier confirmed (kept for a retry, compared with the recorded sale). */
+  const confirmedFen = useRef<number | null>(null);
 
   const amount = readTillAmount(amountText);
   const amountFen = amount.kind === 'ok' ? amount.fen : null;
@@ -151,7 +168,9 @@ export function TillPanel({ summary, onNext, onScanExpired }: TillPanelProps) {
       cancelText: '取消',
       confirmColor: '#e85d2f',
     }).catch(() => ({ confirm: false }));
-    if (ok) await submit();
+    if (!ok) return;
+    confirmedFen.current = quote.payableFen;
+    await submit();
   };
 
   const abandon = async () => {
@@ -167,7 +186,7 @@ export function TillPanel({ summary, onNext, onScanExpired }: TillPanelProps) {
     setSubmitError(null);
   };
 
-  if (receipt) return <Receipt sale={receipt} onNext={onNext} />;
+  if (receipt) return <Receipt sale={receipt} confirmedFen={confirmedFen.current} onNext={onNext} />;
 
   const view = quote ?? (loading ? shown : null);
   const amountError = amount.kind === 'invalid' ? amount.message : null;
