@@ -8,7 +8,7 @@ import { toApiError, type ApiError } from '@/services/api-error';
  */
 
 /** What a sale is: the member's scan, the till total and the coupons applied. */
-export type TillSaleInput = Pick<TillPurchaseRequest, 'scanId' | 'amountFen' | 'couponIds'>;
+export type TillSaleInput = Pick<TillPurchaseRequest, 'scanId' | 'amountFen' | 'couponIds' | 'expectedPayableFen'>;
 
 export interface SaleAttempt {
   clientId: string;
@@ -57,6 +57,7 @@ export function attemptFor(
       scanId: input.scanId,
       amountFen: input.amountFen,
       ...(couponIds.length > 0 ? { couponIds } : {}),
+      ...(input.expectedPayableFen !== undefined ? { expectedPayableFen: input.expectedPayableFen } : {}),
       clientId,
     },
   };

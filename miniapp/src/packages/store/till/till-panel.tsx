@@ -139,7 +139,12 @@ export function TillPanel({ summary, onNext, onScanExpired }: TillPanelProps) {
     if (!input || submitting) return;
     setSubmitting(true);
     setSubmitError(null);
-    const result = await confirmSale(saleRef.current, input, recordTillPurchase);
+    // The payable the cashier confirmed goes with the sale: if the price moved meanwhile, nothing is recorded.
+    const result = await confirmSale(
+      saleRef.current,
+      { ...input, expectedPayableFen: quote?.payableFen },
+      recordTillPurchase,
+    );
     setSale(result.state);
     setSubmitting(false);
     if (result.ok) {
