@@ -120,3 +120,24 @@ export interface OrderSummaryView {
   firstImageUrl: string;
   title: string;
 }
+
+/** What `wx.requestPayment` takes, as WeChat Pay signed it. */
+export interface RequestPaymentParams {
+  appId: string;
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: 'RSA';
+  paySign: string;
+}
+
+/**
+ * POST /api/orders/:id/pay: opens (or reopens) the WeChat Pay order. weapp calls `Taro.requestPayment(paymentParams)`;
+ * the browser demo opens `h5PayUrl` (the local payment simulator's pay page, which returns to the order page).
+ * The order becomes PAID only when the payment notification arrives: poll `GET /api/orders/:id` afterwards.
+ */
+export interface OrderPaymentResponse {
+  paymentParams: RequestPaymentParams;
+  /** Null when payments go to real WeChat Pay (no browser payment page). */
+  h5PayUrl: string | null;
+}
