@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ClockModule } from './common/clock/clock.module';
 import type { Clock } from './common/clock/clock.service';
 import { type AppConfig, ConfigModule } from './config/config.module';
+import { loadConfig } from './config/env';
 import { TransactionsModule } from './common/database/transactions';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -10,6 +11,7 @@ import { CouponsModule } from './modules/coupons/coupons.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { PosModule } from './modules/pos/pos.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StoreModeModule } from './modules/store-mode/store-mode.module';
@@ -37,6 +39,7 @@ export class AppModule {
         StoreModeModule,
         CouponsModule,
         PosModule,
+        PaymentsModule.forRoot(config ?? loadConfig()),
       ],
     };
   }
