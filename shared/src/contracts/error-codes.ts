@@ -73,6 +73,14 @@ export const ERROR_CODES = {
   REDEMPTION_REQUEST_CONFLICT: { status: 409, message: '该兑换请求已提交，且内容与本次不同' },
   GIFT_PICKUP_NOT_FOUND: { status: 404, message: '提货码无效，请核对后重试' },
   GIFT_ALREADY_PICKED_UP: { status: 409, message: '该礼品已核销领取' },
+  // Payments (WeChat Pay v3)
+  PAYMENT_UNAVAILABLE: { status: 503, message: '支付服务暂时不可用，请稍后再试' },
+  PAYMENT_REJECTED: { status: 502, message: '支付请求未被受理，请稍后再试' },
+  PAYMENT_ORDER_NOT_FOUND: { status: 404, message: '支付单不存在' },
+  PAYMENT_ORDER_CLOSED: { status: 409, message: '支付单已关闭，请重新下单' },
+  PAYMENT_ORDER_PAID: { status: 409, message: '该订单已支付' },
+  PAYMENT_REFUND_REJECTED: { status: 409, message: '退款申请未被受理，请稍后再试或联系客服' },
+  PAYMENT_REFUND_NOT_FOUND: { status: 404, message: '退款单不存在' },
   // Infrastructure
   DATABASE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },
