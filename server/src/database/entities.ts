@@ -5,6 +5,7 @@ import { CouponTemplate } from '../modules/coupons/coupon-template.entity';
 import { MemberCoupon } from '../modules/coupons/member-coupon.entity';
 import { OrderItem } from '../modules/orders/order-item.entity';
 import { Order } from '../modules/orders/order.entity';
+import { PaymentRefund } from '../modules/orders/payment-refund.entity';
 import { OutboxEvent } from '../modules/outbox/outbox-event.entity';
 import { TillTransaction } from '../modules/pos/till-transaction.entity';
 import { JobRun } from '../modules/jobs/job-run.entity';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   TillTransaction,
   Order,
   OrderItem,
+  PaymentRefund,
   OutboxEvent,
   ...LOYALTY_ENTITIES,
   ...POINTS_MALL_ENTITIES,

@@ -1,3 +1,4 @@
+import { PaymentRefunds1795493466118 } from './1795493466118-PaymentRefunds';
 import { Orders1795491223376 } from './1795491223376-Orders';
 import { PointsMall1795491148602 } from './1795491148602-PointsMall';
 import { StaffWechatBinding1795490776846 } from './1795490776846-StaffWechatBinding';
@@ -26,4 +27,5 @@ export const MIGRATIONS: MigrationClass[] = [
   StaffWechatBinding1795490776846,
   PointsMall1795491148602,
   Orders1795491223376,
+  PaymentRefunds1795493466118,
 ];

@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { CheckoutQuoteResponse, OrderSummaryView, OrderView, Page } from '@tidepool/shared';
+import type { CheckoutQuoteResponse, OrderPaymentResponse, OrderSummaryView, OrderView, Page } from '@tidepool/shared';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { CheckoutService } from './checkout.service';
 import { CheckoutQuoteDto, CreateOrderDto, OrderListQueryDto } from './dto';
+import { OrderPaymentsService } from './order-payments.service';
 import { OrdersService } from './orders.service';
 
 /** A member's checkout and orders; every route acts on the caller's own orders only. */
@@ -17,6 +18,7 @@ export class OrdersController {
   constructor(
     private readonly checkout: CheckoutService,
     private readonly orders: OrdersService,
+    private readonly payments: OrderPaymentsService,
   ) {}
 
   @Post('quote')
@@ -72,6 +74,16 @@ export class OrdersController {
   @ApiOkResponse({ description: 'OrderView; 404 ORDER_NOT_FOUND for another member’s order' })
   detail(@CurrentUser() principal: Principal, @Param('id', new IdParamPipe()) id: number): Promise<OrderView> {
     return this.orders.detail(principal.id, id);
+  }
+
+  @Post(':id/pay')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'OrderPaymentResponse: requestPayment params (weapp) or the simulator pay page (H5)' })
+  async pay(
+    @CurrentUser() principal: Principal,
+    @Param('id', new IdParamPipe()) id: number,
+  ): Promise<OrderPaymentResponse> {
+    return this.payments.pay(principal.id, await this.orders.ownOrder(principal.id, id));
   }
 
   @Post(':id/cancel')

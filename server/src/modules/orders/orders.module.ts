@@ -7,21 +7,31 @@ import { LoyaltyModule } from '../loyalty/loyalty.module';
 import { MembersModule } from '../members/members.module';
 import { Store } from '../stores/store.entity';
 import { CheckoutService } from './checkout.service';
+import { OrderPaidConsumer } from './order-paid.consumer';
+import { OrderPaymentsService } from './order-payments.service';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 import { OrdersController } from './orders.controller';
-import { OrdersService } from './orders.service';
+import { OrdersService, PaymentCloser } from './orders.service';
+import { PaymentNotifyController } from './payment-notify.controller';
+import { PaymentRefund } from './payment-refund.entity';
 
 /** Checkout pricing and orders: stock reserved at creation, released on cancel or timeout. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Order, OrderItem, Sku, Product, Store]),
+    TypeOrmModule.forFeature([Order, OrderItem, PaymentRefund, Sku, Product, Store]),
     CouponsModule,
     LoyaltyModule,
     MembersModule,
   ],
-  controllers: [OrdersController],
-  providers: [CheckoutService, OrdersService],
-  exports: [OrdersService, CheckoutService],
+  controllers: [OrdersController, PaymentNotifyController],
+  providers: [
+    CheckoutService,
+    OrdersService,
+    OrderPaymentsService,
+    { provide: PaymentCloser, useExisting: OrderPaymentsService },
+    OrderPaidConsumer,
+  ],
+  exports: [OrdersService, CheckoutService, OrderPaymentsService],
 })
 export class OrdersModule {}

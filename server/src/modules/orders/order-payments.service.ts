@@ -1,0 +1,209 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { fen, type OrderPaymentResponse } from '@tidepool/shared';
+import { In, LessThan, type Repository } from 'typeorm';
+import { Clock } from '../../common/clock/clock.service';
+import { affectedRows, Transactions } from '../../common/database/transactions';
+import { isUniqueViolation } from '../../common/errors/database-errors';
+import { DomainException } from '../../common/errors/domain.exception';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { JobScheduler } from '../jobs/job-scheduler.service';
+import { MembersService } from '../members/members.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { WechatPayGateway, type WechatPayOrder } from '../payments/wechatpay/wechatpay.gateway';
+import { ORDER_PAID } from './order-paid.consumer';
+import { OrderItem } from './order-item.entity';
+import { Order } from './order.entity';
+import { PaymentCloser } from './orders.service';
+import { PaymentRefund } from './payment-refund.entity';
+
+export type PaymentOutcome = 'paid' | 'already-paid' | 'ignored' | 'late-refunded';
+
+/**
+ * WeChat Pay for orders: opening the payment, applying a verified payment exactly once (from a notification or
+ * a query), closing before stock is released, refunding a payment that arrived for a cancelled order, and the
+ * reconciliation job that asks WeChat about orders whose notification never came.
+ */
+@Injectable()
+export class OrderPaymentsService extends PaymentCloser implements OnModuleInit {
+  private readonly logger = new Logger(OrderPaymentsService.name);
+
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
+    @InjectRepository(PaymentRefund) private readonly refunds: Repository<PaymentRefund>,
+    private readonly gateway: WechatPayGateway,
+    private readonly members: MembersService,
+    private readonly outbox: OutboxService,
+    private readonly transactions: Transactions,
+    private readonly scheduler: JobScheduler,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.scheduler.register({
+      name: 'payments-reconcile',
+      periodOf: (now) => String(Math.floor(now.getTime() / 60_000)),
+      work: async () => this.reconcile(),
+    });
+  }
+
+  /** Opens (or reopens: same fields, same prepay id) the WeChat Pay order for an unpaid order. */
+  async pay(memberId: number, order: Order): Promise<OrderPaymentResponse> {
+    if (order.state !== 'PENDING_PAYMENT') throw new DomainException('ORDER_STATE_CONFLICT', '订单已不是待付款状态');
+    if (order.reservationExpiresAt.getTime() <= this.clock.now().getTime()) {
+      throw new DomainException('ORDER_STATE_CONFLICT', '订单已超时，请重新下单');
+    }
+    const member = await this.members.requireById(memberId);
+    // Recorded before asking WeChat: if the answer is lost, the order must still be closed before release.
+    if (!order.prepayOpened) await this.orders.update({ id: order.id }, { prepayOpened: true });
+    const items = await this.items.find({ where: { orderId: order.id }, order: { id: 'ASC' } });
+    const title = items.length > 1 ? `${items[0].productName}等${items.length}件` : (items[0]?.productName ?? '订单');
+    const { prepayId, paymentParams } = await this.gateway.jsapiPrepay({
+      outTradeNo: order.orderNo,
+      description: `Tidepool-${title}`.slice(0, 127),
+      amountFen: fen(order.payableFen),
+      payerOpenid: member.openid,
+      timeExpire: order.reservationExpiresAt,
+      notifyUrl: `${this.config.wechatPay.notifyBase}/api/payments/wechat/notify`,
+    });
+    const back = `/packages/order/pages/detail/index?id=${order.id}`;
+    return {
+      paymentParams,
+      h5PayUrl:
+        this.config.wechatPay.gateway === 'sim'
+          ? `/api/dev/wechatpay/pay?prepay_id=${encodeURIComponent(prepayId)}&return=${encodeURIComponent(back)}`
+          : null,
+    };
+  }
+
+  /**
+   * A payment WeChat vouched for (verified notification or query). PENDING_PAYMENT → PAID and the `order.paid`
+   * event in one transaction, keyed by the order, so replays change nothing. A payment for an order already
+   * cancelled (stock released) is refunded in full, never honoured.
+   */
+  async applyPayment(payment: WechatPayOrder): Promise<PaymentOutcome> {
+    if (payment.tradeState !== 'SUCCESS' || !payment.transactionId) return 'ignored';
+    const order = await this.orders.findOneBy({ orderNo: payment.outTradeNo });
+    if (!order) throw new DomainException('ORDER_NOT_FOUND', `unknown out_trade_no ${payment.outTradeNo}`);
+    if (payment.amountFen !== order.payableFen) {
+      this.logger.error({ msg: 'payment amount mismatch', orderId: order.id, paid: payment.amountFen });
+      throw new DomainException('VALIDATION_FAILED', 'payment amount does not match the order');
+    }
+    const transactionId = payment.transactionId;
+    const paidAt = payment.successTime ?? this.clock.now();
+    const paid = await this.transactions.run(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Order)
+        .set({ state: 'PAID', paidAt, transactionId })
+        .where("id = :id AND state = 'PENDING_PAYMENT'", { id: order.id })
+        .execute();
+      if (affectedRows(result) !== 1) return false;
+      await this.outbox.publish(manager, ORDER_PAID, `${ORDER_PAID}:${order.id}`, { orderId: order.id });
+      return true;
+    });
+    if (paid) {
+      this.logger.log({ msg: 'order paid', orderId: order.id, payableFen: order.payableFen });
+      void this.outbox.dispatch().catch(() => undefined); // prompt points; the scheduler retries anything left
+      return 'paid';
+    }
+    const current = await this.orders.findOneByOrFail({ id: order.id });
+    if (current.transactionId === transactionId) return 'already-paid';
+    // Cancelled before the money arrived, or a second payment of a paid order: give this payment back.
+    await this.refundWholePayment(current, transactionId);
+    return 'late-refunded';
+  }
+
+  /** Refund bookkeeping from a verified refund notification or query. */
+  async applyRefund(outRefundNo: string, status: PaymentRefund['status']): Promise<void> {
+    if (status === 'PROCESSING') return;
+    const now = this.clock.now();
+    await this.refunds
+      .createQueryBuilder()
+      .update(PaymentRefund)
+      .set({ status, settledAt: now })
+      .where("outRefundNo = :outRefundNo AND status = 'PROCESSING'", { outRefundNo })
+      .execute();
+  }
+
+  /** Close the WeChat order first; if it was paid meanwhile, the payment wins and nothing is released. */
+  async closeBeforeRelease(order: Order): Promise<'closed' | 'paid'> {
+    try {
+      await this.gateway.closeOrder(order.orderNo);
+      return 'closed';
+    } catch (error) {
+      if (error instanceof DomainException && error.code === 'PAYMENT_ORDER_NOT_FOUND') return 'closed';
+      if (error instanceof DomainException && error.code === 'PAYMENT_ORDER_PAID') {
+        const outcome = await this.applyPayment(await this.gateway.queryOrder(order.orderNo));
+        return outcome === 'late-refunded' ? 'closed' : 'paid';
+      }
+      throw error;
+    }
+  }
+
+  /** Asks WeChat about orders whose notification has not come and settles refunds still processing. */
+  async reconcile(): Promise<{ checked: number; paid: number; refundsSettled: number }> {
+    const before = new Date(this.clock.now().getTime() - 2 * 60_000);
+    const waiting = await this.orders.find({
+      where: { state: 'PENDING_PAYMENT', prepayOpened: true, createdAt: LessThan(before) },
+      take: 100,
+    });
+    let paid = 0;
+    for (const order of waiting) {
+      try {
+        const outcome = await this.applyPayment(await this.gateway.queryOrder(order.orderNo));
+        if (outcome === 'paid') paid++;
+      } catch (error) {
+        this.logger.warn({ msg: 'reconcile query failed', orderId: order.id, error: (error as Error).message });
+      }
+    }
+    const processing = await this.refunds.find({ where: { status: In(['PROCESSING']) }, take: 100 });
+    let refundsSettled = 0;
+    for (const refund of processing) {
+      try {
+        const answer = await this.gateway.queryRefund(refund.outRefundNo);
+        if (answer.status !== 'PROCESSING') {
+          await this.applyRefund(refund.outRefundNo, answer.status);
+          refundsSettled++;
+        }
+      } catch (error) {
+        this.logger.warn({ msg: 'reconcile refund failed', refundId: refund.id, error: (error as Error).message });
+      }
+    }
+    return { checked: waiting.length, paid, refundsSettled };
+  }
+
+  private async refundWholePayment(order: Order, transactionId: string): Promise<void> {
+    const outRefundNo = `L${order.orderNo}${transactionId.slice(-8)}`.slice(0, 64);
+    try {
+      await this.refunds.insert({
+        orderId: order.id,
+        outRefundNo,
+        kind: 'LATE_PAYMENT',
+        transactionId,
+        amountFen: order.payableFen,
+        totalFen: order.payableFen,
+        lineIds: [],
+        status: 'PROCESSING',
+        createdAt: this.clock.now(),
+        settledAt: null,
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error; // already being refunded (a replayed notification)
+    }
+    this.logger.warn({ msg: 'late payment refunded', orderId: order.id, state: order.state });
+    const answer = await this.gateway.refund({
+      outTradeNo: order.orderNo,
+      outRefundNo,
+      refundFen: fen(order.payableFen),
+      totalFen: fen(order.payableFen),
+      reason: '订单已取消，款项原路退回',
+      notifyUrl: `${this.config.wechatPay.notifyBase}/api/payments/wechat/refund-notify`,
+    });
+    await this.applyRefund(outRefundNo, answer.status);
+  }
+}

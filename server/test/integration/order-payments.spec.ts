@@ -1,0 +1,175 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { CheckoutQuoteResponse, OrderPaymentResponse, OrderView } from '@tidepool/shared';
+import { type DataSource, IsNull } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestClock } from '../../src/common/clock/clock.service';
+import { Sku } from '../../src/modules/catalog/sku.entity';
+import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
+import { OrderPaymentsService } from '../../src/modules/orders/order-payments.service';
+import { Order } from '../../src/modules/orders/order.entity';
+import { OrdersService } from '../../src/modules/orders/orders.service';
+import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
+import { OutboxEvent } from '../../src/modules/outbox/outbox-event.entity';
+import { OutboxService } from '../../src/modules/outbox/outbox.service';
+import { type Actor, signedUpMember } from '../support/actors';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { simulatorOf, simWechatPay } from '../support/wechatpay';
+
+const WEDNESDAY = new Date('2026-11-25T02:00:00Z');
+const clock = new TestClock(WEDNESDAY);
+let t: TestApp;
+let serial = 0;
+/** Notification answers the app gave, in order. */
+const answers: number[] = [];
+beforeAll(async () => {
+  t = await createTestApp(simWechatPay(), undefined, { clock });
+  // Deliver the simulator's notifications into the app in-process (same raw bytes, same headers).
+  simulatorOf(t).notifier.transport = async (url, { headers, body }) => {
+    const res = await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body });
+    answers.push(res.statusCode);
+    return res.statusCode;
+  };
+});
+afterAll(() => t.close());
+
+const ds = () => t.app.get<DataSource>(getDataSourceToken());
+const memberIdOf = async (m: Actor) =>
+  (await t.inject({ method: 'GET', url: '/api/me', headers: m.headers })).json<{ id: number }>().id;
+
+async function unpaidOrder(
+  priceFen = 8000,
+): Promise<{ m: Actor; order: OrderView; pay: OrderPaymentResponse; prepayId: string }> {
+  const n = ++serial;
+  const m = await signedUpMember(t, `payer-${n}`, `1320000${String(n).padStart(4, '0')}`);
+  const [sku] = await ds()
+    .getRepository(Sku)
+    .find({ order: { id: 'ASC' }, skip: n, take: 1 });
+  await ds().getRepository(Sku).update({ id: sku.id }, { priceFen, stock: 5 });
+  const lines = [{ skuId: sku.id, quantity: 1 }];
+  const q = (
+    await t.inject({ method: 'POST', url: '/api/orders/quote', headers: m.headers, payload: { lines, couponIds: [] } })
+  ).json<CheckoutQuoteResponse>();
+  const order = (
+    await t.inject({
+      method: 'POST',
+      url: '/api/orders',
+      headers: m.headers,
+      payload: {
+        clientOrderId: `pay-order-${n}`,
+        lines,
+        couponIds: [],
+        expectedPayableFen: q.payableFen,
+        fulfilment: 'PICKUP',
+        pickupStoreId: 1,
+      },
+    })
+  ).json<OrderView>();
+  const res = await t.inject({ method: 'POST', url: `/api/orders/${order.id}/pay`, headers: m.headers });
+  expect(res.statusCode).toBe(200);
+  const pay = res.json<OrderPaymentResponse>();
+  const prepayId = pay.paymentParams.package.replace('prepay_id=', '');
+  return { m, order, pay, prepayId };
+}
+/** Delivers outbox events until none is pending (a background dispatch may hold one for a moment). */
+async function settleOutbox(): Promise<void> {
+  const events = ds().getRepository(OutboxEvent);
+  for (let i = 0; i < 100; i++) {
+    await t.app.get(OutboxService).dispatch();
+    if ((await events.countBy({ processedAt: IsNull() })) === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('outbox did not settle');
+}
+const detail = async (m: Actor, id: number) =>
+  (await t.inject({ method: 'GET', url: `/api/orders/${id}`, headers: m.headers })).json<OrderView>();
+
+describe('paying an order with WeChat Pay (simulator, real signatures)', () => {
+  it('opens the payment, becomes PAID on the notification, and awards points once however often it is replayed', async () => {
+    clock.set(WEDNESDAY);
+    const { m, order, pay, prepayId } = await unpaidOrder();
+    expect(pay.paymentParams).toMatchObject({ signType: 'RSA', package: `prepay_id=${prepayId}` });
+    expect(pay.h5PayUrl).toContain(`/api/dev/wechatpay/pay?prepay_id=${encodeURIComponent(prepayId)}`);
+    await simulatorOf(t).pay(prepayId);
+    expect(answers.at(-1)).toBe(204);
+    await settleOutbox();
+    const paid = await detail(m, order.id);
+    expect(paid).toMatchObject({ state: 'PAID', actions: ['APPLY_REFUND'], pointsAwarded: 74 });
+    const memberId = await memberIdOf(m);
+    const before = await t.app.get(LoyaltyService).summary(memberId);
+    expect(before).toMatchObject({ points: 74, growth: 740 });
+
+    // The same notification 20 times, concurrently and then in sequence: nothing more happens.
+    const replays = await Promise.all(Array.from({ length: 20 }, () => simulatorOf(t).redeliver(order.orderNo)));
+    for (let i = 0; i < 5; i++) await simulatorOf(t).redeliver(order.orderNo);
+    expect(replays.every((r) => r.status === 204)).toBe(true);
+    await settleOutbox();
+    expect(await t.app.get(LoyaltyService).summary(memberId)).toEqual(before);
+    expect((await detail(m, order.id)).state).toBe('PAID');
+  });
+
+  it('refuses forged, probe, unknown-serial and stale notifications with non-2xx, changing nothing', async () => {
+    clock.set(WEDNESDAY);
+    const { m, order } = await unpaidOrder();
+    const sim = simulatorOf(t);
+    // The simulator's order must look paid for a genuine-looking notification; forge each way instead.
+    const forgeries = [
+      { forgeSignature: true },
+      { probe: true },
+      { serial: 'PUB_KEY_ID_0000000000000000' },
+      { timestamp: new Date(WEDNESDAY.getTime() - 10 * 60_000) },
+      { tamperTag: true },
+    ];
+    for (const forgery of forgeries) {
+      const attempt = await sim.send(sim.paymentNotification(order.orderNo, forgery));
+      expect([400, 401]).toContain(attempt.status);
+    }
+    expect((await detail(m, order.id)).state).toBe('PENDING_PAYMENT');
+  });
+
+  it('closes the WeChat order before releasing stock at expiry; a payment that won the race keeps the order', async () => {
+    clock.set(WEDNESDAY);
+    const expired = await unpaidOrder(1000);
+    const racing = await unpaidOrder(1000);
+    // The racing member paid, but the notification was lost on the way.
+    const sim = simulatorOf(t);
+    const transport = sim.notifier.transport;
+    sim.notifier.transport = () => Promise.resolve(503);
+    await sim.pay(racing.prepayId);
+    sim.notifier.transport = transport;
+    clock.advance(16 * 60_000);
+    await t.app.get(OrdersService).expireUnpaid();
+    expect((await detail(expired.m, expired.order.id)).state).toBe('CANCELLED');
+    expect((await detail(racing.m, racing.order.id)).state).toBe('PAID');
+    // The closed order can no longer be paid at WeChat.
+    await expect(sim.pay(expired.prepayId, { late: true })).rejects.toThrow();
+    clock.set(WEDNESDAY);
+  });
+
+  it('refunds a payment that arrives for an order already cancelled, automatically and once', async () => {
+    clock.set(WEDNESDAY);
+    const { m, order, prepayId } = await unpaidOrder(1000);
+    // The order was cancelled on our side (e.g. a close that failed to reach WeChat) while WeChat still let the member pay.
+    await ds().getRepository(Order).update({ id: order.id }, { state: 'CANCELLED', cancelReason: '超时未支付' });
+    await simulatorOf(t).pay(prepayId);
+    await simulatorOf(t).redeliver(order.orderNo);
+    expect((await detail(m, order.id)).state).toBe('CANCELLED');
+    const refunds = await ds().getRepository(PaymentRefund).findBy({ orderId: order.id });
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]).toMatchObject({ kind: 'LATE_PAYMENT', amountFen: order.payableFen });
+    expect((await t.app.get(LoyaltyService).summary(await memberIdOf(m))).points).toBe(0);
+  });
+
+  it('pays through reconciliation when no notification ever arrives', async () => {
+    clock.set(WEDNESDAY);
+    const { m, order, prepayId } = await unpaidOrder(2000);
+    const sim = simulatorOf(t);
+    const transport = sim.notifier.transport;
+    sim.notifier.transport = () => Promise.resolve(500);
+    await sim.pay(prepayId);
+    sim.notifier.transport = transport;
+    clock.advance(3 * 60_000);
+    expect((await t.app.get(OrderPaymentsService).reconcile()).paid).toBeGreaterThanOrEqual(1);
+    expect((await detail(m, order.id)).state).toBe('PAID');
+    clock.set(WEDNESDAY);
+  });
+});
