@@ -10,6 +10,8 @@ import { CouponsModule } from './modules/coupons/coupons.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
+import { OrdersModule } from './modules/orders/orders.module';
+import { OutboxModule } from './modules/outbox/outbox.module';
 import { PointsMallModule } from './modules/points-mall/points-mall.module';
 import { PosModule } from './modules/pos/pos.module';
 import { SeedModule } from './modules/seed/seed.module';
@@ -28,6 +30,7 @@ export class AppModule {
         DatabaseModule,
         TransactionsModule,
         JobsModule,
+        OutboxModule,
         HealthModule,
         CatalogModule,
         SeedModule,
@@ -38,6 +41,7 @@ export class AppModule {
         StoreModeModule,
         CouponsModule,
         PosModule,
+        OrdersModule,
         PointsMallModule,
       ],
     };

@@ -26,6 +26,8 @@ export interface AppConfig {
   storeScansPerMinute: number;
   /** Run scheduled jobs (birthday coupons, expiry, reconciliation) on this replica; off in tests. */
   jobsEnabled: boolean;
+  /** How long an unpaid order holds its stock (and WeChat Pay's time_expire), in seconds. */
+  orderPaymentWindowSeconds: number;
 }
 
 /** `dev` answers `dev-…` codes locally (demo, tests); `http` talks to WeChat (or a fake speaking its wire format). */
@@ -90,6 +92,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
+  const orderPaymentWindowSeconds = read('ORDER_PAYMENT_WINDOW_SECONDS', integer(60, 24 * 3600), 15 * 60);
   const jobsEnabled = read('JOBS_ENABLED', boolean, nodeEnv !== 'test');
   const storeScansPerMinute = read('STORE_SCANS_PER_MINUTE', integer(1, 100_000), 30);
 
@@ -115,6 +118,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         : { gateway: 'dev' },
     storeScansPerMinute,
     jobsEnabled,
+    orderPaymentWindowSeconds,
   };
 }
 

@@ -3,6 +3,9 @@ import { Product } from '../modules/catalog/product.entity';
 import { Sku } from '../modules/catalog/sku.entity';
 import { CouponTemplate } from '../modules/coupons/coupon-template.entity';
 import { MemberCoupon } from '../modules/coupons/member-coupon.entity';
+import { OrderItem } from '../modules/orders/order-item.entity';
+import { Order } from '../modules/orders/order.entity';
+import { OutboxEvent } from '../modules/outbox/outbox-event.entity';
 import { TillTransaction } from '../modules/pos/till-transaction.entity';
 import { JobRun } from '../modules/jobs/job-run.entity';
 import { Member } from '../modules/members/member.entity';
@@ -33,6 +36,9 @@ export const ENTITIES = [
   CouponTemplate,
   MemberCoupon,
   TillTransaction,
+  Order,
+  OrderItem,
+  OutboxEvent,
   ...LOYALTY_ENTITIES,
   ...POINTS_MALL_ENTITIES,
 ];

@@ -54,6 +54,11 @@ export const ERROR_CODES = {
   COUPON_NOT_FOUND: { status: 404, message: '优惠券不存在' },
   COUPON_ALREADY_USED: { status: 409, message: '该优惠券已使用' },
   COUPON_TEMPLATE_NOT_FOUND: { status: 404, message: '优惠券模板不存在' },
+  STOCK_INSUFFICIENT: { status: 409, message: '库存不足' },
+  PRICE_CHANGED: { status: 409, message: '商品价格或优惠已变化，请确认新的金额' },
+  ORDER_NOT_FOUND: { status: 404, message: '订单不存在' },
+  SKU_NOT_FOUND: { status: 404, message: '商品规格不存在' },
+  PRODUCT_OFF_SHELF: { status: 409, message: '商品已下架' },
   ORDER_STATE_CONFLICT: { status: 409, message: '订单状态已变化，请刷新后重试' },
   REFUND_STATE_CONFLICT: { status: 409, message: '退款状态已变化，请刷新后重试' },
   // Till purchases (store mode)

@@ -1,3 +1,4 @@
+import type { ShippingAddress } from './address.contract';
 import type { ErrorCode } from './error-codes';
 
 /**
@@ -24,16 +25,6 @@ export interface GiftSummary {
 /** GET /api/points-mall/gifts/:id */
 export interface GiftDetail extends GiftSummary {
   description: string;
-}
-
-/** Where a SHIP gift goes. */
-export interface ShippingAddress {
-  recipientName: string;
-  /** Mainland mobile number, 11 digits. */
-  phone: string;
-  /** Province, city, district, e.g. 上海市 静安区. */
-  region: string;
-  detail: string;
 }
 
 /**

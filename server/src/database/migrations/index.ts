@@ -1,3 +1,4 @@
+import { Orders1795491223376 } from './1795491223376-Orders';
 import { PointsMall1795491148602 } from './1795491148602-PointsMall';
 import { StaffWechatBinding1795490776846 } from './1795490776846-StaffWechatBinding';
 import { TillTransactions1795490518122 } from './1795490518122-TillTransactions';
@@ -24,4 +25,5 @@ export const MIGRATIONS: MigrationClass[] = [
   TillTransactions1795490518122,
   StaffWechatBinding1795490776846,
   PointsMall1795491148602,
+  Orders1795491223376,
 ];

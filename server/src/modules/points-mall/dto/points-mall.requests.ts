@@ -7,7 +7,6 @@ import {
   GIFT_FULFILMENTS,
   type GiftFulfilment,
   type GiftPickupRequest,
-  type ShippingAddress,
   type UpdateGiftRequest,
 } from '@tidepool/shared';
 import { Type } from 'class-transformer';
@@ -29,6 +28,7 @@ import {
   NotEquals,
   ValidateNested,
 } from 'class-validator';
+import { ShippingAddressDto } from '../../../common/http/shipping-address.dto';
 
 const MAX_INT = 2_147_483_647;
 /** Points prices and stock stay far inside INT UNSIGNED and JavaScript's safe integers. */
@@ -36,27 +36,6 @@ const MAX_POINTS_PRICE = 10_000_000;
 const MAX_STOCK = 1_000_000;
 /** A served asset (no `..`) or an https URL. */
 const IMAGE_URL = /^(\/static\/(?!.*\.\.)[A-Za-z0-9/_.-]+|https:\/\/[^\s]+)$/;
-
-export class ShippingAddressDto implements ShippingAddress {
-  @ApiProperty({ example: '张三' })
-  @IsString()
-  @Length(1, 32)
-  recipientName: string;
-
-  @ApiProperty({ example: '13800138000' })
-  @Matches(/^1\d{10}$/, { message: 'phone must be an 11-digit mobile number' })
-  phone: string;
-
-  @ApiProperty({ example: '上海市 静安区' })
-  @IsString()
-  @Length(1, 64)
-  region: string;
-
-  @ApiProperty({ example: '南京西路1266号 8楼' })
-  @IsString()
-  @Length(1, 128)
-  detail: string;
-}
 
 export class CreateRedemptionDto implements CreateRedemptionRequest {
   @ApiProperty()
