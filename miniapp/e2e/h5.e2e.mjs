@@ -2,7 +2,8 @@
 /* global AbortSignal, document, localStorage, window */
 // End-to-end check of the H5 build in real Chromium: home → detail → 分类 → 购物车 → 我的, then membership: a
 // shopper joins through a store's signup link and shows the member code; a cashier, in a second browser context,
-// logs in to store mode, types the code, sees the member and redeems the signup gift; the used code is refused.
+// logs in to store mode, types the code, sees the member and redeems the signup gift; the used code is refused;
+// the member's points page shows the balance and the points mall its gifts.
 // Then loyalty at the till: a second shopper becomes 银卡 through a till sale, a member-day sale is quoted, confirmed
 // (its lost answer retried without a second award), shown on 我的 and refunded from 门店交易.
 // The server's clock must be on a Wednesday (scripts/test.mjs starts it with TIDEPOOL_NOW).
@@ -418,6 +419,38 @@ try {
     assert((await used.textContent())?.includes(signup.storeName), 'redeemed voucher does not name the store');
     await shot('vouchers-used');
   });
+
+  await check(
+    '积分: 我的 → the points page shows the balance; the mall lists gifts; too few points to redeem',
+    async () => {
+      await page.goto(`${BASE_URL}/pages/mine/index`, { waitUntil: 'domcontentloaded' });
+      await visible('.stat-points-link').first().click();
+      await page.waitForURL(/\/packages\/loyalty\/pages\/points\/index/);
+      const balance = visible('.points-balance').first();
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.points-balance')].some((n) => /^\d+$/.test(n.textContent ?? '')),
+      );
+      const shown = (await balance.textContent())?.trim();
+      assert(shown === '0', `points balance reads "${shown}"`);
+      await visible('.points-history .state-empty').first().waitFor();
+      await shot('points');
+      await visible('.mall-link').first().click();
+      await page.waitForURL(/\/packages\/loyalty\/pages\/mall\/index/);
+      await visible('.gift-card .gift-name').first().waitFor();
+      const gifts = await visible('.gift-card .gift-name').allTextContents();
+      assert(gifts.length >= 6, `expected the demo gifts, got ${JSON.stringify(gifts)}`);
+      await page.waitForTimeout(400); // let images paint
+      await shot('points-mall');
+      await visible('.gift-card').first().click();
+      await page.waitForURL(/\/packages\/loyalty\/pages\/gift\/index\?id=\d+/);
+      const button = visible('.redeem-gift-button').first();
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.redeem-gift-button')].some((n) => n.textContent?.trim() === '积分不足'),
+      );
+      assert((await button.textContent())?.trim() === '积分不足', 'the redeem button does not say 积分不足');
+      await shot('gift');
+    },
+  );
 
   await check('个人信息与隐私: export shows the full phone; deleting the account returns to 成为会员', async () => {
     await page.goto(`${BASE_URL}/packages/member/pages/privacy/index`, { waitUntil: 'domcontentloaded' });

@@ -20,11 +20,15 @@ export default defineAppConfig({
       root: 'packages/store',
       pages: ['pages/login/index', 'pages/scan/index', 'pages/signup-code/index', 'pages/sales/index'],
     },
+    {
+      root: 'packages/loyalty',
+      pages: ['pages/points/index', 'pages/tier/index', 'pages/mall/index', 'pages/gift/index', 'pages/my-gifts/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/product'] },
-    // 会员码 must open fast at the till, also on a weak network.
-    'pages/mine/index': { network: 'all', packages: ['packages/member'] },
+    // 会员码 must open fast at the till, also on a weak network; points and the mall are a tap away from 我的.
+    'pages/mine/index': { network: 'all', packages: ['packages/member', 'packages/loyalty'] },
   },
   window: {
     navigationBarTitleText: 'Tidepool 会员商城',

@@ -15,12 +15,21 @@ export const ROUTES = {
   storeScan: '/packages/store/pages/scan/index',
   storeSales: '/packages/store/pages/sales/index',
   storeSignupCode: '/packages/store/pages/signup-code/index',
+  loyaltyPoints: '/packages/loyalty/pages/points/index',
+  loyaltyTier: '/packages/loyalty/pages/tier/index',
+  pointsMall: '/packages/loyalty/pages/mall/index',
+  pointsMallGift: '/packages/loyalty/pages/gift/index',
+  myGifts: '/packages/loyalty/pages/my-gifts/index',
 } as const;
 
 export type TabRoute = (typeof ROUTES)['home' | 'category' | 'cart' | 'mine'];
 
 export function productDetailUrl(productId: number): string {
   return `${ROUTES.productDetail}?id=${productId}`;
+}
+
+export function giftUrl(giftId: number): string {
+  return `${ROUTES.pointsMallGift}?id=${giftId}`;
 }
 
 export function openProduct(productId: number): void {

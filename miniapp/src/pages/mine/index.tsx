@@ -12,7 +12,7 @@ import { comingSoon } from '@/utils/toast';
 import './index.scss';
 
 interface Entry {
-  key: 'member-code' | 'vouchers' | 'privacy' | 'store-mode' | 'orders';
+  key: 'member-code' | 'vouchers' | 'points-mall' | 'privacy' | 'store-mode' | 'orders';
   title: string;
   glyph: string;
   /** Needs a signed-up member (else the entry leads to signup). */
@@ -22,6 +22,7 @@ interface Entry {
 const ENTRIES: readonly Entry[] = [
   { key: 'member-code', title: '会员码', glyph: '码', membersOnly: true },
   { key: 'vouchers', title: '我的券', glyph: '券', membersOnly: true },
+  { key: 'points-mall', title: '积分商城', glyph: '礼', membersOnly: false },
   { key: 'orders', title: '我的订单', glyph: '单', membersOnly: false },
   { key: 'privacy', title: '个人信息与隐私', glyph: '私', membersOnly: true },
   { key: 'store-mode', title: '门店模式', glyph: '店', membersOnly: false },
@@ -35,6 +36,8 @@ function entryHint(entry: Entry, member: MemberCenterResponse | null, staffName:
       return '到店出示享权益';
     case 'vouchers':
       return member?.signedUp ? `${member.couponCount} 张可用` : '入会送购物袋券';
+    case 'points-mall':
+      return member?.signedUp && member.points > 0 ? `${member.points} 积分可兑换` : '积分兑好礼';
     case 'orders':
       return '查看全部订单';
     case 'privacy':
@@ -74,9 +77,17 @@ export default function MinePage() {
       navigateTo(ROUTES.memberSignup);
       return;
     }
-    const target = { 'member-code': ROUTES.memberCode, vouchers: ROUTES.memberVouchers, privacy: ROUTES.memberPrivacy };
+    const target = {
+      'member-code': ROUTES.memberCode,
+      vouchers: ROUTES.memberVouchers,
+      'points-mall': ROUTES.pointsMall,
+      privacy: ROUTES.memberPrivacy,
+    };
     navigateTo(target[entry.key]);
   };
+
+  /** Points and tier pages are the member's: a visitor is invited to join first. */
+  const openMemberPage = (url: string) => navigateTo(signedUp ? url : ROUTES.memberSignup);
 
   const tier = member && signedUp ? TIER_CLASS[member.tier.code] : 'guest';
 
@@ -92,7 +103,11 @@ export default function MinePage() {
               <>
                 <View className="member-card__name-row">
                   <Text className="member-card__name">{signedUp ? 'Tidepool 会员' : '欢迎来到 Tidepool'}</Text>
-                  {signedUp ? <Text className="member-card__tier tier-name">{member.tier.name}</Text> : null}
+                  {signedUp ? (
+                    <Text className="member-card__tier tier-name" onClick={() => navigateTo(ROUTES.loyaltyTier)}>
+                      {member.tier.name}
+                    </Text>
+                  ) : null}
                 </View>
                 <Text className="member-card__tip">
                   {signedUp
@@ -120,7 +135,7 @@ export default function MinePage() {
         </View>
 
         {member && signedUp ? (
-          <View className="tier-progress">
+          <View className="tier-progress tier-link" onClick={() => navigateTo(ROUTES.loyaltyTier)}>
             <View className="tier-progress__track">
               <View
                 className="tier-progress__fill"
@@ -136,11 +151,11 @@ export default function MinePage() {
         ) : null}
 
         <View className="member-card__stats">
-          <View className="member-card__stat">
+          <View className="member-card__stat" onClick={() => openMemberPage(ROUTES.loyaltyTier)}>
             <Text className="member-card__stat-value stat-growth">{signedUp ? member?.growth : '--'}</Text>
             <Text className="member-card__stat-label">成长值</Text>
           </View>
-          <View className="member-card__stat" onClick={() => comingSoon('积分商城即将上线')}>
+          <View className="member-card__stat stat-points-link" onClick={() => openMemberPage(ROUTES.loyaltyPoints)}>
             <Text className="member-card__stat-value stat-points">{signedUp ? member?.points : '--'}</Text>
             <Text className="member-card__stat-label">积分</Text>
           </View>

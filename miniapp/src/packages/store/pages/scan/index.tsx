@@ -1,10 +1,18 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { parseMemberCode, type StoreMemberSummary, type VoucherView } from '@tidepool/shared';
+import {
+  type GiftPickupResult,
+  normalisePickupCode,
+  parseMemberCode,
+  type StoreMemberSummary,
+  type VoucherView,
+} from '@tidepool/shared';
 import { VoucherCard } from '@/components/voucher-card';
+import { pickUpGift } from '@/services/api/points-mall.api';
 import { redeemVoucher, scanMemberCode } from '@/services/api/store-mode.api';
 import { toApiError } from '@/services/api-error';
+import { resolveAssetUrl } from '@/services/asset-url';
 import { TillPanel } from '../../till/till-panel';
 import { isH5 } from '@/services/env';
 import { signOut } from '@/services/session';
@@ -78,6 +86,74 @@ function MemberSummary({
           }
         />
       ))}
+    </View>
+  );
+}
+
+/**
+ * 核销礼品: the member shows the pickup code of a gift they redeemed with points; the cashier types it and hands
+ * the gift over. The code is the credential (no member scan needed); a code already used is refused (409).
+ */
+function GiftPickupPanel() {
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<GiftPickupResult | null>(null);
+
+  const pickUp = async () => {
+    if (busy) return;
+    const normalised = normalisePickupCode(code);
+    if (!normalised) {
+      setError('请输入 10 位提货码');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    setDone(null);
+    try {
+      setDone(await pickUpGift(normalised));
+      setCode('');
+      toast('核销成功');
+    } catch (err) {
+      setError(toApiError(err).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="panel store-scan__panel gift-pickup">
+      <Text className="panel__title">核销礼品</Text>
+      <View className="store-scan__entry">
+        <Input
+          className="store-scan__input gift-pickup__input pickup-code-input"
+          type="text"
+          maxlength={13}
+          placeholder="输入顾客的 10 位提货码"
+          value={code}
+          onInput={(e) => setCode(e.detail.value.toUpperCase())}
+          onConfirm={() => void pickUp()}
+        />
+        <View
+          className={`btn btn--primary btn--small pickup-button ${busy ? 'btn--disabled' : ''}`}
+          onClick={() => void pickUp()}
+        >
+          {busy ? '核销中' : '核销'}
+        </View>
+      </View>
+      {error ? <Text className="store-error pickup-error">{error}</Text> : null}
+      {done ? (
+        <View className="gift-pickup__done pickup-result">
+          <Image className="gift-pickup__image" src={resolveAssetUrl(done.giftImageUrl)} mode="aspectFill" />
+          <View className="gift-pickup__info">
+            <Text className="gift-pickup__name pickup-gift-name">{done.giftName}</Text>
+            <Text className="gift-pickup__meta">
+              {`已核销 · ${done.memberPhoneMasked ?? '会员'} · ${formatTime(done.pickedUpAt)}`}
+            </Text>
+          </View>
+          <Text className="gift-pickup__check">✓</Text>
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -204,6 +280,8 @@ export default function StoreScanPage() {
       </View>
 
       {error ? <Text className="store-error scan-error">{error}</Text> : null}
+
+      {summary ? null : <GiftPickupPanel />}
 
       {summary ? (
         <>
