@@ -11,7 +11,7 @@ import { OrdersService } from '../../src/modules/orders/orders.service';
 import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
 import { OutboxEvent } from '../../src/modules/outbox/outbox-event.entity';
 import { OutboxService } from '../../src/modules/outbox/outbox.service';
-import { type Actor, signedUpMember } from '../support/actors';
+import { type Actor, signedUpMember, staffLogin } from '../support/actors';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { simulatorOf, simWechatPay } from '../support/wechatpay';
 
@@ -170,6 +170,78 @@ describe('paying an order with WeChat Pay (simulator, real signatures)', () => {
     clock.advance(3 * 60_000);
     expect((await t.app.get(OrderPaymentsService).reconcile()).paid).toBeGreaterThanOrEqual(1);
     expect((await detail(m, order.id)).state).toBe('PAID');
+    clock.set(WEDNESDAY);
+  });
+
+  it('refunds a line: REFUNDING until WeChat confirms, then points and growth go back once', async () => {
+    clock.set(WEDNESDAY);
+    const { m, order, prepayId } = await unpaidOrder(8000);
+    await simulatorOf(t).pay(prepayId);
+    await settleOutbox();
+    const memberId = await memberIdOf(m);
+    expect((await t.app.get(LoyaltyService).summary(memberId)).points).toBe(74);
+    const operator = await staffLogin(t, 'operator');
+    expect(
+      (
+        await t.inject({ method: 'POST', url: `/api/admin/orders/${order.id}/fulfil`, headers: operator.headers })
+      ).json(),
+    ).toMatchObject({ state: 'FULFILLED' });
+    expect(
+      (await t.inject({ method: 'POST', url: `/api/orders/${order.id}/confirm-receipt`, headers: m.headers })).json(),
+    ).toMatchObject({ state: 'COMPLETED' });
+    const lineId = order.lines[0].id;
+    const asked = await t.inject({
+      method: 'POST',
+      url: `/api/orders/${order.id}/refunds`,
+      headers: m.headers,
+      payload: { lineIds: [lineId] },
+    });
+    expect(asked.statusCode).toBe(200);
+    expect(asked.json<OrderView>().lines[0].refundState).toBe('REFUNDING');
+    const again = await t.inject({
+      method: 'POST',
+      url: `/api/orders/${order.id}/refunds`,
+      headers: m.headers,
+      payload: { lineIds: [lineId] },
+    });
+    expect(again.json()).toMatchObject({ code: 'REFUND_STATE_CONFLICT' });
+    expect((await t.app.get(LoyaltyService).summary(memberId)).points).toBe(74);
+    const [refund] = await ds().getRepository(PaymentRefund).findBy({ orderId: order.id });
+    await simulatorOf(t).settleRefund(refund.outRefundNo);
+    await simulatorOf(t).redeliver(refund.outRefundNo);
+    await settleOutbox();
+    expect((await detail(m, order.id)).lines[0].refundState).toBe('REFUNDED');
+    expect(await t.app.get(LoyaltyService).summary(memberId)).toMatchObject({ points: 0, growth: 0 });
+  });
+
+  it('keeps a refunded order as it is when the delayed payment notification finally arrives', async () => {
+    clock.set(WEDNESDAY);
+    const { m, order, prepayId } = await unpaidOrder(3000);
+    const sim = simulatorOf(t);
+    const transport = sim.notifier.transport;
+    sim.notifier.transport = () => Promise.resolve(503);
+    await sim.pay(prepayId);
+    sim.notifier.transport = transport;
+    clock.advance(3 * 60_000);
+    await t.app.get(OrderPaymentsService).reconcile();
+    await settleOutbox();
+    await t.inject({
+      method: 'POST',
+      url: `/api/orders/${order.id}/refunds`,
+      headers: m.headers,
+      payload: { lineIds: [order.lines[0].id] },
+    });
+    const [refund] = await ds().getRepository(PaymentRefund).findBy({ orderId: order.id });
+    await sim.settleRefund(refund.outRefundNo);
+    await settleOutbox();
+    const memberId = await memberIdOf(m);
+    const after = await t.app.get(LoyaltyService).summary(memberId);
+    // Now the payment notification that was lost earlier arrives.
+    expect((await sim.redeliver(order.orderNo)).status).toBe(204);
+    await settleOutbox();
+    expect((await detail(m, order.id)).lines[0].refundState).toBe('REFUNDED');
+    expect((await detail(m, order.id)).state).toBe('PAID');
+    expect(await t.app.get(LoyaltyService).summary(memberId)).toEqual(after);
     clock.set(WEDNESDAY);
   });
 });

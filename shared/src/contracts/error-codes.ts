@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   ORDER_NOT_FOUND: { status: 404, message: '订单不存在' },
   SKU_NOT_FOUND: { status: 404, message: '商品规格不存在' },
   PRODUCT_OFF_SHELF: { status: 409, message: '商品已下架' },
+  RETURN_WINDOW_CLOSED: { status: 409, message: '已超过售后期限' },
   ORDER_STATE_CONFLICT: { status: 409, message: '订单状态已变化，请刷新后重试' },
   REFUND_STATE_CONFLICT: { status: 409, message: '退款状态已变化，请刷新后重试' },
   // Till purchases (store mode)

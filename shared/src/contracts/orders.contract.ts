@@ -141,3 +141,9 @@ export interface OrderPaymentResponse {
   /** Null when payments go to real WeChat Pay (no browser payment page). */
   h5PayUrl: string | null;
 }
+
+/** POST /api/orders/:id/refunds: refund whole lines (their paid amounts, after all discounts). */
+export interface RequestRefundRequest {
+  lineIds: number[];
+  reason?: string;
+}

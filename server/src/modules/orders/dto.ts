@@ -6,6 +6,7 @@ import {
   type Fulfilment,
   ORDER_STATES,
   type OrderState,
+  type RequestRefundRequest,
 } from '@tidepool/shared';
 import { Type } from 'class-transformer';
 import {
@@ -110,4 +111,20 @@ export class OrderListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(ORDER_STATES)
   state?: OrderState;
+}
+
+export class RequestRefundDto implements RequestRefundRequest {
+  @ApiProperty({ type: [Number] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  lineIds: number[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  reason?: string;
 }

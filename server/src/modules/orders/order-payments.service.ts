@@ -12,6 +12,7 @@ import { MembersService } from '../members/members.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { WechatPayGateway, type WechatPayOrder } from '../payments/wechatpay/wechatpay.gateway';
 import { ORDER_PAID } from './order-paid.consumer';
+import { OrderRefundsService } from './order-refunds.service';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 import { PaymentCloser } from './orders.service';
@@ -33,6 +34,7 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
     @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
     @InjectRepository(PaymentRefund) private readonly refunds: Repository<PaymentRefund>,
     private readonly gateway: WechatPayGateway,
+    private readonly refundsService: OrderRefundsService,
     private readonly members: MembersService,
     private readonly outbox: OutboxService,
     private readonly transactions: Transactions,
@@ -118,18 +120,6 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
     return 'late-refunded';
   }
 
-  /** Refund bookkeeping from a verified refund notification or query. */
-  async applyRefund(outRefundNo: string, status: PaymentRefund['status']): Promise<void> {
-    if (status === 'PROCESSING') return;
-    const now = this.clock.now();
-    await this.refunds
-      .createQueryBuilder()
-      .update(PaymentRefund)
-      .set({ status, settledAt: now })
-      .where("outRefundNo = :outRefundNo AND status = 'PROCESSING'", { outRefundNo })
-      .execute();
-  }
-
   /** Close the WeChat order first; if it was paid meanwhile, the payment wins and nothing is released. */
   async closeBeforeRelease(order: Order): Promise<'closed' | 'paid'> {
     try {
@@ -167,7 +157,7 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
       try {
         const answer = await this.gateway.queryRefund(refund.outRefundNo);
         if (answer.status !== 'PROCESSING') {
-          await this.applyRefund(refund.outRefundNo, answer.status);
+          await this.refundsService.settle(refund.outRefundNo, answer.status);
           refundsSettled++;
         }
       } catch (error) {
@@ -204,6 +194,6 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
       reason: '订单已取消，款项原路退回',
       notifyUrl: `${this.config.wechatPay.notifyBase}/api/payments/wechat/refund-notify`,
     });
-    await this.applyRefund(outRefundNo, answer.status);
+    await this.refundsService.settle(outRefundNo, answer.status);
   }
 }

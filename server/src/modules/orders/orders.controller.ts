@@ -6,8 +6,9 @@ import type { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { CheckoutService } from './checkout.service';
-import { CheckoutQuoteDto, CreateOrderDto, OrderListQueryDto } from './dto';
+import { CheckoutQuoteDto, CreateOrderDto, OrderListQueryDto, RequestRefundDto } from './dto';
 import { OrderPaymentsService } from './order-payments.service';
+import { OrderRefundsService } from './order-refunds.service';
 import { OrdersService } from './orders.service';
 
 /** A member's checkout and orders; every route acts on the caller's own orders only. */
@@ -19,6 +20,7 @@ export class OrdersController {
     private readonly checkout: CheckoutService,
     private readonly orders: OrdersService,
     private readonly payments: OrderPaymentsService,
+    private readonly refunds: OrderRefundsService,
   ) {}
 
   @Post('quote')
@@ -84,6 +86,25 @@ export class OrdersController {
     @Param('id', new IdParamPipe()) id: number,
   ): Promise<OrderPaymentResponse> {
     return this.payments.pay(principal.id, await this.orders.ownOrder(principal.id, id));
+  }
+
+  @Post(':id/refunds')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'OrderView with the lines REFUNDING (REFUNDED once WeChat confirms)' })
+  async refund(
+    @CurrentUser() principal: Principal,
+    @Param('id', new IdParamPipe()) id: number,
+    @Body() body: RequestRefundDto,
+  ): Promise<OrderView> {
+    await this.refunds.request(principal.id, id, body.lineIds);
+    return this.orders.detail(principal.id, id);
+  }
+
+  @Post(':id/confirm-receipt')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'OrderView (COMPLETED)' })
+  confirmReceipt(@CurrentUser() principal: Principal, @Param('id', new IdParamPipe()) id: number): Promise<OrderView> {
+    return this.orders.confirmReceipt(principal.id, id);
   }
 
   @Post(':id/cancel')

@@ -6,9 +6,11 @@ import { CouponsModule } from '../coupons/coupons.module';
 import { LoyaltyModule } from '../loyalty/loyalty.module';
 import { MembersModule } from '../members/members.module';
 import { Store } from '../stores/store.entity';
+import { AdminOrdersController } from './admin-orders.controller';
 import { CheckoutService } from './checkout.service';
 import { OrderPaidConsumer } from './order-paid.consumer';
 import { OrderPaymentsService } from './order-payments.service';
+import { OrderRefundsService } from './order-refunds.service';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 import { OrdersController } from './orders.controller';
@@ -24,13 +26,14 @@ import { PaymentRefund } from './payment-refund.entity';
     LoyaltyModule,
     MembersModule,
   ],
-  controllers: [OrdersController, PaymentNotifyController],
+  controllers: [OrdersController, PaymentNotifyController, AdminOrdersController],
   providers: [
     CheckoutService,
     OrdersService,
     OrderPaymentsService,
     { provide: PaymentCloser, useExisting: OrderPaymentsService },
     OrderPaidConsumer,
+    OrderRefundsService,
   ],
   exports: [OrdersService, CheckoutService, OrderPaymentsService],
 })

@@ -200,6 +200,34 @@ export class OrdersService implements OnModuleInit {
     return this.view(await this.orders.findOneByOrFail({ id: order.id }));
   }
 
+  /** Staff hand over or ship a paid order (PAID → FULFILLED). */
+  async fulfil(orderId: number): Promise<OrderView> {
+    return this.transition(orderId, 'PAID', 'FULFILLED', { fulfilledAt: this.clock.now() });
+  }
+
+  /** The member confirms receipt (FULFILLED → COMPLETED); the return window starts. */
+  async confirmReceipt(memberId: number, orderId: number): Promise<OrderView> {
+    await this.ownOrder(memberId, orderId);
+    return this.transition(orderId, 'FULFILLED', 'COMPLETED', { completedAt: this.clock.now() });
+  }
+
+  private async transition(orderId: number, from: Order['state'], to: Order['state'], extra: Partial<Order>) {
+    const order = await this.orders.findOneBy({ id: orderId });
+    if (!order) throw new DomainException('ORDER_NOT_FOUND');
+    const result = await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(Order)
+        .set({ state: to, ...extra })
+        .where('id = :id AND state = :from', { id: orderId, from })
+        .execute(),
+    );
+    const current = await this.orders.findOneByOrFail({ id: orderId });
+    // Already there (a retried request) is fine; anything else is a conflict.
+    if (affectedRows(result) !== 1 && current.state !== to) throw new DomainException('ORDER_STATE_CONFLICT');
+    return this.view(current);
+  }
+
   /** Cancels every unpaid order whose payment window has closed (several replicas: each order is claimed once). */
   async expireUnpaid(now: Date = this.clock.now()): Promise<number> {
     const due = await this.orders.find({

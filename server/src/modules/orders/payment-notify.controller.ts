@@ -10,6 +10,7 @@ import {
   WechatPayNotificationVerifier,
 } from '../payments/wechatpay/wechatpay-notification.verifier';
 import { OrderPaymentsService } from './order-payments.service';
+import { OrderRefundsService } from './order-refunds.service';
 
 /**
  * WeChat Pay's notification URLs. Public (WeChat calls them), but nothing happens unless the signature, the
@@ -25,6 +26,7 @@ export class PaymentNotifyController {
   constructor(
     private readonly verifier: WechatPayNotificationVerifier,
     private readonly payments: OrderPaymentsService,
+    private readonly refunds: OrderRefundsService,
   ) {}
 
   @Post('notify')
@@ -55,7 +57,7 @@ export class PaymentNotifyController {
       this.logger.warn({ msg: 'refund notification refused', reason });
       return reply.status(rejectionStatus(reason)).send(NOTIFICATION_FAILURE_BODY);
     }
-    await this.payments.applyRefund(verified.notification.refund.outRefundNo, verified.notification.refund.status);
+    await this.refunds.settle(verified.notification.refund.outRefundNo, verified.notification.refund.status);
     return reply.status(204).send();
   }
 }

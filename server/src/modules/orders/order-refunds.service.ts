@@ -1,0 +1,165 @@
+import { randomInt } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { canRequestLineRefund, fen, growthForPaidFen, REFUNDABLE_ORDER_STATES } from '@tidepool/shared';
+import { In, type Repository } from 'typeorm';
+import { Clock } from '../../common/clock/clock.service';
+import { affectedRows, Transactions } from '../../common/database/transactions';
+import { DomainException } from '../../common/errors/domain.exception';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { CouponsService } from '../coupons/coupons.service';
+import { LoyaltyService } from '../loyalty/loyalty.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { WechatPayGateway } from '../payments/wechatpay/wechatpay.gateway';
+import { OrderItem } from './order-item.entity';
+import { Order } from './order.entity';
+import { PaymentRefund, type PaymentRefundStatus } from './payment-refund.entity';
+
+export const ORDER_REFUNDED = 'order.refunded';
+/** Return window after an order completes (DOMAIN: commissions settle after it too). */
+const RETURN_WINDOW_MS = 7 * 86_400_000;
+
+/**
+ * Line refunds: lines go REFUNDING with a PaymentRefund row (stable out_refund_no) before WeChat is asked; they
+ * become REFUNDED only when WeChat says SUCCESS (notification or query). Then `order.refunded` takes back the
+ * points and growth in proportion to the money returned, and a fully refunded order gives its coupons back.
+ */
+@Injectable()
+export class OrderRefundsService implements OnModuleInit {
+  private readonly logger = new Logger(OrderRefundsService.name);
+
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
+    @InjectRepository(PaymentRefund) private readonly refunds: Repository<PaymentRefund>,
+    private readonly gateway: WechatPayGateway,
+    private readonly coupons: CouponsService,
+    private readonly loyalty: LoyaltyService,
+    private readonly outbox: OutboxService,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.outbox.subscribe(ORDER_REFUNDED, (payload) => this.reverseRewards(Number(payload.refundId)));
+  }
+
+  async request(memberId: number, orderId: number, lineIds: number[]): Promise<void> {
+    // Another member's order is "not found", never "someone else's".
+    const order = await this.orders.findOneBy({ id: orderId, memberId });
+    if (!order) throw new DomainException('ORDER_NOT_FOUND');
+    if (!REFUNDABLE_ORDER_STATES.includes(order.state) || !order.transactionId) {
+      throw new DomainException('ORDER_STATE_CONFLICT', '该订单当前不能申请退款');
+    }
+    if (order.completedAt && this.clock.now().getTime() - order.completedAt.getTime() > RETURN_WINDOW_MS) {
+      throw new DomainException('RETURN_WINDOW_CLOSED');
+    }
+    const lines = await this.items.findBy({ orderId, id: In(lineIds) });
+    if (
+      lines.length !== new Set(lineIds).size ||
+      lines.some((l) => !canRequestLineRefund(order.state, l.refundState))
+    ) {
+      throw new DomainException('REFUND_STATE_CONFLICT');
+    }
+    const amountFen = lines.reduce((sum, l) => sum + l.paidFen, 0);
+    const outRefundNo = `R${order.orderNo}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+    await this.transactions.run(async (manager) => {
+      for (const line of lines) {
+        const result = await manager
+          .createQueryBuilder()
+          .update(OrderItem)
+          .set({ refundState: 'REFUNDING' })
+          .where("id = :id AND refundState = 'NONE'", { id: line.id })
+          .execute();
+        if (affectedRows(result) !== 1) throw new DomainException('REFUND_STATE_CONFLICT');
+      }
+      await manager.getRepository(PaymentRefund).insert({
+        orderId,
+        outRefundNo,
+        kind: 'LINES',
+        transactionId: order.transactionId!,
+        amountFen,
+        totalFen: order.payableFen,
+        lineIds: lines.map((l) => l.id),
+        status: 'PROCESSING',
+        createdAt: this.clock.now(),
+        settledAt: null,
+      });
+    });
+    // Asked after the row exists: a lost answer is retried with the same out_refund_no (the reconcile job).
+    try {
+      const answer = await this.gateway.refund({
+        outTradeNo: order.orderNo,
+        outRefundNo,
+        refundFen: fen(amountFen),
+        totalFen: fen(order.payableFen),
+        reason: '用户申请退款',
+        notifyUrl: `${this.config.wechatPay.notifyBase}/api/payments/wechat/refund-notify`,
+      });
+      await this.settle(outRefundNo, answer.status);
+    } catch (error) {
+      this.logger.warn({ msg: 'refund request not confirmed yet', orderId, error: (error as Error).message });
+    }
+  }
+
+  /** A refund's final word from WeChat; applied once (conditional on PROCESSING). */
+  async settle(outRefundNo: string, status: PaymentRefundStatus): Promise<void> {
+    if (status === 'PROCESSING') return;
+    const refund = await this.refunds.findOneBy({ outRefundNo });
+    if (!refund) return;
+    const now = this.clock.now();
+    await this.transactions.run(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(PaymentRefund)
+        .set({ status, settledAt: now })
+        .where("id = :id AND status = 'PROCESSING'", { id: refund.id })
+        .execute();
+      if (affectedRows(result) !== 1 || refund.kind !== 'LINES') return;
+      const next = status === 'SUCCESS' ? 'REFUNDED' : status === 'CLOSED' ? 'NONE' : 'REFUNDING';
+      if (next !== 'REFUNDING' && refund.lineIds.length) {
+        await manager
+          .createQueryBuilder()
+          .update(OrderItem)
+          .set({ refundState: next })
+          .where("id IN (:...ids) AND refundState = 'REFUNDING'", { ids: refund.lineIds })
+          .execute();
+      }
+      if (status !== 'SUCCESS') return;
+      await this.outbox.publish(manager, ORDER_REFUNDED, `${ORDER_REFUNDED}:${refund.id}`, {
+        orderId: refund.orderId,
+        refundId: refund.id,
+        amountFen: refund.amountFen,
+      });
+      const open = await manager
+        .getRepository(OrderItem)
+        .countBy({ orderId: refund.orderId, refundState: In(['NONE', 'REFUNDING']) });
+      if (open === 0) await this.coupons.release(manager, `order:${refund.orderId}`);
+    });
+    void this.outbox.dispatch().catch(() => undefined);
+  }
+
+  /**
+   * Takes back points and growth in proportion to the money refunded so far: the target is computed on the
+   * cumulative refunded amount, so several partial refunds add up to exactly the whole award, never more.
+   */
+  async reverseRewards(refundId: number): Promise<void> {
+    const refund = await this.refunds.findOneByOrFail({ id: refundId });
+    const order = await this.orders.findOneByOrFail({ id: refund.orderId });
+    const done = await this.refunds.find({ where: { orderId: order.id, kind: 'LINES', status: 'SUCCESS' } });
+    const upTo = (r: PaymentRefund) => r.id <= refund.id;
+    const before = done.filter((r) => r.id < refund.id).reduce((s, r) => s + r.amountFen, 0);
+    const after = done.filter(upTo).reduce((s, r) => s + r.amountFen, 0);
+    const share = (total: number, refunded: number) =>
+      refunded >= order.payableFen ? total : Math.floor((total * refunded) / Math.max(order.payableFen, 1));
+    const points = share(order.pointsToAward, after) - share(order.pointsToAward, before);
+    const growthTotal = growthForPaidFen(order.payableFen);
+    const growth = share(growthTotal, after) - share(growthTotal, before);
+    const source = { sourceType: 'order_refund', sourceId: refund.id };
+    const earnedBy = { sourceType: 'order', sourceId: order.id };
+    if (points > 0) await this.loyalty.reverse(order.memberId, { ...source, points, earnedBy, reason: '订单退款' });
+    if (growth > 0)
+      await this.loyalty.reverseGrowth(order.memberId, { ...source, growth, earnedBy, reason: '订单退款' });
+  }
+}
