@@ -60,6 +60,17 @@ export const ERROR_CODES = {
   TILL_TXN_NOT_FOUND: { status: 404, message: '门店交易不存在' },
   TILL_TXN_ALREADY_REFUNDED: { status: 409, message: '该门店交易已退款' },
   TILL_TXN_CONFLICT: { status: 409, message: '该交易编号已用于另一笔交易' },
+  // Cart (and the catalogue's operator endpoints)
+  SKU_NOT_FOUND: { status: 404, message: '商品规格不存在' },
+  SKU_CODE_TAKEN: { status: 409, message: '商品编码已被使用' },
+  SKU_SPECS_TAKEN: { status: 409, message: '该商品已有相同的规格组合' },
+  STOCK_OUT_OF_RANGE: { status: 409, message: '调整后的库存超出范围' },
+  CART_PRODUCT_OFF_SHELF: { status: 409, message: '商品已下架' },
+  CART_OUT_OF_STOCK: { status: 409, message: '商品已售罄' },
+  CART_QUANTITY_EXCEEDS_STOCK: { status: 409, message: '库存不足' },
+  CART_LINE_LIMIT: { status: 409, message: '每件商品最多购买 99 件' },
+  CART_FULL: { status: 409, message: '购物车已满，请先清理部分商品' },
+  CART_MERGE_CONFLICT: { status: 409, message: '购物车合并请求重复且内容不同' },
   // Infrastructure
   DATABASE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },

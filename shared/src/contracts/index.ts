@@ -6,3 +6,4 @@ export * from './auth.contract';
 export * from './members.contract';
 export * from './coupons.contract';
 export * from './pos.contract';
+export * from './cart.contract';
