@@ -308,7 +308,7 @@ describe('catalogue admin: stock adjustments', () => {
 
   it('adds and takes away stock, never below zero nor above the maximum', async () => {
     const product = await createProduct({ skus: [newSku({ stock: 5 })] });
-    const skuId = product.skus[0]!.id;
+    const skuId = product.skus[0].id;
     expect(await adjust(skuId, 7)).toEqual({ status: 200, body: { skuId, stock: 12 } });
     expect(await adjust(skuId, -12)).toEqual({ status: 200, body: { skuId, stock: 0 } });
     expect(await adjust(skuId, -1)).toMatchObject({ status: 409, body: { code: 'STOCK_OUT_OF_RANGE' } });
@@ -319,7 +319,7 @@ describe('catalogue admin: stock adjustments', () => {
 
   it('20 concurrent decrements of 1 on a stock of 12: exactly 12 succeed and the stock ends at 0', async () => {
     const product = await createProduct({ skus: [newSku({ stock: 12 })] });
-    const skuId = product.skus[0]!.id;
+    const skuId = product.skus[0].id;
     const results = await Promise.all(Array.from({ length: 20 }, () => adjust(skuId, -1)));
     const ok = results.filter((r) => r.status === 200);
     expect(ok).toHaveLength(12);
@@ -332,7 +332,7 @@ describe('catalogue admin: stock adjustments', () => {
 
   it('20 concurrent decrements of 3 and increments of 2 keep the books: final = start + sum of the successes', async () => {
     const product = await createProduct({ skus: [newSku({ stock: 10 })] });
-    const skuId = product.skus[0]!.id;
+    const skuId = product.skus[0].id;
     const deltas = Array.from({ length: 20 }, (_, i) => (i % 4 === 3 ? 2 : -3));
     const results = await Promise.all(deltas.map((d) => adjust(skuId, d)));
     const applied = deltas.filter((_, i) => results[i]?.status === 200).reduce((sum, d) => sum + d, 0);
