@@ -5,6 +5,7 @@ import { type AppConfig, ConfigModule } from './config/config.module';
 import { TransactionsModule } from './common/database/transactions';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
 import { HealthModule } from './modules/health/health.module';
@@ -37,6 +38,7 @@ export class AppModule {
         StoreModeModule,
         CouponsModule,
         PosModule,
+        CartModule,
       ],
     };
   }

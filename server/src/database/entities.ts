@@ -14,6 +14,8 @@ import { Brand } from '../modules/stores/brand.entity';
 import { Store } from '../modules/stores/store.entity';
 import { WechatAccessToken } from '../modules/wechat/wechat-access-token.entity';
 import { LOYALTY_ENTITIES } from '../modules/loyalty/loyalty.entities';
+import { CartItem } from '../modules/cart/cart-item.entity';
+import { CartMerge } from '../modules/cart/cart-merge.entity';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
 export const ENTITIES = [
@@ -33,4 +35,6 @@ export const ENTITIES = [
   MemberCoupon,
   TillTransaction,
   ...LOYALTY_ENTITIES,
+  CartItem,
+  CartMerge,
 ];

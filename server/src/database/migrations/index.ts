@@ -1,3 +1,4 @@
+import { CartAndCatalogAdmin1795491425928 } from './1795491425928-CartAndCatalogAdmin';
 import { StaffWechatBinding1795490776846 } from './1795490776846-StaffWechatBinding';
 import { TillTransactions1795490518122 } from './1795490518122-TillTransactions';
 import { Coupons1795490326364 } from './1795490326364-Coupons';
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Coupons1795490326364,
   TillTransactions1795490518122,
   StaffWechatBinding1795490776846,
+  CartAndCatalogAdmin1795491425928,
 ];
