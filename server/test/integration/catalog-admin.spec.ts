@@ -147,6 +147,16 @@ describe('catalogue admin: products and SKUs', () => {
     });
     expect(off.body).toMatchObject({ status: 'OFF_SALE', promotionTags: ['zone-2for79'], originalPriceFen: 3990 });
     expect((await call('GET', `/api/catalog/products/${product.id}`, undefined, null)).status).toBe(404);
+    // The guest cart's lookup still finds its SKUs, flagged off sale, with the tags the pricing engine reads.
+    const lookup = await call<{ onSale: boolean; promotionTags: string[]; categoryId: number }[]>(
+      'POST',
+      '/api/catalog/skus/lookup',
+      { skuIds: [product.skus[0]?.id] },
+      null,
+    );
+    expect(lookup.body).toEqual([
+      expect.objectContaining({ onSale: false, promotionTags: ['zone-2for79'], categoryId: product.categoryId }),
+    ]);
     const list = await call<Page<AdminProductSummaryDto>>(
       'GET',
       `/api/admin/catalog/products?status=OFF_SALE&keyword=${encodeURIComponent('下架测试')}`,

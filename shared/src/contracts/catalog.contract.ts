@@ -52,12 +52,15 @@ export interface SkuLookupRequest {
 export interface SkuLookupItemDto {
   skuId: number;
   productId: number;
+  categoryId: number;
   productName: string;
   coverUrl: string;
   specs: Record<string, string>;
   priceFen: Fen;
   stock: number;
   onSale: boolean;
+  /** Tags for item promotions of the pricing engine (e.g. `zone-2for79`). */
+  promotionTags: string[];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
