@@ -1,7 +1,8 @@
 // `pnpm test`: every test. Unit and integration tests of shared, server and miniapp; then the compiled weapp home
 // page in miniprogram-simulate; then the server started for real with the H5 build driven in Chromium.
 // On the embedded SQLite database by default; with DATABASE_URL=mysql://… the server's integration tests and
-// the end-to-end run use fresh databases on that MySQL server instead.
+// the end-to-end run use fresh databases on that MySQL server instead. The end-to-end server's clock starts on a
+// Wednesday (TIDEPOOL_NOW), so the member-day flows run whatever day it is.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,6 +11,8 @@ import { join } from 'node:path';
 import { buildIfStale, H5_INPUTS, log, ROOT, run } from './lib.mjs';
 
 const started = Date.now();
+/** The e2e server's clock starts here (a Wednesday, 10:00 Shanghai) unless TIDEPOOL_NOW is set. */
+const E2E_NOW = '2026-11-25T10:00:00+08:00';
 const database = process.env.DATABASE_URL ? 'MySQL' : 'embedded SQLite';
 const stages = [];
 async function stage(name, fn) {
@@ -65,6 +68,8 @@ async function endToEnd() {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // The browser flows include the Wednesday member day: start the server's clock on a Wednesday morning.
+      TIDEPOOL_NOW: process.env.TIDEPOOL_NOW ?? E2E_NOW,
       ...(db ? { DATABASE_URL: db.url } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],

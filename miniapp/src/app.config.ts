@@ -18,7 +18,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/store',
-      pages: ['pages/login/index', 'pages/scan/index', 'pages/signup-code/index'],
+      pages: ['pages/login/index', 'pages/scan/index', 'pages/signup-code/index', 'pages/sales/index'],
     },
   ],
   preloadRule: {

@@ -25,6 +25,9 @@ export interface CreateAppOptions {
   clock?: Clock;
 }
 
+/** A request whose JSON body is also kept verbatim (see the JSON parser below). */
+export type RawBodyRequest = { rawBody?: string };
+
 /** Builds the whole application (used by main.ts and by every integration test, so tests boot what ships). */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const pino = createPino(config.logLevel, options.logDestination);
@@ -53,6 +56,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    // Kept as received: signed callbacks (WeChat Pay notifications) are verified over the exact bytes.
+    (request as RawBodyRequest).rawBody = body as string;
     void parseJson(request, body as string, (error, value) => {
       if (error) done(new DomainException('MALFORMED_JSON'), undefined);
       else done(null, value);

@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ClockModule } from './common/clock/clock.module';
 import type { Clock } from './common/clock/clock.service';
 import { type AppConfig, ConfigModule } from './config/config.module';
+import { loadConfig } from './config/env';
 import { TransactionsModule } from './common/database/transactions';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
@@ -11,6 +12,10 @@ import { CouponsModule } from './modules/coupons/coupons.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
+import { OrdersModule } from './modules/orders/orders.module';
+import { OutboxModule } from './modules/outbox/outbox.module';
+import { PointsMallModule } from './modules/points-mall/points-mall.module';
+import { PaymentsModule } from './modules/payments/payments.module';
 import { PosModule } from './modules/pos/pos.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StoreModeModule } from './modules/store-mode/store-mode.module';
@@ -28,6 +33,7 @@ export class AppModule {
         DatabaseModule,
         TransactionsModule,
         JobsModule,
+        OutboxModule,
         HealthModule,
         CatalogModule,
         SeedModule,
@@ -38,6 +44,9 @@ export class AppModule {
         StoreModeModule,
         CouponsModule,
         PosModule,
+        OrdersModule,
+        PointsMallModule,
+        PaymentsModule.forRoot(config ?? loadConfig()),
         CartModule,
       ],
     };

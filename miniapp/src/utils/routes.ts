@@ -13,6 +13,7 @@ export const ROUTES = {
   memberTerms: '/packages/member/pages/terms/index',
   storeLogin: '/packages/store/pages/login/index',
   storeScan: '/packages/store/pages/scan/index',
+  storeSales: '/packages/store/pages/sales/index',
   storeSignupCode: '/packages/store/pages/signup-code/index',
 } as const;
 

@@ -1,5 +1,9 @@
+import { generateKeyPairSync } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { selfSignedCertificate } from '../modules/payments/wechatpay/sim/self-signed-certificate';
 import { ConfigError, DEV_AUTH_TOKEN_SECRET, loadConfig } from './env';
 
 describe('loadConfig', () => {
@@ -53,7 +57,9 @@ describe('loadConfig: auth and WeChat', () => {
 
   it('requires AUTH_TOKEN_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/AUTH_TOKEN_SECRET is required/);
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: SECRET }).auth.tokenSecret).toBe(SECRET);
+    expect(
+      loadConfig({ ...productionWechatPay(), NODE_ENV: 'production', AUTH_TOKEN_SECRET: SECRET }).auth.tokenSecret,
+    ).toBe(SECRET);
   });
 
   it('refuses a short AUTH_TOKEN_SECRET without echoing it', () => {
@@ -95,6 +101,153 @@ describe('loadConfig: auth and WeChat', () => {
   it.each([
     ['WECHAT_GATEWAY', 'real'],
     ['WECHAT_API_BASE', 'ftp://x'],
+  ])('rejects %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} .*got "${value}"`));
+  });
+});
+
+/** A complete production WeChat Pay environment, with keys made once and written to a temporary folder. */
+let wechatPayEnv: Record<string, string> | undefined;
+function productionWechatPay(): Record<string, string> {
+  wechatPayEnv ??= makeWechatPayEnv();
+  return { ...wechatPayEnv };
+}
+
+function makeWechatPayEnv(): Record<string, string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidepool-wxpay-env-'));
+  const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const platform = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const publicKey = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const validity = { from: new Date('2020-01-01T00:00:00Z'), to: new Date('2040-01-01T00:00:00Z') };
+  const cert = selfSignedCertificate(platform.privateKey, { commonName: 'platform', organization: 'test' }, validity);
+  const keyPath = path.join(dir, 'apiclient_key.pem');
+  fs.writeFileSync(keyPath, merchant.privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  fs.writeFileSync(path.join(dir, 'platform.pem'), cert.pem);
+  return {
+    WECHATPAY_MCHID: '1900000109',
+    WECHATPAY_APPID: 'wxd930ea5d5a258f4f',
+    WECHATPAY_NOTIFY_BASE: 'https://shop.example.com/',
+    WECHATPAY_MERCHANT_SERIAL: '5157f09efdc096de15ebe81a47057a7232f1b8e1',
+    WECHATPAY_MERCHANT_PRIVATE_KEY: keyPath,
+    WECHATPAY_APIV3_KEY: 'a'.repeat(32),
+    WECHATPAY_PLATFORM_CERT: path.join(dir, 'platform.pem'),
+    // Inline PEM with escaped line breaks, as it arrives from many secret stores.
+    WECHATPAY_PUBLIC_KEY: (publicKey.publicKey.export({ type: 'spki', format: 'pem' }) as string).replace(/\n/g, '\\n'),
+    WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114232134912410000000000000000000',
+  };
+}
+
+describe('loadConfig: WeChat Pay', () => {
+  const SECRET = 'x'.repeat(32);
+
+  it("uses the simulator outside production, on the local notify origin and WeChat's retry pattern", () => {
+    const config = loadConfig({ PORT: '4000' });
+    expect(config.wechatPay).toEqual({
+      gateway: 'sim',
+      mchId: '1900000109',
+      appId: 'wx0000000000000000',
+      notifyBase: 'http://127.0.0.1:4000',
+      retryScheduleMs: [15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600].map(
+        (s) => s * 1000,
+      ),
+      refundSettleMs: 2000,
+    });
+    expect(loadConfig({ WECHAT_APPID: 'wx1234567890abcdef' }).wechatPay.appId).toBe('wx1234567890abcdef');
+  });
+
+  it("reads the simulator's retry schedule and refund settling", () => {
+    const config = loadConfig({ WECHATPAY_SIM_RETRY_SCHEDULE: '100ms,2s,1m', WECHATPAY_SIM_REFUND_SETTLE: 'manual' });
+    expect(config.wechatPay).toMatchObject({ retryScheduleMs: [100, 2000, 60_000], refundSettleMs: null });
+    expect(() => loadConfig({ WECHATPAY_SIM_RETRY_SCHEDULE: '15s,soon' })).toThrow(/WECHATPAY_SIM_RETRY_SCHEDULE/);
+  });
+
+  it('uses the HTTP gateway in production, with every credential read and parsed once', () => {
+    const config = loadConfig({ ...productionWechatPay(), NODE_ENV: 'production', AUTH_TOKEN_SECRET: SECRET });
+    expect(config.wechatPay).toMatchObject({
+      gateway: 'http',
+      apiBase: 'https://api.mch.weixin.qq.com',
+      mchId: '1900000109',
+      appId: 'wxd930ea5d5a258f4f',
+      notifyBase: 'https://shop.example.com',
+      merchantSerial: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+      apiV3Key: 'a'.repeat(32),
+      publicKey: { id: 'PUB_KEY_ID_0114232134912410000000000000000000' },
+    });
+    if (config.wechatPay.gateway !== 'http') throw new Error('expected http');
+    expect(config.wechatPay.merchantPrivateKeyPem).toContain('-----BEGIN PRIVATE KEY-----');
+    expect(config.wechatPay.platformCertificatePems).toHaveLength(1);
+    expect(config.wechatPay.publicKey?.pem).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
+  });
+
+  it('accepts a platform certificate alone or a public key alone', () => {
+    const { WECHATPAY_PUBLIC_KEY: _k, WECHATPAY_PUBLIC_KEY_ID: _i, ...certificateOnly } = productionWechatPay();
+    expect(loadConfig({ ...certificateOnly, WECHATPAY_GATEWAY: 'http' }).wechatPay).toMatchObject({ publicKey: null });
+    const { WECHATPAY_PLATFORM_CERT: _c, ...publicKeyOnly } = productionWechatPay();
+    expect(loadConfig({ ...publicKeyOnly, WECHATPAY_GATEWAY: 'http' }).wechatPay).toMatchObject({
+      platformCertificatePems: [],
+    });
+  });
+
+  it('names every missing credential in production, and refuses the simulator there', () => {
+    const attempt = () => loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: SECRET });
+    for (const name of [
+      'WECHATPAY_NOTIFY_BASE',
+      'WECHATPAY_MCHID',
+      'WECHATPAY_APPID',
+      'WECHATPAY_MERCHANT_SERIAL',
+      'WECHATPAY_MERCHANT_PRIVATE_KEY',
+      'WECHATPAY_APIV3_KEY',
+      'WECHATPAY_PLATFORM_CERT or WECHATPAY_PUBLIC_KEY',
+    ]) {
+      expect(attempt).toThrow(new RegExp(`${name}.* is required`));
+    }
+    expect(() =>
+      loadConfig({
+        ...productionWechatPay(),
+        NODE_ENV: 'production',
+        AUTH_TOKEN_SECRET: SECRET,
+        WECHATPAY_GATEWAY: 'sim',
+      }),
+    ).toThrow(/WECHATPAY_GATEWAY=sim is not allowed when NODE_ENV=production/);
+    expect(() =>
+      loadConfig({
+        ...productionWechatPay(),
+        NODE_ENV: 'production',
+        AUTH_TOKEN_SECRET: SECRET,
+        WECHATPAY_NOTIFY_BASE: 'http://shop.example.com',
+      }),
+    ).toThrow(/WECHATPAY_NOTIFY_BASE must be an https URL/);
+  });
+
+  it('refuses bad key material without echoing secrets', () => {
+    const env: Record<string, string> = { ...productionWechatPay(), WECHATPAY_GATEWAY: 'http' };
+    const attempt = (overrides: Record<string, string>) => () => loadConfig({ ...env, ...overrides });
+    expect(attempt({ WECHATPAY_APIV3_KEY: 'too-short-secret' })).toThrow(
+      /WECHATPAY_APIV3_KEY must be exactly 32 bytes \(got 16 characters\)/,
+    );
+    expect(attempt({ WECHATPAY_APIV3_KEY: 'too-short-secret' })).not.toThrow(/too-short-secret/);
+    expect(attempt({ WECHATPAY_MERCHANT_PRIVATE_KEY: '/nonexistent/apiclient_key.pem' })).toThrow(
+      /WECHATPAY_MERCHANT_PRIVATE_KEY must be PEM text or the path of a readable PEM file/,
+    );
+    expect(
+      attempt({ WECHATPAY_MERCHANT_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----' }),
+    ).toThrow(/WECHATPAY_MERCHANT_PRIVATE_KEY must be a PEM private key/);
+    expect(attempt({ WECHATPAY_PLATFORM_CERT: env.WECHATPAY_MERCHANT_PRIVATE_KEY })).toThrow(
+      /WECHATPAY_PLATFORM_CERT must hold at least one PEM certificate/,
+    );
+    expect(attempt({ WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_123' })).toThrow(/WECHATPAY_PUBLIC_KEY_ID must be PUB_KEY_ID_/);
+    expect(attempt({ WECHATPAY_MERCHANT_SERIAL: 'not-hex' })).toThrow(
+      /WECHATPAY_MERCHANT_SERIAL must be the hexadecimal/,
+    );
+    const { WECHATPAY_PUBLIC_KEY_ID: _id, ...withoutId } = env;
+    expect(() => loadConfig(withoutId)).toThrow(/WECHATPAY_PUBLIC_KEY and WECHATPAY_PUBLIC_KEY_ID go together/);
+  });
+
+  it.each([
+    ['WECHATPAY_GATEWAY', 'real'],
+    ['WECHATPAY_NOTIFY_BASE', 'ftp://x'],
+    ['WECHATPAY_MCHID', 'merchant'],
+    ['WECHATPAY_SIM_REFUND_SETTLE', 'later'],
   ])('rejects %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} .*got "${value}"`));
   });

@@ -3,6 +3,9 @@ import { Product } from '../modules/catalog/product.entity';
 import { Sku } from '../modules/catalog/sku.entity';
 import { CouponTemplate } from '../modules/coupons/coupon-template.entity';
 import { MemberCoupon } from '../modules/coupons/member-coupon.entity';
+import { OrderItem } from '../modules/orders/order-item.entity';
+import { Order } from '../modules/orders/order.entity';
+import { OutboxEvent } from '../modules/outbox/outbox-event.entity';
 import { TillTransaction } from '../modules/pos/till-transaction.entity';
 import { JobRun } from '../modules/jobs/job-run.entity';
 import { Member } from '../modules/members/member.entity';
@@ -14,6 +17,7 @@ import { Brand } from '../modules/stores/brand.entity';
 import { Store } from '../modules/stores/store.entity';
 import { WechatAccessToken } from '../modules/wechat/wechat-access-token.entity';
 import { LOYALTY_ENTITIES } from '../modules/loyalty/loyalty.entities';
+import { POINTS_MALL_ENTITIES } from '../modules/points-mall/points-mall.entities';
 import { CartItem } from '../modules/cart/cart-item.entity';
 import { CartMerge } from '../modules/cart/cart-merge.entity';
 
@@ -34,7 +38,11 @@ export const ENTITIES = [
   CouponTemplate,
   MemberCoupon,
   TillTransaction,
+  Order,
+  OrderItem,
+  OutboxEvent,
   ...LOYALTY_ENTITIES,
+  ...POINTS_MALL_ENTITIES,
   CartItem,
   CartMerge,
 ];

@@ -196,6 +196,14 @@ describe('recording a till purchase', () => {
       expect(res.statusCode).toBe(400);
     }
     expect((await buy(scanId, 1000, 'x')).statusCode).toBe(400); // clientId too short
+    const moved = await t.inject({
+      method: 'POST',
+      url: '/api/store-mode/purchases',
+      headers: cashier1.headers,
+      payload: { scanId, amountFen: 1000, clientId: 'sale-price-moved', expectedPayableFen: 900 },
+    });
+    expect(moved.statusCode).toBe(409);
+    expect(moved.json()).toMatchObject({ code: 'PRICE_CHANGED' });
     expect((await buy(scanId, 1000, 'sale-other-store', undefined, cashier2)).statusCode).toBe(403);
     expect((await refund(999_999)).json()).toMatchObject({ code: 'TILL_TXN_NOT_FOUND' });
     const sale = (await buy(scanId, 1000, 'sale-own-store1')).json<TillTransactionView>();

@@ -6,4 +6,8 @@ export * from './auth.contract';
 export * from './members.contract';
 export * from './coupons.contract';
 export * from './pos.contract';
+export * from './orders.contract';
+export * from './loyalty.contract';
+export * from './points-mall.contract';
+export * from './address.contract';
 export * from './cart.contract';

@@ -36,6 +36,8 @@ export interface TillPurchaseRequest extends TillQuoteRequest {
   /** Made once per sale by the till (8–64 letters, digits, - or _), reused on every retry of that sale. */
   clientId: string;
   items?: TillItem[];
+  /** The payable the cashier confirmed; a different current price answers PRICE_CHANGED and records nothing. */
+  expectedPayableFen?: number;
 }
 
 export type TillTransactionStatus = 'COMPLETED' | 'REFUNDED';

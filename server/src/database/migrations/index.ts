@@ -1,3 +1,5 @@
+import { Orders1795491223376 } from './1795491223376-Orders';
+import { PointsMall1795491148602 } from './1795491148602-PointsMall';
 import { CartAndCatalogAdmin1795491425928 } from './1795491425928-CartAndCatalogAdmin';
 import { StaffWechatBinding1795490776846 } from './1795490776846-StaffWechatBinding';
 import { TillTransactions1795490518122 } from './1795490518122-TillTransactions';
@@ -23,5 +25,7 @@ export const MIGRATIONS: MigrationClass[] = [
   Coupons1795490326364,
   TillTransactions1795490518122,
   StaffWechatBinding1795490776846,
+  PointsMall1795491148602,
+  Orders1795491223376,
   CartAndCatalogAdmin1795491425928,
 ];

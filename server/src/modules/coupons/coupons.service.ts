@@ -108,6 +108,17 @@ export class CouponsService {
     });
   }
 
+  /** The wallet's usable coupons, each as the pricing engine's coupon and as the wallet shows it. */
+  async usable(memberId: number): Promise<{ coupon: Coupon; view: CouponView }[]> {
+    const rows = await this.coupons.find({
+      where: { memberId, status: 'AVAILABLE' },
+      order: { validUntil: 'ASC', id: 'ASC' },
+    });
+    return rows
+      .filter((row) => this.statusOf(row) === 'AVAILABLE')
+      .map((row) => ({ coupon: this.toPricing(row), view: this.toView(row) }));
+  }
+
   /** Spends coupons for a purchase inside its transaction; refuses if any is no longer available. */
   async use(manager: EntityManager, memberId: number, couponIds: readonly number[], usedBy: string): Promise<void> {
     const now = this.clock.now();

@@ -62,6 +62,13 @@ export class TillPurchaseDto extends TillQuoteDto implements TillPurchaseRequest
   @Matches(/^[A-Za-z0-9_-]{8,64}$/)
   clientId: string;
 
+  @ApiPropertyOptional({ description: 'The payable the cashier confirmed (PRICE_CHANGED if it moved)' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_TILL_FEN)
+  expectedPayableFen?: number;
+
   @ApiPropertyOptional({ type: [TillItemDto] })
   @IsOptional()
   @IsArray()

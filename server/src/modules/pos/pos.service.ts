@@ -94,6 +94,12 @@ export class PosService implements OnModuleInit {
     const existing = await this.sales.findOneBy({ clientId: request.clientId });
     if (existing) return this.replay(cashier, existing, request);
     const priced = await this.price(cashier, request);
+    if (request.expectedPayableFen !== undefined && request.expectedPayableFen !== priced.result.payableFen) {
+      throw new DomainException(
+        'PRICE_CHANGED',
+        `应付金额已变化，当前应付 ${formatFen(fen(priced.result.payableFen))}，请重新确认`,
+      );
+    }
     const couponIds = request.couponIds ?? [];
     let sale: TillTransaction;
     try {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { Category } from '../catalog/category.entity';
 import { Product } from '../catalog/product.entity';
@@ -19,6 +20,7 @@ import {
   demoCategoryIcon,
   demoProductImage,
 } from './demo-catalog';
+import { seedDemoGifts } from './demo-gifts';
 
 /**
  * Loads the demo brand on the first start of an empty database (SEED_DEMO=true, the default). Safe when several
@@ -31,6 +33,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -48,7 +51,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     }
   }
 
-  async seed(manager: EntityManager): Promise<{ stores: number; products: number; staff: number }> {
+  async seed(manager: EntityManager): Promise<{ stores: number; products: number; staff: number; gifts: number }> {
     const brand = await manager.save(manager.create(Brand, DEMO_BRAND));
     const stores = new Map<string, Store>();
     for (const store of DEMO_STORES) {
@@ -99,6 +102,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
         item.skus.map((sku, skuIndex) => manager.create(Sku, { ...sku, productId: product.id, sort: skuIndex })),
       );
     }
-    return { stores: stores.size, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length };
+    const gifts = await seedDemoGifts(manager, this.clock.now());
+    return { stores: stores.size, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length, gifts };
   }
 }

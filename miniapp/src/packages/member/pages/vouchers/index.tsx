@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { VOUCHER_STATUSES, type VoucherStatus } from '@tidepool/shared';
+import { VOUCHER_STATUSES, type CouponWalletStatus, type VoucherStatus } from '@tidepool/shared';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { VOUCHER_STATUS_LABEL, VoucherCard } from '@/components/voucher-card';
 import { useAsync } from '@/hooks/use-async';
+import { listMyCoupons } from '@/services/api/coupons.api';
 import { listMyVouchers } from '@/services/api/members.api';
+import { CouponSection } from '../../components/coupon-section';
 import '../../member.scss';
 import './index.scss';
 
@@ -14,10 +16,20 @@ const EMPTY_TITLE: Record<VoucherStatus, string> = {
   EXPIRED: '没有过期的券',
 };
 
+/** The coupon wallet's tab shown under each voucher tab (可用 / 已使用 / 已过期). */
+const COUPON_STATUS: Record<VoucherStatus, CouponWalletStatus> = {
+  AVAILABLE: 'AVAILABLE',
+  REDEEMED: 'USED',
+  EXPIRED: 'EXPIRED',
+};
+
 export default function VouchersPage() {
   const [status, setStatus] = useState<VoucherStatus>('AVAILABLE');
   const { state, reload } = useAsync(() => listMyVouchers(status), [status]);
   const items = state.status === 'success' ? state.data.items : [];
+  const coupons = useAsync(() => listMyCoupons(COUPON_STATUS[status]), [status]);
+  const couponCount = coupons.state.status === 'success' ? coupons.state.data.items.length : 0;
+  const loading = state.status === 'loading' || coupons.state.status === 'loading';
 
   return (
     <View className="member-page vouchers-page">
@@ -34,19 +46,26 @@ export default function VouchersPage() {
       </View>
 
       <View className="voucher-list">
-        {state.status === 'loading' ? <LoadingState /> : null}
+        {loading ? <LoadingState /> : null}
+        {loading ? null : <CouponSection state={coupons.state} onRetry={() => void coupons.reload()} />}
         {state.status === 'error' ? <ErrorState error={state.error} onRetry={() => void reload()} /> : null}
-        {state.status === 'success' && items.length === 0 ? (
+        {!loading && couponCount > 0 && items.length > 0 ? (
+          <View className="voucher-section__head">
+            <Text className="voucher-section__title">商品券</Text>
+            <Text className="voucher-section__hint">到店出示会员码核销</Text>
+          </View>
+        ) : null}
+        {!loading && state.status === 'success' && items.length === 0 && couponCount === 0 ? (
           <EmptyState
             title={EMPTY_TITLE[status]}
             description={status === 'AVAILABLE' ? '会员日、生日和门店活动都会送券' : undefined}
           />
         ) : null}
-        {items.map((voucher) => (
+        {(loading ? [] : items).map((voucher) => (
           <VoucherCard key={voucher.id} voucher={voucher} />
         ))}
       </View>
-      {status === 'AVAILABLE' && items.length > 0 ? (
+      {status === 'AVAILABLE' && items.length + couponCount > 0 ? (
         <Text className="field-note vouchers-page__note">到店结账时出示会员码，由店员核销使用。</Text>
       ) : null}
     </View>

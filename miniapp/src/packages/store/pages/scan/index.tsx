@@ -5,6 +5,7 @@ import { parseMemberCode, type StoreMemberSummary, type VoucherView } from '@tid
 import { VoucherCard } from '@/components/voucher-card';
 import { redeemVoucher, scanMemberCode } from '@/services/api/store-mode.api';
 import { toApiError } from '@/services/api-error';
+import { TillPanel } from '../../till/till-panel';
 import { isH5 } from '@/services/env';
 import { signOut } from '@/services/session';
 import { useAppStore } from '@/stores';
@@ -165,6 +166,9 @@ export default function StoreScanPage() {
           <Text className="store-bar__name staff-name">{staff.displayName ?? '店员'}</Text>
           <Text className="store-bar__store">{`门店编号 ${staff.storeId ?? '—'} · 收银`}</Text>
         </View>
+        <Text className="store-bar__action sales-link" onClick={() => navigateTo(ROUTES.storeSales)}>
+          门店交易
+        </Text>
         <Text className="store-bar__action signup-code-link" onClick={() => navigateTo(ROUTES.storeSignupCode)}>
           门店二维码
         </Text>
@@ -204,9 +208,15 @@ export default function StoreScanPage() {
       {summary ? (
         <>
           <MemberSummary summary={summary} busyVoucherId={busyVoucherId} onRedeem={(v) => void redeem(v)} />
-          <View className="btn btn--outline btn--block store-scan__next" onClick={() => setSummary(null)}>
-            完成，接待下一位
-          </View>
+          <TillPanel
+            key={summary.scanId}
+            summary={summary}
+            onNext={() => setSummary(null)}
+            onScanExpired={(message) => {
+              setSummary(null);
+              setError(message);
+            }}
+          />
         </>
       ) : null}
     </View>

@@ -1,0 +1,53 @@
+import { formatFen, fen, yuanText, zheText, type CouponView, type CouponWalletStatus } from '@tidepool/shared';
+import { formatDate, formatTime } from '@/utils/date';
+
+export const COUPON_STATUS_LABEL: Record<CouponWalletStatus, string> = {
+  AVAILABLE: '可用',
+  USED: '已使用',
+  EXPIRED: '已过期',
+};
+
+/** The ticket's face: "¥8" off, or "88折". */
+export function couponFace(coupon: Pick<CouponView, 'kind' | 'amountOffFen' | 'payRateBp'>): string {
+  if (coupon.kind === 'AMOUNT_OFF') return `¥${yuanText(coupon.amountOffFen ?? 0)}`;
+  return zheText(coupon.payRateBp ?? 10_000);
+}
+
+/** "无门槛" or "满¥99.00可用", then where it applies and whether it combines. */
+export function couponTerms(coupon: Pick<CouponView, 'thresholdFen' | 'scope' | 'stacking'>): string {
+  const threshold = coupon.thresholdFen > 0 ? `满${formatFen(fen(coupon.thresholdFen))}可用` : '无门槛';
+  const scope = coupon.scope.kind === 'ALL' ? '全场通用' : '指定商品可用';
+  return [threshold, scope, coupon.stacking === 'STACKABLE' ? '可叠加' : null].filter(Boolean).join(' · ');
+}
+
+/**
+ * The last moment a coupon can be used, as people read it. `validUntil` is exclusive: an end at local midnight
+ * means "through the day before" (2026-12-02T00:00 → "2026-12-01"); any other end names its time too.
+ */
+export function couponEnd(validUntil: string): string {
+  const end = new Date(validUntil);
+  if (Number.isNaN(end.getTime())) return '';
+  const midnight = end.getHours() === 0 && end.getMinutes() === 0 && end.getSeconds() === 0;
+  if (midnight) return formatDate(new Date(end.getTime() - 1).toISOString());
+  return `${formatDate(validUntil)} ${formatTime(validUntil)}`;
+}
+
+/**
+ * What the card says about time: the validity range, used on, expired on. The range names its start too, and no
+ * device clock is consulted: the server's status is the truth (a phone's clock may be off, or a demo server's
+ * clock started elsewhere with TIDEPOOL_NOW).
+ */
+export function couponValidity(coupon: Pick<CouponView, 'status' | 'validFrom' | 'validUntil' | 'usedAt'>): string {
+  switch (coupon.status) {
+    case 'USED':
+      return coupon.usedAt ? `${formatDate(coupon.usedAt)} 已使用` : '已使用';
+    case 'EXPIRED':
+      return `${couponEnd(coupon.validUntil)} 已过期`;
+    case 'AVAILABLE': {
+      const end = couponEnd(coupon.validUntil);
+      const start = formatDate(coupon.validFrom);
+      // The start's year only when it differs from the end's: "有效期 11-25 至 2026-12-25 10:00".
+      return `有效期 ${start.slice(0, 4) === end.slice(0, 4) ? start.slice(5) : start} 至 ${end}`;
+    }
+  }
+}

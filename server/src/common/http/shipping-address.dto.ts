@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ShippingAddress } from '@tidepool/shared';
+import { IsString, Length, Matches } from 'class-validator';
+
+/** A delivery address (points-mall shipments, online orders). */
+export class ShippingAddressDto implements ShippingAddress {
+  @ApiProperty({ example: '张三' })
+  @IsString()
+  @Length(1, 32)
+  recipientName: string;
+
+  @ApiProperty({ example: '13800138000' })
+  @Matches(/^1\d{10}$/, { message: 'phone must be an 11-digit mobile number' })
+  phone: string;
+
+  @ApiProperty({ example: '上海市 静安区' })
+  @IsString()
+  @Length(1, 64)
+  region: string;
+
+  @ApiProperty({ example: '南京西路1266号 8楼' })
+  @IsString()
+  @Length(1, 128)
+  detail: string;
+}

@@ -1,0 +1,138 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  bestCouponChoice,
+  type CheckoutCouponOption,
+  type CheckoutLineInput,
+  type Coupon,
+  DEFAULT_TIER_TABLE,
+  fen,
+  isBirthday,
+  isCouponApplicable,
+  isMemberDay,
+  localCalendar,
+  type MemberContext,
+  pointsForPurchase,
+  PricingError,
+  quote,
+  type QuoteLine,
+  type QuoteResult,
+  type TierCode,
+} from '@tidepool/shared';
+import { In, type Repository } from 'typeorm';
+import { Clock } from '../../common/clock/clock.service';
+import { DomainException } from '../../common/errors/domain.exception';
+import { Product } from '../catalog/product.entity';
+import { Sku } from '../catalog/sku.entity';
+import { CouponsService } from '../coupons/coupons.service';
+import { LoyaltyService } from '../loyalty/loyalty.service';
+import { MembersService } from '../members/members.service';
+import { Store } from '../stores/store.entity';
+
+/** The zone online orders are priced in (member day): the brand's home store's. */
+const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export interface PricedLine {
+  sku: Sku;
+  product: Product;
+  quantity: number;
+}
+
+export interface PricedCheckout {
+  lines: PricedLine[];
+  result: QuoteResult;
+  couponIds: number[];
+  suggestedCouponIds: number[];
+  options: CheckoutCouponOption[];
+  memberDay: boolean;
+  points: number;
+  tier: TierCode;
+}
+
+/**
+ * Prices a basket for a member with the shared engine: current SKU prices, the member's tier and the member day
+ * in the store zone, the chosen (or the best) coupons from the wallet. The checkout page and order creation call
+ * the same method, so the member is charged exactly what was shown (or told PRICE_CHANGED).
+ */
+@Injectable()
+export class CheckoutService {
+  constructor(
+    @InjectRepository(Sku) private readonly skus: Repository<Sku>,
+    @InjectRepository(Product) private readonly products: Repository<Product>,
+    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly coupons: CouponsService,
+    private readonly loyalty: LoyaltyService,
+    private readonly members: MembersService,
+    private readonly clock: Clock,
+  ) {}
+
+  async price(memberId: number, input: CheckoutLineInput[], couponIds?: number[]): Promise<PricedCheckout> {
+    const member = await this.members.requireById(memberId);
+    const lines = await this.resolveLines(input);
+    const now = this.clock.now();
+    const store = await this.stores.findOne({ where: {}, order: { id: 'ASC' } });
+    const local = localCalendar(now, store?.timeZone ?? DEFAULT_TIME_ZONE);
+    const { tier } = await this.loyalty.summary(memberId);
+    const memberContext: MemberContext = { tier, localWeekday: local.weekday };
+    const quoteLines: QuoteLine[] = lines.map(({ sku, product, quantity }) => ({
+      skuId: sku.id,
+      productId: product.id,
+      categoryId: product.categoryId,
+      unitPriceFen: fen(sku.priceFen),
+      quantity,
+    }));
+    const wallet = await this.coupons.usable(memberId);
+    const best = bestCouponChoice(
+      quoteLines,
+      { member: memberContext, now },
+      wallet.map((w) => w.coupon),
+    );
+    const suggestedCouponIds = best.coupons.map((c) => c.id);
+    const chosenIds = couponIds ?? suggestedCouponIds;
+    const chosen: Coupon[] = await this.coupons.forQuote(memberId, chosenIds);
+    let result: QuoteResult;
+    try {
+      result = quote({ lines: quoteLines, member: memberContext, coupons: chosen });
+    } catch (error) {
+      if (error instanceof PricingError) throw new DomainException(error.code, error.message);
+      throw error;
+    }
+    const options = wallet.map(({ coupon, view }): CheckoutCouponOption => {
+      const check = isCouponApplicable(coupon, quoteLines, now);
+      return check.applicable
+        ? { coupon: view, usable: true, reason: null, shortfallFen: null }
+        : { coupon: view, usable: false, reason: check.reason, shortfallFen: check.shortfallFen };
+    });
+    const birthday = isBirthday(member.birthday, local.monthDay, local.year);
+    return {
+      lines,
+      result,
+      couponIds: chosenIds,
+      suggestedCouponIds,
+      options,
+      memberDay: isMemberDay(local.weekday),
+      points: pointsForPurchase({ paidFen: result.payableFen, tier, birthday }, DEFAULT_TIER_TABLE),
+      tier,
+    };
+  }
+
+  /** Current SKUs and products for the requested lines; duplicates are merged; off-shelf or unknown refused. */
+  private async resolveLines(input: CheckoutLineInput[]): Promise<PricedLine[]> {
+    const quantities = new Map<number, number>();
+    for (const { skuId, quantity } of input) quantities.set(skuId, (quantities.get(skuId) ?? 0) + quantity);
+    const skus = await this.skus.findBy({ id: In([...quantities.keys()]) });
+    const products = await this.products.findBy({ id: In([...new Set(skus.map((s) => s.productId))]) });
+    return [...quantities].map(([skuId, quantity]) => {
+      const sku = skus.find((s) => s.id === skuId);
+      const product = sku && products.find((p) => p.id === sku.productId);
+      if (!sku || !product) throw new DomainException('SKU_NOT_FOUND', `商品规格不存在：${skuId}`);
+      if (product.status !== 'ON_SALE') throw new DomainException('PRODUCT_OFF_SHELF', `「${product.name}」已下架`);
+      if (quantity > 99) throw new DomainException('VALIDATION_FAILED', '单个商品最多购买 99 件');
+      return { sku, product, quantity };
+    });
+  }
+}
+
+export function specText(specs: Record<string, string>): string {
+  return Object.values(specs).join(' / ');
+}

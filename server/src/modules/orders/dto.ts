@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  type CheckoutLineInput,
+  type CheckoutQuoteRequest,
+  type CreateOrderRequest,
+  type Fulfilment,
+  ORDER_STATES,
+  type OrderState,
+} from '@tidepool/shared';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/http/pagination.dto';
+import { ShippingAddressDto } from '../../common/http/shipping-address.dto';
+
+export class CheckoutLineDto implements CheckoutLineInput {
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  skuId: number;
+
+  @ApiProperty({ minimum: 1, maximum: 99 })
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  quantity: number;
+}
+
+export class CheckoutQuoteDto implements CheckoutQuoteRequest {
+  @ApiProperty({ type: [CheckoutLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CheckoutLineDto)
+  lines: CheckoutLineDto[];
+
+  @ApiPropertyOptional({ type: [Number], description: 'Omit to apply the best combination' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  couponIds?: number[];
+}
+
+export class CreateOrderDto implements CreateOrderRequest {
+  @ApiProperty({ description: 'Made once per checkout attempt and reused on retries' })
+  @Matches(/^[A-Za-z0-9_-]{8,64}$/)
+  clientOrderId: string;
+
+  @ApiProperty({ type: [CheckoutLineDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CheckoutLineDto)
+  lines: CheckoutLineDto[];
+
+  @ApiProperty({ type: [Number] })
+  @IsArray()
+  @ArrayMaxSize(5)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  couponIds: number[];
+
+  @ApiProperty()
+  @IsInt()
+  @Min(0)
+  expectedPayableFen: number;
+
+  @ApiProperty({ enum: ['SHIP', 'PICKUP'] })
+  @IsIn(['SHIP', 'PICKUP'])
+  fulfilment: Fulfilment;
+
+  @ApiPropertyOptional({ type: ShippingAddressDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ShippingAddressDto)
+  address?: ShippingAddressDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  pickupStoreId?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(0, 200)
+  remark?: string;
+}
+
+export class OrderListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ORDER_STATES })
+  @IsOptional()
+  @IsIn(ORDER_STATES)
+  state?: OrderState;
+}

@@ -1,0 +1,37 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { formatFen, fen, growthForPaidFen } from '@tidepool/shared';
+import type { Repository } from 'typeorm';
+import { LoyaltyService } from '../loyalty/loyalty.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { Order } from './order.entity';
+
+export const ORDER_PAID = 'order.paid';
+
+/**
+ * Points and growth for a paid order, from the `order.paid` outbox event. Keyed by the order id in the ledgers,
+ * so a redelivered event (after a crash, or a second replica) awards nothing more.
+ */
+@Injectable()
+export class OrderPaidConsumer implements OnModuleInit {
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    private readonly outbox: OutboxService,
+    private readonly loyalty: LoyaltyService,
+  ) {}
+
+  onModuleInit(): void {
+    this.outbox.subscribe(ORDER_PAID, (payload) => this.apply(Number(payload.orderId)));
+  }
+
+  async apply(orderId: number): Promise<void> {
+    const order = await this.orders.findOneByOrFail({ id: orderId });
+    const source = { sourceType: 'order', sourceId: order.id };
+    const reason = `线上订单 ${formatFen(fen(order.payableFen))}${order.discounts.length ? `（${order.discounts.map((d) => d.label).join('、')}）` : ''}`;
+    if (order.pointsToAward > 0) {
+      await this.loyalty.earn(order.memberId, { ...source, points: order.pointsToAward, reason: reason.slice(0, 255) });
+    }
+    const growth = growthForPaidFen(order.payableFen);
+    if (growth > 0) await this.loyalty.addGrowth(order.memberId, { ...source, growth, reason: reason.slice(0, 255) });
+  }
+}

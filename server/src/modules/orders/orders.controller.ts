@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { CheckoutQuoteResponse, OrderSummaryView, OrderView, Page } from '@tidepool/shared';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import type { Principal } from '../../common/auth/principal';
+import { Roles } from '../../common/auth/roles.decorator';
+import { IdParamPipe } from '../../common/http/id-param.pipe';
+import { CheckoutService } from './checkout.service';
+import { CheckoutQuoteDto, CreateOrderDto, OrderListQueryDto } from './dto';
+import { OrdersService } from './orders.service';
+
+/** A member's checkout and orders; every route acts on the caller's own orders only. */
+@ApiTags('orders')
+@Roles('member', 'promoter')
+@Controller('orders')
+export class OrdersController {
+  constructor(
+    private readonly checkout: CheckoutService,
+    private readonly orders: OrdersService,
+  ) {}
+
+  @Post('quote')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'CheckoutQuoteResponse: line-by-line breakdown, coupons usable or why not' })
+  async quote(@CurrentUser() principal: Principal, @Body() body: CheckoutQuoteDto): Promise<CheckoutQuoteResponse> {
+    const priced = await this.checkout.price(principal.id, body.lines, body.couponIds);
+    return {
+      lines: priced.lines.map(({ sku, product, quantity }, i) => {
+        const line = priced.result.lines[i];
+        return {
+          skuId: sku.id,
+          productId: product.id,
+          productName: product.name,
+          specText: Object.values(sku.specs).join(' / '),
+          imageUrl: product.coverUrl,
+          unitPriceFen: sku.priceFen,
+          quantity,
+          originalFen: line.originalFen,
+          itemDiscountFen: line.itemDiscountFen,
+          orderDiscountFen: line.orderDiscountFen,
+          paidFen: line.paidFen,
+        };
+      }),
+      discounts: priced.result.discounts.map((d) => ({ key: d.key, label: d.label, amountFen: d.amountFen })),
+      subtotalFen: priced.result.subtotalFen,
+      totalDiscountFen: priced.result.totalDiscountFen,
+      payableFen: priced.result.payableFen,
+      couponIds: priced.couponIds,
+      suggestedCouponIds: priced.suggestedCouponIds,
+      coupons: priced.options,
+      memberDay: priced.memberDay,
+      pointsToEarn: priced.points,
+    };
+  }
+
+  @Post()
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: 'OrderView; STOCK_INSUFFICIENT, PRICE_CHANGED, coupon codes; idempotent by clientOrderId',
+  })
+  create(@CurrentUser() principal: Principal, @Body() body: CreateOrderDto): Promise<OrderView> {
+    return this.orders.create(principal.id, body);
+  }
+
+  @Get()
+  @ApiOkResponse({ description: 'Page<OrderSummaryView>, newest first' })
+  list(@CurrentUser() principal: Principal, @Query() query: OrderListQueryDto): Promise<Page<OrderSummaryView>> {
+    return this.orders.list(principal.id, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ description: 'OrderView; 404 ORDER_NOT_FOUND for another member’s order' })
+  detail(@CurrentUser() principal: Principal, @Param('id', new IdParamPipe()) id: number): Promise<OrderView> {
+    return this.orders.detail(principal.id, id);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'OrderView (CANCELLED); stock and coupons released' })
+  cancel(@CurrentUser() principal: Principal, @Param('id', new IdParamPipe()) id: number): Promise<OrderView> {
+    return this.orders.cancelByMember(principal.id, id);
+  }
+}

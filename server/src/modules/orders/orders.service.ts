@@ -1,0 +1,310 @@
+import { randomInt } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  type CreateOrderRequest,
+  formatFen,
+  fen,
+  orderMachine,
+  type OrderSummaryView,
+  type OrderView,
+  type Page,
+} from '@tidepool/shared';
+import { type EntityManager, In, LessThan, type Repository } from 'typeorm';
+import { Clock } from '../../common/clock/clock.service';
+import { affectedRows, Transactions } from '../../common/database/transactions';
+import { isUniqueViolation } from '../../common/errors/database-errors';
+import { DomainException } from '../../common/errors/domain.exception';
+import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { Sku } from '../catalog/sku.entity';
+import { CouponsService } from '../coupons/coupons.service';
+import { JobScheduler } from '../jobs/job-scheduler.service';
+import { Store } from '../stores/store.entity';
+import { CheckoutService, specText } from './checkout.service';
+import { OrderItem } from './order-item.entity';
+import { Order } from './order.entity';
+
+/**
+ * What must happen at WeChat Pay before an unpaid order's stock is released: close the WeChat order, or learn
+ * that it was paid after all. Provided by the payments integration; without it (no payment was ever opened) the
+ * order is simply cancelled.
+ */
+export abstract class PaymentCloser {
+  /** 'closed' when the WeChat order can no longer be paid; 'paid' when it was paid (then it must not be cancelled). */
+  abstract closeBeforeRelease(order: Order): Promise<'closed' | 'paid'>;
+}
+
+/** Orders: creation with stock reserved, member views, cancellation (member or timeout) releasing stock and coupons. */
+@Injectable()
+export class OrdersService implements OnModuleInit {
+  private readonly logger = new Logger(OrdersService.name);
+
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
+    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly checkout: CheckoutService,
+    private readonly coupons: CouponsService,
+    private readonly transactions: Transactions,
+    private readonly scheduler: JobScheduler,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() private readonly closer?: PaymentCloser,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register({
+      name: 'orders-expire-unpaid',
+      periodOf: (now) => String(Math.floor(now.getTime() / 60_000)),
+      work: async (now) => ({ cancelled: await this.expireUnpaid(now) }),
+    });
+  }
+
+  async create(memberId: number, request: CreateOrderRequest): Promise<OrderView> {
+    const clientKey = `${memberId}:${request.clientOrderId}`;
+    const existing = await this.orders.findOneBy({ clientKey });
+    if (existing) return this.view(existing);
+    if (request.fulfilment === 'SHIP' && !request.address) {
+      throw new DomainException('VALIDATION_FAILED', '请填写收货地址', [
+        { field: 'address', reason: 'required to ship' },
+      ]);
+    }
+    if (request.fulfilment === 'PICKUP' && !(await this.stores.findOneBy({ id: request.pickupStoreId ?? 0 }))) {
+      throw new DomainException('STORE_NOT_FOUND', '请选择自提门店');
+    }
+    const priced = await this.checkout.price(memberId, request.lines, request.couponIds);
+    if (priced.result.payableFen !== request.expectedPayableFen) {
+      throw new DomainException(
+        'PRICE_CHANGED',
+        `商品价格或优惠已变化，当前应付 ${formatFen(fen(priced.result.payableFen))}，请确认后重新提交`,
+        [{ field: 'expectedPayableFen', reason: `current payable is ${priced.result.payableFen}` }],
+      );
+    }
+    const now = this.clock.now();
+    try {
+      const order = await this.transactions.run(async (manager) => {
+        const saved = await manager.getRepository(Order).save(
+          manager.getRepository(Order).create({
+            orderNo: newOrderNo(now),
+            memberId,
+            clientKey,
+            state: 'PENDING_PAYMENT',
+            subtotalFen: priced.result.subtotalFen,
+            totalDiscountFen: priced.result.totalDiscountFen,
+            payableFen: priced.result.payableFen,
+            discounts: priced.result.discounts.map((d) => ({ key: d.key, label: d.label, amountFen: d.amountFen })),
+            ruleVersions: { ...priced.result.ruleVersions },
+            couponIds: priced.couponIds,
+            fulfilment: request.fulfilment,
+            address: request.fulfilment === 'SHIP' ? (request.address ?? null) : null,
+            pickupStoreId: request.fulfilment === 'PICKUP' ? (request.pickupStoreId ?? null) : null,
+            remark: request.remark ?? '',
+            pointsToAward: priced.points,
+            createdAt: now,
+            reservationExpiresAt: new Date(now.getTime() + this.config.orderPaymentWindowSeconds * 1000),
+            prepayOpened: false,
+            paidAt: null,
+            transactionId: null,
+            cancelledAt: null,
+            cancelReason: null,
+            fulfilledAt: null,
+            completedAt: null,
+          }),
+        );
+        // The order row first: its unique clientKey makes a concurrent duplicate submit wait here and then fail
+        // as a duplicate (answered with the existing order), instead of competing for the stock.
+        // Then reserve stock line by line; the conditional UPDATE is the whole check (never read-then-write).
+        for (const { sku, product, quantity } of priced.lines) {
+          const result = await manager
+            .createQueryBuilder()
+            .update(Sku)
+            .set({ stock: () => `stock - ${quantity}` })
+            .where('id = :id AND stock >= :quantity', { id: sku.id, quantity })
+            .execute();
+          if (affectedRows(result) !== 1) {
+            throw new DomainException('STOCK_INSUFFICIENT', `「${product.name} ${specText(sku.specs)}」库存不足`, [
+              { field: `skuId:${sku.id}`, reason: 'not enough stock' },
+            ]);
+          }
+        }
+        await manager.getRepository(OrderItem).insert(
+          priced.lines.map(({ sku, product, quantity }, i) => {
+            const line = priced.result.lines[i];
+            return {
+              orderId: saved.id,
+              skuId: sku.id,
+              productId: product.id,
+              productName: product.name,
+              specText: specText(sku.specs),
+              imageUrl: product.coverUrl,
+              unitPriceFen: sku.priceFen,
+              quantity,
+              originalFen: line.originalFen,
+              itemDiscountFen: line.itemDiscountFen,
+              orderDiscountFen: line.orderDiscountFen,
+              paidFen: line.paidFen,
+              refundState: 'NONE' as const,
+            };
+          }),
+        );
+        await this.coupons.use(manager, memberId, priced.couponIds, `order:${saved.id}`);
+        return saved;
+      });
+      this.logger.log({ msg: 'order created', orderId: order.id, payableFen: order.payableFen });
+      return this.view(order);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // The same submit twice at once: the other request made the order.
+      return this.view(await this.orders.findOneByOrFail({ clientKey }));
+    }
+  }
+
+  async detail(memberId: number, orderId: number): Promise<OrderView> {
+    return this.view(await this.ownOrder(memberId, orderId));
+  }
+
+  async list(memberId: number, query: PageQueryDto & { state?: string }): Promise<Page<OrderSummaryView>> {
+    const where = { memberId, ...(query.state ? { state: query.state as Order['state'] } : {}) };
+    const [rows, total] = await this.orders.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    const items = rows.length ? await this.items.findBy({ orderId: In(rows.map((r) => r.id)) }) : [];
+    return toPage(
+      rows.map((order) => {
+        const lines = items.filter((i) => i.orderId === order.id);
+        return {
+          id: order.id,
+          orderNo: order.orderNo,
+          state: order.state,
+          createdAt: order.createdAt.toISOString(),
+          payableFen: order.payableFen,
+          itemCount: lines.reduce((n, l) => n + l.quantity, 0),
+          firstImageUrl: lines[0]?.imageUrl ?? '',
+          title: lines.length > 1 ? `${lines[0].productName} 等${lines.length}件商品` : (lines[0]?.productName ?? ''),
+        };
+      }),
+      total,
+      query,
+    );
+  }
+
+  /** The member cancels an unpaid order. */
+  async cancelByMember(memberId: number, orderId: number): Promise<OrderView> {
+    const order = await this.ownOrder(memberId, orderId);
+    if (order.state === 'CANCELLED') return this.view(order);
+    await this.cancel(order, '用户取消');
+    return this.view(await this.orders.findOneByOrFail({ id: order.id }));
+  }
+
+  /** Cancels every unpaid order whose payment window has closed (several replicas: each order is claimed once). */
+  async expireUnpaid(now: Date = this.clock.now()): Promise<number> {
+    const due = await this.orders.find({
+      where: { state: 'PENDING_PAYMENT', reservationExpiresAt: LessThan(now) },
+      order: { reservationExpiresAt: 'ASC' },
+      take: 100,
+    });
+    let cancelled = 0;
+    for (const order of due) {
+      try {
+        if (await this.cancel(order, '超时未支付')) cancelled++;
+      } catch (error) {
+        this.logger.warn({ msg: 'expiring order failed', orderId: order.id, error: (error as Error).message });
+      }
+    }
+    return cancelled;
+  }
+
+  /**
+   * PENDING_PAYMENT → CANCELLED, then the stock and coupons go back, in one transaction. If a WeChat order was
+   * opened it is closed first: releasing stock for an order that can still be paid would sell it twice.
+   */
+  private async cancel(order: Order, reason: string): Promise<boolean> {
+    if (!orderMachine.canTransition(order.state, 'CANCEL')) throw new DomainException('ORDER_STATE_CONFLICT');
+    if (order.prepayOpened && this.closer && (await this.closer.closeBeforeRelease(order)) === 'paid') return false;
+    const now = this.clock.now();
+    const done = await this.transactions.run(async (manager) => {
+      const result = await manager
+        .createQueryBuilder()
+        .update(Order)
+        .set({ state: 'CANCELLED', cancelledAt: now, cancelReason: reason })
+        .where("id = :id AND state = 'PENDING_PAYMENT'", { id: order.id })
+        .execute();
+      if (affectedRows(result) !== 1) return false;
+      await this.releaseStock(manager, order.id);
+      await this.coupons.release(manager, `order:${order.id}`);
+      return true;
+    });
+    if (done) this.logger.log({ msg: 'order cancelled', orderId: order.id, reason });
+    else if ((await this.orders.findOneByOrFail({ id: order.id })).state !== 'CANCELLED') {
+      throw new DomainException('ORDER_STATE_CONFLICT');
+    }
+    return done;
+  }
+
+  private async releaseStock(manager: EntityManager, orderId: number): Promise<void> {
+    const lines = await manager.getRepository(OrderItem).findBy({ orderId });
+    for (const line of lines) {
+      await manager
+        .createQueryBuilder()
+        .update(Sku)
+        .set({ stock: () => `stock + ${line.quantity}` })
+        .where('id = :id', { id: line.skuId })
+        .execute();
+    }
+  }
+
+  async ownOrder(memberId: number, orderId: number): Promise<Order> {
+    const order = await this.orders.findOneBy({ id: orderId, memberId });
+    // Another member's order is "not found", never "someone else's".
+    if (!order) throw new DomainException('ORDER_NOT_FOUND');
+    return order;
+  }
+
+  async view(order: Order): Promise<OrderView> {
+    const [lines, store] = await Promise.all([
+      this.items.find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
+      order.pickupStoreId ? this.stores.findOneBy({ id: order.pickupStoreId }) : Promise.resolve(null),
+    ]);
+    return {
+      id: order.id,
+      orderNo: order.orderNo,
+      state: order.state,
+      actions: orderMachine.allowedActions(order.state, 'MEMBER'),
+      createdAt: order.createdAt.toISOString(),
+      payBefore: order.state === 'PENDING_PAYMENT' ? order.reservationExpiresAt.toISOString() : null,
+      paidAt: order.paidAt?.toISOString() ?? null,
+      cancelledAt: order.cancelledAt?.toISOString() ?? null,
+      cancelReason: order.cancelReason,
+      lines: lines.map((l) => ({
+        id: l.id,
+        skuId: l.skuId,
+        productId: l.productId,
+        productName: l.productName,
+        specText: l.specText,
+        imageUrl: l.imageUrl,
+        unitPriceFen: l.unitPriceFen,
+        quantity: l.quantity,
+        paidFen: l.paidFen,
+        refundState: l.refundState,
+      })),
+      discounts: order.discounts,
+      subtotalFen: order.subtotalFen,
+      totalDiscountFen: order.totalDiscountFen,
+      payableFen: order.payableFen,
+      fulfilment: order.fulfilment,
+      address: order.address,
+      pickupStoreName: store?.name ?? null,
+      pointsAwarded: order.paidAt ? order.pointsToAward : 0,
+    };
+  }
+}
+
+/** 20 digits: UTC yyyyMMddHHmmss + 6 random digits; unique index catches the rare clash. ≤ 32 for WeChat Pay. */
+function newOrderNo(now: Date): string {
+  const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
+  return `${stamp}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobsModule } from '../jobs/jobs.module';
+import { LoyaltyModule } from '../loyalty/loyalty.module';
+import { MembersModule } from '../members/members.module';
+import { Store } from '../stores/store.entity';
+import { AdminGiftsController } from './admin-gifts.controller';
+import { GiftPickupService } from './gift-pickup.service';
+import { GiftPickupsController } from './gift-pickups.controller';
+import { GiftsService } from './gifts.service';
+import { PointsMallJobs } from './points-mall-jobs';
+import { PointsMallController } from './points-mall.controller';
+import { POINTS_MALL_ENTITIES } from './points-mall.entities';
+import { RedemptionViewsService } from './redemption-views.service';
+import { RedemptionService } from './redemption.service';
+
+/**
+ * Points mall (积分商城): gifts with stock, redemptions that spend points through LoyaltyService, pickup vouchers
+ * verified in store mode, and shipments.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([...POINTS_MALL_ENTITIES, Store]), LoyaltyModule, MembersModule, JobsModule],
+  controllers: [PointsMallController, AdminGiftsController, GiftPickupsController],
+  providers: [GiftsService, RedemptionService, RedemptionViewsService, GiftPickupService, PointsMallJobs],
+})
+export class PointsMallModule {}
