@@ -216,7 +216,7 @@ describe('cart: lines and totals', () => {
     });
     await add(member, few, 2);
     const over = await add(member, few, 2);
-    expect(over).toMatchObject({ status: 409, body: { code: 'CART_QUANTITY_EXCEEDS_STOCK' } });
+    expect(over).toMatchObject({ status: 409, body: { code: 'STOCK_INSUFFICIENT' } });
     expect(over.body.message).toContain('3');
     expect(await put(member, few, { quantity: 4 })).toMatchObject({ status: 409 });
     expect((await put(member, few, { quantity: 3 })).status).toBe(200);
@@ -224,10 +224,10 @@ describe('cart: lines and totals', () => {
     expect(quantities((await add(member, many, 5)).body)[many]).toBe(99);
     expect(await add(member, many, 1)).toMatchObject({ status: 409, body: { code: 'CART_LINE_LIMIT' } });
     await setShelf(id, 'OFF_SALE');
-    expect(await add(member, many)).toMatchObject({ status: 409, body: { code: 'CART_PRODUCT_OFF_SHELF' } });
+    expect(await add(member, many)).toMatchObject({ status: 409, body: { code: 'PRODUCT_OFF_SHELF' } });
     expect(await put(member, many, { quantity: 1 })).toMatchObject({
       status: 409,
-      body: { code: 'CART_PRODUCT_OFF_SHELF' },
+      body: { code: 'PRODUCT_OFF_SHELF' },
     });
   });
 

@@ -93,7 +93,7 @@ export interface CartItemPutRequest {
 
 /**
  * POST /api/cart/items — adds `quantity` units (加入购物车): the line is created or its quantity raised, capped
- * at CART_MAX_QUANTITY; more than the stock is refused with CART_QUANTITY_EXCEEDS_STOCK.
+ * at CART_MAX_QUANTITY; more than the stock is refused with STOCK_INSUFFICIENT.
  */
 export interface CartItemAddRequest {
   skuId: number;

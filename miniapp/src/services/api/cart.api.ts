@@ -7,7 +7,7 @@ export function getCart(): Promise<CartView> {
   return memberRequest<CartView>('/api/cart');
 }
 
-/** POST /api/cart/items (加入购物车): adds units to the SKU's line. 409 CART_QUANTITY_EXCEEDS_STOCK etc. */
+/** POST /api/cart/items (加入购物车): adds units to the SKU's line. 409 STOCK_INSUFFICIENT etc. */
 export function addCartItem(skuId: number, quantity = 1): Promise<CartView> {
   return memberRequest<CartView>('/api/cart/items', { method: 'POST', body: { skuId, quantity } });
 }

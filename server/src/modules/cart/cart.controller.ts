@@ -33,7 +33,7 @@ export class CartController {
   @ApiOkResponse({ description: 'CartView after adding the units (加入购物车)' })
   @ApiNotFoundResponse({ description: 'SKU_NOT_FOUND' })
   @ApiConflictResponse({
-    description: 'CART_PRODUCT_OFF_SHELF, CART_OUT_OF_STOCK, CART_QUANTITY_EXCEEDS_STOCK, CART_LINE_LIMIT, CART_FULL',
+    description: 'PRODUCT_OFF_SHELF, CART_OUT_OF_STOCK, STOCK_INSUFFICIENT, CART_LINE_LIMIT, CART_FULL',
   })
   async add(@CurrentUser() principal: Principal, @Body() body: CartItemAddDto): Promise<CartView> {
     return this.cart.add(await this.memberId(principal), body.skuId, body.quantity);
@@ -43,7 +43,7 @@ export class CartController {
   @ApiOkResponse({ description: 'CartView after setting the quantity (0 removes the line)' })
   @ApiNotFoundResponse({ description: 'SKU_NOT_FOUND' })
   @ApiConflictResponse({
-    description: 'CART_PRODUCT_OFF_SHELF, CART_OUT_OF_STOCK, CART_QUANTITY_EXCEEDS_STOCK (raising only), CART_FULL',
+    description: 'PRODUCT_OFF_SHELF, CART_OUT_OF_STOCK, STOCK_INSUFFICIENT (raising only), CART_FULL',
   })
   async put(
     @CurrentUser() principal: Principal,

@@ -74,7 +74,7 @@ export class CartService {
   async put(memberId: number, skuId: number, quantity: number, selected?: boolean): Promise<CartView> {
     if (quantity === 0) return this.remove(memberId, [skuId]);
     const sku = await this.requireSku(skuId);
-    if (sku.product?.status !== 'ON_SALE') throw new DomainException('CART_PRODUCT_OFF_SHELF');
+    if (sku.product?.status !== 'ON_SALE') throw new DomainException('PRODUCT_OFF_SHELF');
     await this.transactions.run(async (manager) => {
       const existing = await manager.findOneBy(CartItem, { memberId, skuId });
       if (!existing && sku.stock <= 0) throw new DomainException('CART_OUT_OF_STOCK');
@@ -184,7 +184,7 @@ export class CartService {
 
   private async buyableSku(skuId: number): Promise<Sku> {
     const sku = await this.requireSku(skuId);
-    if (sku.product?.status !== 'ON_SALE') throw new DomainException('CART_PRODUCT_OFF_SHELF');
+    if (sku.product?.status !== 'ON_SALE') throw new DomainException('PRODUCT_OFF_SHELF');
     if (sku.stock <= 0) throw new DomainException('CART_OUT_OF_STOCK');
     return sku;
   }
@@ -200,7 +200,7 @@ export function normaliseItems(items: CartMergeItem[]): CartMergeItem[] {
 }
 
 function exceedsStock(stock: number): DomainException {
-  return new DomainException('CART_QUANTITY_EXCEEDS_STOCK', `库存不足，最多可购买 ${stock} 件`, [
+  return new DomainException('STOCK_INSUFFICIENT', `库存不足，最多可购买 ${stock} 件`, [
     { field: 'quantity', reason: `only ${stock} in stock` },
   ]);
 }
