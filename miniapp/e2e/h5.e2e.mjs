@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 /* global AbortSignal, document, localStorage, window */
-// End-to-end check of the H5 build in real Chromium: home → detail → 分类 → 购物车 → 我的, then membership: a
+// End-to-end check of the H5 build in real Chromium: home → detail → 分类 → 购物车 → 我的; the cart: a guest adds
+// a product, logs in, the guest cart is merged into the member's, the quantity changes and a line is deleted; then
+// membership: a
 // shopper joins through a store's signup link and shows the member code; a cashier, in a second browser context,
 // logs in to store mode, types the code, sees the member and redeems the signup gift; the used code is refused;
 // the member's points page shows the balance and the points mall its gifts.
@@ -143,6 +145,27 @@ async function clickTab(label) {
 /** Visible elements only: Taro H5 keeps hidden tab pages in the DOM. */
 const visible = (selector) => page.locator(selector).locator('visible=true');
 
+/** The persisted app store (Taro H5 keeps storage in localStorage, wrapped as { data }). */
+async function appStore(target = page) {
+  return target.evaluate(() => {
+    const raw = localStorage.getItem('tidepool-store');
+    if (!raw) return null;
+    const outer = JSON.parse(raw);
+    const inner = typeof outer?.data === 'string' ? JSON.parse(outer.data) : outer;
+    return inner?.state ?? null;
+  });
+}
+
+/** The number on the 购物车 tab ('' when there is none). */
+async function cartBadge() {
+  const badge = visible('.weui-tabbar__item').filter({ hasText: '购物车' }).locator('.weui-badge');
+  return (await badge.count()) > 0 && (await badge.first().isVisible())
+    ? ((await badge.first().textContent()) ?? '').trim()
+    : '';
+}
+
+const fenOf = (price) => Math.round(Number(price.replace('¥', '')) * 100);
+
 const CASHIER = { username: 'cashier.sh001', password: 'tidepool123' };
 const PHONE = '13800138000';
 
@@ -248,6 +271,45 @@ try {
     await shot('cart');
   });
 
+  const cartItem = { name: '', price: '', skuId: 0 };
+  await check(
+    'a guest adds a product to the cart from its detail page: kept on the phone, counted on the tab',
+    async () => {
+      await clickTab('首页');
+      await visible('.home-page .product-card').first().click();
+      await page.waitForURL(/\/packages\/product\/pages\/detail\/index\?id=\d+/);
+      await visible('.detail-name').first().waitFor();
+      cartItem.name = (await visible('.detail-name').first().textContent())?.trim() ?? '';
+      cartItem.price = (await visible('.sku-item--selected .sku-item__price').first().textContent())?.trim() ?? '';
+      await visible('.add-to-cart').first().click();
+      await page.getByText('已加入购物车').first().waitFor();
+      await visible('.add-to-cart').first().click();
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.cart-shortcut-count')].some((n) => n.textContent?.trim() === '2'),
+      );
+      await shot('cart-detail-added');
+      const store = await appStore();
+      assert(store?.session?.member === null, 'the guest has a member session before logging in');
+      assert(
+        store?.cart?.lines?.length === 1 && store.cart.lines[0].quantity === 2,
+        `guest cart: ${JSON.stringify(store?.cart)}`,
+      );
+      cartItem.skuId = store.cart.lines[0].skuId;
+
+      await visible('.cart-shortcut').first().click();
+      await page.waitForURL(/\/pages\/cart\/index/);
+      const line = visible('.cart-line').first();
+      await line.waitFor();
+      const name = (await line.locator('.line-name').textContent())?.trim();
+      assert(name === cartItem.name, `cart line "${name}" != "${cartItem.name}"`);
+      assert((await line.locator('.line-quantity').textContent())?.trim() === '2', 'guest line quantity is not 2');
+      const subtotal = (await visible('.cart-subtotal').first().textContent())?.trim() ?? '';
+      assert(fenOf(subtotal) === 2 * fenOf(cartItem.price), `subtotal ${subtotal} != 2 × ${cartItem.price}`);
+      assert((await cartBadge()) === '2', `tab badge reads "${await cartBadge()}"`);
+      await shot('cart-guest');
+    },
+  );
+
   await check('我的 tab: a new visitor is logged in silently and invited to join', async () => {
     await clickTab('我的');
     await visible('.member-card').first().waitFor();
@@ -259,6 +321,69 @@ try {
       assert(entries.includes(want), `missing entry ${want} (got ${JSON.stringify(entries)})`);
     }
     await shot('mine-guest');
+  });
+
+  let memberToken = '';
+  await check("logging in merges the guest cart into the member's server cart, once", async () => {
+    await page.waitForFunction(() => {
+      const raw = localStorage.getItem('tidepool-store') ?? '{}';
+      const outer = JSON.parse(raw);
+      const state = (typeof outer?.data === 'string' ? JSON.parse(outer.data) : outer)?.state;
+      return Boolean(state?.session?.member?.token) && state?.cart?.lines?.length === 0;
+    });
+    memberToken = (await appStore())?.session?.member?.token ?? '';
+    const server = await api('/api/cart', { token: memberToken });
+    assert(
+      server.lines.length === 1 && server.lines[0].skuId === cartItem.skuId && server.lines[0].quantity === 2,
+      `server cart after login: ${JSON.stringify(server.lines)}`,
+    );
+    await clickTab('购物车');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.cart-line .line-quantity')].some((n) => n.textContent?.trim() === '2'),
+    );
+    assert((await visible('.cart-line').count()) === 1, 'the merged cart does not show exactly one line');
+    assert((await cartBadge()) === '2', `tab badge reads "${await cartBadge()}" after the merge`);
+    await shot('cart-member');
+  });
+
+  await check('the member changes a quantity with the stepper; the server keeps it', async () => {
+    const line = visible('.cart-line').first();
+    await line.locator('.stepper-plus').click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.cart-line .line-quantity')].some((n) => n.textContent?.trim() === '3'),
+    );
+    const subtotal = (await visible('.cart-subtotal').first().textContent())?.trim() ?? '';
+    assert(fenOf(subtotal) === 3 * fenOf(cartItem.price), `subtotal ${subtotal} != 3 × ${cartItem.price}`);
+    const server = await api('/api/cart', { token: memberToken });
+    assert(server.lines[0]?.quantity === 3, `server quantity ${server.lines[0]?.quantity}`);
+    await line.locator('.line-check').click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.cart-subtotal')].some((n) => n.textContent?.trim() === '¥0.00'),
+    );
+    await line.locator('.line-check').click();
+    await page.waitForFunction(
+      (text) => [...document.querySelectorAll('.cart-subtotal')].some((n) => n.textContent?.trim() === text),
+      subtotal,
+    );
+    await shot('cart-quantity');
+  });
+
+  await check('deleting a line asks first; confirmed, the cart is empty and links home', async () => {
+    await visible('.cart-line .line-delete').first().click();
+    await confirmModal(page, '再想想');
+    await page.waitForTimeout(300);
+    assert((await visible('.cart-line').count()) === 1, 'the line went away although the delete was cancelled');
+    await visible('.cart-line .line-delete').first().click();
+    await page.locator('.taro-modal__foot').locator('visible=true').first().waitFor();
+    await shot('cart-delete-confirm');
+    await confirmModal(page, '删除');
+    await visible('.cart-page .state-empty').first().waitFor();
+    const server = await api('/api/cart', { token: memberToken });
+    assert(server.lines.length === 0, `server cart after delete: ${JSON.stringify(server.lines)}`);
+    assert((await cartBadge()) === '', 'the tab badge is still shown for an empty cart');
+    await shot('cart-empty-member');
+    await visible('.cart-page .state-empty__action').first().click();
+    await visible('.home-page .product-card').first().waitFor();
   });
 
   // What the cashier would print: the store's signup code, and the name the landing page must greet with.

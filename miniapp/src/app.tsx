@@ -1,11 +1,13 @@
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
+import { installCartSync } from '@/services/cart-sync';
 import { installInterceptors } from '@/services/http';
 import { installSessionAuth } from '@/services/session';
 import './app.scss';
 
 installInterceptors();
 installSessionAuth();
+installCartSync();
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -6,6 +6,7 @@ import { loadConfig } from './config/env';
 import { TransactionsModule } from './common/database/transactions';
 import { DatabaseModule } from './database/database.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
 import { HealthModule } from './modules/health/health.module';
@@ -46,6 +47,7 @@ export class AppModule {
         OrdersModule,
         PointsMallModule,
         PaymentsModule.forRoot(config ?? loadConfig()),
+        CartModule,
       ],
     };
   }

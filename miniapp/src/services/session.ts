@@ -53,6 +53,31 @@ async function loginCode(): Promise<string> {
 
 let pendingLogin: Promise<string> | null = null;
 
+type MemberLoginHook = () => Promise<void>;
+const loginHooks: MemberLoginHook[] = [];
+
+/**
+ * Work to do right after a new member login, before the login resolves (e.g. merging the guest cart, so the first
+ * member request already sees it). A failing hook is logged and never fails the login. Returns an unsubscribe.
+ */
+export function onMemberLogin(hook: MemberLoginHook): () => void {
+  loginHooks.push(hook);
+  return () => {
+    const index = loginHooks.indexOf(hook);
+    if (index >= 0) loginHooks.splice(index, 1);
+  };
+}
+
+async function runLoginHooks(): Promise<void> {
+  for (const hook of [...loginHooks]) {
+    try {
+      await hook();
+    } catch (error) {
+      console.warn('[session] a member-login hook failed', error);
+    }
+  }
+}
+
 /**
  * The member's token, logging in silently when there is none (weapp: `Taro.login`; H5: the dev code). Concurrent
  * callers share one login. Logging in is not signing up: `GET /api/members/me` says whether the member has.
@@ -69,6 +94,7 @@ export function ensureMemberLogin(): Promise<string> {
       storeId: null,
       displayName: null,
     });
+    await runLoginHooks();
     return accessToken;
   })().finally(() => {
     pendingLogin = null;

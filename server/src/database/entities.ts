@@ -19,6 +19,8 @@ import { Store } from '../modules/stores/store.entity';
 import { WechatAccessToken } from '../modules/wechat/wechat-access-token.entity';
 import { LOYALTY_ENTITIES } from '../modules/loyalty/loyalty.entities';
 import { POINTS_MALL_ENTITIES } from '../modules/points-mall/points-mall.entities';
+import { CartItem } from '../modules/cart/cart-item.entity';
+import { CartMerge } from '../modules/cart/cart-merge.entity';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
 export const ENTITIES = [
@@ -43,4 +45,6 @@ export const ENTITIES = [
   OutboxEvent,
   ...LOYALTY_ENTITIES,
   ...POINTS_MALL_ENTITIES,
+  CartItem,
+  CartMerge,
 ];

@@ -82,6 +82,14 @@ export const ERROR_CODES = {
   PAYMENT_ORDER_PAID: { status: 409, message: '该订单已支付' },
   PAYMENT_REFUND_REJECTED: { status: 409, message: '退款申请未被受理，请稍后再试或联系客服' },
   PAYMENT_REFUND_NOT_FOUND: { status: 404, message: '退款单不存在' },
+  // Cart (and the catalogue's operator endpoints)
+  SKU_CODE_TAKEN: { status: 409, message: '商品编码已被使用' },
+  SKU_SPECS_TAKEN: { status: 409, message: '该商品已有相同的规格组合' },
+  STOCK_OUT_OF_RANGE: { status: 409, message: '调整后的库存超出范围' },
+  CART_OUT_OF_STOCK: { status: 409, message: '商品已售罄' },
+  CART_LINE_LIMIT: { status: 409, message: '每件商品最多购买 99 件' },
+  CART_FULL: { status: 409, message: '购物车已满，请先清理部分商品' },
+  CART_MERGE_CONFLICT: { status: 409, message: '购物车合并请求重复且内容不同' },
   // Infrastructure
   DATABASE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },

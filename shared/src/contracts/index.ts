@@ -10,3 +10,4 @@ export * from './orders.contract';
 export * from './loyalty.contract';
 export * from './points-mall.contract';
 export * from './address.contract';
+export * from './cart.contract';

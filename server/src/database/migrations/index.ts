@@ -1,6 +1,7 @@
 import { PaymentRefunds1795493466118 } from './1795493466118-PaymentRefunds';
 import { Orders1795491223376 } from './1795491223376-Orders';
 import { PointsMall1795491148602 } from './1795491148602-PointsMall';
+import { CartAndCatalogAdmin1795491425928 } from './1795491425928-CartAndCatalogAdmin';
 import { StaffWechatBinding1795490776846 } from './1795490776846-StaffWechatBinding';
 import { TillTransactions1795490518122 } from './1795490518122-TillTransactions';
 import { Coupons1795490326364 } from './1795490326364-Coupons';
@@ -27,5 +28,6 @@ export const MIGRATIONS: MigrationClass[] = [
   StaffWechatBinding1795490776846,
   PointsMall1795491148602,
   Orders1795491223376,
+  CartAndCatalogAdmin1795491425928,
   PaymentRefunds1795493466118,
 ];

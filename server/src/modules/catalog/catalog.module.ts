@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogAdminController } from './catalog-admin.controller';
+import { CatalogAdminService } from './catalog-admin.service';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
 import { Category } from './category.entity';
@@ -8,8 +10,8 @@ import { Sku } from './sku.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Category, Product, Sku])],
-  controllers: [CatalogController],
-  providers: [CatalogService],
+  controllers: [CatalogController, CatalogAdminController],
+  providers: [CatalogService, CatalogAdminService],
   exports: [CatalogService],
 })
 export class CatalogModule {}

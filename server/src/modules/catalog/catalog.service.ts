@@ -80,12 +80,14 @@ export class CatalogService {
         {
           skuId: sku.id,
           productId: sku.productId,
+          categoryId: sku.product.categoryId,
           productName: sku.product.name,
           coverUrl: sku.product.coverUrl,
           specs: sku.specs,
           priceFen: fen(sku.priceFen),
           stock: sku.stock,
           onSale: sku.product.status === 'ON_SALE',
+          promotionTags: sku.product.promotionTags,
         },
       ];
     });

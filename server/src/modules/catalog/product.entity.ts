@@ -9,10 +9,19 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { ProductStatus } from '@tidepool/shared';
 import { Category } from './category.entity';
 import { Sku } from './sku.entity';
 
-export type ProductStatus = 'ON_SALE' | 'OFF_SALE';
+export type { ProductStatus };
+
+/** A string list kept comma-separated in one column (tags match PROMOTION_TAG_PATTERN, so hold no comma). */
+const commaList = {
+  to: (value: string[] | undefined): string => (value ?? []).join(','),
+  // TypeORM also passes back what it wrote (an array) when it hydrates defaults after an insert.
+  from: (value: unknown): string[] =>
+    Array.isArray(value) ? (value as string[]) : typeof value === 'string' && value ? value.split(',') : [],
+};
 
 @Entity('products')
 @Index('idx_products_listing', ['status', 'categoryId', 'sort'])
@@ -58,6 +67,10 @@ export class Product {
 
   @Column({ type: 'int', default: 0 })
   sort: number;
+
+  /** Tags that put the product's lines into item promotions of the pricing engine, e.g. `zone-2for79`. */
+  @Column({ type: 'varchar', length: 300, default: '', transformer: commaList })
+  promotionTags: string[];
 
   @OneToMany(() => Sku, (sku) => sku.product)
   skus?: Sku[];

@@ -55,10 +55,12 @@ export class ProductDetailResponse extends ProductSummaryResponse implements Pro
 export class SkuLookupItemResponse implements SkuLookupItemDto {
   @ApiProperty() skuId: number;
   @ApiProperty() productId: number;
+  @ApiProperty() categoryId: number;
   @ApiProperty() productName: string;
   @ApiProperty() coverUrl: string;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } }) specs: Record<string, string>;
   @ApiProperty({ description: 'Price in fen' }) priceFen: Fen;
   @ApiProperty() stock: number;
   @ApiProperty({ description: 'False when the product is off sale' }) onSale: boolean;
+  @ApiProperty({ type: [String], description: 'Item-promotion tags, e.g. zone-2for79' }) promotionTags: string[];
 }

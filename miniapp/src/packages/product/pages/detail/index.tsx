@@ -2,16 +2,26 @@ import { useEffect, useMemo, useState } from 'react';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import type { ProductDetailDto, SkuDto } from '@tidepool/shared';
+import cartIconUrl from '@/assets/tabbar/cart.png';
 import { Price } from '@/components/price';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
-import { ApiError } from '@/services/api-error';
+import { ApiError, toApiError } from '@/services/api-error';
+import { addCartItem } from '@/services/api/cart.api';
 import { getProduct } from '@/services/api/catalog.api';
 import { resolveAssetUrl } from '@/services/asset-url';
+import { useAppStore } from '@/stores';
+import { MAX_LINE_QUANTITY, selectCartBadgeCount } from '@/stores/cart.slice';
 import { ROUTES, switchTab } from '@/utils/routes';
 import { describeSpecs } from '@/utils/specs';
-import { comingSoon } from '@/utils/toast';
+import { comingSoon, toast } from '@/utils/toast';
 import './index.scss';
+
+const CART_ICON = cartIconUrl as string;
+
+function addedToast(): void {
+  Taro.showToast({ title: '已加入购物车', icon: 'success', duration: 1500 }).catch(() => undefined);
+}
 
 function parseProductId(raw: string | undefined): number | null {
   if (!raw || !/^\d+$/.test(raw)) return null;
@@ -79,6 +89,45 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
     setSelectedSkuId(sku.id);
   };
 
+  const cartCount = useAppStore(selectCartBadgeCount);
+  const [adding, setAdding] = useState(false);
+
+  /** 加入购物车: a member's cart is on the server, a guest's on the phone (merged at login). */
+  const onAddToCart = async () => {
+    if (soldOut) {
+      toast('商品已售罄');
+      return;
+    }
+    if (!selectedSku) {
+      toast('请选择规格');
+      return;
+    }
+    const store = useAppStore.getState();
+    if (!store.session.member) {
+      const inCart = store.cart.lines.find((line) => line.skuId === selectedSku.id)?.quantity ?? 0;
+      if (inCart >= MAX_LINE_QUANTITY) {
+        toast(`每件商品最多购买 ${MAX_LINE_QUANTITY} 件`);
+      } else if (inCart + 1 > selectedSku.stock) {
+        toast(`库存不足，最多可购买 ${selectedSku.stock} 件`);
+      } else {
+        store.addToCart(selectedSku.id, 1);
+        addedToast();
+      }
+      return;
+    }
+    if (adding) return;
+    setAdding(true);
+    try {
+      const view = await addCartItem(selectedSku.id, 1);
+      useAppStore.getState().setMemberCartCount(view.totalQuantity);
+      addedToast();
+    } catch (error) {
+      toast(toApiError(error).message);
+    } finally {
+      setAdding(false);
+    }
+  };
+
   return (
     <View className="detail-page">
       <Swiper className="detail-swiper" indicatorDots={images.length > 1} indicatorActiveColor="#e85d2f" circular>
@@ -143,9 +192,18 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
 
       <View className="detail-bar">
         <View className="detail-bar__inner">
+          <View className="detail-bar__icon cart-shortcut" onClick={() => switchTab(ROUTES.cart)}>
+            <View className="detail-bar__icon-glyph">
+              <Image className="detail-bar__icon-img" src={CART_ICON} mode="aspectFit" />
+              {cartCount > 0 ? (
+                <Text className="detail-bar__badge cart-shortcut-count">{cartCount > 99 ? '99+' : cartCount}</Text>
+              ) : null}
+            </View>
+            <Text className="detail-bar__icon-text">购物车</Text>
+          </View>
           <View
-            className={`btn detail-bar__cart add-to-cart ${soldOut ? 'detail-bar__btn--disabled' : ''}`}
-            onClick={() => comingSoon()}
+            className={`btn detail-bar__cart add-to-cart ${soldOut || adding ? 'detail-bar__btn--disabled' : ''}`}
+            onClick={() => void onAddToCart()}
           >
             加入购物车
           </View>

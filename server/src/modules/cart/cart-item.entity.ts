@@ -1,0 +1,41 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Sku } from '../catalog/sku.entity';
+
+/**
+ * One line of a member's server-side cart. (memberId, skuId) is unique: a line is created or changed only by an
+ * insert-or-update on that key (see CartLines), so concurrent adds of one SKU can never make two lines. The price
+ * is not kept here: a cart always shows the SKU's current price.
+ */
+@Entity('cart_items')
+@Index('uq_cart_items_member_sku', ['memberId', 'skuId'], { unique: true })
+@Check('chk_cart_items_quantity', '`quantity` >= 1 AND `quantity` <= 99')
+export class CartItem {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  memberId: number;
+
+  @Index()
+  @Column({ type: 'int' })
+  skuId: number;
+
+  @ManyToOne(() => Sku, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'skuId' })
+  sku?: Sku;
+
+  /** 1..CART_MAX_QUANTITY. */
+  @Column({ type: 'int' })
+  quantity: number;
+
+  /** Ticked for checkout (勾选). */
+  @Column({ type: 'boolean', default: true })
+  selected: boolean;
+
+  /** From the Clock, like every business time. */
+  @Column({ type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

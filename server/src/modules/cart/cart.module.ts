@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Sku } from '../catalog/sku.entity';
+import { MembersModule } from '../members/members.module';
+import { CartItem } from './cart-item.entity';
+import { CartMerge } from './cart-merge.entity';
+import { CartController } from './cart.controller';
+import { CartService } from './cart.service';
+
+/** The member's server-side cart (a guest's cart stays on the phone until login merges it here). */
+@Module({
+  imports: [TypeOrmModule.forFeature([CartItem, CartMerge, Sku]), MembersModule],
+  controllers: [CartController],
+  providers: [CartService],
+  exports: [CartService],
+})
+export class CartModule {}
