@@ -7,7 +7,7 @@ import { Sku } from '../../src/modules/catalog/sku.entity';
 import { CouponsService } from '../../src/modules/coupons/coupons.service';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { OrdersService } from '../../src/modules/orders/orders.service';
-import { type Actor, signedUpMember } from '../support/actors';
+import { type Actor, memberLogin, signedUpMember } from '../support/actors';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // Wednesday 2026-11-25 10:00 in Shanghai.
@@ -55,6 +55,10 @@ describe('checkout quote (the shared pricing engine)', () => {
     expect(wed).toMatchObject({ subtotalFen: 8000, payableFen: 7200, memberDay: true, pointsToEarn: 108 });
     expect(wed.discounts).toEqual([{ key: 'member-day', label: '会员日满68减8', amountFen: 800 }]);
     expect(wed.lines[0]).toMatchObject({ skuId, quantity: 1, originalFen: 8000, paidFen: 7200 });
+    // A WeChat visitor who has not joined pays list price and earns nothing.
+    const visitor = await memberLogin(t, `visitor-${serial}`);
+    const asVisitor = (await quote(visitor, { lines: [{ skuId, quantity: 1 }] })).json<CheckoutQuoteResponse>();
+    expect(asVisitor).toMatchObject({ payableFen: 8000, memberDay: false, pointsToEarn: 0, discounts: [] });
     clock.set(new Date('2026-11-24T02:00:00Z'));
     const tue = (await quote(silver, { lines: [{ skuId, quantity: 1 }] })).json<CheckoutQuoteResponse>();
     expect(tue).toMatchObject({ payableFen: 8000, memberDay: false, discounts: [] });

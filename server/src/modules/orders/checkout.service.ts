@@ -73,7 +73,9 @@ export class CheckoutService {
     const store = await this.stores.findOne({ where: {}, order: { id: 'ASC' } });
     const local = localCalendar(now, store?.timeZone ?? DEFAULT_TIME_ZONE);
     const { tier } = await this.loyalty.summary(memberId);
-    const memberContext: MemberContext = { tier, localWeekday: local.weekday };
+    // Member prices, coupons and points are for members: a WeChat visitor who has not signed up pays list price.
+    const signedUp = member.signedUpAt !== null;
+    const memberContext: MemberContext | null = signedUp ? { tier, localWeekday: local.weekday } : null;
     const quoteLines: QuoteLine[] = lines.map(({ sku, product, quantity }) => ({
       skuId: sku.id,
       productId: product.id,
@@ -81,7 +83,7 @@ export class CheckoutService {
       unitPriceFen: fen(sku.priceFen),
       quantity,
     }));
-    const wallet = await this.coupons.usable(memberId);
+    const wallet = signedUp ? await this.coupons.usable(memberId) : [];
     const best = bestCouponChoice(
       quoteLines,
       { member: memberContext, now },
@@ -110,8 +112,8 @@ export class CheckoutService {
       couponIds: chosenIds,
       suggestedCouponIds,
       options,
-      memberDay: isMemberDay(local.weekday),
-      points: pointsForPurchase({ paidFen: result.payableFen, tier, birthday }, DEFAULT_TIER_TABLE),
+      memberDay: signedUp && isMemberDay(local.weekday),
+      points: signedUp ? pointsForPurchase({ paidFen: result.payableFen, tier, birthday }, DEFAULT_TIER_TABLE) : 0,
       tier,
     };
   }
