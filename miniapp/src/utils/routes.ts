@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro';
+import type { CheckoutLineInput } from '@tidepool/shared';
+import { formatCheckoutItems } from './checkout-items';
 
 export const ROUTES = {
   home: '/pages/index/index',
@@ -15,12 +17,31 @@ export const ROUTES = {
   storeScan: '/packages/store/pages/scan/index',
   storeSales: '/packages/store/pages/sales/index',
   storeSignupCode: '/packages/store/pages/signup-code/index',
+  orderCheckout: '/packages/order/pages/checkout/index',
+  orderList: '/packages/order/pages/list/index',
+  orderDetail: '/packages/order/pages/detail/index',
 } as const;
 
 export type TabRoute = (typeof ROUTES)['home' | 'category' | 'cart' | 'mine'];
 
 export function productDetailUrl(productId: number): string {
   return `${ROUTES.productDetail}?id=${productId}`;
+}
+
+/** Checkout for these lines: `?items=<skuId>x<qty>,…` (立即购买 and the cart's 去结算). */
+export function checkoutUrl(lines: readonly CheckoutLineInput[]): string {
+  return `${ROUTES.orderCheckout}?items=${formatCheckoutItems(lines)}`;
+}
+
+export function openCheckout(lines: readonly CheckoutLineInput[]): void {
+  navigateTo(checkoutUrl(lines));
+}
+
+/** How a payment attempt ended, as the order page is told (the H5 payment page appends the same `pay_result`). */
+export type PayResult = 'success' | 'cancel' | 'fail';
+
+export function orderDetailUrl(orderId: number, payResult?: PayResult): string {
+  return `${ROUTES.orderDetail}?id=${orderId}${payResult ? `&pay_result=${payResult}` : ''}`;
 }
 
 export function openProduct(productId: number): void {
