@@ -20,11 +20,17 @@ export default defineAppConfig({
       root: 'packages/store',
       pages: ['pages/login/index', 'pages/scan/index', 'pages/signup-code/index', 'pages/sales/index'],
     },
+    {
+      root: 'packages/order',
+      pages: ['pages/checkout/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/product'] },
     // 会员码 must open fast at the till, also on a weak network.
     'pages/mine/index': { network: 'all', packages: ['packages/member'] },
+    // 立即购买 opens checkout at once.
+    'packages/product/pages/detail/index': { network: 'all', packages: ['packages/order'] },
   },
   window: {
     navigationBarTitleText: 'Tidepool 会员商城',
