@@ -22,7 +22,7 @@ export default defineAppConfig({
     },
     {
       root: 'packages/order',
-      pages: ['pages/checkout/index'],
+      pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index'],
     },
   ],
   preloadRule: {
