@@ -63,7 +63,7 @@ export default function MinePage() {
 
   const openEntry = (entry: Entry) => {
     if (entry.key === 'orders') {
-      comingSoon();
+      navigateTo(ROUTES.orderList);
       return;
     }
     if (entry.key === 'store-mode') {

@@ -8,7 +8,7 @@ import { useAsync } from '@/hooks/use-async';
 import { ApiError } from '@/services/api-error';
 import { getProduct } from '@/services/api/catalog.api';
 import { resolveAssetUrl } from '@/services/asset-url';
-import { ROUTES, switchTab } from '@/utils/routes';
+import { openCheckout, ROUTES, switchTab } from '@/utils/routes';
 import { describeSpecs } from '@/utils/specs';
 import { comingSoon } from '@/utils/toast';
 import './index.scss';
@@ -73,6 +73,12 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
     .split(/\n+/)
     .map((p) => p.trim())
     .filter(Boolean);
+
+  /** 立即购买: checkout with one of the selected SKU (skipping the cart). */
+  const onBuyNow = () => {
+    if (soldOut || !selectedSku) return;
+    openCheckout([{ skuId: selectedSku.id, quantity: 1 }]);
+  };
 
   const onTapSku = (sku: SkuDto) => {
     if (sku.stock <= 0) return;
@@ -151,7 +157,7 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
           </View>
           <View
             className={`btn btn--primary detail-bar__buy buy-now ${soldOut ? 'detail-bar__btn--disabled' : ''}`}
-            onClick={() => comingSoon()}
+            onClick={onBuyNow}
           >
             {soldOut ? '已售罄' : '立即购买'}
           </View>
