@@ -218,7 +218,9 @@ function Checkout({ lines }: { lines: CheckoutLineInput[] }) {
       return;
     }
     if (result.kind === 'uncertain') {
-      setSubmitError(result.error.status === 0 ? UNCERTAIN_HINT : `${result.error.message}，请重试（不会重复下单）`);
+      const hint = result.error.status === 0 ? UNCERTAIN_HINT : `${result.error.message}，请重试（不会重复下单）`;
+      setSubmitError(hint);
+      toast(hint);
       return;
     }
     await onRefused(result.error, basis);
@@ -274,7 +276,7 @@ function Checkout({ lines }: { lines: CheckoutLineInput[] }) {
                 </View>
               );
             })}
-            <Text className="field-note">下单后到所选门店出示订单即可提货</Text>
+            <Text className="field-note pickup-stores__note">付款后到所选门店出示订单即可提货</Text>
           </View>
         )}
       </View>

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { stopPullDownRefresh, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import type { OrderAction, OrderView } from '@tidepool/shared';
+import type { OrderAction, OrderState, OrderView } from '@tidepool/shared';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
@@ -41,6 +41,15 @@ const ACTION_BUTTON: Record<OrderAction, { text: string; className: string } | n
   APPLY_REFUND: null,
   FULFIL: null,
 };
+/** Under the pickup store's name while the goods still wait to be picked up. */
+const PICKUP_NOTE: Record<OrderState, string | null> = {
+  PENDING_PAYMENT: '付款后到店出示订单即可提货',
+  PAID: '到店出示订单即可提货',
+  FULFILLED: null,
+  COMPLETED: null,
+  CANCELLED: null,
+};
+
 const ACTION_ORDER: readonly OrderAction[] = ['CANCEL', 'PAY', 'CONFIRM_RECEIPT', 'APPLY_REFUND', 'FULFIL'];
 
 /** 订单详情: state (with the payment countdown), goods, breakdown, delivery, and the buttons `actions` allows. */
@@ -244,7 +253,9 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
         ) : (
           <View className="order-delivery__body order-pickup">
             <Text className="order-delivery__who">{order.pickupStoreName ?? '门店自提'}</Text>
-            <Text className="order-delivery__where">到店出示订单即可提货</Text>
+            {PICKUP_NOTE[order.state] ? (
+              <Text className="order-delivery__where">{PICKUP_NOTE[order.state]}</Text>
+            ) : null}
           </View>
         )}
       </View>
