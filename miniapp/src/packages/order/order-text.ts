@@ -30,7 +30,7 @@ export function orderStateHint(state: OrderState, fulfilment: Fulfilment): strin
     case 'PENDING_PAYMENT':
       return '超时未支付的订单将自动取消';
     case 'PAID':
-      return fulfilment === 'PICKUP' ? '商品备好后请到门店出示订单自提' : '商家正在备货，发货后可查看物流';
+      return fulfilment === 'PICKUP' ? '商品备好后请到门店出示订单自提' : '商家正在备货，请耐心等待发货';
     case 'FULFILLED':
       return fulfilment === 'PICKUP' ? '商品已在门店提取' : '商品已发出，请注意查收';
     case 'COMPLETED':
