@@ -8,6 +8,8 @@
 // the member's points page shows the balance and the points mall its gifts.
 // Then loyalty at the till: a second shopper becomes 银卡 through a till sale, a member-day sale is quoted, confirmed
 // (its lost answer retried without a second award), shown on 我的 and refunded from 门店交易.
+// Then an online order: 立即购买 → checkout with the member-day discount → 快递配送 → 待付款 with its countdown →
+// 取消订单 → 已取消 in 我的订单; and, where the server has the pay route, paying on the simulator's page → 已支付.
 // The server's clock must be on a Wednesday (scripts/test.mjs starts it with TIDEPOOL_NOW).
 // BASE_URL: the server serving the H5 build and the API (e.g. http://127.0.0.1:3000). Required.
 // ARTIFACTS_DIR: where screenshots go (default <repo>/artifacts). CHROMIUM_PATH: default /usr/bin/chromium.
@@ -48,6 +50,8 @@ const pageErrors = [];
 const failedRequests = [];
 /** API answers >= 400 that a check provokes on purpose (e.g. a used member code), as "STATUS METHOD /path". */
 const expectedFailures = new Set();
+/** The same, as patterns, for paths with an id in them (e.g. a pay route this server may not have yet). */
+const expectedFailurePatterns = [];
 
 async function check(name, fn) {
   const started = Date.now();
@@ -100,7 +104,8 @@ async function mobilePage(context) {
     const isApi = res.url().includes('/api/');
     if (res.status() >= 400 && (isApi || type === 'script' || type === 'stylesheet' || type === 'document')) {
       const key = `${res.status()} ${res.request().method()} ${new URL(res.url()).pathname}`;
-      if (!expectedFailures.has(key)) failedRequests.push(`${res.status()} ${type} ${res.url()}`);
+      if (!expectedFailures.has(key) && !expectedFailurePatterns.some((re) => re.test(key)))
+        failedRequests.push(`${res.status()} ${type} ${res.url()}`);
     }
   });
   return p;
@@ -869,6 +874,236 @@ try {
     );
     await shot('mine-after-refund', shopper);
   });
+
+  // Online orders (issue 5), still on the Wednesday, by the same 银卡 shopper: the earbuds (¥99) with 立即购买; checkout
+  // shows 会员日满68减8 and the price the server quotes; 快递配送 with an address; the order waits for payment with
+  // its countdown; 取消订单 returns the stock and coupons. Payment runs only where POST /api/orders/:id/pay exists.
+  const yuan = (fenAmount) => `¥${Math.floor(fenAmount / 100)}.${String(fenAmount % 100).padStart(2, '0')}`;
+  const ADDRESS = {
+    recipientName: '李四',
+    phone: '13900139000',
+    region: '上海市 静安区',
+    detail: '南京西路1266号 8楼',
+  };
+  let earbuds = null;
+  let checkoutQuote = null;
+  let orderId = 0;
+  let paymentsLive = false;
+
+  /** The shopper's member token (the browser's device id logs in as the same member). */
+  async function shopperToken() {
+    const stored = await shopper.evaluate(() => localStorage.getItem('tidepool-device-id'));
+    let device = stored ?? '';
+    try {
+      device = JSON.parse(stored ?? '""')?.data ?? JSON.parse(stored ?? '""');
+    } catch {
+      // stored as the bare string
+    }
+    return (await api('/api/auth/wechat-login', { method: 'POST', body: { code: `dev-${device}` } })).accessToken;
+  }
+
+  /** From the product page: 立即购买 with the first SKU in stock. */
+  async function buyNow(product) {
+    await shopper.goto(`${BASE_URL}/packages/product/pages/detail/index?id=${product.id}`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await shopperVisible('.sku-item--selected').first().waitFor();
+    await shopperVisible('.buy-now').first().click();
+    await shopper.waitForURL(/\/packages\/order\/pages\/checkout\/index\?items=\d+x1$/);
+    await shopperVisible('.breakdown-payable').first().waitFor();
+  }
+
+  async function fillAddress(address) {
+    await shopperVisible('.address-name input').first().fill(address.recipientName);
+    await shopperVisible('.address-phone input').first().fill(address.phone);
+    await shopperVisible('.address-region input').first().fill(address.region);
+    await shopperVisible('.address-detail input').first().fill(address.detail);
+  }
+
+  /** 提交订单; answers where the browser went: the order page, or the payment simulator's page. */
+  async function submitOrderAndWait() {
+    const payAnswer = shopper
+      .waitForResponse((res) => /\/api\/orders\/\d+\/pay$/.test(new URL(res.url()).pathname), { timeout: WAIT_MS })
+      .catch(() => null);
+    await shopperVisible('.submit-order').first().click();
+    const pay = await payAnswer;
+    assert(pay, 'submitting made no payment request');
+    paymentsLive = pay.status() !== 404;
+    if (!paymentsLive) {
+      const body = await pay.json().catch(() => null);
+      assert(body?.code === 'ROUTE_NOT_FOUND', `the pay route answered 404 with ${JSON.stringify(body)}`);
+    }
+    await shopper.waitForURL((url) => !url.pathname.startsWith('/packages/order/pages/checkout/'));
+    return paymentsLive && !shopper.url().includes('/packages/order/pages/detail/') ? 'pay-page' : 'order';
+  }
+
+  await check('立即购买 opens checkout: the earbuds, 会员日满68减8 and the payable the server quotes', async () => {
+    const found = await api(`/api/catalog/products?keyword=${encodeURIComponent('蓝牙耳机')}`);
+    earbuds = found.items[0];
+    assert(earbuds, 'no earbuds in the catalogue');
+    await buyNow(earbuds);
+    const skuId = Number(/items=(\d+)x1/.exec(shopper.url())?.[1]);
+    checkoutQuote = await api('/api/orders/quote', {
+      method: 'POST',
+      token: await shopperToken(),
+      body: { lines: [{ skuId, quantity: 1 }] },
+    });
+    const name = (await shopperVisible('.order-line-name').first().textContent())?.trim();
+    assert(name === earbuds.name, `checkout shows "${name}", not ${earbuds.name}`);
+    const banner = (await shopperVisible('.member-day-banner-text').first().textContent())?.trim();
+    assert(banner === '本单已享会员日满68减8', `member-day banner reads "${banner}"`);
+    const labels = await shopperVisible('.breakdown-discount__label').allTextContents();
+    assert(labels.includes('会员日满68减8'), `discount lines ${JSON.stringify(labels)}`);
+    const payable = (await shopperVisible('.breakdown-payable').first().textContent())?.trim();
+    assert(payable === yuan(checkoutQuote.payableFen), `payable ${payable}, quoted ${yuan(checkoutQuote.payableFen)}`);
+    const subtotal = (await shopperVisible('.breakdown-subtotal').first().textContent())?.trim();
+    assert(subtotal === '¥99.00', `商品金额 ${subtotal}`);
+    const note = (await shopperVisible('.breakdown-note').first().textContent())?.trim();
+    assert(note === `本单可得 ${checkoutQuote.pointsToEarn} 积分`, `points note "${note}"`);
+    console.log(`    ${labels.join(' + ')} → ${payable}, ${checkoutQuote.pointsToEarn} 积分`);
+    await shot('checkout', shopper, { fullPage: true });
+  });
+
+  await check('the coupon sheet lists the 满99减20 coupon (usable, or greyed with why) and 不使用优惠券', async () => {
+    await shopperVisible('.coupon-row').first().click();
+    const card = shopperVisible('.coupon-sheet .checkout-coupon').filter({ hasText: '满99减20' }).first();
+    await card.waitFor();
+    const option = checkoutQuote.coupons.find((c) => c.coupon.label === '满99减20');
+    assert(option, 'the quote does not offer the 满99减20 coupon');
+    const greyed = await card.evaluate((n) => n.classList.contains('checkout-coupon--disabled'));
+    assert(greyed === !option.usable, `the card is ${greyed ? 'greyed' : 'selectable'} but usable=${option.usable}`);
+    if (!option.usable && option.shortfallFen) {
+      const text = (await card.textContent()) ?? '';
+      assert(text.includes(`还差 ${yuan(option.shortfallFen)} 可用`), `no shortfall on the card: "${text}"`);
+    }
+    await shopperVisible('.coupon-none').first().waitFor();
+    await shot('checkout-coupons', shopper);
+    await shopperVisible('.coupon-sheet-done').first().click();
+    await shopperVisible('.coupon-sheet').first().waitFor({ state: 'detached' });
+  });
+
+  await check('快递配送 needs a complete address with an 11-digit phone', async () => {
+    await shopperVisible('.submit-order').first().click();
+    await shopperVisible('.address-error').first().waitFor();
+    const first = (await shopperVisible('.address-error').first().textContent())?.trim();
+    assert(first === '请填写收货人', `first address error "${first}"`);
+    await fillAddress({ ...ADDRESS, phone: '1390013900' });
+    await shopperVisible('.submit-order').first().click();
+    await shopper.waitForFunction(() =>
+      [...document.querySelectorAll('.address-error')].some((n) => n.textContent?.trim() === '请输入 11 位手机号'),
+    );
+    assert((await shopperVisible('.address-error').count()) === 1, 'more than the phone is flagged');
+    await shot('checkout-address-error', shopper, { fullPage: true });
+    await shopperVisible('.address-phone input').first().fill(ADDRESS.phone);
+    await shopper.waitForFunction(() => document.querySelectorAll('.address-error').length === 0);
+  });
+
+  await check('提交订单 → the order page shows 待付款 with the payment countdown', async () => {
+    const bodies = [];
+    const onRequest = (req) => {
+      if (req.method() === 'POST' && new URL(req.url()).pathname === '/api/orders') bodies.push(req.postDataJSON());
+    };
+    shopper.on('request', onRequest);
+    expectedFailurePatterns.push(/^404 POST \/api\/orders\/\d+\/pay$/);
+    let landed;
+    try {
+      landed = await submitOrderAndWait();
+    } finally {
+      shopper.off('request', onRequest);
+    }
+    if (landed === 'pay-page') {
+      // Payments are live: the simulator's page came up; 取消 there returns to the unpaid order.
+      await shopper.locator('#cancel').click();
+      await shopper.waitForURL(/\/packages\/order\/pages\/detail\/index\?id=\d+.*pay_result=cancel/);
+    } else {
+      console.log('    note: POST /api/orders/:id/pay answered 404 ROUTE_NOT_FOUND: payment steps are skipped');
+    }
+    assert(bodies.length === 1, `${bodies.length} order requests`);
+    const sent = bodies[0];
+    assert(/^[A-Za-z0-9_-]{8,64}$/.test(sent.clientOrderId), `clientOrderId ${sent.clientOrderId}`);
+    assert(sent.fulfilment === 'SHIP', `fulfilment ${sent.fulfilment}`);
+    assert(JSON.stringify(sent.address) === JSON.stringify(ADDRESS), `address sent ${JSON.stringify(sent.address)}`);
+    assert(sent.expectedPayableFen === checkoutQuote.payableFen, `expected payable ${sent.expectedPayableFen}`);
+    orderId = Number(/[?&]id=(\d+)/.exec(shopper.url())?.[1]);
+    assert(orderId > 0, `no order id in ${shopper.url()}`);
+    const state = shopperVisible('.order-detail-state').first();
+    await state.waitFor();
+    assert((await state.textContent())?.trim() === '待付款', `state reads "${await state.textContent()}"`);
+    const countdown = shopperVisible('.order-countdown').first();
+    await countdown.waitFor();
+    const shown = (await countdown.textContent())?.trim() ?? '';
+    assert(/^1[45]:[0-5]\d$/.test(shown), `countdown reads "${shown}"`);
+    const order = await api(`/api/orders/${orderId}`, { token: await shopperToken() });
+    assert(order.state === 'PENDING_PAYMENT', `the server says ${order.state}`);
+    assert(order.address?.phone === ADDRESS.phone, 'the order has another address');
+    const labels = await shopperVisible('.breakdown-discount__label').allTextContents();
+    assert(labels.includes('会员日满68减8'), `order discounts ${JSON.stringify(labels)}`);
+    const payable = (await shopperVisible('.breakdown-payable').first().textContent())?.trim();
+    assert(payable === yuan(order.payableFen), `order payable ${payable}`);
+    assert(await shopperVisible('.pay-button').first().isVisible(), 'no 去支付 button');
+    console.log(`    order ${order.orderNo}: ${payable}, countdown ${shown}`);
+    await shot('order-unpaid', shopper, { fullPage: true });
+  });
+
+  await check('取消订单 asks first (取消后优惠券将退回), then the order is 已取消 with no buttons', async () => {
+    await shopperVisible('.cancel-order-button').first().click();
+    await shopper.locator('.taro-modal__content', { hasText: '取消后优惠券将退回' }).waitFor();
+    await confirmModal(shopper, '确认取消');
+    await shopper.waitForFunction(() =>
+      [...document.querySelectorAll('.order-detail-state')].some((n) => n.textContent?.trim() === '已取消'),
+    );
+    assert((await shopperVisible('.pay-button').count()) === 0, 'the 去支付 button is still there');
+    assert((await shopperVisible('.cancel-order-button').count()) === 0, 'the 取消订单 button is still there');
+    assert((await shopperVisible('.order-countdown').count()) === 0, 'the countdown is still there');
+    const order = await api(`/api/orders/${orderId}`, { token: await shopperToken() });
+    assert(order.state === 'CANCELLED' && order.actions.length === 0, `the server says ${order.state}`);
+    await shot('order-cancelled', shopper, { fullPage: true });
+  });
+
+  await check('我的 → 我的订单 lists the order under 全部 and 已取消, not under 待付款', async () => {
+    await shopper.goto(`${BASE_URL}/pages/mine/index`, { waitUntil: 'domcontentloaded' });
+    await shopperVisible('.mine-entry').filter({ hasText: '我的订单' }).first().click();
+    await shopper.waitForURL(/\/packages\/order\/pages\/list\/index/);
+    const row = shopperVisible('.order-item').first();
+    await row.waitFor();
+    const text = (await row.textContent()) ?? '';
+    assert(text.includes(earbuds.name) && text.includes('已取消'), `the newest order reads "${text}"`);
+    await shot('order-list', shopper);
+    await shopperVisible('.order-tab').filter({ hasText: '待付款' }).first().click();
+    await shopperVisible('.order-tab--active').filter({ hasText: '待付款' }).waitFor();
+    await shopperVisible('.order-list .state-empty').first().waitFor();
+    await shopperVisible('.order-tab').filter({ hasText: '已取消' }).first().click();
+    await shopperVisible('.order-tab--active').filter({ hasText: '已取消' }).waitFor();
+    await shopperVisible('.order-item').first().waitFor();
+    await shopperVisible('.order-item').first().click();
+    await shopper.waitForURL(new RegExp(`/packages/order/pages/detail/index\\?id=${orderId}$`));
+    await shopperVisible('.order-detail-state').first().waitFor();
+  });
+
+  if (paymentsLive) {
+    await check('payment: 去支付 on the simulator page → 支付处理中 → 已支付; the points grow', async () => {
+      const before = await memberNumbers();
+      await buyNow(earbuds);
+      await fillAddress(ADDRESS);
+      const quoted = (await shopperVisible('.breakdown-note').first().textContent())?.trim() ?? '';
+      const earn = Number(/本单可得 (\d+) 积分/.exec(quoted)?.[1] ?? NaN);
+      assert(Number.isInteger(earn), `points note "${quoted}"`);
+      assert((await submitOrderAndWait()) === 'pay-page', 'submitting did not open the payment page');
+      await shot('pay-page', shopper);
+      await shopper.locator('#pay').click();
+      await shopper.waitForURL(/\/packages\/order\/pages\/detail\/index\?id=\d+.*pay_result=success/);
+      await shopper.waitForFunction(
+        () => [...document.querySelectorAll('.order-detail-state')].some((n) => n.textContent?.trim() === '已支付'),
+        undefined,
+        { timeout: 20_000 },
+      );
+      await shot('order-paid', shopper, { fullPage: true });
+      const after = await memberNumbers();
+      assert(after.points === before.points + earn, `points ${before.points} → ${after.points}, expected +${earn}`);
+    });
+  } else {
+    console.log('- skipped: paying an order (POST /api/orders/:id/pay is not on this server yet)');
+  }
 
   await shopperContext.close();
   await tillContext.close();

@@ -24,11 +24,17 @@ export default defineAppConfig({
       root: 'packages/loyalty',
       pages: ['pages/points/index', 'pages/tier/index', 'pages/mall/index', 'pages/gift/index', 'pages/my-gifts/index'],
     },
+    {
+      root: 'packages/order',
+      pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index'],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/product'] },
     // 会员码 must open fast at the till, also on a weak network; points and the mall are a tap away from 我的.
     'pages/mine/index': { network: 'all', packages: ['packages/member', 'packages/loyalty'] },
+    // 立即购买 opens checkout at once.
+    'packages/product/pages/detail/index': { network: 'all', packages: ['packages/order'] },
   },
   window: {
     navigationBarTitleText: 'Tidepool 会员商城',

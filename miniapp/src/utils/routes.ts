@@ -1,4 +1,6 @@
 import Taro from '@tarojs/taro';
+import type { CheckoutLineInput } from '@tidepool/shared';
+import { formatCheckoutItems } from './checkout-items';
 
 export const ROUTES = {
   home: '/pages/index/index',
@@ -20,6 +22,9 @@ export const ROUTES = {
   pointsMall: '/packages/loyalty/pages/mall/index',
   pointsMallGift: '/packages/loyalty/pages/gift/index',
   myGifts: '/packages/loyalty/pages/my-gifts/index',
+  orderCheckout: '/packages/order/pages/checkout/index',
+  orderList: '/packages/order/pages/list/index',
+  orderDetail: '/packages/order/pages/detail/index',
 } as const;
 
 export type TabRoute = (typeof ROUTES)['home' | 'category' | 'cart' | 'mine'];
@@ -30,6 +35,22 @@ export function productDetailUrl(productId: number): string {
 
 export function giftUrl(giftId: number): string {
   return `${ROUTES.pointsMallGift}?id=${giftId}`;
+}
+
+/** Checkout for these lines: `?items=<skuId>x<qty>,…` (立即购买 and the cart's 去结算). */
+export function checkoutUrl(lines: readonly CheckoutLineInput[]): string {
+  return `${ROUTES.orderCheckout}?items=${formatCheckoutItems(lines)}`;
+}
+
+export function openCheckout(lines: readonly CheckoutLineInput[]): void {
+  navigateTo(checkoutUrl(lines));
+}
+
+/** How a payment attempt ended, as the order page is told (the H5 payment page appends the same `pay_result`). */
+export type PayResult = 'success' | 'cancel' | 'fail';
+
+export function orderDetailUrl(orderId: number, payResult?: PayResult): string {
+  return `${ROUTES.orderDetail}?id=${orderId}${payResult ? `&pay_result=${payResult}` : ''}`;
 }
 
 export function openProduct(productId: number): void {

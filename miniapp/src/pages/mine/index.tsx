@@ -8,7 +8,6 @@ import { getMemberCenter } from '@/services/api/members.api';
 import { useAppStore } from '@/stores';
 import { selectStaffSession } from '@/stores/selectors';
 import { navigateTo, ROUTES } from '@/utils/routes';
-import { comingSoon } from '@/utils/toast';
 import './index.scss';
 
 interface Entry {
@@ -66,7 +65,7 @@ export default function MinePage() {
 
   const openEntry = (entry: Entry) => {
     if (entry.key === 'orders') {
-      comingSoon();
+      navigateTo(ROUTES.orderList);
       return;
     }
     if (entry.key === 'store-mode') {

@@ -12,9 +12,9 @@ import { getProduct } from '@/services/api/catalog.api';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { useAppStore } from '@/stores';
 import { MAX_LINE_QUANTITY, selectCartBadgeCount } from '@/stores/cart.slice';
-import { ROUTES, switchTab } from '@/utils/routes';
+import { openCheckout, ROUTES, switchTab } from '@/utils/routes';
 import { describeSpecs } from '@/utils/specs';
-import { comingSoon, toast } from '@/utils/toast';
+import { toast } from '@/utils/toast';
 import './index.scss';
 
 const CART_ICON = cartIconUrl as string;
@@ -83,6 +83,12 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
     .split(/\n+/)
     .map((p) => p.trim())
     .filter(Boolean);
+
+  /** 立即购买: checkout with one of the selected SKU (skipping the cart). */
+  const onBuyNow = () => {
+    if (soldOut || !selectedSku) return;
+    openCheckout([{ skuId: selectedSku.id, quantity: 1 }]);
+  };
 
   const onTapSku = (sku: SkuDto) => {
     if (sku.stock <= 0) return;
@@ -209,7 +215,7 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
           </View>
           <View
             className={`btn btn--primary detail-bar__buy buy-now ${soldOut ? 'detail-bar__btn--disabled' : ''}`}
-            onClick={() => comingSoon()}
+            onClick={onBuyNow}
           >
             {soldOut ? '已售罄' : '立即购买'}
           </View>

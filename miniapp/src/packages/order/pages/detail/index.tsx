@@ -1,0 +1,342 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { stopPullDownRefresh, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import type { OrderAction, OrderState, OrderView } from '@tidepool/shared';
+import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
+import { useAsync } from '@/hooks/use-async';
+import { ApiError, toApiError } from '@/services/api-error';
+import { cancelOrder, getOrder } from '@/services/api/orders.api';
+import { formatDate, formatTime } from '@/utils/date';
+import { navigateTo, openProduct, ROUTES, switchTab } from '@/utils/routes';
+import { toast } from '@/utils/toast';
+import { Breakdown } from '../../components/breakdown';
+import { OrderLines } from '../../components/order-lines';
+import { formatCountdown, msUntil } from '../../countdown';
+import { FULFILMENT_LABEL, maskPhone, orderStateHint, orderStateLabel, payableLabel } from '../../order-text';
+import { startPayment, waitUntilPaid } from '../../payment';
+import { useNow, useServerClockSkew } from './use-server-clock';
+import '../../order.scss';
+import './index.scss';
+
+function parseOrderId(raw: string | undefined): number | null {
+  if (!raw || !/^\d+$/.test(raw)) return null;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) && id > 0 ? id : null;
+}
+
+/** "2026-11-25 10:02" in the phone's time zone. */
+function when(iso: string | null): string {
+  return iso ? `${formatDate(iso)} ${formatTime(iso)}` : '';
+}
+
+/**
+ * The member's buttons for each action the server allows now (`OrderView.actions`, from the shared order
+ * machine). Null: no member screen for it yet (confirming receipt and refunds come with fulfilment), or a staff
+ * action.
+ */
+const ACTION_BUTTON: Record<OrderAction, { text: string; className: string } | null> = {
+  CANCEL: { text: '取消订单', className: 'btn--outline cancel-order-button' },
+  PAY: { text: '去支付', className: 'btn--primary pay-button' },
+  CONFIRM_RECEIPT: null,
+  APPLY_REFUND: null,
+  FULFIL: null,
+};
+/** Under the pickup store's name while the goods still wait to be picked up. */
+const PICKUP_NOTE: Record<OrderState, string | null> = {
+  PENDING_PAYMENT: '付款后到店出示订单即可提货',
+  PAID: '到店出示订单即可提货',
+  FULFILLED: null,
+  COMPLETED: null,
+  CANCELLED: null,
+};
+
+const ACTION_ORDER: readonly OrderAction[] = ['CANCEL', 'PAY', 'CONFIRM_RECEIPT', 'APPLY_REFUND', 'FULFIL'];
+
+/** 订单详情: state (with the payment countdown), goods, breakdown, delivery, and the buttons `actions` allows. */
+export default function OrderDetailPage() {
+  const router = useRouter();
+  const orderId = parseOrderId(router.params.id);
+  const payResult = router.params.pay_result;
+  const detail = useAsync<OrderView>(
+    () => (orderId === null ? Promise.reject(new ApiError('ORDER_NOT_FOUND', 404)) : getOrder(orderId)),
+    [orderId],
+  );
+  usePullDownRefresh(() => {
+    void detail.reload().finally(() => void stopPullDownRefresh());
+  });
+
+  const order = detail.state.data;
+  if (detail.state.status === 'error' && !order) {
+    const { error } = detail.state;
+    return (
+      <View className="order-page">
+        {error.code === 'ORDER_NOT_FOUND' ? (
+          <EmptyState title={error.message} actionText="查看我的订单" onAction={() => navigateTo(ROUTES.orderList)} />
+        ) : (
+          <ErrorState error={error} onRetry={() => void detail.reload()} />
+        )}
+      </View>
+    );
+  }
+  if (!order) {
+    return (
+      <View className="order-page">
+        <LoadingState variant="detail" />
+      </View>
+    );
+  }
+  return <OrderDetail initial={order} payResult={payResult} onReload={() => void detail.reload()} />;
+}
+
+interface OrderDetailProps {
+  initial: OrderView;
+  /** `pay_result` from the H5 payment page or the checkout: success → wait for the payment; cancel → say so. */
+  payResult: string | undefined;
+  onReload: () => void;
+}
+
+function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
+  const [order, setOrder] = useState(initial);
+  useEffect(() => setOrder(initial), [initial]);
+  const [busy, setBusy] = useState<'pay' | 'cancel' | null>(null);
+  /** Waiting for the payment notification: 'polling', or 'slow' when 15 s were not enough. */
+  const [payCheck, setPayCheck] = useState<'idle' | 'polling' | 'slow'>('idle');
+  const left = useRef(false);
+  useEffect(
+    () => () => {
+      left.current = true;
+    },
+    [],
+  );
+
+  const skew = useServerClockSkew();
+  const unpaid = order.state === 'PENDING_PAYMENT';
+  const now = useNow(unpaid && skew !== null);
+  const msLeft = skew === null ? null : msUntil(order.payBefore, now + skew);
+  const expired = unpaid && msLeft === 0;
+
+  const waitForPayment = async () => {
+    setPayCheck('polling');
+    const result = await waitUntilPaid(order.id, () => left.current);
+    if (left.current) return;
+    if (result.value) setOrder(result.value);
+    if (result.done) {
+      setPayCheck('idle');
+      if (result.value?.state === 'PAID') toast('支付成功');
+    } else {
+      setPayCheck('slow');
+    }
+  };
+
+  // Arrived from a payment: once per page.
+  const handledPayResult = useRef(false);
+  useEffect(() => {
+    if (handledPayResult.current) return;
+    handledPayResult.current = true;
+    if (payResult === 'success') void waitForPayment();
+    else if (payResult === 'cancel') toast('已取消支付，请在支付时限内完成支付');
+  }, [payResult]);
+
+  // The payment window closed: the server cancels the order within a minute; read it again then.
+  useEffect(() => {
+    if (!expired) return;
+    const timer = setTimeout(onReload, 3000);
+    return () => clearTimeout(timer);
+  }, [expired]);
+
+  const pay = async () => {
+    if (busy) return;
+    setBusy('pay');
+    const outcome = await startPayment(order.id);
+    setBusy(outcome.kind === 'redirected' ? 'pay' : null);
+    switch (outcome.kind) {
+      case 'redirected':
+        return;
+      case 'paid':
+        await waitForPayment();
+        return;
+      case 'cancelled':
+        toast('已取消支付');
+        return;
+      case 'unavailable':
+        toast(outcome.message);
+        return;
+      case 'failed':
+        toast(outcome.message);
+        onReload();
+        return;
+    }
+  };
+
+  const cancel = async () => {
+    if (busy) return;
+    const { confirm } = await Taro.showModal({
+      title: '取消订单',
+      content: '取消后优惠券将退回',
+      confirmText: '确认取消',
+      cancelText: '再想想',
+      confirmColor: '#e4393c',
+    }).catch(() => ({ confirm: false }));
+    if (!confirm) return;
+    setBusy('cancel');
+    try {
+      setOrder(await cancelOrder(order.id));
+      toast('订单已取消');
+    } catch (err) {
+      toast(toApiError(err).message);
+      onReload();
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onAction = (action: OrderAction) => {
+    switch (action) {
+      case 'PAY':
+        void pay();
+        return;
+      case 'CANCEL':
+        void cancel();
+        return;
+      case 'CONFIRM_RECEIPT':
+      case 'APPLY_REFUND':
+      case 'FULFIL':
+        return;
+    }
+  };
+
+  const buttons = ACTION_ORDER.filter((a) => order.actions.includes(a) && ACTION_BUTTON[a] !== null);
+
+  return (
+    <View className="order-page order-detail-page">
+      <View className={`order-banner order-banner--${order.state.toLowerCase()}`}>
+        <Text className="order-banner__title order-detail-state">{orderStateLabel(order.state, order.fulfilment)}</Text>
+        {payCheck === 'polling' ? (
+          <Text className="order-banner__hint paying-banner">支付处理中，请稍候…</Text>
+        ) : payCheck === 'slow' && unpaid ? (
+          <View className="order-banner__row">
+            <Text className="order-banner__hint paying-slow">支付结果确认中，如已付款请稍后刷新</Text>
+            <Text className="order-banner__link" onClick={() => void waitForPayment()}>
+              刷新
+            </Text>
+          </View>
+        ) : unpaid && msLeft !== null ? (
+          <Text className="order-banner__hint">
+            {expired ? (
+              '支付已超时，订单即将自动取消'
+            ) : (
+              <>
+                {'剩余 '}
+                <Text className="order-banner__countdown order-countdown">{formatCountdown(msLeft)}</Text>
+                {'，超时订单将自动取消'}
+              </>
+            )}
+          </Text>
+        ) : (
+          <Text className="order-banner__hint">
+            {order.state === 'CANCELLED' && order.cancelReason
+              ? `${order.cancelReason}，商品库存和使用的优惠券已退回`
+              : orderStateHint(order.state, order.fulfilment)}
+          </Text>
+        )}
+      </View>
+
+      <View className="order-card order-delivery">
+        <View className="order-card__head">
+          <Text className="order-card__title">{FULFILMENT_LABEL[order.fulfilment]}</Text>
+        </View>
+        {order.fulfilment === 'SHIP' && order.address ? (
+          <View className="order-delivery__body order-address">
+            <Text className="order-delivery__who">{`${order.address.recipientName}  ${maskPhone(order.address.phone)}`}</Text>
+            <Text className="order-delivery__where">{`${order.address.region} ${order.address.detail}`}</Text>
+          </View>
+        ) : (
+          <View className="order-delivery__body order-pickup">
+            <Text className="order-delivery__who">{order.pickupStoreName ?? '门店自提'}</Text>
+            {PICKUP_NOTE[order.state] ? (
+              <Text className="order-delivery__where">{PICKUP_NOTE[order.state]}</Text>
+            ) : null}
+          </View>
+        )}
+      </View>
+
+      <View className="order-card">
+        <View className="order-card__head">
+          <Text className="order-card__title">商品</Text>
+          <Text className="order-card__extra">{`共 ${order.lines.reduce((n, l) => n + l.quantity, 0)} 件`}</Text>
+        </View>
+        <OrderLines lines={order.lines} onOpen={(line) => openProduct(line.productId)} />
+      </View>
+
+      <View className="order-card">
+        <Breakdown
+          subtotalFen={order.subtotalFen}
+          discounts={order.discounts}
+          payableFen={order.payableFen}
+          payableLabel={payableLabel(order.state)}
+          note={order.pointsAwarded > 0 ? `已获得 ${order.pointsAwarded} 积分` : undefined}
+        />
+      </View>
+
+      <View className="order-card order-info">
+        <View className="order-row order-row--small">
+          <Text className="order-row__label">订单编号</Text>
+          <Text className="order-row__value order-no" userSelect>
+            {order.orderNo}
+          </Text>
+        </View>
+        <View className="order-row order-row--small">
+          <Text className="order-row__label">下单时间</Text>
+          <Text className="order-row__value">{when(order.createdAt)}</Text>
+        </View>
+        {order.paidAt ? (
+          <View className="order-row order-row--small">
+            <Text className="order-row__label">支付时间</Text>
+            <Text className="order-row__value">{when(order.paidAt)}</Text>
+          </View>
+        ) : null}
+        {order.cancelledAt ? (
+          <View className="order-row order-row--small">
+            <Text className="order-row__label">取消时间</Text>
+            <Text className="order-row__value">{when(order.cancelledAt)}</Text>
+          </View>
+        ) : null}
+      </View>
+
+      <View className="order-links">
+        <Text className="order-links__link" onClick={() => navigateTo(ROUTES.orderList)}>
+          查看全部订单
+        </Text>
+        <Text className="order-links__dot">·</Text>
+        <Text className="order-links__link" onClick={() => switchTab(ROUTES.home)}>
+          继续逛逛
+        </Text>
+      </View>
+
+      {buttons.length > 0 ? (
+        <View className="order-bar">
+          <View className="order-bar__inner">
+            <View className="order-bar__actions">
+              {buttons.map((action) => {
+                const button = ACTION_BUTTON[action];
+                if (!button) return null;
+                const working = (action === 'PAY' && busy === 'pay') || (action === 'CANCEL' && busy === 'cancel');
+                return (
+                  <View
+                    key={action}
+                    className={`btn order-bar__action ${button.className} ${busy || payCheck === 'polling' ? 'btn--disabled' : ''}`}
+                    onClick={() => {
+                      if (!busy && payCheck !== 'polling') onAction(action);
+                    }}
+                  >
+                    {working ? (action === 'PAY' ? '支付中…' : '取消中…') : button.text}
+                  </View>
+                );
+              })}
+            </View>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  );
+}

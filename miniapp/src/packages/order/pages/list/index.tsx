@@ -1,0 +1,128 @@
+import { CustomWrapper, Image, Text, View } from '@tarojs/components';
+import { stopPullDownRefresh, useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import { fen, type OrderSummaryView } from '@tidepool/shared';
+import { ListFooter } from '@/components/list-footer';
+import { Price } from '@/components/price';
+import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
+import { usePagedList } from '@/hooks/use-paged-list';
+import { listOrders } from '@/services/api/orders.api';
+import { resolveAssetUrl } from '@/services/asset-url';
+import { formatDate, formatTime } from '@/utils/date';
+import { navigateTo, orderDetailUrl, ROUTES, switchTab } from '@/utils/routes';
+import { toast } from '@/utils/toast';
+import { ORDER_STATE_LABEL, ORDER_TABS, payableLabel, type OrderTab } from '../../order-text';
+import '../../order.scss';
+import './index.scss';
+
+const PAGE_SIZE = 10;
+
+const EMPTY_TITLE: Record<OrderTab['key'], string> = {
+  ALL: '还没有订单',
+  PENDING_PAYMENT: '没有待付款的订单',
+  PAID: '没有已支付的订单',
+  FULFILLED: '没有已发货的订单',
+  COMPLETED: '没有已完成的订单',
+  CANCELLED: '没有已取消的订单',
+};
+
+function OrderRow({ order }: { order: OrderSummaryView }) {
+  const unpaid = order.state === 'PENDING_PAYMENT';
+  const open = () => navigateTo(orderDetailUrl(order.id));
+  return (
+    <View className="order-item" onClick={open}>
+      <View className="order-item__head">
+        <Text className="order-item__time">{`${formatDate(order.createdAt)} ${formatTime(order.createdAt)}`}</Text>
+        <Text className={`order-state order-state--${order.state.toLowerCase()} order-item-state`}>
+          {ORDER_STATE_LABEL[order.state]}
+        </Text>
+      </View>
+      <View className="order-item__body">
+        <Image className="order-item__img" src={resolveAssetUrl(order.firstImageUrl)} mode="aspectFill" lazyLoad />
+        <Text className="order-item__title order-item-title">{order.title}</Text>
+      </View>
+      <View className="order-item__foot">
+        <Text className="order-item__count">{`共 ${order.itemCount} 件`}</Text>
+        <Text className="order-item__paid-label">{payableLabel(order.state)}</Text>
+        <Price fen={fen(order.payableFen)} size="sm" className="order-item-payable" />
+      </View>
+      {unpaid ? (
+        <View className="order-item__actions">
+          <View className="btn btn--primary btn--small order-item-pay">去支付</View>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** 我的订单: tabs 全部 / 待付款 / 已支付 / 已完成 / 已取消, 10 a page, newest first. */
+export default function OrderListPage() {
+  const router = useRouter();
+  const [tab, setTab] = useState<OrderTab>(() => ORDER_TABS.find((t) => t.key === router.params.tab) ?? ORDER_TABS[0]);
+  const list = usePagedList(
+    useCallback((page: number) => listOrders(page, tab.state, PAGE_SIZE), [tab]),
+    [tab.key],
+  );
+  const shownOnce = useRef(false);
+
+  // Back from an order (paid, cancelled): read the list again, keeping it on screen meanwhile.
+  useDidShow(() => {
+    if (shownOnce.current) void list.refresh();
+    shownOnce.current = true;
+  });
+  usePullDownRefresh(() => {
+    void list.refresh().then((error) => {
+      void stopPullDownRefresh();
+      if (error) toast(error.message);
+    });
+  });
+  useReachBottom(() => {
+    void list.loadMore();
+  });
+
+  return (
+    <View className="order-list-page">
+      <View className="order-tabs">
+        {ORDER_TABS.map((t) => (
+          <View
+            key={t.key}
+            className={`order-tabs__tab order-tab ${t.key === tab.key ? 'order-tabs__tab--active order-tab--active' : ''}`}
+            onClick={() => setTab(t)}
+          >
+            <Text>{t.title}</Text>
+          </View>
+        ))}
+      </View>
+
+      <View className="order-list">
+        {list.initialLoading ? <LoadingState variant="list" /> : null}
+        {list.error ? <ErrorState error={list.error} onRetry={() => void list.retry()} /> : null}
+        {!list.initialLoading && !list.error && list.items.length === 0 ? (
+          <EmptyState
+            title={EMPTY_TITLE[tab.key]}
+            description={tab.key === 'ALL' ? '去看看会员专享的好物吧' : undefined}
+            actionText={tab.key === 'ALL' ? '去逛逛' : undefined}
+            onAction={() => switchTab(ROUTES.home)}
+          />
+        ) : null}
+        {list.items.length > 0 ? (
+          <>
+            <CustomWrapper>
+              <View>
+                {list.items.map((order) => (
+                  <OrderRow key={order.id} order={order} />
+                ))}
+              </View>
+            </CustomWrapper>
+            <ListFooter
+              hasMore={list.hasMore}
+              loadingMore={list.loadingMore}
+              error={list.moreError}
+              onLoadMore={() => void list.loadMore()}
+            />
+          </>
+        ) : null}
+      </View>
+    </View>
+  );
+}
