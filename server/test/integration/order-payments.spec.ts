@@ -126,6 +126,19 @@ describe('paying an order with WeChat Pay (simulator, real signatures)', () => {
     expect((await detail(m, order.id)).state).toBe('PENDING_PAYMENT');
   });
 
+  it('refuses a genuine notification whose amount differs from the order, changing nothing', async () => {
+    clock.set(WEDNESDAY);
+    const { m, order, prepayId } = await unpaidOrder(5000);
+    // Our side now expects a different amount (as if the order had been tampered with or mispriced).
+    await ds()
+      .getRepository(Order)
+      .update({ id: order.id }, { payableFen: order.payableFen + 1 });
+    await simulatorOf(t).pay(prepayId);
+    expect(answers.at(-1)).toBe(400);
+    expect((await detail(m, order.id)).state).toBe('PENDING_PAYMENT');
+    expect((await t.app.get(LoyaltyService).summary(await memberIdOf(m))).points).toBe(0);
+  });
+
   it('closes the WeChat order before releasing stock at expiry; a payment that won the race keeps the order', async () => {
     clock.set(WEDNESDAY);
     const expired = await unpaidOrder(1000);

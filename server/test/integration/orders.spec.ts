@@ -3,6 +3,7 @@ import type { CheckoutQuoteResponse, OrderView } from '@tidepool/shared';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
+import { Product } from '../../src/modules/catalog/product.entity';
 import { Sku } from '../../src/modules/catalog/sku.entity';
 import { CouponsService } from '../../src/modules/coupons/coupons.service';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
@@ -62,6 +63,21 @@ describe('checkout quote (the shared pricing engine)', () => {
     clock.set(new Date('2026-11-24T02:00:00Z'));
     const tue = (await quote(silver, { lines: [{ skuId, quantity: 1 }] })).json<CheckoutQuoteResponse>();
     expect(tue).toMatchObject({ payableFen: 8000, memberDay: false, discounts: [] });
+    clock.set(WEDNESDAY);
+  });
+
+  it('applies the 2件79折 zone to products tagged into it (demo snacks), with the rule version on the quote', async () => {
+    clock.set(new Date('2026-11-24T02:00:00Z')); // Tuesday: no member day
+    const products = t.app.get<DataSource>(getDataSourceToken()).getRepository(Product);
+    const zoned = (await products.find()).filter((p) => p.promotionTags.includes('zone-2for79'));
+    expect(zoned.length).toBeGreaterThan(0);
+    const [zoneSku] = await skus().findBy({ productId: zoned[0].id });
+    await skus().update({ id: zoneSku.id }, { priceFen: 1000, stock: 10 });
+    const m = await member();
+    const q = (await quote(m, { lines: [{ skuId: zoneSku.id, quantity: 3 }] })).json<CheckoutQuoteResponse>();
+    // Two of three units in a complete group at 79折: 2000 → 1580; the third pays full price.
+    expect(q).toMatchObject({ subtotalFen: 3000, payableFen: 2580 });
+    expect(q.discounts).toEqual([{ key: 'promotion:zone-2for79', label: '2件79折', amountFen: 420 }]);
     clock.set(WEDNESDAY);
   });
 

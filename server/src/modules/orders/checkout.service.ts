@@ -28,6 +28,7 @@ import { CouponsService } from '../coupons/coupons.service';
 import { LoyaltyService } from '../loyalty/loyalty.service';
 import { MembersService } from '../members/members.service';
 import { Store } from '../stores/store.entity';
+import { ACTIVE_PROMOTIONS } from './promotions';
 
 /** The zone online orders are priced in (member day): the brand's home store's. */
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -82,11 +83,13 @@ export class CheckoutService {
       categoryId: product.categoryId,
       unitPriceFen: fen(sku.priceFen),
       quantity,
+      promotionTags: product.promotionTags ?? [],
     }));
     const wallet = signedUp ? await this.coupons.usable(memberId) : [];
+    const promotions = ACTIVE_PROMOTIONS;
     const best = bestCouponChoice(
       quoteLines,
-      { member: memberContext, now },
+      { member: memberContext, promotions, now },
       wallet.map((w) => w.coupon),
     );
     const suggestedCouponIds = best.coupons.map((c) => c.id);
@@ -94,13 +97,13 @@ export class CheckoutService {
     const chosen: Coupon[] = await this.coupons.forQuote(memberId, chosenIds);
     let result: QuoteResult;
     try {
-      result = quote({ lines: quoteLines, member: memberContext, coupons: chosen });
+      result = quote({ lines: quoteLines, member: memberContext, promotions, coupons: chosen });
     } catch (error) {
       if (error instanceof PricingError) throw new DomainException(error.code, error.message);
       throw error;
     }
     const options = wallet.map(({ coupon, view }): CheckoutCouponOption => {
-      const check = isCouponApplicable(coupon, quoteLines, now);
+      const check = isCouponApplicable(coupon, quoteLines, now, promotions);
       return check.applicable
         ? { coupon: view, usable: true, reason: null, shortfallFen: null }
         : { coupon: view, usable: false, reason: check.reason, shortfallFen: check.shortfallFen };

@@ -5,6 +5,7 @@ import { Clock } from '../../common/clock/clock.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { Category } from '../catalog/category.entity';
 import { Product } from '../catalog/product.entity';
+import { DEMO_ZONE_CATEGORY, DEMO_ZONE_TAG } from '../orders/promotions';
 import { Sku } from '../catalog/sku.entity';
 import { hashPassword } from '../staff/password-hash';
 import { StaffAccount } from '../staff/staff-account.entity';
@@ -96,6 +97,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
           sales: item.sales,
           status: 'ON_SALE',
           sort: index * 10,
+          promotionTags: item.category === DEMO_ZONE_CATEGORY ? [DEMO_ZONE_TAG] : [],
         }),
       );
       await manager.save(
