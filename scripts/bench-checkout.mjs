@@ -4,12 +4,10 @@
 // then measures, at the same concurrency: POST /api/orders (stock reserved, coupons, pricing), pay + the signed
 // notification applied (PENDING_PAYMENT → PAID + outbox), the same notifications replayed (no effect), and as the
 // baseline GET /api/health. Prints per-second rates, p50/p95/p99 and the ratios.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { measure, scratchDatabase } from './bench-lib.mjs';
 import { log, ROOT, run } from './lib.mjs';
 
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 600);
@@ -33,26 +31,7 @@ const freePort = () =>
     });
   });
 
-const dataDir = mkdtempSync(join(tmpdir(), 'tidepool-bench-'));
-let database = { kind: 'sqlite', file: join(dataDir, 'tidepool.sqlite') };
-let dropDatabase = async () => {};
-if (process.env.DATABASE_URL) {
-  const mysql = require('mysql2/promise');
-  const admin = new URL(process.env.DATABASE_URL);
-  admin.pathname = '/';
-  const name = `tidepool_bench_${Date.now()}`;
-  const conn = await mysql.createConnection({ uri: admin.toString() });
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await conn.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  database = { kind: 'mysql', url: url.toString(), poolSize: 10 };
-  dropDatabase = async () => {
-    const c = await mysql.createConnection({ uri: admin.toString() });
-    await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await c.end();
-  };
-}
+const { dataDir, database, drop: dropDatabase } = await scratchDatabase(require);
 
 const port = await freePort();
 const base = loadConfig({
@@ -86,29 +65,6 @@ async function call(method, path, body, token) {
   return { status: res.status, json: text ? JSON.parse(text) : null };
 }
 
-async function measure(label, count, request) {
-  const latencies = [];
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (let i = next++; i < count; i = next++) {
-        const t0 = performance.now();
-        await request(i);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-  const r = { perSecond: count / seconds, p50: pct(50), p95: pct(95), p99: pct(99) };
-  console.log(
-    `${label.padEnd(40)} n=${count}  ${r.perSecond.toFixed(0).padStart(5)}/s  p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms`,
-  );
-  return r;
-}
-
 try {
   log(
     `bench: ${database.kind === 'mysql' ? 'MariaDB/MySQL' : 'SQLite'}, ${ORDERS} orders by ${MEMBERS} members, concurrency ${CONCURRENCY}`,
@@ -131,11 +87,11 @@ try {
     await call('POST', '/api/orders/quote', { lines: [{ skuId: 1, quantity: 1 }], couponIds: [] }, tokens[0])
   ).json.payableFen;
 
-  await measure('warm-up health', 200, () => call('GET', '/api/health'));
-  const baseline = await measure('baseline GET /api/health', ORDERS, () => call('GET', '/api/health'));
+  await measure('warm-up health', 200, CONCURRENCY, () => call('GET', '/api/health'));
+  const baseline = await measure('baseline GET /api/health', ORDERS, CONCURRENCY, () => call('GET', '/api/health'));
   const orders = [];
   let failed = 0;
-  const checkout = await measure('POST /api/orders (checkout)', ORDERS, async (i) => {
+  const checkout = await measure('POST /api/orders (checkout)', ORDERS, CONCURRENCY, async (i) => {
     const res = await call(
       'POST',
       '/api/orders',
@@ -159,12 +115,12 @@ try {
     prepays[i] = pay.json.paymentParams.package.replace('prepay_id=', '');
   }
   let notAccepted = 0;
-  const notify = await measure('payment + signed notification → PAID', ORDERS, async (i) => {
+  const notify = await measure('payment + signed notification → PAID', ORDERS, CONCURRENCY, async (i) => {
     if (!prepays[i]) return;
     const { delivery } = await sim.pay(prepays[i]);
     if (delivery.status !== 204) notAccepted++;
   });
-  const replay = await measure('replayed notification (no effect)', ORDERS, async (i) => {
+  const replay = await measure('replayed notification (no effect)', ORDERS, CONCURRENCY, async (i) => {
     if (!orders[i]) return;
     const attempt = await sim.redeliver(orders[i].orderNo);
     if (attempt.status !== 204) notAccepted++;
@@ -183,5 +139,4 @@ try {
 } finally {
   await app.close();
   await dropDatabase();
-  rmSync(dataDir, { recursive: true, force: true });
 }
