@@ -40,7 +40,7 @@ dbUrl.pathname = `/${name}`;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'tidepool-bench-'));
 const config = {
-  ...loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'silent', AUTH_TOKEN_SECRET: 'bench-'.repeat(8) }),
+  ...loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' }),
   dataDir,
   database: { kind: 'mysql', url: dbUrl.toString(), poolSize: CONCURRENCY },
   seedDemo: false,
