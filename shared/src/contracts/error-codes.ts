@@ -90,6 +90,12 @@ export const ERROR_CODES = {
   CART_LINE_LIMIT: { status: 409, message: '每件商品最多购买 99 件' },
   CART_FULL: { status: 409, message: '购物车已满，请先清理部分商品' },
   CART_MERGE_CONFLICT: { status: 409, message: '购物车合并请求重复且内容不同' },
+  // Weekly drops (团购)
+  DROP_NOT_FOUND: { status: 404, message: '团购活动不存在' },
+  DROP_NOT_OPEN: { status: 409, message: '团购尚未开始' },
+  DROP_ENDED: { status: 409, message: '团购已结束' },
+  DROP_SOLD_OUT: { status: 409, message: '已抢光' },
+  DROP_LIMIT_REACHED: { status: 409, message: '已达到每人限购数量' },
   // Infrastructure
   DATABASE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },

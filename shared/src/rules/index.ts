@@ -3,3 +3,4 @@ export * from './members';
 export * from './member-code';
 export * from './points';
 export * from './pricing';
+export * from './drops';

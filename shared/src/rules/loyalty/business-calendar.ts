@@ -58,3 +58,34 @@ export function isValidTimeZone(timeZone: string): boolean {
     return false;
   }
 }
+
+/**
+ * The UTC instant of a wall-clock time in a zone (e.g. Friday 12:00 in Asia/Shanghai). Found by correcting a guess
+ * with the zone's offset; repeated so it settles across a daylight-saving change. A wall time that does not exist
+ * (skipped by DST) resolves to the instant an hour later, the usual convention.
+ */
+export function zonedWallTime(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  let guess = wall;
+  for (let i = 0; i < 3; i++) {
+    const next = wall - zoneOffsetMs(new Date(guess), timeZone);
+    if (next === guess) break;
+    guess = next;
+  }
+  return new Date(guess);
+}
+
+/** The zone's offset from UTC at an instant, in ms (local wall time minus UTC), to the minute. */
+export function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const local = localCalendar(instant, timeZone);
+  const [y, m, d] = local.date.split('-').map(Number);
+  const wall = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, local.hour, local.minute);
+  return wall - Math.floor(instant.getTime() / 60_000) * 60_000;
+}

@@ -1,4 +1,4 @@
-import { localCalendar } from '../loyalty/business-calendar';
+import { localCalendar, zonedWallTime } from '../loyalty/business-calendar';
 import type { TierCode, TierTable } from '../loyalty/tiers';
 import { DEFAULT_TIER_TABLE, tierByCode } from '../loyalty/tiers';
 
@@ -56,21 +56,5 @@ export function defaultExpiry(earnedAt: Date, timeZone: string, years: number = 
 
 /** The UTC instant of local midnight starting the given date in the zone. */
 export function zonedMidnight(year: number, month: number, day: number, timeZone: string): Date {
-  const wall = Date.UTC(year, month - 1, day);
-  let guess = wall;
-  // The zone's offset at the guess moves the guess; twice settles it even across a DST change.
-  for (let i = 0; i < 3; i++) {
-    const next = wall - offsetMs(new Date(guess), timeZone);
-    if (next === guess) break;
-    guess = next;
-  }
-  return new Date(guess);
-}
-
-/** The zone's offset from UTC at an instant, in ms (local wall time minus UTC), to the minute. */
-function offsetMs(instant: Date, timeZone: string): number {
-  const local = localCalendar(instant, timeZone);
-  const [y, m, d] = local.date.split('-').map(Number);
-  const wall = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, local.hour, local.minute);
-  return wall - Math.floor(instant.getTime() / 60_000) * 60_000;
+  return zonedWallTime(year, month, day, 0, 0, timeZone);
 }

@@ -1,0 +1,1 @@
+export * from './drop-window';
