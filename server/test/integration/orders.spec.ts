@@ -7,6 +7,7 @@ import { Product } from '../../src/modules/catalog/product.entity';
 import { Sku } from '../../src/modules/catalog/sku.entity';
 import { CouponsService } from '../../src/modules/coupons/coupons.service';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
+import { Order } from '../../src/modules/orders/order.entity';
 import { OrdersService } from '../../src/modules/orders/orders.service';
 import { type Actor, memberLogin, signedUpMember } from '../support/actors';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -210,6 +211,32 @@ describe('orders', () => {
     expect(ok).toHaveLength(20);
     expect(results.filter((r) => r.json<{ code?: string }>().code === 'STOCK_INSUFFICIENT')).toHaveLength(180);
     expect(await stockOf(skuId)).toBe(0);
+  });
+
+  it('forgets the delivery address when the member deletes their account', async () => {
+    const [first] = await skus().find({ order: { id: 'ASC' }, take: 1 });
+    await skus().update({ id: first.id }, { priceFen: 2000, stock: 5 });
+    const skuId = first.id;
+    const m = await member();
+    const q = (await quote(m, { lines: [{ skuId, quantity: 1 }] })).json<CheckoutQuoteResponse>();
+    const created = (
+      await order(m, {
+        clientOrderId: 'order-pipl-0001',
+        lines: [{ skuId, quantity: 1 }],
+        couponIds: q.couponIds,
+        expectedPayableFen: q.payableFen,
+        fulfilment: 'SHIP',
+        address: { recipientName: '王五', phone: '13700000000', region: '上海市 黄浦区', detail: '人民大道 1 号' },
+      })
+    ).json<OrderView>();
+    expect(created.address).toMatchObject({ recipientName: '王五' });
+    expect((await t.inject({ method: 'DELETE', url: '/api/members/me', headers: m.headers })).statusCode).toBe(204);
+    const row = await t.app
+      .get<DataSource>(getDataSourceToken())
+      .getRepository(Order)
+      .findOneByOrFail({ id: created.id });
+    expect(row.address).toBeNull();
+    expect(row.payableFen).toBe(created.payableFen); // the books stay
   });
 
   it('refuses bad input', async () => {

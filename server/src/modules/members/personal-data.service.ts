@@ -6,6 +6,9 @@ import { Clock } from '../../common/clock/clock.service';
 import { Transactions } from '../../common/database/transactions';
 import { MemberCodeScan } from '../store-mode/member-code-scan.entity';
 import { Store } from '../stores/store.entity';
+import { Order } from '../orders/order.entity';
+import { GiftRedemption } from '../points-mall/gift-redemption.entity';
+import { GiftShipment } from '../points-mall/gift-shipment.entity';
 import { Member } from './member.entity';
 import { MembersService } from './members.service';
 import { VouchersService } from './vouchers.service';
@@ -58,8 +61,8 @@ export class PersonalDataService {
   async deleteAccount(memberId: number): Promise<void> {
     await this.members.requireById(memberId);
     const now = this.clock.now();
-    await this.transactions.run((manager) =>
-      manager
+    await this.transactions.run(async (manager) => {
+      await manager
         .createQueryBuilder()
         .update(Member)
         .set({
@@ -73,8 +76,28 @@ export class PersonalDataService {
           deletedAt: now,
         })
         .where('id = :id AND deletedAt IS NULL', { id: memberId })
-        .execute(),
-    );
+        .execute();
+      // Addresses the member gave (orders, points-mall shipments) are personal data too: the rows stay for the
+      // ledgers and the books, the person is no longer in them.
+      await manager
+        .createQueryBuilder()
+        .update(Order)
+        .set({ address: null })
+        .where('memberId = :memberId', { memberId })
+        .execute();
+      await manager
+        .createQueryBuilder()
+        .update(GiftRedemption)
+        .set({ address: null })
+        .where('memberId = :memberId', { memberId })
+        .execute();
+      await manager
+        .createQueryBuilder()
+        .update(GiftShipment)
+        .set({ recipientName: '已注销', phone: '', region: '', detail: '' })
+        .where('memberId = :memberId', { memberId })
+        .execute();
+    });
     this.logger.log({ msg: 'member account deleted (anonymised)', memberId });
   }
 }
