@@ -1,3 +1,4 @@
+import { DomainException } from '../errors/domain.exception';
 import type { Role } from '@tidepool/shared';
 import type { FastifyRequest } from 'fastify';
 
@@ -14,3 +15,9 @@ export const STAFF_ROLES: readonly Role[] = ['cashier', 'operator'];
 
 /** The auth guard attaches the principal here for @CurrentUser(). */
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
+
+/** The store a cashier acts in; anyone else (or a cashier token without a store) is refused. */
+export function cashierStoreId(principal: Principal): number {
+  if (principal.role !== 'cashier' || principal.storeId === null) throw new DomainException('FORBIDDEN');
+  return principal.storeId;
+}

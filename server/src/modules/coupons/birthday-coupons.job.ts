@@ -6,9 +6,8 @@ import { Member } from '../members/member.entity';
 import { JobScheduler } from '../jobs/job-scheduler.service';
 import { CouponsService } from './coupons.service';
 import { BIRTHDAY_TEMPLATE } from './default-templates';
+import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
 
-/** The brand's calendar zone for birthdays (the demo brand is in Shanghai; per-store zones are a follow-up). */
-const BRAND_TIME_ZONE = 'Asia/Shanghai';
 /** Issue shortly after local midnight. */
 const DUE_AFTER_MINUTES = 10;
 const BATCH = 500;

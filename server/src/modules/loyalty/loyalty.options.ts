@@ -1,3 +1,4 @@
+import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
 import { DEFAULT_POINTS_RULE, DEFAULT_TIER_TABLE, type PointsEarningRule, type TierTable } from '@tidepool/shared';
 
 /** Brand configuration of the loyalty programme; the defaults are DOMAIN.md's. */
@@ -15,7 +16,7 @@ export interface LoyaltyOptions {
 export const LOYALTY_OPTIONS = Symbol('LOYALTY_OPTIONS');
 
 export const DEFAULT_LOYALTY_OPTIONS: LoyaltyOptions = {
-  timeZone: 'Asia/Shanghai',
+  timeZone: BRAND_TIME_ZONE,
   tierTable: DEFAULT_TIER_TABLE,
   pointsRule: DEFAULT_POINTS_RULE,
   expiringSoonDays: 30,

@@ -19,9 +19,7 @@ import { Store } from '../stores/store.entity';
 import type { Member } from './member.entity';
 import { MemberLoyaltyReader } from './member-loyalty';
 import { VouchersService } from './vouchers.service';
-
-/** The brand's home zone when a member has no store yet (the demo brand's stores are all in Shanghai). */
-const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
 
 /** Builds the member center card (我的): tier, growth and progress, points, coupons, member-day hint. */
 @Injectable()
@@ -58,7 +56,7 @@ export class MemberCenterService {
       tierProgressPermille: progress.permille,
       points,
       couponCount: couponCount + voucherCount,
-      memberDay: this.memberDayHint(progress.current, store?.timeZone ?? DEFAULT_TIME_ZONE),
+      memberDay: this.memberDayHint(progress.current, store?.timeZone ?? BRAND_TIME_ZONE),
     };
   }
 

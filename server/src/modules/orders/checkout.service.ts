@@ -29,9 +29,7 @@ import { LoyaltyService } from '../loyalty/loyalty.service';
 import { MembersService } from '../members/members.service';
 import { Store } from '../stores/store.entity';
 import { ACTIVE_PROMOTIONS } from './promotions';
-
-/** The zone online orders are priced in (member day): the brand's home store's. */
-const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
 
 export interface PricedLine {
   sku: Sku;
@@ -72,7 +70,7 @@ export class CheckoutService {
     const lines = await this.resolveLines(input);
     const now = this.clock.now();
     const store = await this.stores.findOne({ where: {}, order: { id: 'ASC' } });
-    const local = localCalendar(now, store?.timeZone ?? DEFAULT_TIME_ZONE);
+    const local = localCalendar(now, store?.timeZone ?? BRAND_TIME_ZONE);
     const { tier } = await this.loyalty.summary(memberId);
     // Member prices, coupons and points are for members: a WeChat visitor who has not signed up pays list price.
     const signedUp = member.signedUpAt !== null;

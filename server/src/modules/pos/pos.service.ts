@@ -17,7 +17,7 @@ import {
   type TillTransactionView,
 } from '@tidepool/shared';
 import { LessThan, type Repository } from 'typeorm';
-import type { Principal } from '../../common/auth/principal';
+import { cashierStoreId, type Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
@@ -166,7 +166,7 @@ export class PosService implements OnModuleInit {
   }
 
   async list(cashier: Principal, query: PageQueryDto): Promise<Page<TillTransactionView>> {
-    const storeId = this.storeOf(cashier);
+    const storeId = cashierStoreId(cashier);
     const [rows, total] = await this.sales.findAndCount({
       where: { storeId },
       order: { createdAt: 'DESC', id: 'DESC' },
@@ -266,16 +266,11 @@ export class PosService implements OnModuleInit {
   }
 
   private async saleOfStore(cashier: Principal, saleId: number): Promise<TillTransaction> {
-    const storeId = this.storeOf(cashier);
+    const storeId = cashierStoreId(cashier);
     const sale = await this.sales.findOneBy({ id: saleId });
     if (!sale) throw new DomainException('TILL_TXN_NOT_FOUND');
     if (sale.storeId !== storeId) throw new DomainException('FORBIDDEN');
     return sale;
-  }
-
-  private storeOf(cashier: Principal): number {
-    if (cashier.role !== 'cashier' || cashier.storeId === null) throw new DomainException('FORBIDDEN');
-    return cashier.storeId;
   }
 
   private async view(sale: TillTransaction): Promise<TillTransactionView> {

@@ -10,7 +10,7 @@ import {
   type VoucherView,
 } from '@tidepool/shared';
 import type { Repository } from 'typeorm';
-import type { Principal } from '../../common/auth/principal';
+import { cashierStoreId, type Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
@@ -48,7 +48,7 @@ export class StoreModeService {
   ) {}
 
   async scan(cashier: Principal, code: string): Promise<StoreMemberSummary> {
-    const storeId = this.storeOf(cashier);
+    const storeId = cashierStoreId(cashier);
     this.limiter.take(cashier.id);
     const now = this.clock.now();
     const verdict = await this.codes.verify(code);
@@ -99,7 +99,7 @@ export class StoreModeService {
    * business (403); one that is unknown or refused is not found; an old one must be scanned again.
    */
   async activeScan(cashier: Principal, scanId: number): Promise<MemberCodeScan> {
-    const storeId = this.storeOf(cashier);
+    const storeId = cashierStoreId(cashier);
     const scan = await this.scans.findOneBy({ id: scanId });
     if (!scan || scan.result !== 'ACCEPTED' || scan.memberId === null) throw new DomainException('MEMBER_NOT_FOUND');
     if (scan.storeId !== storeId) throw new DomainException('FORBIDDEN');
@@ -150,10 +150,5 @@ export class StoreModeService {
       expiresAt: null,
     });
     this.logger.warn({ msg: 'member code refused', result, storeId, staffId: cashier.id });
-  }
-
-  private storeOf(cashier: Principal): number {
-    if (cashier.role !== 'cashier' || cashier.storeId === null) throw new DomainException('FORBIDDEN');
-    return cashier.storeId;
   }
 }

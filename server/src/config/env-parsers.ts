@@ -1,0 +1,69 @@
+/** Parsers for environment variables: each returns the value or throws a message that names what was expected. */
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export type Env = Record<string, string | undefined>;
+
+export type Reader = <T>(name: string, parse: (raw: string) => T, fallback: T, secret?: boolean) => T;
+
+export function oneOf<T extends string>(values: readonly T[]) {
+  return (raw: string): T => {
+    if (!(values as readonly string[]).includes(raw)) throw new Error(`must be one of ${values.join(', ')}`);
+    return raw as T;
+  };
+}
+
+export function integer(min: number, max: number) {
+  return (raw: string): number => {
+    if (!/^\d+$/.test(raw)) throw new Error(`must be an integer between ${min} and ${max}`);
+    const n = Number(raw);
+    if (n < min || n > max) throw new Error(`must be an integer between ${min} and ${max}`);
+    return n;
+  };
+}
+
+export function minLength(min: number) {
+  return (raw: string): string => {
+    if (raw.length < min) throw new Error(`must be at least ${min} characters`);
+    return raw;
+  };
+}
+
+export function httpUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('must be an http(s) URL such as https://api.weixin.qq.com');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('must be an http(s) URL');
+  return raw.replace(/\/+$/, '');
+}
+
+export function boolean(raw: string): boolean {
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error('must be true or false');
+}
+
+export function mysqlUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('must be a URL such as mysql://user:password@host:3306/database');
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
+    throw new Error('must start with mysql:// (unset it to use the embedded SQLite database)');
+  }
+  if (url.pathname.length <= 1) throw new Error('must name a database, e.g. mysql://root@127.0.0.1:3306/tidepool');
+  return raw;
+}
+
+export function isoInstant(raw: string): Date {
+  const date = new Date(raw);
+  if (!ISO_WITH_OFFSET.test(raw) || Number.isNaN(date.getTime())) {
+    throw new Error('must be an ISO 8601 time with an offset, e.g. 2026-11-25T10:00:00+08:00');
+  }
+  return date;
+}
