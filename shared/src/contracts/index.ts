@@ -11,3 +11,4 @@ export * from './loyalty.contract';
 export * from './points-mall.contract';
 export * from './address.contract';
 export * from './cart.contract';
+export * from './drops.contract';

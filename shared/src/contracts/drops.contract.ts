@@ -1,0 +1,132 @@
+import type { TierCode } from '../rules/loyalty/tiers';
+import type { DropPhase } from '../rules/drops/drop-window';
+import type { ShippingAddress } from './address.contract';
+import type { Fulfilment, OrderSummaryView } from './orders.contract';
+
+/** A weekly drop repeats every week on the brand's schedule (Friday 12:00 – Saturday 18:00); ONCE is one window. */
+export type DropRecurrence = 'WEEKLY' | 'ONCE';
+
+/** One product in a drop, as a member sees it. */
+export interface DropItemView {
+  id: number;
+  skuId: number;
+  productId: number;
+  productName: string;
+  specText: string;
+  imageUrl: string;
+  listPriceFen: number;
+  dropPriceFen: number;
+  cap: number;
+  perMemberLimit: number;
+  /** Units on sale right now. Unpaid reservations that expire come back, so 0 may become 1 again. */
+  left: number;
+  soldOut: boolean;
+  /** Units this member holds in this drop (reserved or bought): the per-member limit counts these. */
+  myQuantity: number;
+}
+
+export interface DropEarlyAccessView {
+  tier: TierCode;
+  tierName: string;
+  minutes: number;
+}
+
+/** GET /api/drops/current and GET /api/drops/:id. Public; the member fields are empty for a visitor. */
+export interface DropView {
+  id: number;
+  title: string;
+  description: string;
+  recurrence: DropRecurrence;
+  /** The general opening (ISO, UTC). */
+  opensAt: string;
+  closesAt: string;
+  /** When this member may buy: earlier with priority purchase (优先购). Equals opensAt for a visitor. */
+  myOpensAt: string;
+  /** This member's phase at serverTime. */
+  phase: DropPhase;
+  earlyAccess: DropEarlyAccessView[];
+  /** The server's clock when the view was made: the page counts down from this, not from the phone's clock. */
+  serverTime: string;
+  /** How long an order holds its units before it must be paid, in seconds. */
+  reservationSeconds: number;
+  /** The member asked to be reminded at opening. */
+  reminded: boolean;
+  /** The subscribe-message template the "remind me" button asks consent for (wx.requestSubscribeMessage). */
+  reminderTemplateId: string;
+  items: DropItemView[];
+}
+
+/** POST /api/drops/:id/reminder: the member accepted the subscribe message for these templates. */
+export interface DropReminderRequest {
+  templateIds: string[];
+}
+
+export interface DropReminderResponse {
+  reminded: boolean;
+}
+
+/** POST /api/drops/:id/orders → OrderView (the ordinary order, priced at the drop price, paid the ordinary way). */
+export interface CreateDropOrderRequest {
+  dropItemId: number;
+  /** 1..perMemberLimit */
+  quantity: number;
+  /** Idempotency: the same id from the same member answers the same order. */
+  clientOrderId: string;
+  fulfilment: Fulfilment;
+  address?: ShippingAddress;
+  pickupStoreId?: number;
+}
+
+/** GET /api/drops/orders/mine: 我的团购订单. */
+export interface DropOrderSummaryView extends OrderSummaryView {
+  dropId: number;
+  dropTitle: string;
+}
+
+// ——— Operator ———
+
+export interface DropItemInput {
+  skuId: number;
+  dropPriceFen: number;
+  /** Units for sale in this drop (the drop's own allocation). */
+  cap: number;
+  perMemberLimit: number;
+}
+
+/** POST /api/admin/drops. WEEKLY takes the brand's weekly window (the next one); ONCE needs opensAt/closesAt. */
+export interface CreateDropRequest {
+  title: string;
+  description?: string;
+  recurrence: DropRecurrence;
+  opensAt?: string;
+  closesAt?: string;
+  /** Minutes of priority purchase per tier, e.g. { GOLD: 30 }. Defaults to gold 30 minutes. */
+  earlyAccess?: Partial<Record<TierCode, number>>;
+  /** Defaults to 300 (5 minutes). */
+  reservationSeconds?: number;
+  items: DropItemInput[];
+}
+
+export interface DropItemStatsView extends DropItemView {
+  /** Paid units. */
+  sold: number;
+  /** Units held by unpaid orders. */
+  reserved: number;
+}
+
+export type DropStatus = 'SCHEDULED' | 'CANCELLED';
+
+export interface DropAdminView {
+  id: number;
+  title: string;
+  description: string;
+  recurrence: DropRecurrence;
+  status: DropStatus;
+  opensAt: string;
+  closesAt: string;
+  earlyAccess: Partial<Record<TierCode, number>>;
+  reservationSeconds: number;
+  reminders: number;
+  remindersSent: number;
+  items: DropItemStatsView[];
+}
