@@ -31,7 +31,10 @@ export interface DropEarlyAccessView {
   minutes: number;
 }
 
-/** GET /api/drops/current and GET /api/drops/:id. Public; the member fields are empty for a visitor. */
+/**
+ * GET /api/drops/:id, and each entry of GET /api/drops (the drops open now or opening within 7 days, soonest
+ * first). Public; the member fields are empty/false for a visitor.
+ */
 export interface DropView {
   id: number;
   title: string;
@@ -56,7 +59,11 @@ export interface DropView {
   items: DropItemView[];
 }
 
-/** POST /api/drops/:id/reminder: the member accepted the subscribe message for these templates. */
+export interface DropListResponse {
+  items: DropView[];
+}
+
+/** POST /api/drops/:id/reminder (DELETE to cancel): the member accepted the subscribe message for these templates. */
 export interface DropReminderRequest {
   templateIds: string[];
 }
