@@ -28,13 +28,19 @@ export default defineAppConfig({
       root: 'packages/order',
       pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index'],
     },
+    {
+      root: 'packages/drop',
+      pages: ['pages/detail/index', 'pages/list/index', 'pages/orders/index'],
+    },
   ],
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/product'] },
+    'pages/index/index': { network: 'all', packages: ['packages/product', 'packages/drop'] },
     // 会员码 must open fast at the till, also on a weak network; points and the mall are a tap away from 我的.
     'pages/mine/index': { network: 'all', packages: ['packages/member', 'packages/loyalty'] },
     // 立即购买 opens checkout at once.
     'packages/product/pages/detail/index': { network: 'all', packages: ['packages/order'] },
+    // 立即抢购 opens the order to pay at once.
+    'packages/drop/pages/detail/index': { network: 'all', packages: ['packages/order'] },
   },
   window: {
     navigationBarTitleText: 'Tidepool 会员商城',

@@ -13,6 +13,7 @@ import { useAppStore } from '@/stores';
 import { selectSelectCategory } from '@/stores/selectors';
 import { openProduct, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
+import { DropBanner } from './drop-banner';
 import './index.scss';
 
 const HOME_PAGE_SIZE = 10;
@@ -54,6 +55,8 @@ export default function HomePage() {
       <View className="home-shortcuts">
         <CategoryShortcuts state={categories.state} onRetry={() => void categories.reload()} onTap={onTapCategory} />
       </View>
+
+      <DropBanner />
 
       <View className="home-products">
         <SectionTitle title="为你推荐" hint={products.total > 0 ? `共 ${products.total} 件` : undefined} />

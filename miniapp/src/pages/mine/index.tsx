@@ -5,13 +5,14 @@ import type { MemberCenterResponse, TierCode } from '@tidepool/shared';
 import { ErrorState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { getMemberCenter } from '@/services/api/members.api';
+import { DROP_ROUTES } from '@/services/drops-routes';
 import { useAppStore } from '@/stores';
 import { selectStaffSession } from '@/stores/selectors';
 import { navigateTo, ROUTES } from '@/utils/routes';
 import './index.scss';
 
 interface Entry {
-  key: 'member-code' | 'vouchers' | 'points-mall' | 'privacy' | 'store-mode' | 'orders';
+  key: 'member-code' | 'vouchers' | 'points-mall' | 'privacy' | 'store-mode' | 'orders' | 'drop-orders';
   title: string;
   glyph: string;
   /** Needs a signed-up member (else the entry leads to signup). */
@@ -23,6 +24,7 @@ const ENTRIES: readonly Entry[] = [
   { key: 'vouchers', title: '我的券', glyph: '券', membersOnly: true },
   { key: 'points-mall', title: '积分商城', glyph: '礼', membersOnly: false },
   { key: 'orders', title: '我的订单', glyph: '单', membersOnly: false },
+  { key: 'drop-orders', title: '我的团购订单', glyph: '团', membersOnly: false },
   { key: 'privacy', title: '个人信息与隐私', glyph: '私', membersOnly: true },
   { key: 'store-mode', title: '门店模式', glyph: '店', membersOnly: false },
 ];
@@ -39,6 +41,8 @@ function entryHint(entry: Entry, member: MemberCenterResponse | null, staffName:
       return member?.signedUp && member.points > 0 ? `${member.points} 积分可兑换` : '积分兑好礼';
     case 'orders':
       return '查看全部订单';
+    case 'drop-orders':
+      return '每周五 12 点开抢';
     case 'privacy':
       return '导出 / 注销';
     case 'store-mode':
@@ -66,6 +70,10 @@ export default function MinePage() {
   const openEntry = (entry: Entry) => {
     if (entry.key === 'orders') {
       navigateTo(ROUTES.orderList);
+      return;
+    }
+    if (entry.key === 'drop-orders') {
+      navigateTo(DROP_ROUTES.orders);
       return;
     }
     if (entry.key === 'store-mode') {

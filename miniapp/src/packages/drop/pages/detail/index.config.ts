@@ -1,0 +1,6 @@
+export default definePageConfig({
+  navigationBarTitleText: '每周团购',
+  navigationBarBackgroundColor: '#fff8f3',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
