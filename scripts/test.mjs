@@ -1,18 +1,25 @@
 // `pnpm test`: every test. Unit and integration tests of shared, server and miniapp; then the compiled weapp home
-// page in miniprogram-simulate; then the server started for real with the H5 build driven in Chromium.
-// On the embedded SQLite database by default; with DATABASE_URL=mysql://… the server's integration tests and
-// the end-to-end run use fresh databases on that MySQL server instead. The end-to-end server's clock starts on a
-// Wednesday (TIDEPOOL_NOW), so the member-day flows run whatever day it is.
+// page in miniprogram-simulate; then every browser suite (miniapp/e2e/*.e2e.mjs) against the H5 build in Chromium,
+// each suite against its own freshly started server: a fresh DATA_DIR, and with DATABASE_URL=mysql://… a fresh
+// database on that MySQL server (the server's integration tests use fresh databases there too). A suite's first
+// line `// @now <ISO instant>` starts that server's clock there (TIDEPOOL_NOW), so e.g. the member-day flows run
+// on a Wednesday and the drop flows just before Friday noon whatever day it is; without it the server runs on
+// TIDEPOOL_NOW from the environment, or the real clock.
+//   node scripts/test.mjs                        everything
+//   node scripts/test.mjs --e2e-only [name…]     only the browser suites (all, or e.g. `drops` for drops.e2e.mjs)
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { buildIfStale, H5_INPUTS, log, ROOT, run } from './lib.mjs';
 
 const started = Date.now();
-/** The e2e server's clock starts here (a Wednesday, 10:00 Shanghai) unless TIDEPOOL_NOW is set. */
-const E2E_NOW = '2026-11-25T10:00:00+08:00';
+const E2E_DIR = join(ROOT, 'miniapp', 'e2e');
+const argv = process.argv.slice(2);
+/** An instant with its offset, e.g. 2026-11-27T11:59:20+08:00. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const e2eOnly = argv[0] === '--e2e-only';
 const database = process.env.DATABASE_URL ? 'MySQL' : 'embedded SQLite';
 const stages = [];
 async function stage(name, fn) {
@@ -22,68 +29,128 @@ async function stage(name, fn) {
 }
 
 try {
-  log(`running every test on ${database}`);
+  const suites = e2eSuites(e2eOnly ? argv.slice(1) : []);
+  log(`running ${e2eOnly ? 'the browser suites' : 'every test'} on ${database}`);
   await stage('build shared', () => run('pnpm', ['--filter', '@tidepool/shared', 'build']));
-  await stage('unit + integration', () =>
-    run('pnpm', [
-      '--workspace-concurrency=1',
-      '--filter',
-      '@tidepool/shared',
-      '--filter',
-      '@tidepool/server',
-      '--filter',
-      '@tidepool/miniapp',
-      'test',
-    ]),
-  );
-  await stage('weapp build', () =>
-    buildIfStale('weapp', H5_INPUTS, join(ROOT, 'miniapp', 'dist', 'weapp'), () =>
-      run('pnpm', ['--filter', '@tidepool/miniapp', 'build:weapp']),
-    ),
-  );
-  await stage('weapp (miniprogram-simulate)', () => run('pnpm', ['--filter', '@tidepool/miniapp', 'test:weapp']));
+  if (!e2eOnly) {
+    await stage('unit + integration', () =>
+      run('pnpm', [
+        '--workspace-concurrency=1',
+        '--filter',
+        '@tidepool/shared',
+        '--filter',
+        '@tidepool/server',
+        '--filter',
+        '@tidepool/miniapp',
+        'test',
+      ]),
+    );
+    await stage('weapp build', () =>
+      buildIfStale('weapp', H5_INPUTS, join(ROOT, 'miniapp', 'dist', 'weapp'), () =>
+        run('pnpm', ['--filter', '@tidepool/miniapp', 'build:weapp']),
+      ),
+    );
+    await stage('weapp (miniprogram-simulate)', () => run('pnpm', ['--filter', '@tidepool/miniapp', 'test:weapp']));
+  }
   await stage('H5 build', () =>
     buildIfStale('H5 storefront', H5_INPUTS, join(ROOT, 'miniapp', 'dist', 'h5'), () =>
       run('pnpm', ['--filter', '@tidepool/miniapp', 'build:h5']),
     ),
   );
   await stage('server build', () => run('pnpm', ['--filter', '@tidepool/server', 'build']));
-  await stage('H5 end to end (Chromium)', endToEnd);
-  log(`all tests passed on ${database} in ${((Date.now() - started) / 1000).toFixed(1)} s\n  ${stages.join('\n  ')}`);
+  await run('bash', [join(ROOT, 'scripts', 'ensure-chromium.sh')]);
+  // Every suite runs even when an earlier one failed, so one run shows every broken flow.
+  const failed = [];
+  for (const suite of suites) {
+    await stage(`H5 ${suite.name} (Chromium)`, () =>
+      endToEnd(suite).catch((error) => {
+        log(`${suite.name} FAILED: ${error.message}`);
+        failed.push(suite.name);
+      }),
+    );
+  }
+  if (failed.length > 0) throw new Error(`browser suites failed: ${failed.join(', ')}`);
+  log(
+    `all ${e2eOnly ? 'browser suites' : 'tests'} passed on ${database} in ${((Date.now() - started) / 1000).toFixed(1)} s\n  ${stages.join('\n  ')}`,
+  );
 } catch (error) {
   log(`FAILED: ${error.message}`);
   process.exit(1);
 }
 
-async function endToEnd() {
-  await run('bash', [join(ROOT, 'scripts', 'ensure-chromium.sh')]);
+/**
+ * The browser suites to run: every miniapp/e2e/*.e2e.mjs (sorted), or those named (`drops`, `drops.e2e.mjs`),
+ * each with the instant its first line `// @now <ISO>` asks the server's clock to start at (null: none).
+ */
+function e2eSuites(names) {
+  const all = readdirSync(E2E_DIR)
+    .filter((f) => f.endsWith('.e2e.mjs'))
+    .sort()
+    .map((file) => ({ name: file, path: join(E2E_DIR, file), now: suiteNow(join(E2E_DIR, file)) }));
+  if (names.length === 0) return all;
+  const wanted = names.map((n) => basename(n).replace(/(\.e2e)?\.mjs$/, ''));
+  const unknown = wanted.filter((w) => !all.some((s) => s.name === `${w}.e2e.mjs`));
+  if (unknown.length > 0) throw new Error(`no e2e suite ${unknown.join(', ')} in miniapp/e2e`);
+  return all.filter((s) => wanted.includes(s.name.replace(/\.e2e\.mjs$/, '')));
+}
+
+/** `// @now <ISO instant>` on the first line (after a shebang, if any); an unreadable instant is an error. */
+function suiteNow(path) {
+  const lines = readFileSync(path, 'utf8').split('\n', 2);
+  const line = lines[0].startsWith('#!') ? (lines[1] ?? '') : lines[0];
+  const match = /^\/\/\s*@now\s+(\S+)\s*$/.exec(line);
+  if (!match) return null;
+  if (!ISO_INSTANT.test(match[1]) || Number.isNaN(Date.parse(match[1])))
+    throw new Error(`${basename(path)}: "@now ${match[1]}" is not an ISO instant with an offset`);
+  return match[1];
+}
+
+/** One suite against its own server: fresh data directory (and MySQL database), its own clock. */
+async function endToEnd(suite) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tidepool-e2e-'));
   const port = await freePort();
   const db = process.env.DATABASE_URL ? await freshMysqlDatabase(process.env.DATABASE_URL) : null;
+  const now = suite.now ?? process.env.TIDEPOOL_NOW;
+  const env = { ...process.env };
+  delete env.TIDEPOOL_NOW;
+  log(`${suite.name}: server on port ${port}${now ? `, clock from ${now}` : ''}`);
   const server = spawn('node', [join(ROOT, 'server', 'dist', 'main.js')], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...env,
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
-      // The browser flows include the Wednesday member day: start the server's clock on a Wednesday morning.
-      TIDEPOOL_NOW: process.env.TIDEPOOL_NOW ?? E2E_NOW,
+      ...(now ? { TIDEPOOL_NOW: now } : {}),
       ...(db ? { DATABASE_URL: db.url } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
     await waitForHealth(`http://127.0.0.1:${port}/api/health`, server);
-    await run('pnpm', ['--filter', '@tidepool/miniapp', 'test:e2e'], {
+    await run('node', [suite.path], {
+      cwd: join(ROOT, 'miniapp'),
       env: { ...process.env, BASE_URL: `http://127.0.0.1:${port}`, ARTIFACTS_DIR: join(ROOT, 'artifacts') },
     });
   } finally {
-    server.kill('SIGTERM');
+    await stopServer(server);
     rmSync(dataDir, { recursive: true, force: true });
     await db?.drop();
   }
+}
+
+/** SIGTERM, and wait for the exit so the next suite's server does not race this one's shutdown. */
+function stopServer(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 function freePort() {

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+// @now 2026-11-25T10:00:00+08:00
 /* global AbortSignal, document, localStorage, window */
 // End-to-end check of the H5 build in real Chromium: home → detail → 分类 → 购物车 → 我的; the cart: a guest adds
 // a product, logs in, the guest cart is merged into the member's, the quantity changes and a line is deleted; then
@@ -10,7 +10,7 @@
 // (its lost answer retried without a second award), shown on 我的 and refunded from 门店交易.
 // Then an online order: 立即购买 → checkout with the member-day discount → 快递配送 → 待付款 with its countdown →
 // 取消订单 → 已取消 in 我的订单; and, where the server has the pay route, paying on the simulator's page → 已支付.
-// The server's clock must be on a Wednesday (scripts/test.mjs starts it with TIDEPOOL_NOW).
+// The server's clock must be on a Wednesday: scripts/test.mjs starts it at the @now instant of the first line.
 // BASE_URL: the server serving the H5 build and the API (e.g. http://127.0.0.1:3000). Required.
 // ARTIFACTS_DIR: where screenshots go (default <repo>/artifacts). CHROMIUM_PATH: default /usr/bin/chromium.
 // Prints "N passed, M failed" and exits non-zero on any failure.
