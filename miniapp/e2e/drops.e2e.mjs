@@ -1,0 +1,363 @@
+// @now 2026-11-27T11:59:20+08:00
+/* global AbortSignal, document, localStorage, window */
+// End-to-end check of the weekly drop (团购) in the H5 build, in real Chromium, with the server's clock started
+// just before Friday noon in Shanghai (the @now line above; scripts/test.mjs starts the server there). The operator
+// creates a one-off drop opening at 12:00 with one unit (每人限购 1); member A opens it from the home page's card:
+// the countdown runs on the server's clock and buying is off; A asks to be reminded; at 12:00 the page opens by
+// itself (no reload) and A buys the unit (到店自提), pays on the WeChat Pay simulator's page and sees 已支付 and
+// the order under 我的团购订单; member B, in a second browser, then finds the drop 已抢光 and cannot buy.
+// BASE_URL: the server serving the H5 build and the API. ARTIFACTS_DIR: screenshots (default <repo>/artifacts).
+// CHROMIUM_PATH: default /usr/bin/chromium. Prints "N passed, M failed" and exits non-zero on any failure.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { PRIVACY_TERMS_VERSION } from '@tidepool/shared';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..', '..');
+const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
+const ARTIFACTS_DIR = resolve(process.env.ARTIFACTS_DIR ?? join(repoRoot, 'artifacts'));
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WAIT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20_000);
+/** The drop opens at Friday noon, Shanghai; the server's clock starts 40 s before (the @now line). */
+const OPENS_AT = '2026-11-27T12:00:00+08:00';
+const CLOSES_AT = '2026-11-28T18:00:00+08:00';
+const OPERATOR = { username: 'operator', password: 'tidepool123' };
+
+if (!BASE_URL) {
+  console.error('drops e2e: set BASE_URL to the server that serves the H5 build and the API');
+  process.exit(2);
+}
+mkdirSync(ARTIFACTS_DIR, { recursive: true });
+
+const results = [];
+const pageErrors = [];
+const failedRequests = [];
+
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`✔ ${name} (${Date.now() - started}ms)`);
+  } catch (err) {
+    results.push({ name, ok: false });
+    console.log(`✘ ${name}\n    ${String(err?.message ?? err).replaceAll('\n', '\n    ')}`);
+    if (failedRequests.length > 0) console.log(`    failed requests so far: ${failedRequests.join(', ')}`);
+    if (pageErrors.length > 0) console.log(`    page errors so far: ${pageErrors.join(' | ')}`);
+    for (const [label, p] of [
+      ['a', pageA],
+      ['b', pageB],
+    ]) {
+      if (p && !p.isClosed()) await shot(`failure-${results.length}-${label}`, p).catch(() => undefined);
+    }
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function shot(name, target) {
+  await target.waitForTimeout(400); // Taro's page slide-in
+  const file = join(ARTIFACTS_DIR, `drops-${name}.png`);
+  await target.screenshot({ path: file });
+  console.log(`    screenshot: ${file}`);
+}
+
+/** JSON over HTTP from the test itself (the operator's console, member setup). Throws on >= 400. */
+async function api(path, { method = 'GET', body, token } = {}) {
+  const res = await apiRaw(path, { method, body, token });
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(res.data)}`);
+  return res.data;
+}
+
+async function apiRaw(path, { method = 'GET', body, token } = {}) {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { ok: res.ok, status: res.status, data: await res.json().catch(() => null) };
+}
+
+async function serverNow() {
+  return Date.parse((await api('/api/time')).now);
+}
+
+/**
+ * A signed-up member and the browser identity that logs in as them: the H5 build logs in with `dev-<device id>`
+ * from storage, so the context starts with that id stored (as Taro's storage keeps it).
+ */
+async function newMember(phone) {
+  let device = '';
+  while (device.length < 24) device += Math.random().toString(36).slice(2);
+  device = device.slice(0, 24);
+  const { accessToken } = await api('/api/auth/wechat-login', { method: 'POST', body: { code: `dev-${device}` } });
+  await api('/api/members/signup', {
+    method: 'POST',
+    token: accessToken,
+    body: { phoneCode: `dev-phone-${phone}`, consentVersion: PRIVACY_TERMS_VERSION },
+  });
+  return { device, token: accessToken };
+}
+
+async function memberPage(member) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  await context.addInitScript((device) => {
+    if (!localStorage.getItem('tidepool-device-id'))
+      localStorage.setItem('tidepool-device-id', JSON.stringify({ data: device }));
+  }, member.device);
+  const p = await context.newPage();
+  p.setDefaultTimeout(WAIT_MS);
+  p.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)));
+  p.on('response', (res) => {
+    const type = res.request().resourceType();
+    if (res.status() >= 400 && (res.url().includes('/api/') || ['script', 'stylesheet', 'document'].includes(type)))
+      failedRequests.push(`${res.status()} ${res.request().method()} ${new URL(res.url()).pathname}`);
+  });
+  return p;
+}
+
+const visibleIn = (p) => (selector) => p.locator(selector).locator('visible=true');
+const textOf = async (locator) => ((await locator.first().textContent()) ?? '').trim();
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+
+let pageA = null;
+let pageB = null;
+
+try {
+  const operator = await api('/api/auth/staff-login', { method: 'POST', body: OPERATOR });
+  let drop = null;
+  let memberA = null;
+  let memberB = null;
+  let orderId = 0;
+
+  await check('the server clock is just before Friday noon in Shanghai (the @now line)', async () => {
+    const ms = Date.parse(OPENS_AT) - (await serverNow());
+    assert(ms > 10_000 && ms < 60_000, `the drop opens in ${ms} ms: start the server with TIDEPOOL_NOW from @now`);
+  });
+
+  await check('the operator creates a one-off drop at 12:00: one unit, 每人限购 1', async () => {
+    const found = await api(`/api/catalog/products?keyword=${encodeURIComponent('蓝牙耳机')}`);
+    assert(found.items[0], 'no earbuds in the catalogue');
+    const product = await api(`/api/catalog/products/${found.items[0].id}`);
+    const sku = product.skus.find((s) => s.stock > 0);
+    assert(sku, 'the earbuds are out of stock');
+    const created = await api('/api/admin/drops', {
+      method: 'POST',
+      token: operator.accessToken,
+      body: {
+        title: '周五午间团购',
+        description: '会员专享团购价，限量 1 件',
+        recurrence: 'ONCE',
+        opensAt: OPENS_AT,
+        closesAt: CLOSES_AT,
+        earlyAccess: { GOLD: 30 },
+        items: [{ skuId: sku.id, dropPriceFen: 5900, cap: 1, perMemberLimit: 1 }],
+      },
+    });
+    assert(created.status === 'SCHEDULED' && created.items.length === 1, `created ${JSON.stringify(created)}`);
+    drop = { id: created.id, productName: product.name };
+    memberA = await newMember('13800138101');
+    memberB = await newMember('13800138102');
+    console.log(`    drop ${drop.id}: ${product.name}, ¥59.00, cap 1`);
+  });
+
+  pageA = await memberPage(memberA);
+  const a = visibleIn(pageA);
+
+  await check('home shows the drop card with its countdown; tapping it opens the drop', async () => {
+    await pageA.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
+    const status = a('.home-drop-status');
+    await status.first().waitFor();
+    const text = await textOf(status);
+    assert(/^距开抢 00:00:[0-5]\d$/.test(text), `the home card reads "${text}"`);
+    await shot('home', pageA);
+    await a('.home-drop-banner').first().click();
+    await pageA.waitForURL(new RegExp(`/packages/drop/pages/detail/index\\?id=${drop.id}$`));
+  });
+
+  await check('before 12:00 the drop page counts down on the server clock and buying is off', async () => {
+    const countdown = a('.drop-countdown');
+    await countdown.first().waitFor();
+    const shown = await textOf(countdown);
+    const left = Date.parse(OPENS_AT) - (await serverNow());
+    const match = /^00:00:(\d\d)$/.exec(shown);
+    assert(match, `the countdown reads "${shown}"`);
+    assert(Math.abs(Number(match[1]) - left / 1000) <= 3, `countdown ${shown} but the server says ${left} ms to go`);
+    assert((await textOf(a('.drop-title'))) === '周五午间团购', 'wrong title');
+    assert((await textOf(a('.drop-item-name'))) === drop.productName, 'wrong item');
+    assert((await textOf(a('.drop-price'))) === '¥59.00', `drop price ${await textOf(a('.drop-price'))}`);
+    assert(/^¥\d+\.\d\d$/.test(await textOf(a('.drop-list-price'))), 'no list price struck through');
+    assert((await textOf(a('.drop-item-left'))) === '剩余 1 件', `left: ${await textOf(a('.drop-item-left'))}`);
+    assert((await textOf(a('.drop-item-limit'))) === '每人限购 1 件', 'no per-member limit');
+    assert((await textOf(a('.drop-early-access'))) === '金卡会员 11:30 优先购', 'no priority purchase line');
+    const buy = a('.buy-button').first();
+    assert((await buy.textContent())?.trim() === '即将开抢', `the button reads "${await buy.textContent()}"`);
+    await buy.click();
+    assert((await a('.buy-sheet').count()) === 0, 'a sheet opened before the drop did');
+    // Tick check: the countdown moves on its own.
+    await pageA.waitForFunction(
+      (before) => [...document.querySelectorAll('.drop-countdown')].some((n) => n.textContent?.trim() !== before),
+      shown,
+      { timeout: 3_000 },
+    );
+    await shot('countdown', pageA);
+  });
+
+  await check('提醒我 records the reminder (H5 posts the template id) and shows 已设置提醒', async () => {
+    await a('.remind-button').first().click();
+    await a('.reminded').first().waitFor({ timeout: 5_000 });
+    assert((await textOf(a('.remind-button'))).startsWith('已设置提醒'), 'no 已设置提醒');
+    const view = await api(`/api/drops/${drop.id}`, { token: memberA.token });
+    assert(view.reminded === true, 'the server has no reminder');
+    await shot('reminded', pageA);
+  });
+
+  await check('at 12:00 the page opens by itself, without a reload: 立即抢购', async () => {
+    await pageA.evaluate(() => {
+      window.__dropPageKept = true;
+    });
+    await pageA.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.buy-button')].some((n) => n.textContent?.trim() === '立即抢购') &&
+        document.querySelector('.drop-open') !== null,
+      undefined,
+      { timeout: 70_000 },
+    );
+    assert(await pageA.evaluate(() => window.__dropPageKept === true), 'the page was reloaded');
+    assert((await a('.drop-countdown').count()) === 0, 'the countdown is still shown');
+    const now = await serverNow();
+    assert(now >= Date.parse(OPENS_AT), 'the page opened before the server did');
+    assert(now - Date.parse(OPENS_AT) < 5_000, `the page opened ${now - Date.parse(OPENS_AT)} ms late`);
+    await shot('open', pageA);
+  });
+
+  await check(
+    'A buys the unit for pickup: the sheet bounds the quantity by the limit, the order is 待付款',
+    async () => {
+      const bodies = [];
+      pageA.on('request', (req) => {
+        if (req.method() === 'POST' && /\/api\/drops\/\d+\/orders$/.test(new URL(req.url()).pathname))
+          bodies.push(req.postDataJSON());
+      });
+      await a('.buy-button').first().click();
+      await a('.buy-sheet').first().waitFor();
+      assert((await textOf(a('.buy-quantity'))) === '1', 'quantity is not 1');
+      await a('.stepper-plus').first().click();
+      assert((await textOf(a('.buy-quantity'))) === '1', 'the stepper went over 每人限购 1');
+      assert((await textOf(a('.fulfilment-tab--active'))) === '到店自提', 'pickup is not the default');
+      assert((await a('.pickup-store').count()) >= 1, 'no pickup stores');
+      assert((await textOf(a('.buy-total'))) === '¥59.00', `total ${await textOf(a('.buy-total'))}`);
+      await shot('buy-sheet', pageA);
+      await a('.submit-drop-order').first().click();
+      await pageA.waitForURL(/\/packages\/order\/pages\/detail\/index\?id=\d+/);
+      orderId = Number(/[?&]id=(\d+)/.exec(pageA.url())?.[1]);
+      assert(bodies.length === 1, `${bodies.length} order requests`);
+      const sent = bodies[0];
+      assert(/^[A-Za-z0-9_-]{8,64}$/.test(sent.clientOrderId), `clientOrderId ${sent.clientOrderId}`);
+      assert(sent.quantity === 1 && sent.fulfilment === 'PICKUP' && sent.pickupStoreId > 0, JSON.stringify(sent));
+      await pageA.waitForFunction(() =>
+        [...document.querySelectorAll('.order-detail-state')].some((n) => n.textContent?.trim() === '待付款'),
+      );
+      const order = await api(`/api/orders/${orderId}`, { token: memberA.token });
+      assert(order.payableFen === 5900, `the order asks ${order.payableFen} fen`);
+      assert(order.fulfilment === 'PICKUP', `fulfilment ${order.fulfilment}`);
+      await shot('order-unpaid', pageA);
+    },
+  );
+
+  await check('A pays on the WeChat Pay simulator page → 已支付', async () => {
+    await a('.pay-button').first().click();
+    await pageA.locator('#pay').waitFor();
+    await shot('pay-page', pageA);
+    await pageA.locator('#pay').click();
+    await pageA.waitForURL(/\/packages\/order\/pages\/detail\/index\?id=\d+.*pay_result=success/);
+    await pageA.waitForFunction(
+      () => [...document.querySelectorAll('.order-detail-state')].some((n) => n.textContent?.trim() === '已支付'),
+      undefined,
+      { timeout: 20_000 },
+    );
+    const order = await api(`/api/orders/${orderId}`, { token: memberA.token });
+    assert(order.state === 'PAID', `the server says ${order.state}`);
+    await shot('paid', pageA);
+  });
+
+  await check('我的 → 我的团购订单 lists the paid drop order; tapping it opens the order', async () => {
+    await pageA.goto(`${BASE_URL}/pages/mine/index`, { waitUntil: 'domcontentloaded' });
+    await a('.mine-entry').filter({ hasText: '我的团购订单' }).first().click();
+    await pageA.waitForURL(/\/packages\/drop\/pages\/orders\/index/);
+    const row = a('.drop-order-item').first();
+    await row.waitFor();
+    assert((await textOf(a('.drop-order-title'))) === '周五午间团购', 'the row does not name the drop');
+    assert((await textOf(a('.drop-order-state'))) === '已支付', `state ${await textOf(a('.drop-order-state'))}`);
+    assert((await textOf(a('.drop-order-payable'))) === '¥59.00', 'wrong amount');
+    await shot('my-orders', pageA);
+    await row.click();
+    await pageA.waitForURL(new RegExp(`/packages/order/pages/detail/index\\?id=${orderId}$`));
+  });
+
+  pageB = await memberPage(memberB);
+  const b = visibleIn(pageB);
+
+  await check('member B finds the drop 已抢光 (with the release hint) and the button refuses', async () => {
+    await pageB.goto(`${BASE_URL}/packages/drop/pages/detail/index?id=${drop.id}`, { waitUntil: 'domcontentloaded' });
+    await b('.drop-open').first().waitFor();
+    assert((await textOf(b('.drop-item-left'))) === '已抢光', `left: ${await textOf(b('.drop-item-left'))}`);
+    assert((await textOf(b('.drop-sold-out-hint'))) === '稍后可能有人未付款释放库存', 'no release hint');
+    const buy = b('.buy-button').first();
+    assert((await buy.textContent())?.trim() === '已抢光', `the button reads "${await buy.textContent()}"`);
+    await buy.click();
+    await pageB.getByText('已抢光，稍后可能有人未付款释放库存').first().waitFor({ timeout: 5_000 });
+    assert((await b('.buy-sheet').count()) === 0, 'a sheet opened for a sold-out item');
+    await shot('sold-out', pageB);
+    // The server agrees: B's order is refused.
+    const view = await api(`/api/drops/${drop.id}`, { token: memberB.token });
+    const refused = await apiRaw(`/api/drops/${drop.id}/orders`, {
+      method: 'POST',
+      token: memberB.token,
+      body: {
+        dropItemId: view.items[0].id,
+        quantity: 1,
+        clientOrderId: `e2e-b-${Date.now()}`,
+        fulfilment: 'PICKUP',
+        pickupStoreId: 1,
+      },
+    });
+    assert(refused.status === 409 && refused.data?.code === 'DROP_SOLD_OUT', `B's order: ${JSON.stringify(refused)}`);
+  });
+
+  await check('no uncaught page errors and no failed API or asset requests', async () => {
+    assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
+    assert(failedRequests.length === 0, `failed requests:\n${failedRequests.join('\n')}`);
+  });
+} catch (err) {
+  results.push({ name: 'browser session', ok: false });
+  console.log(`✘ browser session\n    ${String(err?.stack ?? err)}`);
+} finally {
+  await browser.close().catch(() => undefined);
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`\ndrops e2e against ${BASE_URL}, screenshots in ${ARTIFACTS_DIR}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
