@@ -83,7 +83,7 @@ interface DropDetailProps {
 }
 
 function DropDetail({ drop, skewMs, reload }: DropDetailProps) {
-  const now = useTick(true);
+  const now = useTick(drop.phase !== 'ENDED');
   const local = livePhase(drop, now, skewMs);
   // The server has the last word on ENDED (e.g. a cancelled drop); the clock moves UPCOMING on to OPEN.
   const phase = later(drop.phase, local);
@@ -125,6 +125,7 @@ function DropDetail({ drop, skewMs, reload }: DropDetailProps) {
       let templateIds = [drop.reminderTemplateId];
       if (!isH5()) {
         // weapp: the member must accept the subscribe message; only accepted templates can be sent.
+        // (Taro's typing wants entityIds, an Alipay option; WeChat ignores the empty list.)
         const answer = (await Taro.requestSubscribeMessage({
           tmplIds: [drop.reminderTemplateId],
           entityIds: [],
