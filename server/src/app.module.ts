@@ -21,6 +21,7 @@ import { SeedModule } from './modules/seed/seed.module';
 import { StoreModeModule } from './modules/store-mode/store-mode.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { WechatModule } from './modules/wechat/wechat.module';
+import { WechatDevModule } from './modules/wechat/wechat-dev.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +49,7 @@ export class AppModule {
         PointsMallModule,
         PaymentsModule.forRoot(config ?? loadConfig()),
         CartModule,
+        WechatDevModule.forRoot(config ?? loadConfig()),
       ],
     };
   }
