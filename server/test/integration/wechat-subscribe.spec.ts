@@ -132,13 +132,14 @@ describe('HttpWechatGateway: subscribeMessage.send', () => {
     expect(fake.subscribeMessages.at(-1)!.touser).toBe('o-expired');
   });
 
-  it('retries the token only once: a second refusal is a WechatApiError', async () => {
+  it('retries the token only once: a second refusal is a retryable WechatApiError', async () => {
     await gateway().getAccessToken();
     fake.grantSubscribe('o-twice', TEMPLATE);
     fake.failNext.subscribesend = [40001, 40001];
     const before = { ...fake.calls };
     const error = await failureOf(gateway().sendSubscribeMessage(dropReminder('o-twice')));
-    expect(error).toMatchObject({ errcode: 40001 });
+    expect(error).toBeInstanceOf(WechatApiError);
+    expect(error).toMatchObject({ errcode: 40001, retryable: true });
     expect(fake.calls.subscribesend - before.subscribesend).toBe(2);
     expect(fake.consentsLeft('o-twice', TEMPLATE)).toBe(1);
   });

@@ -15,7 +15,11 @@ export abstract class WechatGatewayError extends DomainException {
   }
 }
 
-/** WeChat could not be reached, timed out, or answered something that is not its JSON: retry later. */
+/**
+ * WeChat could not be reached, timed out, or answered something that is not its JSON: retry later. WeChat has no
+ * idempotency key for subscribe messages, so after a timeout the message may have been delivered; a retry then
+ * either delivers a second copy (only if the member has another consent left) or gets 43101.
+ */
 export class WechatUnavailableError extends WechatGatewayError {
   readonly retryable = true;
 
@@ -27,8 +31,11 @@ export class WechatUnavailableError extends WechatGatewayError {
   }
 }
 
-/** errcodes worth retrying later: -1 system busy, 45009 daily quota, 45011 frequency limit. */
-const RETRYABLE_ERRCODES = new Set([-1, 45009, 45011]);
+/**
+ * errcodes worth retrying later: -1 system busy, 45009 daily quota, 45011 frequency limit, and an access token
+ * refused even after the one refresh (40001/40014/42001: another replica or party is rotating it).
+ */
+const RETRYABLE_ERRCODES = new Set([-1, 45009, 45011, 40001, 40014, 42001]);
 
 /** WeChat answered an errcode (other than the refused-consent and expired-token ones). */
 export class WechatApiError extends WechatGatewayError {
