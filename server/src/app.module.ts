@@ -22,6 +22,7 @@ import { SeedModule } from './modules/seed/seed.module';
 import { StoreModeModule } from './modules/store-mode/store-mode.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { WechatModule } from './modules/wechat/wechat.module';
+import { WechatDevModule } from './modules/wechat/wechat-dev.module';
 
 @Module({})
 export class AppModule {
@@ -50,6 +51,7 @@ export class AppModule {
         PaymentsModule.forRoot(config ?? loadConfig()),
         CartModule,
         DropsModule,
+        WechatDevModule.forRoot(config ?? loadConfig()),
       ],
     };
   }
