@@ -9,6 +9,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
+import { DropsModule } from './modules/drops/drops.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
@@ -21,6 +22,7 @@ import { SeedModule } from './modules/seed/seed.module';
 import { StoreModeModule } from './modules/store-mode/store-mode.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { WechatModule } from './modules/wechat/wechat.module';
+import { WechatDevModule } from './modules/wechat/wechat-dev.module';
 
 @Module({})
 export class AppModule {
@@ -48,6 +50,8 @@ export class AppModule {
         PointsMallModule,
         PaymentsModule.forRoot(config ?? loadConfig()),
         CartModule,
+        DropsModule,
+        WechatDevModule.forRoot(config ?? loadConfig()),
       ],
     };
   }

@@ -33,6 +33,14 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** How long an unpaid order holds its stock (and WeChat Pay's time_expire), in seconds. */
   orderPaymentWindowSeconds: number;
+  drops: DropsConfig;
+}
+
+export interface DropsConfig {
+  /** How long a process answers "sold out" from memory before reading the counters again (ms). */
+  soldOutCacheMs: number;
+  /** The subscribe-message template of the drop reminder (must be configured in the mini program admin). */
+  reminderTemplateId: string;
 }
 
 /** `dev` answers `dev-…` codes locally (demo, tests); `http` talks to WeChat (or a fake speaking its wire format). */
@@ -96,6 +104,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const orderPaymentWindowSeconds = read('ORDER_PAYMENT_WINDOW_SECONDS', integer(60, 24 * 3600), 15 * 60);
   const wechatPay = readWechatPay(env, read, problems, { nodeEnv, port, wechatAppId });
 
+  const drops: DropsConfig = {
+    soldOutCacheMs: read('DROP_SOLD_OUT_CACHE_MS', integer(0, 60_000), 1000),
+    reminderTemplateId: read('WECHAT_DROP_REMINDER_TEMPLATE_ID', templateId, 'dev-drop-reminder'),
+  };
   const jobsEnabled = read('JOBS_ENABLED', boolean, nodeEnv !== 'test');
   const storeScansPerMinute = read('STORE_SCANS_PER_MINUTE', integer(1, 100_000), 30);
 
@@ -123,5 +135,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storeScansPerMinute,
     jobsEnabled,
     orderPaymentWindowSeconds,
+    drops,
   };
+}
+
+function templateId(raw: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) throw new Error('must be a subscribe-message template id');
+  return raw;
 }

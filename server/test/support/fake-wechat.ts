@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 /**
  * A local WeChat speaking the real wire format: JSON bodies with errcode/errmsg, HTTP 200 even on errors.
  * Login codes are registered with `addLoginCode` and are single use (40163 on reuse); unknown codes get 40029.
- * Counts every call so tests can assert how many token fetches the replicas made.
+ * Counts every call so tests can assert how many token fetches the replicas made. Subscribe messages need a
+ * template (`addSubscribeTemplate`, its keywords) and a consent per message (`grantSubscribe`, as each tap on
+ * 允许 in `wx.requestSubscribeMessage` gives one); each accepted body is kept in `subscribeMessages`.
  */
 export interface FakeSession {
   openid: string;
@@ -12,12 +14,24 @@ export interface FakeSession {
   unionid?: string;
 }
 
+/** The body of `POST /cgi-bin/message/subscribe/send` as WeChat receives it. */
+export interface FakeSubscribeBody {
+  touser?: string;
+  template_id?: string;
+  page?: string;
+  data?: Record<string, { value?: unknown }>;
+  miniprogram_state?: string;
+  lang?: string;
+}
+
 export class FakeWechat {
   readonly appId = 'wxfake0123456789';
   readonly secret = 'fake-app-secret-0123456789abcdef';
-  readonly calls = { token: 0, jscode2session: 0, getuserphonenumber: 0, getwxacodeunlimit: 0 };
+  readonly calls = { token: 0, jscode2session: 0, getuserphonenumber: 0, getwxacodeunlimit: 0, subscribesend: 0 };
   /** The scenes asked for with getwxacodeunlimit, in order. */
   readonly qrScenes: string[] = [];
+  /** Every subscribe message WeChat accepted, in order, exactly as received. */
+  readonly subscribeMessages: FakeSubscribeBody[] = [];
   /** Seconds WeChat says a new token lives. */
   tokenExpiresIn = 7200;
   /** Delay before answering a token request, so concurrent callers really overlap. */
@@ -30,6 +44,9 @@ export class FakeWechat {
   private readonly usedCodes = new Set<string>();
   private readonly phoneCodes = new Map<string, string>();
   private readonly validTokens = new Set<string>();
+  private readonly templates = new Map<string, string[]>();
+  /** `${openid} ${templateId}` → consents left. */
+  private readonly consents = new Map<string, number>();
   private readonly server = createServer((req, res) => void this.handle(req, res));
 
   async start(): Promise<this> {
@@ -48,6 +65,20 @@ export class FakeWechat {
 
   addPhoneCode(code: string, phone: string): void {
     this.phoneCodes.set(code, phone);
+  }
+
+  addSubscribeTemplate(templateId: string, keywords: string[]): void {
+    this.templates.set(templateId, keywords);
+  }
+
+  /** The member tapped 允许 `times` times for this template: that many messages may be sent. */
+  grantSubscribe(openid: string, templateId: string, times = 1): void {
+    const key = `${openid} ${templateId}`;
+    this.consents.set(key, (this.consents.get(key) ?? 0) + times);
+  }
+
+  consentsLeft(openid: string, templateId: string): number {
+    return this.consents.get(`${openid} ${templateId}`) ?? 0;
   }
 
   /** WeChat revoked every token (e.g. another party fetched one too often): the next call gets 40001. */
@@ -126,6 +157,33 @@ export class FakeWechat {
       res.writeHead(200, { 'content-type': 'image/jpeg' });
       res.end(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(body.scene)]));
       return;
+    }
+
+    if (req.method === 'POST' && url.pathname === '/cgi-bin/message/subscribe/send') {
+      this.calls.subscribesend++;
+      const body = JSON.parse(await readBody(req)) as FakeSubscribeBody;
+      const forced = injected('subscribesend');
+      if (forced) return fail(forced, 'injected');
+      if (!this.validTokens.has(q.get('access_token') ?? '')) return fail(40001, 'invalid credential');
+      if (!body.touser) return fail(40003, 'invalid openid');
+      const keywords = this.templates.get(body.template_id ?? '');
+      if (!keywords) return fail(40037, 'invalid template_id');
+      if (body.miniprogram_state && !['developer', 'trial', 'formal'].includes(body.miniprogram_state))
+        return fail(47003, 'argument invalid! miniprogram_state invalid');
+      for (const keyword of keywords) {
+        const value = body.data?.[keyword]?.value;
+        if (typeof value !== 'string' || value === '')
+          return fail(47003, `argument invalid! data.${keyword}.value is empty`);
+        // A `thing` keyword holds at most 20 characters.
+        if (keyword.startsWith('thing') && [...value].length > 20)
+          return fail(47003, `argument invalid! data.${keyword}.value invalid`);
+      }
+      const key = `${body.touser} ${body.template_id}`;
+      const left = this.consents.get(key) ?? 0;
+      if (left < 1) return fail(43101, 'user refuse to accept the msg');
+      this.consents.set(key, left - 1);
+      this.subscribeMessages.push(body);
+      return send({ errcode: 0, errmsg: 'ok', msgid: 1000 + this.subscribeMessages.length });
     }
 
     res.writeHead(404, { 'content-type': 'text/plain' });

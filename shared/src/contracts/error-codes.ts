@@ -96,6 +96,7 @@ export const ERROR_CODES = {
   DROP_ENDED: { status: 409, message: '团购已结束' },
   DROP_SOLD_OUT: { status: 409, message: '已抢光' },
   DROP_LIMIT_REACHED: { status: 409, message: '已达到每人限购数量' },
+  DROP_NOT_CANCELLABLE: { status: 409, message: '团购已开始，不能取消' },
   // Infrastructure
   DATABASE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },

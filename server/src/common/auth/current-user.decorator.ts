@@ -9,3 +9,9 @@ export const CurrentUser = createParamDecorator((_data: unknown, context: Execut
   if (!principal) throw new DomainException('UNAUTHENTICATED');
   return principal;
 });
+
+/** On a @Public route: the caller when a valid token was sent, else null (a visitor). */
+export const OptionalUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal | null =>
+    context.switchToHttp().getRequest<AuthenticatedRequest>().principal ?? null,
+);

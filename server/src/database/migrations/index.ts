@@ -1,3 +1,4 @@
+import { Drops1795499396436 } from './1795499396436-Drops';
 import { PaymentRefunds1795493466118 } from './1795493466118-PaymentRefunds';
 import { Orders1795491223376 } from './1795491223376-Orders';
 import { PointsMall1795491148602 } from './1795491148602-PointsMall';
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Orders1795491223376,
   CartAndCatalogAdmin1795491425928,
   PaymentRefunds1795493466118,
+  Drops1795499396436,
 ];

@@ -69,6 +69,15 @@ export class AuthTokenService {
     return { id, role, storeId: role === 'cashier' ? (claims.storeId as number) : null };
   }
 
+  /** The principal, or null for a token that does not verify (public routes that merely personalise). */
+  tryVerify(token: string): Principal | null {
+    try {
+      return this.verify(token);
+    } catch {
+      return null;
+    }
+  }
+
   private signature(data: string): string {
     return createHmac('sha256', this.secret).update(data).digest('base64url');
   }

@@ -20,10 +20,14 @@ export class AuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const match = /^Bearer ([A-Za-z0-9_.-]+)$/.exec(request.headers.authorization ?? '');
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      // A public page still personalises for a caller who sends a valid token (@OptionalUser); a bad one is ignored.
+      if (match?.[1]) request.principal = this.tokens.tryVerify(match[1]) ?? undefined;
+      return true;
+    }
+
     if (!match?.[1]) throw new DomainException('UNAUTHENTICATED');
     const principal = this.tokens.verify(match[1]);
 

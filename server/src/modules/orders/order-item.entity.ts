@@ -46,4 +46,8 @@ export class OrderItem {
 
   @Column({ type: 'varchar', length: 12, default: 'NONE' })
   refundState: LineRefundState;
+
+  /** Set when the unit came from a drop's allocation: cancelling gives it back to the drop, not to SKU stock. */
+  @Column({ type: 'int', nullable: true, default: null })
+  dropItemId: number | null;
 }

@@ -13,6 +13,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { WechatPayGateway, type WechatPayOrder } from '../payments/wechatpay/wechatpay.gateway';
 import { ORDER_PAID } from './order-paid.consumer';
 import { OrderRefundsService } from './order-refunds.service';
+import { OrderReservations } from './order-reservations';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 import { PaymentCloser } from './orders.service';
@@ -30,6 +31,7 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
   private readonly logger = new Logger(OrderPaymentsService.name);
 
   constructor(
+    private readonly reservations: OrderReservations,
     @InjectRepository(Order) private readonly orders: Repository<Order>,
     @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
     @InjectRepository(PaymentRefund) private readonly refunds: Repository<PaymentRefund>,
@@ -105,6 +107,7 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
         .where("id = :id AND state = 'PENDING_PAYMENT'", { id: order.id })
         .execute();
       if (affectedRows(result) !== 1) return false;
+      await this.reservations.sell(manager, order.id);
       await this.outbox.publish(manager, ORDER_PAID, `${ORDER_PAID}:${order.id}`, { orderId: order.id });
       return true;
     });

@@ -9,6 +9,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('orders')
 @Index(['state', 'reservationExpiresAt'])
 @Index(['memberId', 'createdAt'])
+@Index(['memberId', 'dropId'])
 export class Order {
   @PrimaryGeneratedColumn()
   id: number;
@@ -88,4 +89,8 @@ export class Order {
 
   @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
   completedAt: Date | null;
+
+  /** The weekly drop this order was placed in (its units are the drop's, not SKU stock); null otherwise. */
+  @Column({ type: 'int', nullable: true, default: null })
+  dropId: number | null;
 }

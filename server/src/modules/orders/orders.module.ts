@@ -15,6 +15,7 @@ import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 import { OrdersController } from './orders.controller';
 import { OrdersService, PaymentCloser } from './orders.service';
+import { OrderReservations } from './order-reservations';
 import { PaymentNotifyController } from './payment-notify.controller';
 import { PaymentRefund } from './payment-refund.entity';
 
@@ -30,11 +31,12 @@ import { PaymentRefund } from './payment-refund.entity';
   providers: [
     CheckoutService,
     OrdersService,
+    OrderReservations,
     OrderPaymentsService,
     { provide: PaymentCloser, useExisting: OrderPaymentsService },
     OrderPaidConsumer,
     OrderRefundsService,
   ],
-  exports: [OrdersService, CheckoutService, OrderPaymentsService],
+  exports: [OrdersService, CheckoutService, OrderPaymentsService, OrderReservations],
 })
 export class OrdersModule {}

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  type CheckoutDiscountView,
   type CreateOrderRequest,
   formatFen,
   fen,
@@ -9,8 +10,9 @@ import {
   type OrderSummaryView,
   type OrderView,
   type Page,
+  type ShippingAddress,
 } from '@tidepool/shared';
-import { type EntityManager, In, LessThan, type Repository } from 'typeorm';
+import { type EntityManager, In, IsNull, LessThan, Not, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
@@ -24,6 +26,7 @@ import { Store } from '../stores/store.entity';
 import { CheckoutService, specText } from './checkout.service';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
+import { OrderReservations } from './order-reservations';
 
 /**
  * What must happen at WeChat Pay before an unpaid order's stock is released: close the WeChat order, or learn
@@ -47,6 +50,7 @@ export class OrdersService implements OnModuleInit {
     private readonly checkout: CheckoutService,
     private readonly coupons: CouponsService,
     private readonly transactions: Transactions,
+    private readonly reservations: OrderReservations,
     private readonly scheduler: JobScheduler,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -62,17 +66,9 @@ export class OrdersService implements OnModuleInit {
   }
 
   async create(memberId: number, request: CreateOrderRequest): Promise<OrderView> {
-    const clientKey = `${memberId}:${request.clientOrderId}`;
-    const existing = await this.orders.findOneBy({ clientKey });
+    const existing = await this.orders.findOneBy({ clientKey: `${memberId}:${request.clientOrderId}` });
     if (existing) return this.view(existing);
-    if (request.fulfilment === 'SHIP' && !request.address) {
-      throw new DomainException('VALIDATION_FAILED', '请填写收货地址', [
-        { field: 'address', reason: 'required to ship' },
-      ]);
-    }
-    if (request.fulfilment === 'PICKUP' && !(await this.stores.findOneBy({ id: request.pickupStoreId ?? 0 }))) {
-      throw new DomainException('STORE_NOT_FOUND', '请选择自提门店');
-    }
+    await this.checkFulfilment(request);
     const priced = await this.checkout.price(memberId, request.lines, request.couponIds);
     if (priced.result.payableFen !== request.expectedPayableFen) {
       throw new DomainException(
@@ -81,6 +77,82 @@ export class OrdersService implements OnModuleInit {
         [{ field: 'expectedPayableFen', reason: `current payable is ${priced.result.payableFen}` }],
       );
     }
+    const draft: OrderDraft = {
+      clientOrderId: request.clientOrderId,
+      fulfilment: request.fulfilment,
+      address: request.address,
+      pickupStoreId: request.pickupStoreId,
+      remark: request.remark,
+      subtotalFen: priced.result.subtotalFen,
+      totalDiscountFen: priced.result.totalDiscountFen,
+      payableFen: priced.result.payableFen,
+      discounts: priced.result.discounts.map((d) => ({ key: d.key, label: d.label, amountFen: d.amountFen })),
+      ruleVersions: { ...priced.result.ruleVersions },
+      couponIds: priced.couponIds,
+      pointsToAward: priced.points,
+      reservationSeconds: this.config.orderPaymentWindowSeconds,
+      dropId: null,
+      lines: priced.lines.map(({ sku, product, quantity }, i) => {
+        const line = priced.result.lines[i];
+        return {
+          skuId: sku.id,
+          productId: product.id,
+          productName: product.name,
+          specText: specText(sku.specs),
+          imageUrl: product.coverUrl,
+          unitPriceFen: sku.priceFen,
+          quantity,
+          originalFen: line.originalFen,
+          itemDiscountFen: line.itemDiscountFen,
+          orderDiscountFen: line.orderDiscountFen,
+          paidFen: line.paidFen,
+          dropItemId: null,
+        };
+      }),
+    };
+    // Reserve SKU stock line by line; the conditional UPDATE is the whole check (never read-then-write).
+    const reserveStock = async (manager: EntityManager) => {
+      for (const { sku, product, quantity } of priced.lines) {
+        const result = await manager
+          .createQueryBuilder()
+          .update(Sku)
+          .set({ stock: () => `stock - ${quantity}` })
+          .where('id = :id AND stock >= :quantity', { id: sku.id, quantity })
+          .execute();
+        if (affectedRows(result) !== 1) {
+          throw new DomainException('STOCK_INSUFFICIENT', `「${product.name} ${specText(sku.specs)}」库存不足`, [
+            { field: `skuId:${sku.id}`, reason: 'not enough stock' },
+          ]);
+        }
+      }
+    };
+    return this.view(await this.place(memberId, draft, reserveStock));
+  }
+
+  /** A shipping address when shipping, an existing store when picking up; else nothing is created. */
+  async checkFulfilment(request: Pick<CreateOrderRequest, 'fulfilment' | 'address' | 'pickupStoreId'>) {
+    if (request.fulfilment === 'SHIP' && !request.address) {
+      throw new DomainException('VALIDATION_FAILED', '请填写收货地址', [
+        { field: 'address', reason: 'required to ship' },
+      ]);
+    }
+    if (request.fulfilment === 'PICKUP' && !(await this.stores.findOneBy({ id: request.pickupStoreId ?? 0 }))) {
+      throw new DomainException('STORE_NOT_FOUND', '请选择自提门店');
+    }
+  }
+
+  /**
+   * Writes a priced order and reserves what it sells, in one transaction: the order row first (its unique
+   * clientKey makes a concurrent duplicate submit wait here and then answer the existing order instead of
+   * competing for stock), then the lines and coupons, and the reservation last, so the contended stock row is
+   * locked only for the end of the transaction. `reserve` throws to refuse; then nothing is kept.
+   */
+  async place(
+    memberId: number,
+    draft: OrderDraft,
+    reserve: (manager: EntityManager, orderId: number) => Promise<void>,
+  ): Promise<Order> {
+    const clientKey = `${memberId}:${draft.clientOrderId}`;
     const now = this.clock.now();
     try {
       const order = await this.transactions.run(async (manager) => {
@@ -90,19 +162,19 @@ export class OrdersService implements OnModuleInit {
             memberId,
             clientKey,
             state: 'PENDING_PAYMENT',
-            subtotalFen: priced.result.subtotalFen,
-            totalDiscountFen: priced.result.totalDiscountFen,
-            payableFen: priced.result.payableFen,
-            discounts: priced.result.discounts.map((d) => ({ key: d.key, label: d.label, amountFen: d.amountFen })),
-            ruleVersions: { ...priced.result.ruleVersions },
-            couponIds: priced.couponIds,
-            fulfilment: request.fulfilment,
-            address: request.fulfilment === 'SHIP' ? (request.address ?? null) : null,
-            pickupStoreId: request.fulfilment === 'PICKUP' ? (request.pickupStoreId ?? null) : null,
-            remark: request.remark ?? '',
-            pointsToAward: priced.points,
+            subtotalFen: draft.subtotalFen,
+            totalDiscountFen: draft.totalDiscountFen,
+            payableFen: draft.payableFen,
+            discounts: draft.discounts,
+            ruleVersions: draft.ruleVersions,
+            couponIds: draft.couponIds,
+            fulfilment: draft.fulfilment,
+            address: draft.fulfilment === 'SHIP' ? (draft.address ?? null) : null,
+            pickupStoreId: draft.fulfilment === 'PICKUP' ? (draft.pickupStoreId ?? null) : null,
+            remark: draft.remark ?? '',
+            pointsToAward: draft.pointsToAward,
             createdAt: now,
-            reservationExpiresAt: new Date(now.getTime() + this.config.orderPaymentWindowSeconds * 1000),
+            reservationExpiresAt: new Date(now.getTime() + draft.reservationSeconds * 1000),
             prepayOpened: false,
             paidAt: null,
             transactionId: null,
@@ -110,53 +182,22 @@ export class OrdersService implements OnModuleInit {
             cancelReason: null,
             fulfilledAt: null,
             completedAt: null,
+            dropId: draft.dropId,
           }),
         );
-        // The order row first: its unique clientKey makes a concurrent duplicate submit wait here and then fail
-        // as a duplicate (answered with the existing order), instead of competing for the stock.
-        // Then reserve stock line by line; the conditional UPDATE is the whole check (never read-then-write).
-        for (const { sku, product, quantity } of priced.lines) {
-          const result = await manager
-            .createQueryBuilder()
-            .update(Sku)
-            .set({ stock: () => `stock - ${quantity}` })
-            .where('id = :id AND stock >= :quantity', { id: sku.id, quantity })
-            .execute();
-          if (affectedRows(result) !== 1) {
-            throw new DomainException('STOCK_INSUFFICIENT', `「${product.name} ${specText(sku.specs)}」库存不足`, [
-              { field: `skuId:${sku.id}`, reason: 'not enough stock' },
-            ]);
-          }
-        }
-        await manager.getRepository(OrderItem).insert(
-          priced.lines.map(({ sku, product, quantity }, i) => {
-            const line = priced.result.lines[i];
-            return {
-              orderId: saved.id,
-              skuId: sku.id,
-              productId: product.id,
-              productName: product.name,
-              specText: specText(sku.specs),
-              imageUrl: product.coverUrl,
-              unitPriceFen: sku.priceFen,
-              quantity,
-              originalFen: line.originalFen,
-              itemDiscountFen: line.itemDiscountFen,
-              orderDiscountFen: line.orderDiscountFen,
-              paidFen: line.paidFen,
-              refundState: 'NONE' as const,
-            };
-          }),
-        );
-        await this.coupons.use(manager, memberId, priced.couponIds, `order:${saved.id}`);
+        await manager
+          .getRepository(OrderItem)
+          .insert(draft.lines.map((line) => ({ ...line, orderId: saved.id, refundState: 'NONE' as const })));
+        await this.coupons.use(manager, memberId, draft.couponIds, `order:${saved.id}`);
+        await reserve(manager, saved.id);
         return saved;
       });
       this.logger.log({ msg: 'order created', orderId: order.id, payableFen: order.payableFen });
-      return this.view(order);
+      return order;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // The same submit twice at once: the other request made the order.
-      return this.view(await this.orders.findOneByOrFail({ clientKey }));
+      return this.orders.findOneByOrFail({ clientKey });
     }
   }
 
@@ -229,9 +270,13 @@ export class OrdersService implements OnModuleInit {
   }
 
   /** Cancels every unpaid order whose payment window has closed (several replicas: each order is claimed once). */
-  async expireUnpaid(now: Date = this.clock.now()): Promise<number> {
+  async expireUnpaid(now: Date = this.clock.now(), only: { dropOrders?: boolean } = {}): Promise<number> {
     const due = await this.orders.find({
-      where: { state: 'PENDING_PAYMENT', reservationExpiresAt: LessThan(now) },
+      where: {
+        state: 'PENDING_PAYMENT',
+        reservationExpiresAt: LessThan(now),
+        ...(only.dropOrders ? { dropId: Not(IsNull()) } : {}),
+      },
       order: { reservationExpiresAt: 'ASC' },
       take: 100,
     });
@@ -263,11 +308,14 @@ export class OrdersService implements OnModuleInit {
         .execute();
       if (affectedRows(result) !== 1) return false;
       await this.releaseStock(manager, order.id);
+      await this.reservations.release(manager, order.id);
       await this.coupons.release(manager, `order:${order.id}`);
       return true;
     });
-    if (done) this.logger.log({ msg: 'order cancelled', orderId: order.id, reason });
-    else if ((await this.orders.findOneByOrFail({ id: order.id })).state !== 'CANCELLED') {
+    if (done) {
+      this.reservations.afterRelease(order.id);
+      this.logger.log({ msg: 'order cancelled', orderId: order.id, reason });
+    } else if ((await this.orders.findOneByOrFail({ id: order.id })).state !== 'CANCELLED') {
       throw new DomainException('ORDER_STATE_CONFLICT');
     }
     return done;
@@ -276,6 +324,7 @@ export class OrdersService implements OnModuleInit {
   private async releaseStock(manager: EntityManager, orderId: number): Promise<void> {
     const lines = await manager.getRepository(OrderItem).findBy({ orderId });
     for (const line of lines) {
+      if (line.dropItemId !== null) continue; // a drop's units go back to the drop (OrderReservations)
       await manager
         .createQueryBuilder()
         .update(Sku)
@@ -335,4 +384,24 @@ export class OrdersService implements OnModuleInit {
 function newOrderNo(now: Date): string {
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
   return `${stamp}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+}
+
+/** A priced order ready to be written: every amount already computed (by checkout, or at a drop's price). */
+export interface OrderDraft {
+  clientOrderId: string;
+  fulfilment: Order['fulfilment'];
+  address?: ShippingAddress;
+  pickupStoreId?: number;
+  remark?: string;
+  subtotalFen: number;
+  totalDiscountFen: number;
+  payableFen: number;
+  discounts: CheckoutDiscountView[];
+  ruleVersions: Record<string, unknown>;
+  couponIds: number[];
+  pointsToAward: number;
+  /** How long the order holds its units unpaid (also WeChat Pay's time_expire). */
+  reservationSeconds: number;
+  dropId: number | null;
+  lines: Array<Omit<OrderItem, 'id' | 'orderId' | 'refundState'>>;
 }

@@ -3,6 +3,13 @@ import type { ErrorCode } from '@tidepool/shared';
 import { DomainException } from '../../common/errors/domain.exception';
 import type { WechatAccessTokenCache, FetchedToken } from './wechat-access-token.cache';
 import {
+  SUBSCRIBE_REFUSED_ERRCODE,
+  WechatApiError,
+  WechatSubscribeRefusedError,
+  WechatUnavailableError,
+} from './wechat.errors';
+import {
+  type SubscribeMessage,
   type UnlimitedQrCodeRequest,
   WechatGateway,
   type WechatPhoneNumber,
@@ -123,8 +130,55 @@ export class HttpWechatGateway extends WechatGateway {
     throw this.unavailable('getwxacodeunlimit', 'reply without an image');
   }
 
+  /**
+   * `POST /cgi-bin/message/subscribe/send`. Each keyword value is wrapped as WeChat wants (`{ value }`); the
+   * messages are always in Chinese (`lang: zh_CN`). Token refusals are retried once with a fresh token like the
+   * other calls; then 43101 is WechatSubscribeRefusedError and any other errcode a WechatApiError.
+   */
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
+    const api = 'subscribesend';
+    const body = {
+      touser: message.toOpenId,
+      template_id: message.templateId,
+      ...(message.page !== undefined ? { page: message.page } : {}),
+      data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
+      miniprogram_state: message.miniprogramState ?? 'formal',
+      lang: 'zh_CN',
+    };
+    const ask = (token: string) =>
+      this.call<WechatReply>(api, '/cgi-bin/message/subscribe/send', { access_token: token }, body);
+    const token = await this.retryableToken();
+    let reply = await ask(token);
+    if (reply.errcode !== undefined && TOKEN_REJECTED.has(reply.errcode)) {
+      this.logger.warn({ msg: 'WeChat refused the access token; refreshing once', errcode: reply.errcode });
+      reply = await ask(await this.retryableToken(token));
+    }
+    if (reply.errcode === undefined || reply.errcode === 0) return;
+    const fields = { msg: 'WeChat refused the subscribe message', api, errcode: reply.errcode, errmsg: reply.errmsg };
+    if (reply.errcode === SUBSCRIBE_REFUSED_ERRCODE) {
+      this.logger.log(fields);
+      throw new WechatSubscribeRefusedError(api, reply.errmsg ?? '');
+    }
+    const error = new WechatApiError(api, reply.errcode, reply.errmsg ?? '');
+    if (error.retryable) this.logger.warn(fields);
+    else this.logger.error(fields);
+    throw error;
+  }
+
   getAccessToken(rejected?: string): Promise<string> {
     return this.tokens.get(rejected);
+  }
+
+  /** The access token, any failure to get one (WeChat's errcode, lease wait) being a WechatUnavailableError. */
+  private async retryableToken(rejected?: string): Promise<string> {
+    try {
+      return await this.tokens.get(rejected);
+    } catch (error) {
+      if (error instanceof DomainException && !(error instanceof WechatUnavailableError)) {
+        throw new WechatUnavailableError('token', error.code);
+      }
+      throw error;
+    }
   }
 
   /** Called only by the holder of the refresh lease (see WechatAccessTokenCache). */
@@ -202,8 +256,9 @@ export class HttpWechatGateway extends WechatGateway {
     throw new DomainException(code);
   }
 
+  /** SERVICE_UNAVAILABLE, as the retryable WechatUnavailableError so background callers know to try again. */
   private unavailable(api: string, reason: string): DomainException {
     this.logger.error({ msg: 'WeChat call failed', api, reason });
-    return new DomainException('SERVICE_UNAVAILABLE');
+    return new WechatUnavailableError(api, reason);
   }
 }

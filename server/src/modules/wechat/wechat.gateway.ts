@@ -22,8 +22,24 @@ export interface UnlimitedQrCodeRequest {
 }
 
 /**
+ * A subscribe message (订阅消息), sent once per consent the member gave with `wx.requestSubscribeMessage`.
+ * `data` maps the template's keywords to their values, e.g. `{ thing1: '周三新品', time2: '2026-11-25 20:00' }`;
+ * WeChat checks each value against its keyword type (thing ≤ 20 characters, time, phrase ≤ 5, …).
+ */
+export interface SubscribeMessage {
+  toOpenId: string;
+  templateId: string;
+  /** The page opened by tapping the message, with its query, e.g. `packages/drops/pages/detail/index?id=7`. */
+  page?: string;
+  data: Record<string, string>;
+  /** Which build opens on tap; WeChat's default `formal` (the released version). */
+  miniprogramState?: 'developer' | 'trial' | 'formal';
+}
+
+/**
  * The server's door to WeChat's mini program APIs. Errors surface as DomainException: WECHAT_CODE_INVALID,
- * WECHAT_CODE_USED, RATE_LIMITED or SERVICE_UNAVAILABLE. Two implementations: HttpWechatGateway (WeChat, or a
+ * WECHAT_CODE_USED, RATE_LIMITED or SERVICE_UNAVAILABLE; `sendSubscribeMessage` throws the typed errors of
+ * wechat.errors.ts instead, so a background sender can tell "refused" from "retry later". Two implementations: HttpWechatGateway (WeChat, or a
  * fake speaking its wire format in tests) and DevWechatGateway (the one-command demo; no WeChat account needed).
  * An abstract class rather than an interface so it doubles as the Nest injection token.
  */
@@ -39,6 +55,14 @@ export abstract class WechatGateway {
    * characters). Unlimited in number, so each store and staff member can have their own; callers cache the image.
    */
   abstract getUnlimitedQrCode(request: UnlimitedQrCodeRequest): Promise<Buffer>;
+
+  /**
+   * `subscribeMessage.send`. Resolves once WeChat accepted the message. Throws WechatSubscribeRefusedError
+   * (errcode 43101: the member has not subscribed, or used up their one-time consent: do not retry),
+   * WechatApiError for any other errcode (e.g. 47003, template data WeChat rejects; `retryable` only for
+   * "system busy"), and WechatUnavailableError (retryable) when WeChat cannot be reached.
+   */
+  abstract sendSubscribeMessage(message: SubscribeMessage): Promise<void>;
 
   /**
    * A valid server-side access token, shared by every replica (see WechatAccessTokenCache). Pass the token a

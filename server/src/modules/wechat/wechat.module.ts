@@ -9,7 +9,10 @@ import { WechatAccessTokenCache } from './wechat-access-token.cache';
 import { WechatAccessToken } from './wechat-access-token.entity';
 import { WechatGateway } from './wechat.gateway';
 
-/** Provides the WechatGateway chosen by WECHAT_GATEWAY (dev by default). */
+/**
+ * Provides the WechatGateway chosen by WECHAT_GATEWAY (dev by default): login, phone number, mini program codes
+ * and subscribe messages. The dev-only routes (what the dev gateway "sent") live in WechatDevModule.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([WechatAccessToken])],
   providers: [
@@ -20,7 +23,7 @@ import { WechatGateway } from './wechat.gateway';
         const wechat = config.wechat;
         switch (wechat.gateway) {
           case 'dev':
-            return new DevWechatGateway();
+            return new DevWechatGateway(clock);
           case 'http':
             return new HttpWechatGateway(
               wechat,

@@ -1,0 +1,48 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock.service';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { OrdersService } from '../orders/orders.service';
+
+const TICK_MS = 5_000;
+
+/**
+ * The drop's own short tick, on every replica: unpaid drop orders are closed at WeChat and their units put back
+ * within seconds of expiring (the general order expiry runs once a minute). Safe on several replicas because
+ * every step is a conditional UPDATE; it keeps no job-run rows since it runs 17,280 times a day.
+ */
+@Injectable()
+export class DropTicker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(DropTicker.name);
+  private timer: NodeJS.Timeout | null = null;
+  private ticking = false;
+
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.jobsEnabled) return;
+    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  async tick(): Promise<{ expired: number }> {
+    if (this.ticking) return { expired: 0 };
+    this.ticking = true;
+    try {
+      const expired = await this.orders.expireUnpaid(this.clock.now(), { dropOrders: true });
+      return { expired };
+    } catch (error) {
+      this.logger.warn({ msg: 'drop tick failed', error: (error as Error).message });
+      return { expired: 0 };
+    } finally {
+      this.ticking = false;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Product } from '../catalog/product.entity';
+import { Sku } from '../catalog/sku.entity';
+import { MemberTier } from '../loyalty/member-tier.entity';
+import { Member } from '../members/member.entity';
+import { OrderItem } from '../orders/order-item.entity';
+import { Order } from '../orders/order.entity';
+import { OrdersModule } from '../orders/orders.module';
+import { AdminDropsController } from './admin-drops.controller';
+import { DropCatalog } from './drop-catalog.service';
+import { DropRemindersService } from './drop-reminders.service';
+import { DropStock } from './drop-stock.service';
+import { DropTicker } from './drop-ticker.service';
+import { DROP_ENTITIES } from './drops.entities';
+import { DropsAdminService } from './drops-admin.service';
+import { DropsController } from './drops.controller';
+import { DropsService } from './drops.service';
+
+/** Weekly group-buy drops: limited units in a window, sold through ordinary orders at the drop price. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([...DROP_ENTITIES, Sku, Product, Member, MemberTier, Order, OrderItem]),
+    OrdersModule,
+  ],
+  controllers: [DropsController, AdminDropsController],
+  providers: [DropCatalog, DropStock, DropsService, DropsAdminService, DropRemindersService, DropTicker],
+  exports: [DropsAdminService],
+})
+export class DropsModule {}

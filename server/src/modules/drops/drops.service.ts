@@ -1,0 +1,285 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  DEFAULT_TIER_TABLE,
+  dropPhase,
+  type DropItemView,
+  type DropListResponse,
+  type DropOrderSummaryView,
+  type DropView,
+  type EarlyAccess,
+  isBirthday,
+  localCalendar,
+  opensAtFor,
+  type OrderView,
+  type Page,
+  pointsForPurchase,
+  type TierCode,
+  tierByCode,
+} from '@tidepool/shared';
+import { In, IsNull, LessThan, MoreThan, Not, type Repository } from 'typeorm';
+import { Clock } from '../../common/clock/clock.service';
+import { DomainException } from '../../common/errors/domain.exception';
+import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
+import { MemberTier } from '../loyalty/member-tier.entity';
+import { Member } from '../members/member.entity';
+import { OrderItem } from '../orders/order-item.entity';
+import { Order } from '../orders/order.entity';
+import { OrdersService } from '../orders/orders.service';
+import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { DropCatalog } from './drop-catalog.service';
+import { DropItem } from './drop-item.entity';
+import { DropReminder } from './drop-reminder.entity';
+import { DropStock } from './drop-stock.service';
+import { Drop } from './drop.entity';
+import type { CreateDropOrderDto } from './dto';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { Inject } from '@nestjs/common';
+
+const LIST_HORIZON_MS = 7 * 86_400_000;
+
+/** The member side of drops: what is on, and buying at the drop price through the ordinary order flow. */
+@Injectable()
+export class DropsService {
+  constructor(
+    @InjectRepository(Drop) private readonly drops: Repository<Drop>,
+    @InjectRepository(DropItem) private readonly items: Repository<DropItem>,
+    @InjectRepository(DropReminder) private readonly reminders: Repository<DropReminder>,
+    @InjectRepository(Member) private readonly members: Repository<Member>,
+    @InjectRepository(MemberTier) private readonly tiers: Repository<MemberTier>,
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    @InjectRepository(OrderItem) private readonly orderItems: Repository<OrderItem>,
+    private readonly catalog: DropCatalog,
+    private readonly stock: DropStock,
+    private readonly ordersService: OrdersService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Drops open now or opening within a week, soonest first. */
+  async list(memberId: number | null): Promise<DropListResponse> {
+    const now = this.clock.now();
+    const rows = await this.drops.find({
+      where: {
+        status: 'SCHEDULED',
+        closesAt: MoreThan(now),
+        opensAt: LessThan(new Date(now.getTime() + LIST_HORIZON_MS)),
+      },
+      order: { opensAt: 'ASC', id: 'ASC' },
+      take: 10,
+    });
+    return { items: await this.views(rows, memberId, now) };
+  }
+
+  async get(dropId: number, memberId: number | null): Promise<DropView> {
+    const drop = await this.drops.findOneBy({ id: dropId, status: 'SCHEDULED' });
+    if (!drop) throw new DomainException('DROP_NOT_FOUND');
+    const [view] = await this.views([drop], memberId, this.clock.now());
+    return view;
+  }
+
+  /**
+   * Buy at the drop price. Cheap refusals come first and touch no database: the window, the limit, and
+   * "sold out" as this process last saw it. Then the order is written with the units reserved at its end.
+   */
+  async buy(memberId: number, dropId: number, request: CreateDropOrderDto): Promise<OrderView> {
+    const { drop, items } = await this.catalog.require(dropId);
+    const item = items.find((i) => i.id === request.dropItemId);
+    if (!item) throw new DomainException('DROP_NOT_FOUND', '该商品不在本期团购中');
+    const now = this.clock.now();
+    if (now >= drop.closesAt) throw new DomainException('DROP_ENDED');
+    const earliest = opensAtFor(drop, earliestTier(drop.earlyAccess), drop.earlyAccess);
+    if (now < earliest) throw notOpen(drop.opensAt);
+    if (request.quantity > item.perMemberLimit) {
+      throw new DomainException('DROP_LIMIT_REACHED', `「${item.productName}」每人限购 ${item.perMemberLimit} 件`);
+    }
+    const clientKey = `${memberId}:${request.clientOrderId}`;
+    const soldOut = await this.stock.soldOutSnapshot(item.id);
+    if (soldOut) {
+      // Only someone who tried before it sold out can be retrying a request that won.
+      const retried = soldOut.attempted.has(memberId) ? await this.orders.findOneBy({ clientKey }) : null;
+      if (retried) return this.ordersService.view(retried);
+      throw new DomainException('DROP_SOLD_OUT', `「${item.productName}」已抢光`);
+    }
+    const existing = await this.orders.findOneBy({ clientKey });
+    if (existing) return this.ordersService.view(existing);
+
+    const member = await this.members.findOneBy({ id: memberId });
+    if (!member) throw new DomainException('UNAUTHENTICATED');
+    if (!member.signedUpAt) throw new DomainException('NOT_SIGNED_UP', '成为会员后才能参加团购');
+    const tier = (await this.tiers.findOneBy({ memberId }))?.tier ?? 'NORMAL';
+    if (dropPhase(drop, now, tier, drop.earlyAccess) === 'UPCOMING') {
+      throw notOpen(opensAtFor(drop, tier, drop.earlyAccess));
+    }
+    await this.ordersService.checkFulfilment(request);
+    await this.stock.ensureHold(item.id, memberId);
+
+    const payableFen = item.dropPriceFen * request.quantity;
+    const local = localCalendar(now, BRAND_TIME_ZONE);
+    const birthday = isBirthday(member.birthday, local.monthDay, local.year);
+    const saving = (item.listPriceFen - item.dropPriceFen) * request.quantity;
+    try {
+      const order = await this.ordersService.place(
+        memberId,
+        {
+          clientOrderId: request.clientOrderId,
+          fulfilment: request.fulfilment,
+          address: request.address,
+          pickupStoreId: request.pickupStoreId,
+          remark: '',
+          subtotalFen: item.listPriceFen * request.quantity,
+          totalDiscountFen: saving,
+          payableFen,
+          discounts: saving > 0 ? [{ key: `drop:${drop.id}`, label: '团购价', amountFen: saving }] : [],
+          // The drop price is the price: no member-day discount or coupon on top (DOMAIN.md, drops).
+          ruleVersions: { drop: drop.id },
+          couponIds: [],
+          pointsToAward: pointsForPurchase({ paidFen: payableFen, tier, birthday }, DEFAULT_TIER_TABLE),
+          reservationSeconds: drop.reservationSeconds,
+          dropId: drop.id,
+          lines: [
+            {
+              skuId: item.skuId,
+              productId: item.productId,
+              productName: item.productName,
+              specText: item.specText,
+              imageUrl: item.imageUrl,
+              unitPriceFen: item.listPriceFen,
+              quantity: request.quantity,
+              originalFen: item.listPriceFen * request.quantity,
+              itemDiscountFen: saving,
+              orderDiscountFen: 0,
+              paidFen: payableFen,
+              dropItemId: item.id,
+            },
+          ],
+        },
+        (manager) => this.stock.reserve(manager, item, memberId, request.quantity),
+      );
+      return this.ordersService.view(order);
+    } catch (error) {
+      // The last unit went to someone else: read the counters once so the next losers are answered from memory.
+      if (error instanceof DomainException && error.code === 'DROP_SOLD_OUT') await this.stock.recheck(item.id);
+      throw error;
+    }
+  }
+
+  /** 我的团购订单, newest first. */
+  async myOrders(memberId: number, query: PageQueryDto): Promise<Page<DropOrderSummaryView>> {
+    const [rows, total] = await this.orders.findAndCount({
+      where: { memberId, dropId: Not(IsNull()) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    const lines = rows.length ? await this.orderItems.findBy({ orderId: In(rows.map((r) => r.id)) }) : [];
+    const dropIds = [...new Set(rows.map((r) => r.dropId as number))];
+    const drops = dropIds.length ? await this.drops.findBy({ id: In(dropIds) }) : [];
+    return toPage(
+      rows.map((order) => {
+        const own = lines.filter((l) => l.orderId === order.id);
+        return {
+          id: order.id,
+          orderNo: order.orderNo,
+          state: order.state,
+          createdAt: order.createdAt.toISOString(),
+          payableFen: order.payableFen,
+          itemCount: own.reduce((n, l) => n + l.quantity, 0),
+          firstImageUrl: own[0]?.imageUrl ?? '',
+          title: own[0]?.productName ?? '',
+          dropId: order.dropId as number,
+          dropTitle: drops.find((d) => d.id === order.dropId)?.title ?? '',
+        };
+      }),
+      total,
+      query,
+    );
+  }
+
+  private async views(drops: Drop[], memberId: number | null, now: Date): Promise<DropView[]> {
+    if (drops.length === 0) return [];
+    const items = await this.items.find({ where: { dropId: In(drops.map((d) => d.id)) }, order: { id: 'ASC' } });
+    const member = memberId ? await this.members.findOneBy({ id: memberId }) : null;
+    const signedUp = Boolean(member?.signedUpAt);
+    const tier: TierCode | null = signedUp
+      ? ((await this.tiers.findOneBy({ memberId: member!.id }))?.tier ?? 'NORMAL')
+      : null;
+    const held = signedUp
+      ? await this.stock.heldBy(
+          member!.id,
+          items.map((i) => i.id),
+        )
+      : new Map<number, number>();
+    const reminded = signedUp
+      ? new Set(
+          (await this.reminders.findBy({ memberId: member!.id, dropId: In(drops.map((d) => d.id)) })).map(
+            (r) => r.dropId,
+          ),
+        )
+      : new Set<number>();
+    return drops.map((drop) => ({
+      id: drop.id,
+      title: drop.title,
+      description: drop.description,
+      recurrence: drop.recurrence,
+      opensAt: drop.opensAt.toISOString(),
+      closesAt: drop.closesAt.toISOString(),
+      myOpensAt: opensAtFor(drop, tier, drop.earlyAccess).toISOString(),
+      phase: dropPhase(drop, now, tier, drop.earlyAccess),
+      earlyAccess: Object.entries(drop.earlyAccess)
+        .filter(([, minutes]) => (minutes ?? 0) > 0)
+        .map(([code, minutes]) => ({
+          tier: code as TierCode,
+          tierName: tierByCode(code as TierCode).name,
+          minutes: minutes ?? 0,
+        })),
+      serverTime: now.toISOString(),
+      reservationSeconds: drop.reservationSeconds,
+      reminded: reminded.has(drop.id),
+      reminderTemplateId: this.config.drops.reminderTemplateId,
+      items: items.filter((i) => i.dropId === drop.id).map((i) => itemView(i, held.get(i.id) ?? 0)),
+    }));
+  }
+}
+
+export function itemView(item: DropItem, myQuantity: number): DropItemView {
+  const left = Math.max(0, item.cap - item.sold - item.reserved);
+  return {
+    id: item.id,
+    skuId: item.skuId,
+    productId: item.productId,
+    productName: item.productName,
+    specText: item.specText,
+    imageUrl: item.imageUrl,
+    listPriceFen: item.listPriceFen,
+    dropPriceFen: item.dropPriceFen,
+    cap: item.cap,
+    perMemberLimit: item.perMemberLimit,
+    left,
+    soldOut: left === 0,
+    myQuantity,
+  };
+}
+
+/** The tier with the most priority purchase: nobody can buy before its opening. */
+function earliestTier(earlyAccess: EarlyAccess): TierCode | null {
+  let best: TierCode | null = null;
+  for (const [code, minutes] of Object.entries(earlyAccess)) {
+    if ((minutes ?? 0) > (best ? (earlyAccess[best] ?? 0) : 0)) best = code as TierCode;
+  }
+  return best;
+}
+
+function notOpen(opensAt: Date): DomainException {
+  const local = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: BRAND_TIME_ZONE,
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(opensAt);
+  return new DomainException('DROP_NOT_OPEN', `团购将于 ${local} 开始`, [
+    { field: 'opensAt', reason: opensAt.toISOString() },
+  ]);
+}
