@@ -8,13 +8,16 @@ import {
   type OrderView,
   type Page,
 } from '@tidepool/shared';
+import { isApiError } from './api-error';
+import { request } from './http';
 import { clockSkew } from './member-code';
-import { memberRequest } from './session';
+import { installSessionAuth, memberRequest } from './session';
 
 /**
- * Weekly drops (团购). Every call goes as the member (silent login), so the member fields of a view (priority
- * purchase, my quantity, reminder) are filled in; the server answers a visitor too. Views come with the skew of
- * the phone's clock against the server's, measured at the middle of the round trip, for the countdowns.
+ * Weekly drops (团购). The drop page calls as the member (silent login), so the member fields of a view (priority
+ * purchase, my quantity, reminder) are filled in; the home card only sends a token it already holds (a guest
+ * browsing the home page stays a guest). Views come with the skew of the phone's clock against the server's,
+ * measured at the middle of the round trip, for the countdowns.
  */
 
 const dropPath = (id: number, action = '') => `/api/drops/${encodeURIComponent(String(id))}${action}`;
@@ -32,10 +35,21 @@ async function clocked<T>(load: () => Promise<T>, serverTime: (value: T) => stri
   return { value, skewMs: stamp ? clockSkew(stamp, started, Date.now()) : 0 };
 }
 
-/** GET /api/drops: open now or opening within 7 days, soonest first. */
+/** A public route with the member's token when one is held (no login); a refused token is dropped and retried. */
+async function withOptionalMember<T>(path: string): Promise<T> {
+  installSessionAuth();
+  try {
+    return await request<T>(path, { auth: 'member' });
+  } catch (error) {
+    if (!isApiError(error) || error.status !== 401) throw error;
+    return request<T>(path, { auth: 'member' });
+  }
+}
+
+/** GET /api/drops: open now or opening within 7 days, soonest first (no login: the home page's card). */
 export function listDrops(): Promise<Clocked<DropListResponse>> {
   return clocked(
-    () => memberRequest<DropListResponse>('/api/drops'),
+    () => withOptionalMember<DropListResponse>('/api/drops'),
     (list) => list.items[0]?.serverTime,
   );
 }

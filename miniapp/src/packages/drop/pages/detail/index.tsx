@@ -49,6 +49,10 @@ export default function DropDetailPage() {
   usePullDownRefresh(() => {
     void reload().finally(() => void stopPullDownRefresh());
   });
+  // A refresh that failed keeps the drop on screen (still right but for what is left): say so briefly.
+  useEffect(() => {
+    if (drop && error) toast(error.message);
+  }, [error]);
 
   if (!drop) {
     if (error) {

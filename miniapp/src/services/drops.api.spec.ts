@@ -1,0 +1,67 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const storage = vi.hoisted(() => new Map<string, unknown>());
+const taro = vi.hoisted(() => ({
+  request: vi.fn(),
+  addInterceptor: vi.fn(),
+  login: vi.fn(),
+  getStorageSync: (key: string) => storage.get(key) ?? '',
+  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+  removeStorageSync: (key: string) => void storage.delete(key),
+}));
+vi.mock('@tarojs/taro', () => ({ default: taro, ...taro }));
+
+import { useAppStore } from '@/stores';
+import { getDrop, listDrops } from './drops.api';
+
+interface Call {
+  url: string;
+  header: Record<string, string>;
+}
+const calls = () => taro.request.mock.calls.map((c) => c[0] as Call);
+const json = (statusCode: number, data: unknown) => ({ statusCode, data, header: {} });
+const member = { token: 'tok-old', role: 'member' as const, storeId: null, displayName: null };
+
+describe('drops API', () => {
+  beforeEach(() => {
+    storage.clear();
+    taro.request.mockReset();
+    taro.login.mockReset();
+    taro.login.mockResolvedValue({ code: 'wx-code', errMsg: 'login:ok' });
+    useAppStore.getState().signOut('member');
+  });
+
+  it('lists drops for a guest without logging in (the home card must not make a session)', async () => {
+    taro.request.mockResolvedValue(json(200, { items: [] }));
+    const list = await listDrops();
+    expect(list).toEqual({ value: { items: [] }, skewMs: 0 });
+    expect(taro.login).not.toHaveBeenCalled();
+    expect(calls().map((c) => c.url)).toEqual(['/api/drops']);
+    expect(calls()[0].header.Authorization).toBeUndefined();
+    expect(useAppStore.getState().session.member).toBeNull();
+  });
+
+  it('sends a held token, and after a refused one asks again as a guest', async () => {
+    useAppStore.getState().setSession('member', member);
+    taro.request
+      .mockResolvedValueOnce(json(401, { code: 'UNAUTHORIZED' }))
+      .mockResolvedValueOnce(json(200, { items: [] }));
+    await listDrops();
+    expect(calls().map((c) => c.header.Authorization)).toEqual(['Bearer tok-old', undefined]);
+    expect(useAppStore.getState().session.member).toBeNull();
+  });
+
+  it('measures the clock skew from the view at the middle of the round trip', async () => {
+    useAppStore.getState().setSession('member', member);
+    const phoneNow = vi.spyOn(Date, 'now');
+    // Sent at phone 1000, answered at phone 1400: the server's stamp is taken as of phone 1200.
+    phoneNow.mockReturnValueOnce(1_000).mockReturnValue(1_400);
+    taro.request.mockResolvedValue(json(200, { id: 5, serverTime: new Date(61_200).toISOString(), items: [] }));
+    const { value, skewMs } = await getDrop(5);
+    phoneNow.mockRestore();
+    expect(value.id).toBe(5);
+    expect(skewMs).toBe(60_000);
+    expect(calls()[0].url).toBe('/api/drops/5');
+    expect(calls()[0].header.Authorization).toBe('Bearer tok-old');
+  });
+});
