@@ -5,7 +5,8 @@
 // creates a one-off drop opening at 12:00 with one unit (每人限购 1); member A opens it from the home page's card:
 // the countdown runs on the server's clock and buying is off; A asks to be reminded; at 12:00 the page opens by
 // itself (no reload) and A buys the unit (到店自提), pays on the WeChat Pay simulator's page and sees 已支付 and
-// the order under 我的团购订单; member B, in a second browser, then finds the drop 已抢光 and cannot buy.
+// the order under 我的团购订单; member B, in a second browser, then finds the drop 已抢光 and cannot buy, and
+// sees it under 本周团购.
 // BASE_URL: the server serving the H5 build and the API. ARTIFACTS_DIR: screenshots (default <repo>/artifacts).
 // CHROMIUM_PATH: default /usr/bin/chromium. Prints "N passed, M failed" and exits non-zero on any failure.
 import { mkdirSync } from 'node:fs';
@@ -343,6 +344,18 @@ try {
       },
     });
     assert(refused.status === 409 && refused.data?.code === 'DROP_SOLD_OUT', `B's order: ${JSON.stringify(refused)}`);
+  });
+
+  await check('本周团购 lists the drop as 抢购中; tapping it opens the drop', async () => {
+    await pageB.goto(`${BASE_URL}/packages/drop/pages/list/index`, { waitUntil: 'domcontentloaded' });
+    const row = b('.drop-list-item').filter({ hasText: '周五午间团购' }).first();
+    await row.waitFor();
+    const status = (await row.locator('.drop-row__state').textContent())?.trim() ?? '';
+    assert(status === '抢购中 · 明天 18:00 结束', `the list says "${status}"`);
+    await shot('list', pageB);
+    await row.click();
+    await pageB.waitForURL(new RegExp(`/packages/drop/pages/detail/index\\?id=${drop.id}$`));
+    await b('.drop-title').first().waitFor();
   });
 
   await check('no uncaught page errors and no failed API or asset requests', async () => {
