@@ -85,7 +85,8 @@ export function BuySheet({ drop, item, serverNowMs, onClose, onRefused }: BuyShe
       return;
     }
     const view = refusalView(result.error, serverNowMs);
-    toast(view.hint ? `${view.message}，${view.hint}` : view.message);
+    // A visitor gets the page's 成为会员 dialog instead, which says the same.
+    if (view.then !== 'signup') toast(view.hint ? `${view.message}，${view.hint}` : view.message);
     if (view.then === 'stay') setNotice({ text: view.message, hint: view.hint, uncertain: false });
     else onRefused(view.then);
   };
