@@ -401,7 +401,7 @@ describe('buying in a drop', () => {
       });
       expect(res.json()).toEqual({ reminded: true });
     }
-    const gateway = t.app.get(WechatGateway) as DevWechatGateway;
+    const gateway = t.app.get<WechatGateway, DevWechatGateway>(WechatGateway);
     const sentFor = () => gateway.sentSubscribeMessages().filter((m) => m.page?.endsWith(`?id=${drop.id}`));
     const ticker = t.app.get(DropTicker);
     await ticker.tick();
