@@ -68,6 +68,14 @@ const counters = async (itemId: number) => {
 };
 
 describe('scheduling drops', () => {
+  it("seeds the demo brand's weekly drop in this week's window", async () => {
+    const list = (await t.inject({ method: 'GET', url: '/api/drops' })).json<DropListResponse>();
+    const weekly = list.items.find((d) => d.title === '周五限量团');
+    expect(weekly).toMatchObject({ recurrence: 'WEEKLY', opensAt: '2026-11-27T04:00:00.000Z', phase: 'UPCOMING' });
+    expect(weekly?.items.map((i) => i.cap)).toEqual([200, 300]);
+    for (const item of weekly?.items ?? []) expect(item.dropPriceFen).toBeLessThan(item.listPriceFen);
+  });
+
   it("puts a weekly drop in the brand's Friday 12:00 – Saturday 18:00 window", async () => {
     clock.set(new Date('2026-11-24T02:00:00Z')); // Tuesday
     const sku = await demoSku(t, 0);
