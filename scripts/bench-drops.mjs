@@ -208,6 +208,21 @@ try {
     `  database: ${second.questions} statements for ${BUYERS} requests (${(second.questions / BUYERS).toFixed(2)} per request)`,
   );
 
+  // The cheapest request through the same stack, same crowd: what HTTP alone costs on this machine.
+  const healthStarted = performance.now();
+  const health = await Promise.all(
+    tokens.map(async (_, n) => {
+      const t0 = performance.now();
+      await fetch(`${servers[n % 2].base}/api/health`).then((r) => r.arrayBuffer());
+      return performance.now() - t0;
+    }),
+  );
+  const healthPerSecond = BUYERS / ((performance.now() - healthStarted) / 1000);
+  health.sort((x, y) => x - y);
+  console.log(
+    `baseline GET /api/health, ${BUYERS} at once: ${healthPerSecond.toFixed(0)}/s, p50 ${ms(pct(health, 50))} p99 ${ms(pct(health, 99))}`,
+  );
+
   const conn = await mysql.createConnection({ uri: database.url });
   const [[item]] = await conn.query('SELECT cap, sold, reserved FROM drop_items WHERE id = ?', [itemId]);
   const [[orders]] = await conn.query('SELECT COUNT(*) AS n FROM orders WHERE dropId = ?', [drop.id]);
@@ -246,7 +261,8 @@ try {
       `  winners p50 ${ms(pct(rw, 50))} p99 ${ms(pct(rw, 99))} · losers p50 ${ms(pct(rl, 50))} p99 ${ms(pct(rl, 99))}`,
   );
   console.log(
-    `ratio (HTTP ÷ raw): orders/s ${(first.result.ordersPerSecond / rawOrders).toFixed(2)}×, requests answered/s ${(first.result.answeredPerSecond / rawAnswered).toFixed(2)}× (sold-out wave ${(second.result.answeredPerSecond / rawAnswered).toFixed(2)}×); losers p99 ${ms(first.result.loseP99)} (target < 200 ms)`,
+    `ratio (HTTP ÷ raw): orders/s ${(first.result.ordersPerSecond / rawOrders).toFixed(2)}×, requests answered/s ${(first.result.answeredPerSecond / rawAnswered).toFixed(2)}× (sold-out wave ${(second.result.answeredPerSecond / rawAnswered).toFixed(2)}×); losers p99 ${ms(first.result.loseP99)} (target < 200 ms)\n` +
+      `ratio to the health baseline: rush answered/s ${(first.result.answeredPerSecond / healthPerSecond).toFixed(2)}×, sold-out wave ${(second.result.answeredPerSecond / healthPerSecond).toFixed(2)}×`,
   );
 } finally {
   for (const s of servers) s.child.kill('SIGTERM');
