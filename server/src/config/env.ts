@@ -39,6 +39,8 @@ export interface AppConfig {
 export interface DropsConfig {
   /** How long a process answers "sold out" from memory before reading the counters again (ms). */
   soldOutCacheMs: number;
+  /** Buy attempts per drop item per process let through to the database at once; the rest wait in memory. */
+  buyConcurrency: number;
   /** The subscribe-message template of the drop reminder (must be configured in the mini program admin). */
   reminderTemplateId: string;
 }
@@ -106,6 +108,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const drops: DropsConfig = {
     soldOutCacheMs: read('DROP_SOLD_OUT_CACHE_MS', integer(0, 60_000), 1000),
+    buyConcurrency: read('DROP_BUY_CONCURRENCY', integer(1, 1000), 8),
     reminderTemplateId: read('WECHAT_DROP_REMINDER_TEMPLATE_ID', templateId, 'dev-drop-reminder'),
   };
   const jobsEnabled = read('JOBS_ENABLED', boolean, nodeEnv !== 'test');

@@ -7,6 +7,9 @@ import { DropItem } from '../../src/modules/drops/drop-item.entity';
 import { DropMemberHold } from '../../src/modules/drops/drop-member-hold.entity';
 import { Drop } from '../../src/modules/drops/drop.entity';
 import { DropTicker } from '../../src/modules/drops/drop-ticker.service';
+import { DropRemindersService } from '../../src/modules/drops/drop-reminders.service';
+import { DevWechatGateway } from '../../src/modules/wechat/dev-wechat.gateway';
+import { WechatGateway } from '../../src/modules/wechat/wechat.gateway';
 import { MemberTier } from '../../src/modules/loyalty/member-tier.entity';
 import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
 import { type Actor, signedUpMember, staffLogin } from '../support/actors';
@@ -65,6 +68,14 @@ const counters = async (itemId: number) => {
 };
 
 describe('scheduling drops', () => {
+  it("seeds the demo brand's weekly drop in this week's window", async () => {
+    const list = (await t.inject({ method: 'GET', url: '/api/drops' })).json<DropListResponse>();
+    const weekly = list.items.find((d) => d.title === '周五限量团');
+    expect(weekly).toMatchObject({ recurrence: 'WEEKLY', opensAt: '2026-11-27T04:00:00.000Z', phase: 'UPCOMING' });
+    expect(weekly?.items.map((i) => i.cap)).toEqual([200, 300]);
+    for (const item of weekly?.items ?? []) expect(item.dropPriceFen).toBeLessThan(item.listPriceFen);
+  });
+
   it("puts a weekly drop in the brand's Friday 12:00 – Saturday 18:00 window", async () => {
     clock.set(new Date('2026-11-24T02:00:00Z')); // Tuesday
     const sku = await demoSku(t, 0);
@@ -372,5 +383,53 @@ describe('buying in a drop', () => {
         .reminded,
     ).toBe(true);
     expect((await t.inject({ method: 'DELETE', url, headers: member.headers })).json()).toEqual({ reminded: false });
+  });
+
+  it("sends each reminder once at the member's own opening through the WeChat gateway", async () => {
+    clock.set(new Date('2026-11-27T03:00:00Z')); // 11:00
+    const drop = await onceDrop(5, 1);
+    const [normal, gold] = [await newMember(), await newMember()];
+    const now = clock.now();
+    await ds()
+      .getRepository(MemberTier)
+      .save({
+        memberId: await memberIdOf(gold),
+        growth: 6000,
+        tier: 'GOLD',
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+    for (const m of [normal, gold]) {
+      const res = await t.inject({
+        method: 'POST',
+        url: `/api/drops/${drop.id}/reminder`,
+        headers: m.headers,
+        payload: { templateIds: ['dev-drop-reminder'] },
+      });
+      expect(res.json()).toEqual({ reminded: true });
+    }
+    const gateway = t.app.get<WechatGateway, DevWechatGateway>(WechatGateway);
+    const sentFor = () => gateway.sentSubscribeMessages().filter((m) => m.page?.endsWith(`?id=${drop.id}`));
+    const ticker = t.app.get(DropTicker);
+    await ticker.tick();
+    expect(sentFor()).toHaveLength(0);
+    clock.set(new Date('2026-11-27T03:30:00Z')); // 11:30: gold's priority purchase
+    await Promise.all([ticker.tick(), t.app.get(DropRemindersService).sendDue()]);
+    expect(sentFor()).toHaveLength(1);
+    expect(sentFor()[0]).toMatchObject({
+      templateId: 'dev-drop-reminder',
+      data: { thing1: drop.title, time2: '2026-11-27 11:30' },
+    });
+    clock.set(new Date('2026-11-27T04:00:00Z'));
+    await Promise.all([ticker.tick(), t.app.get(DropRemindersService).sendDue()]);
+    await ticker.tick();
+    expect(sentFor()).toHaveLength(2);
+    expect(sentFor()[0].data.time2).toBe('2026-11-27 12:00');
+    const admin = (
+      await t.inject({ method: 'GET', url: `/api/admin/drops/${drop.id}`, headers: operator.headers })
+    ).json();
+    expect(admin).toMatchObject({ reminders: 2, remindersSent: 2 });
+    clock.set(FRIDAY_1150);
   });
 });

@@ -1,20 +1,31 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { DropReminderResponse } from '@tidepool/shared';
-import type { Repository } from 'typeorm';
+import { type DropReminderResponse, opensAtFor } from '@tidepool/shared';
+import { In, LessThanOrEqual, MoreThan, type Repository } from 'typeorm';
+import { affectedRows } from '../../common/database/transactions';
 import { Clock } from '../../common/clock/clock.service';
 import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { MemberTier } from '../loyalty/member-tier.entity';
 import { Member } from '../members/member.entity';
+import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { WechatSubscribeRefusedError, WechatGatewayError } from '../wechat/wechat.errors';
+import { WechatGateway } from '../wechat/wechat.gateway';
+import { Drop } from './drop.entity';
 import { DropCatalog } from './drop-catalog.service';
 import { DropReminder } from './drop-reminder.entity';
 
 /** "提醒我": consent is recorded per drop; the reminder job sends one subscribe message at the member's opening. */
 @Injectable()
 export class DropRemindersService {
+  private readonly logger = new Logger(DropRemindersService.name);
+
   constructor(
     @InjectRepository(DropReminder) private readonly reminders: Repository<DropReminder>,
     @InjectRepository(Member) private readonly members: Repository<Member>,
+    @InjectRepository(MemberTier) private readonly tiers: Repository<MemberTier>,
+    @InjectRepository(Drop) private readonly drops: Repository<Drop>,
+    private readonly wechat: WechatGateway,
     private readonly catalog: DropCatalog,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -46,4 +57,89 @@ export class DropRemindersService {
     await this.reminders.delete({ dropId, memberId, state: 'PENDING' });
     return { reminded: (await this.reminders.countBy({ dropId, memberId })) > 0 };
   }
+
+  /**
+   * Sends the reminders that are due: each member's own opening (gold members' is earlier). Each reminder is
+   * claimed by a conditional UPDATE first, so replicas ticking together send it once; WeChat being unreachable
+   * puts it back for the next tick, a used-up consent (43101) is recorded as refused.
+   */
+  async sendDue(now: Date = this.clock.now()): Promise<{ sent: number; refused: number; failed: number }> {
+    const outcome = { sent: 0, refused: 0, failed: 0 };
+    const drops = await this.drops.find({
+      where: {
+        status: 'SCHEDULED',
+        opensAt: LessThanOrEqual(new Date(now.getTime() + DAY_MS)),
+        closesAt: MoreThan(now),
+      },
+      take: 20,
+    });
+    for (const drop of drops) {
+      const pending = await this.reminders.find({ where: { dropId: drop.id, state: 'PENDING' }, take: 200 });
+      if (pending.length === 0) continue;
+      const memberIds = pending.map((r) => r.memberId);
+      const [members, tiers] = await Promise.all([
+        this.members.findBy({ id: In(memberIds) }),
+        this.tiers.findBy({ memberId: In(memberIds) }),
+      ]);
+      for (const reminder of pending) {
+        const member = members.find((m) => m.id === reminder.memberId);
+        const tier = tiers.find((t) => t.memberId === reminder.memberId)?.tier ?? 'NORMAL';
+        const opensAt = opensAtFor(drop, tier, drop.earlyAccess);
+        if (opensAt > now || !member) continue;
+        const claimed = await this.reminders.update({ id: reminder.id, state: 'PENDING' }, { state: 'SENDING' });
+        if (affectedRows(claimed) !== 1) continue;
+        const result = await this.send(drop, member, reminder, opensAt);
+        outcome[result]++;
+      }
+    }
+    return outcome;
+  }
+
+  private async send(
+    drop: Drop,
+    member: Member,
+    reminder: DropReminder,
+    opensAt: Date,
+  ): Promise<'sent' | 'refused' | 'failed'> {
+    try {
+      await this.wechat.sendSubscribeMessage({
+        toOpenId: member.openid,
+        templateId: reminder.templateId,
+        page: `packages/drop/pages/detail/index?id=${drop.id}`,
+        data: {
+          thing1: drop.title.slice(0, 20),
+          time2: wallClock(opensAt),
+          thing3: '团购已开始，限量先到先得',
+        },
+      });
+      await this.reminders.update({ id: reminder.id }, { state: 'SENT', sentAt: this.clock.now(), failure: null });
+      return 'sent';
+    } catch (error) {
+      const refused = error instanceof WechatSubscribeRefusedError;
+      const retry = !refused && error instanceof WechatGatewayError && error.retryable;
+      await this.reminders.update(
+        { id: reminder.id },
+        { state: refused ? 'REFUSED' : retry ? 'PENDING' : 'FAILED', failure: (error as Error).message.slice(0, 120) },
+      );
+      this.logger.warn({ msg: 'drop reminder not sent', reminderId: reminder.id, refused, retry });
+      return refused ? 'refused' : 'failed';
+    }
+  }
+}
+
+const DAY_MS = 86_400_000;
+
+/** 2026-11-27 12:00 in the brand's zone (WeChat's `time` keyword format). */
+function wallClock(instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: BRAND_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour') === '24' ? '00' : get('hour')}:${get('minute')}`;
 }

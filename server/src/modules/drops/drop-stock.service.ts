@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, IsNull, Not, type Repository } from 'typeorm';
+import { type EntityManager, In, IsNull, MoreThan, Not, type Repository } from 'typeorm';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
@@ -13,7 +13,7 @@ import { DropMemberHold } from './drop-member-hold.entity';
 /** What this process last read about a sold-out item: until when to trust it, and who had tried to buy it. */
 export interface SoldOutSnapshot {
   until: number;
-  /** Members with a hold row: the only ones whose retry may be answered by an existing order. */
+  /** Members holding units: the only ones whose retry may be answered by an existing order. */
   attempted: Set<number>;
 }
 
@@ -32,6 +32,7 @@ export class DropStock implements ReservationHolder, OnModuleInit {
   private readonly rechecks = new Map<number, Promise<SoldOutSnapshot | null>>();
   /** Items an order's cancel transaction released, to forget once it has committed. */
   private readonly releasedByOrder = new Map<number, number[]>();
+  private readonly gates = new Map<number, { active: number; waiting: Array<() => void> }>();
 
   constructor(
     @InjectRepository(DropMemberHold) private readonly holds: Repository<DropMemberHold>,
@@ -66,7 +67,7 @@ export class DropStock implements ReservationHolder, OnModuleInit {
         // Same transaction as the counters: everyone who holds a unit is in this list.
         const rows = await manager
           .getRepository(DropMemberHold)
-          .find({ select: { memberId: true }, where: { dropItemId: itemId } });
+          .find({ select: { memberId: true }, where: { dropItemId: itemId, held: MoreThan(0) } });
         return {
           until: Date.now() + this.config.drops.soldOutCacheMs,
           attempted: new Set(rows.map((r) => r.memberId)),
@@ -80,6 +81,26 @@ export class DropStock implements ReservationHolder, OnModuleInit {
       .finally(() => this.rechecks.delete(itemId));
     this.rechecks.set(itemId, check);
     return check;
+  }
+
+  /**
+   * At most `dropBuyConcurrency` buy attempts per item per process reach the database at once; the rest wait here
+   * in memory. When the last unit goes, the waiting crowd is answered from memory instead of each queueing for a
+   * database connection to learn the same thing.
+   */
+  async admit<T>(itemId: number, work: () => Promise<T>): Promise<T> {
+    let gate = this.gates.get(itemId);
+    if (!gate) this.gates.set(itemId, (gate = { active: 0, waiting: [] }));
+    if (gate.active >= this.config.drops.buyConcurrency)
+      await new Promise<void>((resolve) => gate.waiting.push(resolve));
+    gate.active++;
+    try {
+      return await work();
+    } finally {
+      gate.active--;
+      gate.waiting.shift()?.();
+      if (gate.active === 0 && gate.waiting.length === 0) this.gates.delete(itemId);
+    }
   }
 
   /** The member's hold row exists before the order transaction, which then only needs a conditional UPDATE. */

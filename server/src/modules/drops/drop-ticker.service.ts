@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { Clock } from '../../common/clock/clock.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { OrdersService } from '../orders/orders.service';
+import { DropRemindersService } from './drop-reminders.service';
 
 const TICK_MS = 5_000;
 
 /**
  * The drop's own short tick, on every replica: unpaid drop orders are closed at WeChat and their units put back
- * within seconds of expiring (the general order expiry runs once a minute). Safe on several replicas because
+ * within seconds of expiring (the general order expiry runs once a minute), and reminders go out at opening. Safe on several replicas because
  * every step is a conditional UPDATE; it keeps no job-run rows since it runs 17,280 times a day.
  */
 @Injectable()
@@ -18,6 +19,7 @@ export class DropTicker implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly orders: OrdersService,
+    private readonly reminders: DropRemindersService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -32,17 +34,19 @@ export class DropTicker implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.timer) clearInterval(this.timer);
   }
 
-  async tick(): Promise<{ expired: number }> {
-    if (this.ticking) return { expired: 0 };
+  async tick(): Promise<{ expired: number; reminded: number }> {
+    if (this.ticking) return { expired: 0, reminded: 0 };
     this.ticking = true;
+    let expired = 0;
+    let reminded = 0;
     try {
-      const expired = await this.orders.expireUnpaid(this.clock.now(), { dropOrders: true });
-      return { expired };
+      expired = await this.orders.expireUnpaid(this.clock.now(), { dropOrders: true });
+      reminded = (await this.reminders.sendDue(this.clock.now())).sent;
     } catch (error) {
       this.logger.warn({ msg: 'drop tick failed', error: (error as Error).message });
-      return { expired: 0 };
     } finally {
       this.ticking = false;
     }
+    return { expired, reminded };
   }
 }

@@ -7,6 +7,7 @@ import { Member } from '../members/member.entity';
 import { OrderItem } from '../orders/order-item.entity';
 import { Order } from '../orders/order.entity';
 import { OrdersModule } from '../orders/orders.module';
+import { WechatModule } from '../wechat/wechat.module';
 import { AdminDropsController } from './admin-drops.controller';
 import { DropCatalog } from './drop-catalog.service';
 import { DropRemindersService } from './drop-reminders.service';
@@ -22,6 +23,7 @@ import { DropsService } from './drops.service';
   imports: [
     TypeOrmModule.forFeature([...DROP_ENTITIES, Sku, Product, Member, MemberTier, Order, OrderItem]),
     OrdersModule,
+    WechatModule,
   ],
   controllers: [DropsController, AdminDropsController],
   providers: [DropCatalog, DropStock, DropsService, DropsAdminService, DropRemindersService, DropTicker],

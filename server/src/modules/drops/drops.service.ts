@@ -93,26 +93,37 @@ export class DropsService {
     if (request.quantity > item.perMemberLimit) {
       throw new DomainException('DROP_LIMIT_REACHED', `「${item.productName}」每人限购 ${item.perMemberLimit} 件`);
     }
-    const clientKey = `${memberId}:${request.clientOrderId}`;
+    return this.stock.admit(item.id, () => this.buyAdmitted(memberId, drop, item, request, now));
+  }
+
+  private async buyAdmitted(
+    memberId: number,
+    drop: Drop,
+    item: DropItem,
+    request: CreateDropOrderDto,
+    now: Date,
+  ): Promise<OrderView> {
     const soldOut = await this.stock.soldOutSnapshot(item.id);
     if (soldOut) {
-      // Only someone who tried before it sold out can be retrying a request that won.
+      // Only a member holding units can be retrying a request that won; everyone else is answered from memory.
+      const clientKey = `${memberId}:${request.clientOrderId}`;
       const retried = soldOut.attempted.has(memberId) ? await this.orders.findOneBy({ clientKey }) : null;
       if (retried) return this.ordersService.view(retried);
       throw new DomainException('DROP_SOLD_OUT', `「${item.productName}」已抢光`);
     }
-    const existing = await this.orders.findOneBy({ clientKey });
-    if (existing) return this.ordersService.view(existing);
-
-    const member = await this.members.findOneBy({ id: memberId });
+    // No "does this order exist" read: a retried request collides with its order's unique key in place(), which
+    // then answers the existing order.
+    const [member, memberTier] = await Promise.all([
+      this.members.findOneBy({ id: memberId }),
+      this.tiers.findOneBy({ memberId }),
+    ]);
     if (!member) throw new DomainException('UNAUTHENTICATED');
     if (!member.signedUpAt) throw new DomainException('NOT_SIGNED_UP', '成为会员后才能参加团购');
-    const tier = (await this.tiers.findOneBy({ memberId }))?.tier ?? 'NORMAL';
+    const tier = memberTier?.tier ?? 'NORMAL';
     if (dropPhase(drop, now, tier, drop.earlyAccess) === 'UPCOMING') {
       throw notOpen(opensAtFor(drop, tier, drop.earlyAccess));
     }
-    await this.ordersService.checkFulfilment(request);
-    await this.stock.ensureHold(item.id, memberId);
+    await Promise.all([this.ordersService.checkFulfilment(request), this.stock.ensureHold(item.id, memberId)]);
 
     const payableFen = item.dropPriceFen * request.quantity;
     const local = localCalendar(now, BRAND_TIME_ZONE);

@@ -21,6 +21,7 @@ import {
   demoCategoryIcon,
   demoProductImage,
 } from './demo-catalog';
+import { seedDemoDrops } from './demo-drops';
 import { seedDemoGifts } from './demo-gifts';
 
 /**
@@ -52,7 +53,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     }
   }
 
-  async seed(manager: EntityManager): Promise<{ stores: number; products: number; staff: number; gifts: number }> {
+  async seed(
+    manager: EntityManager,
+  ): Promise<{ stores: number; products: number; staff: number; gifts: number; dropItems: number }> {
     const brand = await manager.save(manager.create(Brand, DEMO_BRAND));
     const stores = new Map<string, Store>();
     for (const store of DEMO_STORES) {
@@ -105,6 +108,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       );
     }
     const gifts = await seedDemoGifts(manager, this.clock.now());
-    return { stores: stores.size, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length, gifts };
+    const dropItems = await seedDemoDrops(manager, this.clock.now());
+    return { stores: stores.size, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length, gifts, dropItems };
   }
 }
