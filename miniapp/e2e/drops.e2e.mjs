@@ -213,16 +213,35 @@ try {
   pageA = await memberPage(memberA);
   const a = visibleIn(pageA);
 
-  await check('home shows the drop card with its countdown; tapping it opens the drop', async () => {
-    await pageA.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
-    const status = a('.home-drop-status');
-    await status.first().waitFor();
-    const text = await textOf(status);
-    assert(/^距开抢 00:00:[0-5]\d$/.test(text), `the home card reads "${text}"`);
-    await shot('home', pageA);
-    await a('.home-drop-banner').first().click();
-    await pageA.waitForURL(new RegExp(`/packages/drop/pages/detail/index\\?id=${drop.id}$`));
-  });
+  await check(
+    'home shows the drop card with its countdown; it leads to the drop (via 本周团购 if several)',
+    async () => {
+      // The demo brand's own weekly drop opens at the same noon: then the card leads to the list.
+      const current = (await api('/api/drops', { token: memberA.token })).items;
+      assert(
+        current.some((d) => d.id === drop.id),
+        `GET /api/drops lists ${JSON.stringify(current.map((d) => d.id))}`,
+      );
+      await pageA.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' });
+      const status = a('.home-drop-status');
+      await status.first().waitFor();
+      const text = await textOf(status);
+      assert(/^距开抢 00:00:[0-5]\d$/.test(text), `the home card reads "${text}"`);
+      const go = await textOf(a('.drop-banner__go'));
+      assert(go === (current.length > 1 ? `共 ${current.length} 场 ›` : '去看看 ›'), `the card says "${go}"`);
+      await shot('home', pageA);
+      await a('.home-drop-banner').first().click();
+      if (current.length > 1) {
+        await pageA.waitForURL(/\/packages\/drop\/pages\/list\/index/);
+        const row = a('.drop-list-item').filter({ hasText: '周五午间团购' }).first();
+        await row.waitFor();
+        assert((await a('.drop-list-item').count()) === current.length, 'the list does not show every drop');
+        await shot('list-upcoming', pageA);
+        await row.click();
+      }
+      await pageA.waitForURL(new RegExp(`/packages/drop/pages/detail/index\\?id=${drop.id}$`));
+    },
+  );
 
   await check('before 12:00 the drop page counts down on the server clock and buying is off', async () => {
     const countdown = a('.drop-countdown');
