@@ -15,7 +15,8 @@ import { OrderRefundsService } from './order-refunds.service';
 /**
  * WeChat Pay's notification URLs. Public (WeChat calls them), but nothing happens unless the signature, the
  * timestamp, the key and the decryption all check out. 204 only once the effect is committed; any failure is
- * non-2xx so WeChat retries.
+ * non-2xx so WeChat retries. The handlers send the reply themselves (`@Res()` without passthrough: Nest sending
+ * the return value as well would answer twice).
  */
 @ApiExcludeController()
 @Public()
@@ -31,7 +32,7 @@ export class PaymentNotifyController {
 
   @Post('notify')
   @HttpCode(204)
-  async notify(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async notify(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const verified = this.verifier.verify({ headers: request.headers, body: rawBodyOf(request) ?? '' });
     if (!verified.ok || verified.notification.kind !== 'transaction') {
       const reason = verified.ok ? 'UNSUPPORTED_EVENT' : verified.reason;
@@ -50,7 +51,7 @@ export class PaymentNotifyController {
 
   @Post('refund-notify')
   @HttpCode(204)
-  async refundNotify(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async refundNotify(@Req() request: FastifyRequest, @Res() reply: FastifyReply) {
     const verified = this.verifier.verify({ headers: request.headers, body: rawBodyOf(request) ?? '' });
     if (!verified.ok || verified.notification.kind !== 'refund') {
       const reason = verified.ok ? 'UNSUPPORTED_EVENT' : verified.reason;
