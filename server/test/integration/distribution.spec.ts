@@ -57,11 +57,11 @@ beforeAll(async () => {
   const picked = await skus(t, [9_999, 5_000, 3_000]);
   products = picked.map((s) => ({ skuId: s.id, productId: s.productId }));
   expect(
-    (await setDistribution(t, operator, products[0]!.productId, { enabled: true, rateBp: 1_000, secondRateBp: 300 }))
+    (await setDistribution(t, operator, products[0].productId, { enabled: true, rateBp: 1_000, secondRateBp: 300 }))
       .statusCode,
   ).toBe(200);
   expect(
-    (await setDistribution(t, operator, products[1]!.productId, { enabled: true, rateBp: 2_000, secondRateBp: 0 }))
+    (await setDistribution(t, operator, products[1].productId, { enabled: true, rateBp: 2_000, secondRateBp: 0 }))
       .statusCode,
   ).toBe(200);
 });
@@ -86,7 +86,7 @@ async function expectLedgerReconciles(): Promise<void> {
 
 describe('operators set distribution products', () => {
   it('refuses two levels above 50% with COMMISSION_RATE_INVALID, changing nothing', async () => {
-    const res = await setDistribution(t, operator, products[2]!.productId, {
+    const res = await setDistribution(t, operator, products[2].productId, {
       enabled: true,
       rateBp: 4_000,
       secondRateBp: 1_500,
@@ -94,7 +94,7 @@ describe('operators set distribution products', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'COMMISSION_RATE_INVALID' });
     const list = await get<Page<{ productId: number }>>(operator, '/api/admin/distribution/products');
-    expect(list.items.map((p) => p.productId)).not.toContain(products[2]!.productId);
+    expect(list.items.map((p) => p.productId)).not.toContain(products[2].productId);
   });
 });
 
@@ -110,19 +110,19 @@ describe('the whole loop: share → bind → pay → refund → settle → debt 
       method: 'POST',
       url: '/api/distribution/share-tokens',
       headers: buyer.headers,
-      payload: { targetType: 'PRODUCT', targetId: products[0]!.productId },
+      payload: { targetType: 'PRODUCT', targetId: products[0].productId },
     });
     expect(refused.json()).toMatchObject({ code: 'PROMOTER_NOT_APPROVED' });
 
-    const token = await shareToken(t, a, products[0]!.productId);
+    const token = await shareToken(t, a, products[0].productId);
     expect(token.length).toBeLessThanOrEqual(32);
-    expect(await shareToken(t, a, products[0]!.productId)).toBe(token); // made once
+    expect(await shareToken(t, a, products[0].productId)).toBe(token); // made once
     const poster = (
       await t.inject({
         method: 'POST',
         url: '/api/distribution/posters',
         headers: a.headers,
-        payload: { targetType: 'PRODUCT', targetId: products[0]!.productId },
+        payload: { targetType: 'PRODUCT', targetId: products[0].productId },
       })
     ).json<PosterView>();
     expect(poster).toMatchObject({ token, targetType: 'PRODUCT', promoter: { displayName: 'promoter-a' } });
@@ -142,8 +142,8 @@ describe('the whole loop: share → bind → pay → refund → settle → debt 
       products.map((p) => p.skuId),
     );
     const lineOf = (productId: number) => order.lines.find((l) => l.productId === productId)!;
-    const paid0 = lineOf(products[0]!.productId).paidFen;
-    const paid1 = lineOf(products[1]!.productId).paidFen;
+    const paid0 = lineOf(products[0].productId).paidFen;
+    const paid1 = lineOf(products[1].productId).paidFen;
     const level1 = Math.floor((paid0 * 1_000) / 10_000) + Math.floor((paid1 * 2_000) / 10_000);
     const level2 = Math.floor((paid0 * 300) / 10_000);
     expect(await earnings(a)).toMatchObject({ pendingFen: level1, availableFen: 0, debtFen: 0 });
@@ -162,11 +162,11 @@ describe('the whole loop: share → bind → pay → refund → settle → debt 
       status: 'PENDING',
       availableAt: null,
     });
-    expect(record!.buyerMasked).toMatch(/^137\*{4}\d{4}$/);
-    expect(record!.orderNoMasked).toContain('****');
+    expect(record.buyerMasked).toMatch(/^137\*{4}\d{4}$/);
+    expect(record.orderNoMasked).toContain('****');
 
     // Refund the 20% line before completion: exactly its commission comes back out of pending.
-    await refundLines(t, buyer, order.id, [lineOf(products[1]!.productId).id]);
+    await refundLines(t, buyer, order.id, [lineOf(products[1].productId).id]);
     const lineCommission1 = Math.floor((paid1 * 2_000) / 10_000);
     expect(await earnings(a)).toMatchObject({ pendingFen: level1 - lineCommission1 });
     expect((await earnings(inviter)).pendingFen).toBe(level2); // no second level on that line
@@ -176,7 +176,7 @@ describe('the whole loop: share → bind → pay → refund → settle → debt 
     clock.advance(6 * DAY);
     expect((await t.app.get(CommissionsService).settleDue()).settled).toBe(0);
     // The buyer asks for the other line back on day 6; WeChat confirms only after settlement.
-    const lateRefund = await requestRefund(t, buyer, order.id, [lineOf(products[0]!.productId).id]);
+    const lateRefund = await requestRefund(t, buyer, order.id, [lineOf(products[0].productId).id]);
     clock.advance(1 * DAY + 1_000);
     const run = await t.app.get(CommissionsService).settleDue();
     expect(run.settled).toBe(2);
@@ -196,11 +196,11 @@ describe('the whole loop: share → bind → pay → refund → settle → debt 
 
     // The next commission repays the debt first.
     const debt = afterClawback.debtFen;
-    const second = await paidOrder(t, buyer, [products[0]!.skuId]);
+    const second = await paidOrder(t, buyer, [products[0].skuId]);
     await completeOrder(t, operator, buyer, second.id);
     clock.advance(8 * DAY);
     await t.app.get(CommissionsService).settleDue();
-    const earned = Math.floor((second.lines[0]!.paidFen * 1_000) / 10_000);
+    const earned = Math.floor((second.lines[0].paidFen * 1_000) / 10_000);
     expect(await earnings(a)).toMatchObject({ availableFen: earned - debt, debtFen: 0 });
     await expectLedgerReconciles();
 
@@ -210,7 +210,7 @@ describe('the whole loop: share → bind → pay → refund → settle → debt 
     expect(customers.items[0]).toMatchObject({ memberId: buyer.id, orderCount: 2 });
     const team = await get<Page<TeamMemberView>>(inviter, '/api/distribution/me/team');
     // The first order's second level was clawed back with its line; the second order's stands.
-    const secondLevel2 = Math.floor((second.lines[0]!.paidFen * 300) / 10_000);
+    const secondLevel2 = Math.floor((second.lines[0].paidFen * 300) / 10_000);
     expect(team.items).toEqual([
       expect.objectContaining({ promoterId: a.promoterId, customerCount: 1, myCommissionFen: secondLevel2 }),
     ]);
@@ -225,8 +225,8 @@ describe('binding rules against the running server', () => {
     const p1 = await promoter(t, operator, 'bind-p1');
     const p2 = await promoter(t, operator, 'bind-p2');
     const c = await member(t, 'bind-customer');
-    const t1 = await shareToken(t, p1, products[0]!.productId);
-    const t2 = await shareToken(t, p2, products[0]!.productId);
+    const t1 = await shareToken(t, p1, products[0].productId);
+    const t2 = await shareToken(t, p2, products[0].productId);
 
     expect((await visit(t, p1, t1)).outcome).toBe('REFUSED_SELF');
     expect((await visit(t, c, 'forged-token-XYZ')).outcome).toBe('UNREFERRED');

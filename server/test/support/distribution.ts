@@ -82,12 +82,12 @@ export async function visit(t: TestApp, who: Actor | null, token: string): Promi
   return res.json<RecordVisitResponse>();
 }
 
-export async function setDistribution(
+export function setDistribution(
   t: TestApp,
   operator: Actor,
   productId: number,
   body: { enabled: boolean; rateBp?: number; secondRateBp?: number },
-) {
+): ReturnType<TestApp['inject']> {
   return t.inject({
     method: 'PUT',
     url: `/api/admin/distribution/products/${productId}`,
@@ -106,7 +106,7 @@ export async function skus(t: TestApp, prices: number[]): Promise<Sku[]> {
     if (picked.length === prices.length) break;
     if (seen.has(sku.productId)) continue; // one SKU per product, so lines have distinct products
     seen.add(sku.productId);
-    const priceFen = prices[picked.length]!;
+    const priceFen = prices[picked.length];
     await repo.update({ id: sku.id }, { priceFen, stock: 10_000 });
     picked.push({ ...sku, priceFen });
   }
