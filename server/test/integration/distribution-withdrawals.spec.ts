@@ -44,7 +44,7 @@ beforeAll(async () => {
   const [picked] = await skus(t, [10_000]);
   sku = { id: picked.id, productId: picked.productId };
   await setDistribution(t, operator, sku.productId, { enabled: true, rateBp: 1_000, secondRateBp: 0 });
-  gateway = t.app.get(TransferGateway) as DevTransferGateway;
+  gateway = t.app.get<TransferGateway, DevTransferGateway>(TransferGateway);
   expect(gateway).toBeInstanceOf(DevTransferGateway);
 });
 afterAll(() => t.close());
