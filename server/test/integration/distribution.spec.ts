@@ -64,6 +64,8 @@ beforeAll(async () => {
     (await setDistribution(t, operator, products[1].productId, { enabled: true, rateBp: 2_000, secondRateBp: 0 }))
       .statusCode,
   ).toBe(200);
+  // The demo seed makes every product a distribution product; this one is switched off.
+  expect((await setDistribution(t, operator, products[2]!.productId, { enabled: false })).statusCode).toBe(200);
 });
 afterAll(() => t.close());
 
@@ -93,8 +95,11 @@ describe('operators set distribution products', () => {
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'COMMISSION_RATE_INVALID' });
-    const list = await get<Page<{ productId: number }>>(operator, '/api/admin/distribution/products');
-    expect(list.items.map((p) => p.productId)).not.toContain(products[2].productId);
+    const list = await get<Page<{ productId: number; enabled: boolean; rateBp: number }>>(
+      operator,
+      '/api/admin/distribution/products?pageSize=50',
+    );
+    expect(list.items.find((p) => p.productId === products[2]!.productId)).toMatchObject({ enabled: false });
   });
 });
 
