@@ -65,7 +65,7 @@ beforeAll(async () => {
       .statusCode,
   ).toBe(200);
   // The demo seed makes every product a distribution product; this one is switched off.
-  expect((await setDistribution(t, operator, products[2]!.productId, { enabled: false })).statusCode).toBe(200);
+  expect((await setDistribution(t, operator, products[2].productId, { enabled: false })).statusCode).toBe(200);
 });
 afterAll(() => t.close());
 
@@ -99,7 +99,7 @@ describe('operators set distribution products', () => {
       operator,
       '/api/admin/distribution/products?pageSize=50',
     );
-    expect(list.items.find((p) => p.productId === products[2]!.productId)).toMatchObject({ enabled: false });
+    expect(list.items.find((p) => p.productId === products[2].productId)).toMatchObject({ enabled: false });
   });
 });
 
