@@ -14,6 +14,7 @@ import { DevClockController } from '../../src/common/clock/dev-clock.controller'
 import { DomainException } from '../../src/common/errors/domain.exception';
 import { type AppConfig, DEV_AUTH_TOKEN_SECRET } from '../../src/config/env';
 import { CommissionsService } from '../../src/modules/distribution/commissions.service';
+import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
 import {
   BindingEvent,
   CommissionEntry,
@@ -193,6 +194,10 @@ describe('the whole loop: share → bind → pay → refund → settle → debt 
 
     // A refund after settlement: a negative available entry (debt), never skipped.
     await confirmRefund(t, lateRefund);
+    // order.refunded delivered again (after a crash, or by a second replica): nothing more is taken back.
+    const lateRefundRow = await ds(t).getRepository(PaymentRefund).findOneByOrFail({ outRefundNo: lateRefund });
+    await t.app.get(CommissionsService).reverse(lateRefundRow.id);
+    await t.app.get(CommissionsService).reverse(lateRefundRow.id);
     const lineCommission0 = Math.floor((paid0 * 1_000) / 10_000);
     const afterClawback = await earnings(a);
     expect(afterClawback.availableFen).toBe(0);
@@ -238,6 +243,7 @@ describe('binding rules against the running server', () => {
     expect((await visit(t, p1, t1)).outcome).toBe('REFUSED_SELF');
     expect((await visit(t, c, 'forged-token-XYZ')).outcome).toBe('UNREFERRED');
     expect((await visit(t, c, 'not a token!')).referred).toBe(false);
+    expect((await visit(t, c, 'x'.repeat(200))).outcome).toBe('UNREFERRED');
     expect((await visit(t, c, t1)).outcome).toBe('BOUND');
     expect((await visit(t, c, t2)).outcome).toBe('KEPT'); // no poaching during protection
     // p1 is now bound to p2; p2 opening p1's link would close a loop.

@@ -171,7 +171,7 @@ export interface ReferralTokenView {
  * answers `referred: false`. Counted once per visitor per token per day for the funnel.
  */
 export interface RecordVisitRequest {
-  /** Up to 64 characters; anything not a live token is ignored. */
+  /** Any string up to 1024 characters; anything not a live token is ignored (unreferred, never an error). */
   token: string;
 }
 
@@ -408,6 +408,11 @@ export interface WithdrawalView {
    * wx.requestMerchantTransfer; null otherwise.
    */
   packageInfo: string | null;
+  /**
+   * Everything wx.requestMerchantTransfer needs when the payee must confirm (packageInfo set): the merchant id,
+   * the mini program's appId and the package. Null otherwise.
+   */
+  merchantTransfer: { mchId: string; appId: string; package: string } | null;
 }
 
 /** GET /api/distribution/me/withdrawals → Page<WithdrawalView>, newest first. */

@@ -7,6 +7,7 @@ import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { Member } from '../members/member.entity';
 import { FINAL_FAILURES, type TransferBill, TransferGateway } from '../payments/transfer/transfer.gateway';
 import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
@@ -38,6 +39,7 @@ export class WithdrawalsService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(DISTRIBUTION_OPTIONS) private readonly options: DistributionOptions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async request(promoter: Promoter, amountFen: number, clientRequestId: string): Promise<WithdrawalView> {
@@ -302,6 +304,10 @@ export class WithdrawalsService {
       paidAt: w.paidAt?.toISOString() ?? null,
       transferBillNo: w.transferBillNo,
       packageInfo: w.status === 'PAYING' ? w.packageInfo : null,
+      merchantTransfer:
+        w.status === 'PAYING' && w.packageInfo
+          ? { mchId: this.config.wechatPay.mchId, appId: this.config.wechatPay.appId, package: w.packageInfo }
+          : null,
     };
   }
 }
