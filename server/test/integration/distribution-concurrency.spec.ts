@@ -4,7 +4,9 @@ import { TestClock } from '../../src/common/clock/clock.service';
 import { DEV_AUTH_TOKEN_SECRET } from '../../src/config/env';
 import { CommissionsService } from '../../src/modules/distribution/commissions.service';
 import {
+  BindingEvent,
   Commission,
+  CustomerBinding,
   CommissionEntry,
   OrderAttribution,
   PromoterAccount,
@@ -57,6 +59,24 @@ async function expectLedgerReconciles(): Promise<void> {
     expect(entries.reduce((s, e) => s + e.availableDeltaFen, 0)).toBe(a.availableFen);
   }
 }
+
+describe('bindings under races', () => {
+  it('ten simultaneous visits of a new customer through two promoters bind once, with every decision recorded', async () => {
+    const productId = (await ds(t).query('SELECT productId FROM skus WHERE id = ?', [skuIds[0]]))[0]
+      .productId as number;
+    const p1 = await promoter(t, operator, 'bind-race-1');
+    const p2 = await promoter(t, operator, 'bind-race-2');
+    const [t1, t2] = [await shareToken(t, p1, productId), await shareToken(t, p2, productId)];
+    const c = await member(t, 'bind-race-customer');
+    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => visit(t, c, i % 2 ? t1 : t2)));
+    const bound = outcomes.filter((o) => o.outcome === 'BOUND');
+    expect(bound).toHaveLength(1);
+    expect(outcomes.every((o) => ['BOUND', 'KEPT', 'EXTENDED'].includes(o.outcome))).toBe(true);
+    const bindings = await ds(t).getRepository(CustomerBinding).findBy({ memberId: c.id });
+    expect(bindings).toHaveLength(1);
+    expect(await ds(t).getRepository(BindingEvent).countBy({ memberId: c.id })).toBe(10);
+  });
+});
 
 describe('commission ledger under replays and races', () => {
   it('a first delivery of order.paid on several replicas at once accrues once', async () => {

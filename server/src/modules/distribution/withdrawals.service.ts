@@ -101,7 +101,12 @@ export class WithdrawalsService {
         return withdrawalId;
       });
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(error)) {
+        // A concurrent twin of this very request may have taken the balance first: answer it, not a refusal.
+        const twin = await this.withdrawals.findOneBy({ promoterId: promoter.id, clientRequestId });
+        if (twin && twin.amountFen === amountFen) return this.view(twin);
+        throw error;
+      }
       // The same clientRequestId at the same moment: answer the one that won.
       const winner = await this.withdrawals.findOneByOrFail({ promoterId: promoter.id, clientRequestId });
       if (winner.amountFen !== amountFen) throw new DomainException('WITHDRAW_REQUEST_CONFLICT');
