@@ -149,7 +149,10 @@ export interface PosterView {
   /** The listed (crossed-out) price when different; null otherwise. */
   listPriceFen: number | null;
   promoter: { displayName: string; avatarUrl: string | null };
-  /** GET this (member token not needed) for the PNG mini program code: /api/distribution/codes/<token>.png */
+  /**
+   * GET this (no token needed) for the PNG mini program code: `/api/distribution/codes/<token>.png`, a path on the
+   * API origin (prefix TARO_APP_API_BASE in weapp; wx.downloadFile it before drawing on the canvas).
+   */
   codeImageUrl: string;
   /** A line of copy for the poster (推广文案). */
   copy: string;
