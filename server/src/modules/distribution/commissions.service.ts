@@ -31,8 +31,8 @@ import { DAY_MS, DISTRIBUTION_OPTIONS, type DistributionOptions } from './distri
 export const ORDER_PAID_TOPIC = 'order.paid';
 export const ORDER_REFUNDED_TOPIC = 'order.refunded';
 
-const SETTLE_SCAN = 2_000;
-const SETTLE_CHUNK = 500;
+const SETTLE_SCAN = 5_000;
+const SETTLE_CHUNK = 1_000;
 const MAX_OPTIMISTIC_TRIES = 8;
 
 /**
@@ -260,9 +260,9 @@ export class CommissionsService implements OnModuleInit {
 
   /**
    * The nightly settlement: commissions still PENDING whose order completed at least the return window ago become
-   * AVAILABLE, their net (accrued − reversed) moving from pending to available. Chunks of 500 in one transaction
+   * AVAILABLE, their net (accrued − reversed) moving from pending to available. Chunks of 1,000 in one transaction
    * each (rows locked on MySQL; SQLite runs one writer), one ledger entry per commission, one account update
-   * per promoter per chunk. Safe to run again or on two replicas: a settled row is no longer PENDING.
+   * for the chunk. Safe to run again or on two replicas: a settled row is no longer PENDING.
    */
   async settleDue(now: Date = this.clock.now()): Promise<SettlementRunResult> {
     const cutoff = new Date(now.getTime() - this.options.returnWindowDays * DAY_MS);
