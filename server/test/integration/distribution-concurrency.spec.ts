@@ -2,6 +2,7 @@ import type { EarningsView } from '@tidepool/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
 import { DEV_AUTH_TOKEN_SECRET } from '../../src/config/env';
+import { CommissionReconciliation } from '../../src/modules/distribution/commission-reconciliation';
 import { CommissionsService } from '../../src/modules/distribution/commissions.service';
 import {
   BindingEvent,
@@ -133,5 +134,24 @@ describe('commission ledger under replays and races', () => {
     await settleOutbox(t);
     expect(await earnings(p)).toMatchObject({ pendingFen: 0, availableFen: expected, debtFen: 0 });
     await expectLedgerReconciles();
+  });
+});
+
+describe('the nightly ledger check', () => {
+  it('finds no mismatch after all of the above, and names a tampered account', async () => {
+    const check = t.app.get(CommissionReconciliation);
+    const clean = await check.run();
+    expect(clean.checked).toBeGreaterThan(0);
+    expect(clean.mismatches).toEqual([]);
+    const [account] = await ds(t)
+      .getRepository(PromoterAccount)
+      .find({ order: { promoterId: 'ASC' }, take: 1 });
+    await ds(t).getRepository(PromoterAccount).increment({ promoterId: account.promoterId }, 'availableFen', 1);
+    try {
+      const found = await check.run();
+      expect(found.mismatches).toEqual([expect.objectContaining({ promoterId: account.promoterId })]);
+    } finally {
+      await ds(t).getRepository(PromoterAccount).decrement({ promoterId: account.promoterId }, 'availableFen', 1);
+    }
   });
 });

@@ -15,6 +15,7 @@ import { StaffAccount } from '../staff/staff-account.entity';
 import { WechatModule } from '../wechat/wechat.module';
 import { AdminDistributionController } from './admin-distribution.controller';
 import { CommissionLedger } from './commission-ledger';
+import { CommissionReconciliation } from './commission-reconciliation';
 import { CommissionsService } from './commissions.service';
 import { DevDistributionController } from './dev-distribution.controller';
 import { DistributionJobs } from './distribution-jobs';
@@ -56,6 +57,7 @@ export class DistributionModule {
       providers: [
         { provide: DISTRIBUTION_OPTIONS, useValue: config.distribution },
         CommissionLedger,
+        CommissionReconciliation,
         PromotersService,
         ReferralsService,
         CommissionsService,
