@@ -14,6 +14,7 @@ import { DevClockController } from '../../src/common/clock/dev-clock.controller'
 import { DomainException } from '../../src/common/errors/domain.exception';
 import { type AppConfig, DEV_AUTH_TOKEN_SECRET } from '../../src/config/env';
 import { CommissionsService } from '../../src/modules/distribution/commissions.service';
+import { DISTRIBUTION_OPTIONS, type DistributionOptions } from '../../src/modules/distribution/distribution.options';
 import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
 import { JobRun } from '../../src/modules/jobs/job-run.entity';
 import { JobScheduler } from '../../src/modules/jobs/job-scheduler.service';
@@ -273,6 +274,23 @@ describe('binding rules against the running server', () => {
     expect(res.json()).toEqual({ valid: false, targetType: null, targetId: null });
     const bad = await t.inject({ method: 'GET', url: '/api/distribution/codes/zzzz.png' });
     expect(bad.statusCode).toBe(404);
+  });
+});
+
+describe('self-purchase', () => {
+  it('earns nothing by default; with DISTRIBUTION_SELF_PURCHASE the promoter earns on their own order', async () => {
+    clock.set(new Date(START.getTime() + 100 * DAY));
+    const p = await promoter(t, operator, 'self-buyer');
+    await paidOrder(t, p, [products[0].skuId]);
+    expect((await earnings(p)).pendingFen).toBe(0);
+    const options = t.app.get<DistributionOptions>(DISTRIBUTION_OPTIONS);
+    options.selfPurchaseCommission = true;
+    try {
+      const own = await paidOrder(t, p, [products[0].skuId]);
+      expect((await earnings(p)).pendingFen).toBe(Math.floor((own.lines[0].paidFen * 1_000) / 10_000));
+    } finally {
+      options.selfPurchaseCommission = false;
+    }
   });
 });
 
