@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SystemClock } from '../../src/common/clock/clock.service';
 import { DomainException } from '../../src/common/errors/domain.exception';
+import { loadConfig } from '../../src/config/env';
 import { HttpTransferGateway } from '../../src/modules/payments/transfer/http-transfer.gateway';
 import type { TransferState } from '../../src/modules/payments/transfer/transfer.gateway';
 import type { WechatPayCredentials } from '../../src/modules/payments/wechatpay/wechatpay-credentials';
@@ -223,5 +224,28 @@ describe('HttpTransferGateway against a fake WeChat Pay (wire format, real signa
       'PAYMENT_REJECTED',
     );
     expect(seen.length).toBe(before);
+  });
+});
+
+describe('transfer gateway configuration', () => {
+  it('refuses the development gateway in production, and http without the WeChat Pay merchant credentials', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', TRANSFER_GATEWAY: 'dev' })).toThrow(
+      /TRANSFER_GATEWAY=dev is refused when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'development', TRANSFER_GATEWAY: 'http' })).toThrow(
+      /TRANSFER_GATEWAY=http needs WECHATPAY_GATEWAY=http/,
+    );
+    expect(loadConfig({ NODE_ENV: 'development' }).distribution).toMatchObject({
+      transfer: { gateway: 'dev' },
+      autoApprove: true,
+      withdrawMinFen: 1_000,
+    });
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'test',
+        DISTRIBUTION_DEFAULT_RATE_BP: '4000',
+        DISTRIBUTION_DEFAULT_SECOND_RATE_BP: '1500',
+      }),
+    ).toThrow(/exceed DISTRIBUTION_MAX_TOTAL_RATE_BP/);
   });
 });
