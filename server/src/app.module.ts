@@ -10,6 +10,7 @@ import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
 import { DropsModule } from './modules/drops/drops.module';
+import { DistributionModule } from './modules/distribution/distribution.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
@@ -52,6 +53,7 @@ export class AppModule {
         CartModule,
         DropsModule,
         WechatDevModule.forRoot(config ?? loadConfig()),
+        DistributionModule.forRoot(config ?? loadConfig()),
       ],
     };
   }

@@ -22,6 +22,7 @@ import { POINTS_MALL_ENTITIES } from '../modules/points-mall/points-mall.entitie
 import { CartItem } from '../modules/cart/cart-item.entity';
 import { CartMerge } from '../modules/cart/cart-merge.entity';
 import { DROP_ENTITIES } from '../modules/drops/drops.entities';
+import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.entities';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
 export const ENTITIES = [
@@ -49,4 +50,5 @@ export const ENTITIES = [
   CartItem,
   CartMerge,
   ...DROP_ENTITIES,
+  ...DISTRIBUTION_ENTITIES,
 ];

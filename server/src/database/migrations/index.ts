@@ -1,4 +1,5 @@
 import { Drops1795499396436 } from './1795499396436-Drops';
+import { Distribution1795499769930 } from './1795499769930-Distribution';
 import { PaymentRefunds1795493466118 } from './1795493466118-PaymentRefunds';
 import { Orders1795491223376 } from './1795491223376-Orders';
 import { PointsMall1795491148602 } from './1795491148602-PointsMall';
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationClass[] = [
   CartAndCatalogAdmin1795491425928,
   PaymentRefunds1795493466118,
   Drops1795499396436,
+  Distribution1795499769930,
 ];

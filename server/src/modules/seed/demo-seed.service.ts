@@ -23,6 +23,7 @@ import {
 } from './demo-catalog';
 import { seedDemoDrops } from './demo-drops';
 import { seedDemoGifts } from './demo-gifts';
+import { seedDemoDistribution } from '../distribution/demo-distribution';
 
 /**
  * Loads the demo brand on the first start of an empty database (SEED_DEMO=true, the default). Safe when several
@@ -108,6 +109,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       );
     }
     const gifts = await seedDemoGifts(manager, this.clock.now());
+    await seedDemoDistribution(manager, this.clock.now());
     const dropItems = await seedDemoDrops(manager, this.clock.now());
     return { stores: stores.size, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length, gifts, dropItems };
   }
