@@ -96,6 +96,18 @@ export const ERROR_CODES = {
   DROP_ENDED: { status: 409, message: '团购已结束' },
   DROP_SOLD_OUT: { status: 409, message: '已抢光' },
   DROP_LIMIT_REACHED: { status: 409, message: '已达到每人限购数量' },
+  // Distribution (分销)
+  PROMOTER_NOT_APPROVED: { status: 403, message: '您还不是推手，请先申请成为推手' },
+  PROMOTER_NOT_FOUND: { status: 404, message: '推手不存在' },
+  PROMOTER_STATE_CONFLICT: { status: 409, message: '推手状态已变化，请刷新后重试' },
+  SHARE_TARGET_NOT_FOUND: { status: 404, message: '推广的商品或活动不存在' },
+  COMMISSION_RATE_INVALID: { status: 400, message: '佣金比例无效：两级合计不能超过上限' },
+  COMMISSION_INSUFFICIENT: { status: 409, message: '可提现佣金不足' },
+  WITHDRAW_BELOW_MINIMUM: { status: 400, message: '提现金额低于最低提现额' },
+  WITHDRAW_DAILY_LIMIT: { status: 409, message: '已超过今日提现额度' },
+  WITHDRAW_REQUEST_CONFLICT: { status: 409, message: '该提现请求已提交，且内容与本次不同' },
+  WITHDRAWAL_NOT_FOUND: { status: 404, message: '提现记录不存在' },
+  WITHDRAWAL_STATE_CONFLICT: { status: 409, message: '提现状态已变化，请刷新后重试' },
   // Infrastructure
   DATABASE_UNAVAILABLE: { status: 503, message: '服务繁忙，请稍后再试' },
   SERVICE_UNAVAILABLE: { status: 503, message: '服务暂时不可用，请稍后再试' },

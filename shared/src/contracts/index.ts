@@ -12,3 +12,4 @@ export * from './points-mall.contract';
 export * from './address.contract';
 export * from './cart.contract';
 export * from './drops.contract';
+export * from './distribution.contract';
