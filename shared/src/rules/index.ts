@@ -4,3 +4,4 @@ export * from './member-code';
 export * from './points';
 export * from './pricing';
 export * from './drops';
+export * from './distribution';

@@ -1,0 +1,3 @@
+export * from './binding';
+export * from './commission';
+export * from './mask';
