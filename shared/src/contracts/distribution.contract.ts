@@ -82,8 +82,12 @@ export interface PromoterMeView {
  * looping token is ignored.
  */
 export interface PromoterApplyRequest {
-  /** Optional, up to 64 characters. */
+  /** Optional, up to 64 characters (for the operator's review; never shown to customers). */
   realName?: string;
+  /** The name shown on cards and posters, up to 32 characters; default 推手 + the phone's last four digits. */
+  nickname?: string;
+  /** Avatar shown on posters (a URL, up to 255 characters). */
+  avatarUrl?: string;
   inviteToken?: string;
 }
 
