@@ -28,6 +28,20 @@ export default defineAppConfig({
       root: 'packages/order',
       pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index'],
     },
+    {
+      root: 'packages/promoter',
+      pages: [
+        'pages/center/index',
+        'pages/apply/index',
+        'pages/commissions/index',
+        'pages/customers/index',
+        'pages/team/index',
+        'pages/materials/index',
+        'pages/shares/index',
+        'pages/withdraw/index',
+        'pages/poster/index',
+      ],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/product'] },
