@@ -9,6 +9,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
+import { DistributionModule } from './modules/distribution/distribution.module';
 import { HealthModule } from './modules/health/health.module';
 import { JobsModule } from './modules/jobs/jobs.module';
 import { MembersModule } from './modules/members/members.module';
@@ -48,6 +49,7 @@ export class AppModule {
         PointsMallModule,
         PaymentsModule.forRoot(config ?? loadConfig()),
         CartModule,
+        DistributionModule.forRoot(config ?? loadConfig()),
       ],
     };
   }

@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import { boolean, type Env, httpUrl, integer, isoInstant, minLength, mysqlUrl, oneOf } from './env-parsers';
 import { readWechatPay, type WechatPayConfig } from './wechatpay-env';
+import { type DistributionConfig, readDistribution } from './distribution-env';
 
 export * from './wechatpay-env';
+export * from './distribution-env';
 
 /**
  * The process environment, read once at boot and validated. A bad value stops the boot with a message naming
@@ -33,6 +35,8 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** How long an unpaid order holds its stock (and WeChat Pay's time_expire), in seconds. */
   orderPaymentWindowSeconds: number;
+  /** Distribution (分销): rates, protection, settlement, withdrawals and the transfer gateway. */
+  distribution: DistributionConfig;
 }
 
 /** `dev` answers `dev-…` codes locally (demo, tests); `http` talks to WeChat (or a fake speaking its wire format). */
@@ -99,6 +103,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const jobsEnabled = read('JOBS_ENABLED', boolean, nodeEnv !== 'test');
   const storeScansPerMinute = read('STORE_SCANS_PER_MINUTE', integer(1, 100_000), 30);
 
+  const distribution = readDistribution(read, problems, { nodeEnv, wechatPayGateway: wechatPay.gateway });
+
   if (problems.length > 0) {
     throw new ConfigError(`Invalid environment:\n  - ${problems.join('\n  - ')}`);
   }
@@ -123,5 +129,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storeScansPerMinute,
     jobsEnabled,
     orderPaymentWindowSeconds,
+    distribution,
   };
 }

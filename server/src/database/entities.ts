@@ -21,6 +21,7 @@ import { LOYALTY_ENTITIES } from '../modules/loyalty/loyalty.entities';
 import { POINTS_MALL_ENTITIES } from '../modules/points-mall/points-mall.entities';
 import { CartItem } from '../modules/cart/cart-item.entity';
 import { CartMerge } from '../modules/cart/cart-merge.entity';
+import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.entities';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
 export const ENTITIES = [
@@ -47,4 +48,5 @@ export const ENTITIES = [
   ...POINTS_MALL_ENTITIES,
   CartItem,
   CartMerge,
+  ...DISTRIBUTION_ENTITIES,
 ];

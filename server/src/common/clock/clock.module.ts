@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { Clock, SystemClock } from './clock.service';
+import { DevClockController } from './dev-clock.controller';
 
 @Global()
 @Module({})
@@ -8,6 +9,8 @@ export class ClockModule {
   static forRoot(clock?: Clock): DynamicModule {
     return {
       module: ClockModule,
+      // Development only: the controller answers 404 when NODE_ENV=production.
+      controllers: [DevClockController],
       providers: [clock ? { provide: Clock, useValue: clock } : { provide: Clock, useClass: SystemClock }],
       exports: [Clock],
     };

@@ -12,7 +12,7 @@ export abstract class Clock {
 
 @Injectable()
 export class SystemClock extends Clock {
-  private readonly offsetMs: number;
+  private offsetMs: number;
 
   constructor(@Inject(APP_CONFIG) config: Pick<AppConfig, 'startAt'>) {
     super();
@@ -21,6 +21,17 @@ export class SystemClock extends Clock {
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
+  }
+
+  /** Development only (POST /api/dev/clock/advance): jump forward, e.g. past a return window in the demo. */
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError('the clock only moves forward');
+    this.offsetMs += ms;
+  }
+
+  /** How far this clock is ahead of the machine's. */
+  get offset(): number {
+    return this.offsetMs;
   }
 }
 

@@ -1,3 +1,4 @@
+import { Distribution1795499769930 } from './1795499769930-Distribution';
 import { PaymentRefunds1795493466118 } from './1795493466118-PaymentRefunds';
 import { Orders1795491223376 } from './1795491223376-Orders';
 import { PointsMall1795491148602 } from './1795491148602-PointsMall';
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Orders1795491223376,
   CartAndCatalogAdmin1795491425928,
   PaymentRefunds1795493466118,
+  Distribution1795499769930,
 ];

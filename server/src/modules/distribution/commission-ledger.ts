@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import type { LedgerEntryType } from '@tidepool/shared';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.service';
+import { CommissionEntry, PromoterAccount } from './distribution.entities';
+
+export interface LedgerPosting {
+  promoterId: number;
+  type: LedgerEntryType;
+  pendingDeltaFen?: number;
+  availableDeltaFen?: number;
+  /** Moves between withdrawing and withdrawn (not ledger buckets of their own, shown on the account). */
+  withdrawingDeltaFen?: number;
+  withdrawnDeltaFen?: number;
+  earnedDeltaFen?: number;
+  commissionId?: number | null;
+  orderId?: number | null;
+  withdrawalId?: number | null;
+  dedupeKey: string;
+  note: string;
+}
+
+/**
+ * Writes the commission ledger: one append-only entry per balance change and the account's running balances,
+ * always in the caller's transaction. The entry's unique dedupe key makes a posting apply once: a second posting
+ * of the same fact finds the key and changes nothing.
+ */
+@Injectable()
+export class CommissionLedger {
+  constructor(private readonly clock: Clock) {}
+
+  /** True when applied now, false when this fact was already in the ledger. */
+  async post(manager: EntityManager, p: LedgerPosting): Promise<boolean> {
+    const seen = await manager.getRepository(CommissionEntry).exist({ where: { dedupeKey: p.dedupeKey } });
+    if (seen) return false;
+    await manager.getRepository(CommissionEntry).insert(this.entry(p));
+    await this.adjust(manager, p.promoterId, p);
+    return true;
+  }
+
+  /**
+   * The entry alone, for a caller that has already moved the balances itself with a conditional UPDATE (a
+   * withdrawal takes `available` only when it covers the amount).
+   */
+  async record(manager: EntityManager, p: LedgerPosting): Promise<void> {
+    await manager.getRepository(CommissionEntry).insert(this.entry(p));
+  }
+
+  /** Many postings known to be new (the caller holds their rows), one INSERT and one UPDATE per promoter. */
+  async postMany(manager: EntityManager, postings: LedgerPosting[]): Promise<void> {
+    if (postings.length === 0) return;
+    for (let i = 0; i < postings.length; i += 500) {
+      await manager.getRepository(CommissionEntry).insert(postings.slice(i, i + 500).map((p) => this.entry(p)));
+    }
+    const byPromoter = new Map<number, LedgerPosting>();
+    for (const p of postings) {
+      const sum = byPromoter.get(p.promoterId) ?? { promoterId: p.promoterId, type: p.type, dedupeKey: '', note: '' };
+      sum.pendingDeltaFen = (sum.pendingDeltaFen ?? 0) + (p.pendingDeltaFen ?? 0);
+      sum.availableDeltaFen = (sum.availableDeltaFen ?? 0) + (p.availableDeltaFen ?? 0);
+      sum.withdrawingDeltaFen = (sum.withdrawingDeltaFen ?? 0) + (p.withdrawingDeltaFen ?? 0);
+      sum.withdrawnDeltaFen = (sum.withdrawnDeltaFen ?? 0) + (p.withdrawnDeltaFen ?? 0);
+      sum.earnedDeltaFen = (sum.earnedDeltaFen ?? 0) + (p.earnedDeltaFen ?? 0);
+      byPromoter.set(p.promoterId, sum);
+    }
+    for (const [promoterId, sum] of [...byPromoter.entries()].sort((a, b) => a[0] - b[0])) {
+      await this.adjust(manager, promoterId, sum);
+    }
+  }
+
+  /** Makes sure the account row exists (idempotent). */
+  async open(manager: EntityManager, promoterId: number): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(PromoterAccount)
+      .values({ promoterId, pendingFen: 0, availableFen: 0, withdrawingFen: 0, withdrawnFen: 0, totalEarnedFen: 0 })
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+  }
+
+  private entry(p: LedgerPosting): Partial<CommissionEntry> {
+    return {
+      promoterId: p.promoterId,
+      type: p.type,
+      pendingDeltaFen: p.pendingDeltaFen ?? 0,
+      availableDeltaFen: p.availableDeltaFen ?? 0,
+      commissionId: p.commissionId ?? null,
+      orderId: p.orderId ?? null,
+      withdrawalId: p.withdrawalId ?? null,
+      dedupeKey: p.dedupeKey,
+      note: p.note.slice(0, 255),
+      createdAt: this.clock.now(),
+    };
+  }
+
+  /** Moves account balances without a ledger entry (withdrawing → withdrawn when a payout succeeds). */
+  async adjust(manager: EntityManager, promoterId: number, p: Partial<LedgerPosting>): Promise<void> {
+    await this.open(manager, promoterId);
+    const pending = p.pendingDeltaFen ?? 0;
+    const available = p.availableDeltaFen ?? 0;
+    const withdrawing = p.withdrawingDeltaFen ?? 0;
+    const withdrawn = p.withdrawnDeltaFen ?? 0;
+    const earned = p.earnedDeltaFen ?? 0;
+    if (!pending && !available && !withdrawing && !withdrawn && !earned) return;
+    await manager
+      .createQueryBuilder()
+      .update(PromoterAccount)
+      .set({
+        pendingFen: () => `pendingFen + ${Math.trunc(pending)}`,
+        availableFen: () => `availableFen + ${Math.trunc(available)}`,
+        withdrawingFen: () => `withdrawingFen + ${Math.trunc(withdrawing)}`,
+        withdrawnFen: () => `withdrawnFen + ${Math.trunc(withdrawn)}`,
+        totalEarnedFen: () => `totalEarnedFen + ${Math.trunc(earned)}`,
+      })
+      .where('promoterId = :promoterId', { promoterId })
+      .execute();
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { localCalendar } from '@tidepool/shared';
+import { JobScheduler } from '../jobs/job-scheduler.service';
+import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { CommissionsService } from './commissions.service';
+import { WithdrawalsService } from './withdrawals.service';
+
+/** Local time (minutes after midnight, store zone) after which the nightly settlement is due: 02:30. */
+export const SETTLEMENT_AFTER = 2 * 60 + 30;
+
+export function settlementPeriod(now: Date): string | null {
+  const local = localCalendar(now, BRAND_TIME_ZONE);
+  return local.hour * 60 + local.minute >= SETTLEMENT_AFTER ? local.date : null;
+}
+
+/** The nightly commission settlement and the payout sweep (every 10 minutes). */
+@Injectable()
+export class DistributionJobs implements OnModuleInit {
+  constructor(
+    private readonly scheduler: JobScheduler,
+    private readonly commissions: CommissionsService,
+    private readonly withdrawals: WithdrawalsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register({
+      name: 'commission-settlement',
+      periodOf: settlementPeriod,
+      work: async (now) => {
+        const { settled, settledFen } = await this.commissions.settleDue(now);
+        return { settled, settledFen };
+      },
+    });
+    this.scheduler.register({
+      name: 'withdrawal-payout-sweep',
+      periodOf: (now) => `${now.toISOString().slice(0, 15)}0`,
+      work: async (now) => ({ ...(await this.withdrawals.sweep(now)) }),
+    });
+  }
+}

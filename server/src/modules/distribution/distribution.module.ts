@@ -1,0 +1,69 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '../../config/env';
+import { AuthModule } from '../auth/auth.module';
+import { Product } from '../catalog/product.entity';
+import { JobsModule } from '../jobs/jobs.module';
+import { Member } from '../members/member.entity';
+import { MembersModule } from '../members/members.module';
+import { OrderItem } from '../orders/order-item.entity';
+import { Order } from '../orders/order.entity';
+import { PaymentRefund } from '../orders/payment-refund.entity';
+import { OutboxModule } from '../outbox/outbox.module';
+import { TransferModule } from '../payments/transfer/transfer.module';
+import { StaffAccount } from '../staff/staff-account.entity';
+import { WechatModule } from '../wechat/wechat.module';
+import { AdminDistributionController } from './admin-distribution.controller';
+import { CommissionLedger } from './commission-ledger';
+import { CommissionsService } from './commissions.service';
+import { DevDistributionController } from './dev-distribution.controller';
+import { DistributionJobs } from './distribution-jobs';
+import { DistributionController } from './distribution.controller';
+import { DISTRIBUTION_ENTITIES } from './distribution.entities';
+import { DISTRIBUTION_OPTIONS } from './distribution.options';
+import { PromoterCenterService } from './promoter-center.service';
+import { PromotersService } from './promoters.service';
+import { ReferralsService } from './referrals.service';
+import { WithdrawalsService } from './withdrawals.service';
+
+/**
+ * Distribution (分销): promoters, referral tokens and bindings, the commission ledger (separate from points),
+ * settlement and withdrawals. See docs/adr/0010-distribution-ledger.md.
+ */
+@Module({})
+export class DistributionModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: DistributionModule,
+      imports: [
+        TypeOrmModule.forFeature([
+          ...DISTRIBUTION_ENTITIES,
+          Member,
+          StaffAccount,
+          Product,
+          Order,
+          OrderItem,
+          PaymentRefund,
+        ]),
+        TransferModule.forRoot(config),
+        AuthModule,
+        MembersModule,
+        OutboxModule,
+        JobsModule,
+        WechatModule,
+      ],
+      controllers: [DistributionController, AdminDistributionController, DevDistributionController],
+      providers: [
+        { provide: DISTRIBUTION_OPTIONS, useValue: config.distribution },
+        CommissionLedger,
+        PromotersService,
+        ReferralsService,
+        CommissionsService,
+        WithdrawalsService,
+        PromoterCenterService,
+        DistributionJobs,
+      ],
+      exports: [PromotersService],
+    };
+  }
+}
