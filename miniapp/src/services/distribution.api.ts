@@ -42,6 +42,8 @@ export function applyForPromoter(body: PromoterApplyRequest): Promise<PromoterMe
     method: 'POST',
     body: {
       ...(body.realName ? { realName: body.realName } : {}),
+      ...(body.nickname ? { nickname: body.nickname } : {}),
+      ...(body.avatarUrl ? { avatarUrl: body.avatarUrl } : {}),
       ...(body.inviteToken ? { inviteToken: body.inviteToken } : {}),
     },
   });

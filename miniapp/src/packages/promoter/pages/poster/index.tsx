@@ -98,7 +98,7 @@ export default function PosterPage() {
         />
       ) : null}
       {image ? (
-        <Image className="poster-page__image poster-image" src={image} mode="widthFix" showMenuByLongpress />
+        <Image className="poster-page__image poster-image" src={image} mode="aspectFit" showMenuByLongpress />
       ) : drawError ? (
         <View className="poster-page__failed">
           <Text className="poster-error">{drawError}</Text>
