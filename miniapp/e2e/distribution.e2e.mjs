@@ -1,5 +1,5 @@
 // @now 2026-11-25T10:00:00+08:00
-/* global AbortSignal, document, localStorage */
+/* global AbortSignal, document, localStorage, window */
 // Distribution (分销) end to end, the H5 build in real Chromium against a real server:
 // a member signs up and applies to be a promoter (申请成为推手, 审核中); the operator approves them and makes the
 // earbuds a distribution product; the promoter shares the product (分享赚, the link with its referral token) and
