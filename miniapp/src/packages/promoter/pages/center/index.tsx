@@ -90,7 +90,7 @@ export default function PromoterCenterPage() {
           <Text className="center-hero__name promoter-name">{me.displayName ?? '推手'}</Text>
           {me.inviter ? <Text className="center-hero__inviter">{`团队：${me.inviter.displayName}`}</Text> : null}
         </View>
-        <Text className="promoter-hero__label">可提现（元）</Text>
+        <Text className="promoter-hero__label">可提现</Text>
         <Text className="promoter-hero__value earnings-available">{yuan(earnings.availableFen)}</Text>
         <View className="promoter-hero__row">
           <View className="promoter-hero__cell">
@@ -134,6 +134,9 @@ export default function PromoterCenterPage() {
       <View className="promoter-card center-invite" onClick={invite}>
         <Text className="promoter-card__title">邀请好友成为推手</Text>
         <Text className="promoter-card__text">好友通过你的邀请成为推手后，其成交你也能获得团队佣金</Text>
+        <Text className="center-invite__action invite-link">
+          {isH5() ? '复制邀请链接 ›' : '点击右上角「…」发送给好友 ›'}
+        </Text>
       </View>
     </View>
   );

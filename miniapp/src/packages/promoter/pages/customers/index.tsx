@@ -24,6 +24,12 @@ function useMinuteTick(): number {
   return now;
 }
 
+/** A nickname's first character; a masked phone ("138****5678") gets 客 instead of a digit. */
+function avatarGlyph(display: string): string {
+  const first = Array.from(display)[0] ?? '';
+  return !first || /[0-9*]/.test(first) ? '客' : first;
+}
+
 type Row = CustomerView & { id: number; loadedAt: number };
 
 function CustomerRow({ customer: c, now }: { customer: Row; now: number }) {
@@ -34,7 +40,7 @@ function CustomerRow({ customer: c, now }: { customer: Row; now: number }) {
         {c.avatarUrl ? (
           <Image className="promoter-row__avatar" src={resolveAssetUrl(c.avatarUrl)} mode="aspectFill" />
         ) : (
-          <View className="promoter-row__avatar">{Array.from(c.displayMasked)[0] ?? '客'}</View>
+          <View className="promoter-row__avatar">{avatarGlyph(c.displayMasked)}</View>
         )}
         <View className="promoter-row__main">
           <Text className="promoter-row__title customer-name">{c.displayMasked}</Text>

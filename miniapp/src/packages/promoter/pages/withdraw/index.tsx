@@ -101,7 +101,7 @@ export default function WithdrawPage() {
   return (
     <View className="promoter-page withdraw-page">
       <View className="promoter-hero">
-        <Text className="promoter-hero__label">可提现（元）</Text>
+        <Text className="promoter-hero__label">可提现</Text>
         <Text className="promoter-hero__value withdraw-available">{yuan(e.availableFen)}</Text>
         <Text className="promoter-hero__note">{`待结算 ${yuan(e.pendingFen)} · 提现中 ${yuan(e.withdrawingFen)} · 已提现 ${yuan(e.withdrawnFen)}`}</Text>
       </View>
