@@ -57,7 +57,8 @@ export function readDistribution(
     lastTouchAfterProtection: read('DISTRIBUTION_LAST_TOUCH', boolean, true),
     returnWindowDays: read('DISTRIBUTION_RETURN_WINDOW_DAYS', integer(0, 90), 7),
     selfPurchaseCommission: read('DISTRIBUTION_SELF_PURCHASE', boolean, false),
-    autoApprove: read('DISTRIBUTION_AUTO_APPROVE', boolean, false),
+    // The one-command demo approves applications at once; production and tests wait for an operator by default.
+    autoApprove: read('DISTRIBUTION_AUTO_APPROVE', boolean, context.nodeEnv === 'development'),
     withdrawMinFen: minFen,
     withdrawDailyLimitFen: read('WITHDRAW_DAILY_LIMIT_FEN', integer(100, 1_000_000_000), 500_000),
     withdrawReviewThresholdFen: read('WITHDRAW_REVIEW_THRESHOLD_FEN', integer(0, 1_000_000_000), 50_000),

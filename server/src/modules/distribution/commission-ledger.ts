@@ -50,7 +50,14 @@ export class CommissionLedger {
   async postMany(manager: EntityManager, postings: LedgerPosting[]): Promise<void> {
     if (postings.length === 0) return;
     for (let i = 0; i < postings.length; i += 500) {
-      await manager.getRepository(CommissionEntry).insert(postings.slice(i, i + 500).map((p) => this.entry(p)));
+      // updateEntity(false): no read-back of the generated columns (on SQLite that is one huge OR per batch).
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(CommissionEntry)
+        .values(postings.slice(i, i + 500).map((p) => this.entry(p)))
+        .updateEntity(false)
+        .execute();
     }
     const byPromoter = new Map<number, LedgerPosting>();
     for (const p of postings) {

@@ -22,6 +22,7 @@ import {
   demoProductImage,
 } from './demo-catalog';
 import { seedDemoGifts } from './demo-gifts';
+import { seedDemoDistribution } from '../distribution/demo-distribution';
 
 /**
  * Loads the demo brand on the first start of an empty database (SEED_DEMO=true, the default). Safe when several
@@ -105,6 +106,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
       );
     }
     const gifts = await seedDemoGifts(manager, this.clock.now());
+    await seedDemoDistribution(manager, this.clock.now());
     return { stores: stores.size, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length, gifts };
   }
 }

@@ -92,7 +92,8 @@ export class HttpTransferGateway extends TransferGateway {
     }
     if (reply.status >= 500 || reply.status === 429 || TRANSIENT.has(reply.code ?? ''))
       throw this.unavailable(`HTTP ${reply.status} ${reply.code}`);
-    // A refused repeat (or any other refusal): the bill may already exist from an earlier attempt.
+    // A refused repeat (or any other refusal): the bill may already exist from an earlier attempt. Only when
+    // WeChat says it has no such bill is the refusal final (PAYMENT_REJECTED: nothing was paid).
     const existing = await this.query(request.outBillNo);
     if (existing) return existing;
     throw this.rejected(`refused: ${reply.code ?? reply.status}`);
@@ -102,11 +103,9 @@ export class HttpTransferGateway extends TransferGateway {
     if (!OUT_BILL_NO.test(outBillNo)) throw this.rejected('out_bill_no must be 5-32 of [0-9A-Za-z]');
     const reply = await this.call('GET', `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${outBillNo}`);
     if (reply.status === 404 || reply.code === 'NOT_FOUND') return null;
-    if (reply.status !== 200) {
-      if (reply.status >= 500 || reply.status === 429 || TRANSIENT.has(reply.code ?? ''))
-        throw this.unavailable(`query HTTP ${reply.status}`);
-      throw this.rejected(`query refused: ${reply.code ?? reply.status}`);
-    }
+    // Any other answer leaves the bill's fate unknown: "unavailable", so a withdrawal is never failed (and its
+    // money returned) while a payment might exist.
+    if (reply.status !== 200) throw this.unavailable(`query HTTP ${reply.status} ${reply.code ?? ''}`);
     const bill = parseBill(reply.json, null);
     if (!bill || bill.outBillNo !== outBillNo) throw this.unavailable('answer is not the bill asked');
     return bill;
