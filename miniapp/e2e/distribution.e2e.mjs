@@ -8,7 +8,8 @@
 // the promoter sees the pending commission (待结算) with the buyer masked, the customer with the protection
 // countdown and the share's funnel; the operator fulfils the order, the buyer confirms receipt, the server clock
 // passes the return window and the settlement runs: the commission is withdrawable (可提现); the withdraw page
-// refuses below the minimum and above the balance in plain Chinese, asks before submitting, and pays out (已到账).
+// refuses below the minimum and above the balance in plain Chinese, asks before submitting, and pays out (已到账);
+// a payout the bank refuses reads 失败已退回 and the money comes back; the materials and the (empty) team.
 // The first line gives the server clock start for the test runner (TIDEPOOL_NOW).
 // BASE_URL: the server serving the H5 build and the API. ARTIFACTS_DIR: where screenshots go.
 // CHROMIUM_PATH: default /usr/bin/chromium. Prints "N passed, M failed"; exits non-zero on any failure.
@@ -28,7 +29,8 @@ const OPERATOR = { username: 'operator', password: 'tidepool123' };
 /** Fresh numbers per run, so the test also runs against a server that has seen it before. */
 const PROMOTER_PHONE = `137${String(Date.now() % 100_000_000).padStart(8, '0')}`;
 const BUYER_PHONE = `136${String((Date.now() + 7) % 100_000_000).padStart(8, '0')}`;
-const RATE_BP = 2000;
+/** 30% of the ¥93 the buyer pays: enough for two ¥10 withdrawals (one paid, one refused by the bank). */
+const RATE_BP = 3000;
 
 if (!BASE_URL) {
   console.error('distribution e2e: set BASE_URL to the server that serves the H5 build and the API');
@@ -523,11 +525,47 @@ try {
     },
   );
 
+  await check('a payout the bank refuses reads 失败已退回 and the money is withdrawable again', async () => {
+    await api('/api/dev/distribution/transfers/mode', { method: 'POST', body: { mode: 'FAIL' } });
+    try {
+      await promoter.goto(`${BASE_URL}/packages/promoter/pages/withdraw/index`, { waitUntil: 'domcontentloaded' });
+      await p('.withdraw-amount input').first().fill('10');
+      await p('.withdraw-submit').first().click();
+      await confirmModal(promoter, '确认提现');
+      await promoter.waitForFunction(() => document.querySelectorAll('.withdrawal-row').length >= 2);
+      await api('/api/dev/jobs/commission-settlement/run', { method: 'POST' });
+      await waitForText(promoter, '.withdrawal-status', '失败已退回');
+      await waitForText(promoter, '.withdraw-available', yuan(commission - 1000));
+      const reason = await textOf(p('.withdrawal-row__reason'));
+      assert(reason.length > 0, 'no reason for the failed payout');
+      await shot('withdraw-failed', promoter, { fullPage: true });
+    } finally {
+      await api('/api/dev/distribution/transfers/mode', { method: 'POST', body: { mode: 'SUCCEED' } });
+    }
+  });
+
   await check('the center shows the payout under 已提现', async () => {
     await promoter.goto(`${BASE_URL}/packages/promoter/pages/center/index`, { waitUntil: 'domcontentloaded' });
     await waitForText(promoter, '.earnings-withdrawn', '¥10.00');
     assert((await textOf(p('.earnings-available'))) === yuan(commission - 1000), 'available after the payout');
   });
+
+  await check(
+    '推广素材 lists the earbuds with copy and a poster; 我的团队 is empty and says how to grow it',
+    async () => {
+      await promoter.goto(`${BASE_URL}/packages/promoter/pages/materials/index`, { waitUntil: 'domcontentloaded' });
+      const card = p('.material-card').filter({ hasText: product.name }).first();
+      await card.waitFor();
+      assert((await card.locator('.material-copy').count()) > 0, 'no copy for the earbuds');
+      const earn = await textOf(card.locator('.material-earn'));
+      assert(/^每单预计赚 ¥\d+\.\d{2}$/.test(earn), `estimate reads "${earn}"`);
+      await shot('materials', promoter);
+      await promoter.goto(`${BASE_URL}/packages/promoter/pages/team/index`, { waitUntil: 'domcontentloaded' });
+      await p('.state-empty').first().waitFor();
+      assert((await textOf(p('.state-empty__title'))) === '还没有团队成员', 'the empty team reads otherwise');
+      await shot('team-empty', promoter);
+    },
+  );
 
   await buyerContext.close();
   await promoterContext.close();
