@@ -9,7 +9,8 @@
 // countdown and the share's funnel; the operator fulfils the order, the buyer confirms receipt, the server clock
 // passes the return window and the settlement runs: the commission is withdrawable (可提现); the withdraw page
 // refuses below the minimum and above the balance in plain Chinese, asks before submitting, and pays out (已到账);
-// a payout the bank refuses reads 失败已退回 and the money comes back; the materials and the (empty) team.
+// a payout the bank refuses reads 失败已退回 and the money comes back; the materials; the (empty) team, then the
+// customer applies through the promoter's invite link and joins the team.
 // The first line gives the server clock start for the test runner (TIDEPOOL_NOW).
 // BASE_URL: the server serving the H5 build and the API. ARTIFACTS_DIR: where screenshots go.
 // CHROMIUM_PATH: default /usr/bin/chromium. Prints "N passed, M failed"; exits non-zero on any failure.
@@ -566,6 +567,27 @@ try {
       await shot('team-empty', promoter);
     },
   );
+
+  await check("a customer applies through the promoter's invite link and shows up in 我的团队", async () => {
+    const me = await api('/api/distribution/me', { token: await memberToken(promoter) });
+    assert(/^[A-Za-z0-9]{1,32}$/.test(me.inviteToken ?? ''), `invite token ${me.inviteToken}`);
+    current = buyer;
+    await buyer.goto(`${BASE_URL}/packages/promoter/pages/apply/index?invite=${me.inviteToken}`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await b('.apply-form').first().waitFor();
+    assert((await textOf(b('.apply-form'))).includes('你正通过好友的邀请申请'), 'the invitation is not mentioned');
+    await b('.apply-nickname input').first().fill('阿浪');
+    await b('.apply-agree').first().click();
+    await b('.apply-submit').first().click();
+    await b('.apply-status-hint').first().waitFor();
+    const joined = await api('/api/distribution/me', { token: await memberToken(buyer) });
+    assert(joined.inviter?.promoterId === promoterId, `the new promoter's inviter: ${JSON.stringify(joined.inviter)}`);
+    current = promoter;
+    await promoter.goto(`${BASE_URL}/packages/promoter/pages/team/index`, { waitUntil: 'domcontentloaded' });
+    await waitForText(promoter, '.team-name', '阿浪');
+    await shot('team', promoter);
+  });
 
   await buyerContext.close();
   await promoterContext.close();

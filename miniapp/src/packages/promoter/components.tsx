@@ -67,3 +67,13 @@ export function PagedSection<T extends { id: number }>({
     </View>
   );
 }
+
+/** An amount at the right of a row, with what it is under it (佣金, 团队佣金). */
+export function AmountCell({ amount, label, className = '' }: { amount: string; label: string; className?: string }) {
+  return (
+    <View className="promoter-amount">
+      <Text className={`promoter-row__amount ${className}`.trim()}>{amount}</Text>
+      <Text className="promoter-amount__label">{label}</Text>
+    </View>
+  );
+}

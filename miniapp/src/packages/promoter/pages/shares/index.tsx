@@ -7,7 +7,7 @@ import { listShareFunnels } from '@/services/distribution.api';
 import { formatDate } from '@/utils/date';
 import { navigateTo } from '@/utils/routes';
 import { toast } from '@/utils/toast';
-import { PagedSection } from '../../components';
+import { AmountCell, PagedSection } from '../../components';
 import { hashKey, withIds } from '../../paged';
 import { conversionText, yuan } from '../../promoter-text';
 import '../../promoter.scss';
@@ -22,7 +22,7 @@ function FunnelRow({ share: s }: { share: ShareFunnelView }) {
           <Text className="promoter-row__title share-title">{s.title}</Text>
           <Text className="promoter-row__meta">{`${TARGET_LABELS[s.targetType]} · ${formatDate(s.createdAt)} 首次分享`}</Text>
         </View>
-        <Text className="promoter-row__amount share-commission">{yuan(s.commissionFen)}</Text>
+        <AmountCell amount={yuan(s.commissionFen)} label="佣金" className="share-commission" />
       </View>
       <View className="promoter-funnel">
         <View className="promoter-funnel__step">

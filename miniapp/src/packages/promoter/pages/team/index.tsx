@@ -8,7 +8,7 @@ import { listTeam } from '@/services/distribution.api';
 import { formatDate } from '@/utils/date';
 import { navigateTo } from '@/utils/routes';
 import { toast } from '@/utils/toast';
-import { Badge, PagedSection } from '../../components';
+import { AmountCell, Badge, PagedSection } from '../../components';
 import { withIds } from '../../paged';
 import { yuan } from '../../promoter-text';
 import '../../promoter.scss';
@@ -26,7 +26,7 @@ function TeamRow({ member: m }: { member: TeamMemberView }) {
           <Text className="promoter-row__title team-name">{m.displayName}</Text>
           <Text className="promoter-row__meta">{`${formatDate(m.joinedAt)} 加入 · ${m.customerCount} 位客户`}</Text>
         </View>
-        <Text className="promoter-row__amount team-commission">{yuan(m.myCommissionFen)}</Text>
+        <AmountCell amount={yuan(m.myCommissionFen)} label="团队佣金" className="team-commission" />
         {m.status !== 'APPROVED' ? <Badge text={PROMOTER_STATUS_LABELS[m.status]} tone="bad" /> : null}
       </View>
     </View>
