@@ -1,16 +1,33 @@
 import Taro from '@tarojs/taro';
+import type { RecordVisitResponse, ReferralTokenView } from '@tidepool/shared';
 import { referralTokenFromQuery, referralTokenFromUrl } from '@/components/share/referral-token';
 import { useAppStore } from '@/stores';
-import { recordVisit, resolveReferralToken } from './distribution.api';
 import { isH5 } from './env';
-import { onMemberLogin } from './session';
+import { http } from './http';
+import { memberRequest, onMemberLogin } from './session';
 
 /**
  * Referral binding (推广绑定). A visit opened with a referral token (`rt`/`ref`/`scene` on any page, or the launch
  * options) is reported to POST /api/distribution/visits. A visitor not logged in yet is counted as a view, and the
  * token is kept on the phone and reported again right after login, when the server can bind the member. Nothing
  * here ever shows an error: a forged, unknown or stale token just leaves the visit unreferred.
+ *
+ * The two calls below live here rather than in distribution.api.ts, so the main package (app launch) carries only
+ * them and the rest of the distribution API stays in the subpackages.
  */
+
+/** GET /api/distribution/tokens/:token (public): what a token points at; `valid: false` for a forged one. */
+export function resolveReferralToken(token: string): Promise<ReferralTokenView> {
+  return http.get<ReferralTokenView>(`/api/distribution/tokens/${encodeURIComponent(token)}`);
+}
+
+/** POST /api/distribution/visits: counts the view; with the member's token it also binds. */
+export function recordVisit(token: string, asMember: boolean): Promise<RecordVisitResponse> {
+  return asMember
+    ? memberRequest<RecordVisitResponse>('/api/distribution/visits', { method: 'POST', body: { token } })
+    : http.post<RecordVisitResponse>('/api/distribution/visits', { token });
+}
+
 export const REFERRAL_STORAGE_KEY = 'tidepool-referral';
 /** A token kept for a visitor who never logs in is forgotten after this long. */
 export const PENDING_REFERRAL_TTL_MS = 7 * 24 * 60 * 60 * 1000;

@@ -13,8 +13,6 @@ import {
   type ProductDistributionView,
   type PromoterApplyRequest,
   type PromoterMeView,
-  type RecordVisitResponse,
-  type ReferralTokenView,
   type ShareFunnelPage,
   type ShareTokenView,
   type TeamPage,
@@ -70,17 +68,7 @@ export function createPoster(body: CreatePosterRequest): Promise<PosterView> {
   });
 }
 
-/** GET /api/distribution/tokens/:token (public): what a token points at; `valid: false` for a forged one. */
-export function resolveReferralToken(token: string): Promise<ReferralTokenView> {
-  return http.get<ReferralTokenView>(`/api/distribution/tokens/${encodeURIComponent(token)}`);
-}
-
-/** POST /api/distribution/visits: counts the view; with the member's token it also binds. */
-export function recordVisit(token: string, asMember: boolean): Promise<RecordVisitResponse> {
-  return asMember
-    ? memberRequest<RecordVisitResponse>('/api/distribution/visits', { method: 'POST', body: { token } })
-    : http.post<RecordVisitResponse>('/api/distribution/visits', { token });
-}
+/** Visits and token look-ups (used at launch, in the main package) live in distribution-referral.ts. */
 
 const paged = (page: number, pageSize: number) => ({ page, pageSize });
 
