@@ -10,15 +10,18 @@ import type {
 } from '@tidepool/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
-import { DEV_AUTH_TOKEN_SECRET } from '../../src/config/env';
+import { DevClockController } from '../../src/common/clock/dev-clock.controller';
+import { DomainException } from '../../src/common/errors/domain.exception';
+import { type AppConfig, DEV_AUTH_TOKEN_SECRET } from '../../src/config/env';
 import { CommissionsService } from '../../src/modules/distribution/commissions.service';
+import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
 import {
   BindingEvent,
   CommissionEntry,
   OrderAttribution,
   PromoterAccount,
 } from '../../src/modules/distribution/distribution.entities';
-import { type Actor, staffLogin } from '../support/actors';
+import { type Actor, memberLogin, staffLogin } from '../support/actors';
 import {
   completeOrder,
   confirmRefund,
@@ -191,6 +194,10 @@ describe('the whole loop: share → bind → pay → refund → settle → debt 
 
     // A refund after settlement: a negative available entry (debt), never skipped.
     await confirmRefund(t, lateRefund);
+    // order.refunded delivered again (after a crash, or by a second replica): nothing more is taken back.
+    const lateRefundRow = await ds(t).getRepository(PaymentRefund).findOneByOrFail({ outRefundNo: lateRefund });
+    await t.app.get(CommissionsService).reverse(lateRefundRow.id);
+    await t.app.get(CommissionsService).reverse(lateRefundRow.id);
     const lineCommission0 = Math.floor((paid0 * 1_000) / 10_000);
     const afterClawback = await earnings(a);
     expect(afterClawback.availableFen).toBe(0);
@@ -236,6 +243,7 @@ describe('binding rules against the running server', () => {
     expect((await visit(t, p1, t1)).outcome).toBe('REFUSED_SELF');
     expect((await visit(t, c, 'forged-token-XYZ')).outcome).toBe('UNREFERRED');
     expect((await visit(t, c, 'not a token!')).referred).toBe(false);
+    expect((await visit(t, c, 'x'.repeat(200))).outcome).toBe('UNREFERRED');
     expect((await visit(t, c, t1)).outcome).toBe('BOUND');
     expect((await visit(t, c, t2)).outcome).toBe('KEPT'); // no poaching during protection
     // p1 is now bound to p2; p2 opening p1's link would close a loop.
@@ -266,7 +274,41 @@ describe('binding rules against the running server', () => {
   });
 });
 
+describe('staff promoters (全员营销)', () => {
+  it('a staff member who bound WeChat is an approved STAFF promoter as a member, with no application', async () => {
+    const cashierToken = await staffLogin(t, 'cashier.sh002');
+    const cashier = await get<{ id: number }>(cashierToken, '/api/me');
+    const invite = await t.inject({
+      method: 'POST',
+      url: `/api/admin/staff/${cashier.id}/wechat-invite`,
+      headers: operator.headers,
+      payload: {},
+    });
+    const { inviteCode } = invite.json<{ inviteCode: string }>();
+    const bound = await t.inject({
+      method: 'POST',
+      url: '/api/auth/staff-wechat-bind',
+      payload: { code: 'dev-staff-promoter', inviteCode },
+    });
+    expect(bound.statusCode).toBe(200);
+    // The same WeChat opening the mini program as a customer.
+    const asMember = await memberLogin(t, 'staff-promoter');
+    const me = await get<{ status: string; source: string; displayName: string }>(asMember, '/api/distribution/me');
+    expect(me).toMatchObject({ status: 'APPROVED', source: 'STAFF' });
+    expect((await shareToken(t, asMember, products[0].productId)).length).toBe(12);
+    // An ordinary member is not.
+    const plain = await member(t, 'not-staff');
+    expect(await get<{ status: string }>(plain, '/api/distribution/me')).toMatchObject({ status: 'NONE' });
+  });
+});
+
 describe('development clock and settlement trigger', () => {
+  it('answers 404 in production', () => {
+    const controller = new DevClockController(clock, { nodeEnv: 'production' } as AppConfig);
+    expect(() => controller.view()).toThrow(DomainException);
+    expect(() => controller.advance({ ms: 1_000 })).toThrow(DomainException);
+  });
+
   it('moves the clock forward only, and runs settlement without a token', async () => {
     const before = (await t.inject({ method: 'GET', url: '/api/dev/clock' })).json<{ now: string }>();
     const moved = await t.inject({ method: 'POST', url: '/api/dev/clock/advance', payload: { ms: DAY } });

@@ -149,7 +149,10 @@ export interface PosterView {
   /** The listed (crossed-out) price when different; null otherwise. */
   listPriceFen: number | null;
   promoter: { displayName: string; avatarUrl: string | null };
-  /** GET this (member token not needed) for the PNG mini program code: /api/distribution/codes/<token>.png */
+  /**
+   * GET this (no token needed) for the PNG mini program code: `/api/distribution/codes/<token>.png`, a path on the
+   * API origin (prefix TARO_APP_API_BASE in weapp; wx.downloadFile it before drawing on the canvas).
+   */
   codeImageUrl: string;
   /** A line of copy for the poster (推广文案). */
   copy: string;
@@ -171,7 +174,7 @@ export interface ReferralTokenView {
  * answers `referred: false`. Counted once per visitor per token per day for the funnel.
  */
 export interface RecordVisitRequest {
-  /** Up to 64 characters; anything not a live token is ignored. */
+  /** Any string up to 1024 characters; anything not a live token is ignored (unreferred, never an error). */
   token: string;
 }
 
@@ -408,6 +411,11 @@ export interface WithdrawalView {
    * wx.requestMerchantTransfer; null otherwise.
    */
   packageInfo: string | null;
+  /**
+   * Everything wx.requestMerchantTransfer needs when the payee must confirm (packageInfo set): the merchant id,
+   * the mini program's appId and the package. Null otherwise.
+   */
+  merchantTransfer: { mchId: string; appId: string; package: string } | null;
 }
 
 /** GET /api/distribution/me/withdrawals → Page<WithdrawalView>, newest first. */

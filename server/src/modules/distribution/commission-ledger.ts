@@ -46,7 +46,7 @@ export class CommissionLedger {
     await manager.getRepository(CommissionEntry).insert(this.entry(p));
   }
 
-  /** Many postings known to be new (the caller holds their rows), one INSERT and one UPDATE per promoter. */
+  /** Many postings known to be new (the caller holds their rows): multi-row INSERTs and one UPDATE for the batch. */
   async postMany(manager: EntityManager, postings: LedgerPosting[]): Promise<void> {
     if (postings.length === 0) return;
     for (let i = 0; i < postings.length; i += 500) {
@@ -59,19 +59,51 @@ export class CommissionLedger {
         .updateEntity(false)
         .execute();
     }
-    const byPromoter = new Map<number, LedgerPosting>();
+    const byPromoter = new Map<number, { pending: number; available: number; earned: number }>();
     for (const p of postings) {
-      const sum = byPromoter.get(p.promoterId) ?? { promoterId: p.promoterId, type: p.type, dedupeKey: '', note: '' };
-      sum.pendingDeltaFen = (sum.pendingDeltaFen ?? 0) + (p.pendingDeltaFen ?? 0);
-      sum.availableDeltaFen = (sum.availableDeltaFen ?? 0) + (p.availableDeltaFen ?? 0);
-      sum.withdrawingDeltaFen = (sum.withdrawingDeltaFen ?? 0) + (p.withdrawingDeltaFen ?? 0);
-      sum.withdrawnDeltaFen = (sum.withdrawnDeltaFen ?? 0) + (p.withdrawnDeltaFen ?? 0);
-      sum.earnedDeltaFen = (sum.earnedDeltaFen ?? 0) + (p.earnedDeltaFen ?? 0);
+      if (p.withdrawingDeltaFen || p.withdrawnDeltaFen) throw new Error('postMany moves pending/available only');
+      const sum = byPromoter.get(p.promoterId) ?? { pending: 0, available: 0, earned: 0 };
+      sum.pending += p.pendingDeltaFen ?? 0;
+      sum.available += p.availableDeltaFen ?? 0;
+      sum.earned += p.earnedDeltaFen ?? 0;
       byPromoter.set(p.promoterId, sum);
     }
-    for (const [promoterId, sum] of [...byPromoter.entries()].sort((a, b) => a[0] - b[0])) {
-      await this.adjust(manager, promoterId, sum);
-    }
+    await this.openMany(manager, [...byPromoter.keys()]);
+    // One UPDATE for the whole batch: a CASE per balance, keyed by promoter (integers we computed, inlined).
+    const ids = [...byPromoter.keys()].sort((a, b) => a - b);
+    const caseOf = (pick: (d: { pending: number; available: number; earned: number }) => number, column: string) =>
+      `${column} + CASE promoterId ${ids.map((id) => `WHEN ${id} THEN ${int(pick(byPromoter.get(id)!))}`).join(' ')} ELSE 0 END`;
+    await manager
+      .createQueryBuilder()
+      .update(PromoterAccount)
+      .set({
+        pendingFen: () => caseOf((d) => d.pending, 'pendingFen'),
+        availableFen: () => caseOf((d) => d.available, 'availableFen'),
+        totalEarnedFen: () => caseOf((d) => d.earned, 'totalEarnedFen'),
+      })
+      .where('promoterId IN (:...ids)', { ids })
+      .execute();
+  }
+
+  private async openMany(manager: EntityManager, promoterIds: number[]): Promise<void> {
+    if (promoterIds.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(PromoterAccount)
+      .values(
+        promoterIds.map((promoterId) => ({
+          promoterId,
+          pendingFen: 0,
+          availableFen: 0,
+          withdrawingFen: 0,
+          withdrawnFen: 0,
+          totalEarnedFen: 0,
+        })),
+      )
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
   }
 
   /** Makes sure the account row exists (idempotent). */
@@ -123,4 +155,10 @@ export class CommissionLedger {
       .where('promoterId = :promoterId', { promoterId })
       .execute();
   }
+}
+
+/** An integer to inline into SQL; anything else is a programming error. */
+function int(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new Error(`not an integer amount: ${value}`);
+  return String(value);
 }

@@ -66,9 +66,9 @@ export class ShareTargetDto implements CreateShareTokenRequest {
 }
 
 export class RecordVisitDto implements RecordVisitRequest {
-  @ApiProperty({ maxLength: 64, description: 'Anything that is not a live token is treated as unreferred' })
+  @ApiProperty({ maxLength: 1024, description: 'Anything that is not a live token is treated as unreferred' })
   @IsString()
-  @Length(1, 64)
+  @Length(0, 1024)
   token: string;
 }
 

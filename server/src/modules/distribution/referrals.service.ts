@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  type BindingOutcome,
   decideBinding,
   formatFen,
   fen,
@@ -17,7 +18,7 @@ import {
 } from '@tidepool/shared';
 import type { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
-import { Transactions } from '../../common/database/transactions';
+import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
@@ -140,7 +141,26 @@ export class ReferralsService {
       return { referred: false, outcome: 'UNREFERRED', targetType: token.targetType, targetId };
     }
     const upstream = await this.promoterService.upstreamMemberIds(promoter);
-    const outcome = await this.transactions.run(async (manager) => {
+    // Two visits of the same customer at once: the loser's write finds the binding changed (or already made) and
+    // decides again on what is there now.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const outcome = await this.decideAndBind(memberId, promoter, token, upstream, now);
+        return { referred: true, outcome, targetType: token.targetType, targetId };
+      } catch (error) {
+        if (attempt >= 3 || !(error instanceof BindingRaced || isUniqueViolation(error))) throw error;
+      }
+    }
+  }
+
+  private decideAndBind(
+    memberId: number,
+    promoter: Promoter,
+    token: ShareToken,
+    upstream: number[],
+    now: Date,
+  ): Promise<BindingOutcome> {
+    return this.transactions.run(async (manager) => {
       const current = await manager.getRepository(CustomerBinding).findOneBy({ memberId });
       const decision = decideBinding({
         visitorMemberId: memberId,
@@ -152,7 +172,7 @@ export class ReferralsService {
         policy: this.options,
       });
       if (decision.changed && decision.next) {
-        await this.writeBinding(
+        const written = await this.writeBinding(
           manager,
           memberId,
           current,
@@ -161,6 +181,7 @@ export class ReferralsService {
           decision.outcome === 'EXTENDED',
           now,
         );
+        if (!written) throw new BindingRaced();
       }
       await manager.getRepository(BindingEvent).insert({
         memberId,
@@ -173,7 +194,6 @@ export class ReferralsService {
       });
       return decision.outcome;
     });
-    return { referred: true, outcome, targetType: token.targetType, targetId };
   }
 
   private async writeBinding(
@@ -184,7 +204,7 @@ export class ReferralsService {
     shareTokenId: number,
     extendOnly: boolean,
     now: Date,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const repo = manager.getRepository(CustomerBinding);
     if (!current) {
       await repo.insert({
@@ -194,10 +214,10 @@ export class ReferralsService {
         boundAt: now,
         protectedUntil: next.protectedUntil,
       });
-      return;
+      return true;
     }
     // Conditional on what was read, so two visits at once cannot both rebind (the loser changes nothing).
-    await repo
+    const result = await repo
       .createQueryBuilder()
       .update(CustomerBinding)
       .set(
@@ -205,8 +225,13 @@ export class ReferralsService {
           ? { protectedUntil: next.protectedUntil }
           : { promoterId: next.promoterId, shareTokenId, boundAt: now, protectedUntil: next.protectedUntil },
       )
-      .where('memberId = :memberId AND promoterId = :promoterId', { memberId, promoterId: current.promoterId })
+      .where('memberId = :memberId AND promoterId = :promoterId AND protectedUntil = :until', {
+        memberId,
+        promoterId: current.promoterId,
+        until: current.protectedUntil,
+      })
       .execute();
+    return affectedRows(result) === 1;
   }
 
   private async countView(token: ShareToken, memberId: number | null, now: Date): Promise<void> {
@@ -285,3 +310,6 @@ export class ReferralsService {
     return image;
   }
 }
+
+/** The binding changed between reading and writing it: decide again. */
+class BindingRaced extends Error {}

@@ -7,6 +7,7 @@ import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { Member } from '../members/member.entity';
 import { FINAL_FAILURES, type TransferBill, TransferGateway } from '../payments/transfer/transfer.gateway';
 import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
@@ -38,6 +39,7 @@ export class WithdrawalsService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(DISTRIBUTION_OPTIONS) private readonly options: DistributionOptions,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async request(promoter: Promoter, amountFen: number, clientRequestId: string): Promise<WithdrawalView> {
@@ -99,7 +101,12 @@ export class WithdrawalsService {
         return withdrawalId;
       });
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(error)) {
+        // A concurrent twin of this very request may have taken the balance first: answer it, not a refusal.
+        const twin = await this.withdrawals.findOneBy({ promoterId: promoter.id, clientRequestId });
+        if (twin && twin.amountFen === amountFen) return this.view(twin);
+        throw error;
+      }
       // The same clientRequestId at the same moment: answer the one that won.
       const winner = await this.withdrawals.findOneByOrFail({ promoterId: promoter.id, clientRequestId });
       if (winner.amountFen !== amountFen) throw new DomainException('WITHDRAW_REQUEST_CONFLICT');
@@ -302,6 +309,10 @@ export class WithdrawalsService {
       paidAt: w.paidAt?.toISOString() ?? null,
       transferBillNo: w.transferBillNo,
       packageInfo: w.status === 'PAYING' ? w.packageInfo : null,
+      merchantTransfer:
+        w.status === 'PAYING' && w.packageInfo
+          ? { mchId: this.config.wechatPay.mchId, appId: this.config.wechatPay.appId, package: w.packageInfo }
+          : null,
     };
   }
 }
