@@ -580,7 +580,11 @@ try {
     await b('.apply-nickname input').first().fill('阿浪');
     await b('.apply-agree').first().click();
     await b('.apply-submit').first().click();
-    await b('.apply-status-hint').first().waitFor();
+    await buyer.waitForFunction(() =>
+      [...document.querySelectorAll('.promoter-status')].some((n) =>
+        ['审核中', '已通过'].includes(n.textContent?.trim()),
+      ),
+    );
     const joined = await api('/api/distribution/me', { token: await memberToken(buyer) });
     assert(joined.inviter?.promoterId === promoterId, `the new promoter's inviter: ${JSON.stringify(joined.inviter)}`);
     current = promoter;

@@ -52,10 +52,25 @@ async function queryCanvas(id: string): Promise<CanvasNode | null> {
   return null;
 }
 
+/**
+ * Where the canvas reads a picture from. The browser loads the URL itself; the mini program downloads it first
+ * (a local temp file draws reliably, whatever the image domain settings), falling back to the URL.
+ */
+async function localSource(src: string): Promise<string> {
+  if (isH5() || src.startsWith('data:')) return src;
+  try {
+    const { statusCode, tempFilePath } = await Taro.downloadFile({ url: src });
+    return statusCode === 200 && tempFilePath ? tempFilePath : src;
+  } catch {
+    return src;
+  }
+}
+
 /** Loads a picture for the canvas; null (drawn as a placeholder) when it fails or takes over 8 s. */
-function loadImage(canvas: CanvasNode, url: string | null): Promise<PosterImage | null> {
-  const src = resolveAssetUrl(url);
-  if (!src) return Promise.resolve(null);
+async function loadImage(canvas: CanvasNode, url: string | null): Promise<PosterImage | null> {
+  const remote = resolveAssetUrl(url);
+  if (!remote) return null;
+  const src = await localSource(remote);
   return new Promise((resolve) => {
     const image: LoadableImage = canvas.createImage ? canvas.createImage() : (new Image() as LoadableImage);
     const timer = setTimeout(() => resolve(null), 8000);

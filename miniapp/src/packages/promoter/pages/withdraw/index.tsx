@@ -8,14 +8,22 @@ import { usePagedList } from '@/hooks/use-paged-list';
 import { toApiError } from '@/services/api-error';
 import { createWithdrawal, getEarnings, listWithdrawals } from '@/services/distribution.api';
 import { formatDate, formatTime } from '@/utils/date';
+import { isH5 } from '@/services/env';
 import { toast } from '@/utils/toast';
 import { Badge, PagedSection, PromoterError } from '../../components';
 import { checkWithdrawAmount, dailyRemainingFen, withdrawalBadge, yuan } from '../../promoter-text';
+import { CONFIRM_MESSAGES, confirmTransfer, needsConfirmation } from '../../merchant-transfer';
 import { WithdrawAttempt } from '../../withdraw-attempt';
 import '../../promoter.scss';
 import './index.scss';
 
-function WithdrawalRow({ withdrawal: w }: { withdrawal: WithdrawalView }) {
+/** WeChat's 确认收款 for a payout that needs it; says what happened when it did not complete. */
+async function confirmInWechat(withdrawal: WithdrawalView): Promise<void> {
+  const outcome = await confirmTransfer(withdrawal);
+  if (outcome !== 'confirmed') toast(CONFIRM_MESSAGES[outcome]);
+}
+
+function WithdrawalRow({ withdrawal: w, onConfirmed }: { withdrawal: WithdrawalView; onConfirmed: () => void }) {
   const badge = withdrawalBadge(w.status);
   return (
     <View className="promoter-row withdrawal-row">
@@ -29,6 +37,14 @@ function WithdrawalRow({ withdrawal: w }: { withdrawal: WithdrawalView }) {
         <Badge text={badge.text} tone={badge.tone} className="withdrawal-status" />
       </View>
       {w.failureReason ? <Text className="withdrawal-row__reason">{w.failureReason}</Text> : null}
+      {needsConfirmation(w) && !isH5() ? (
+        <View
+          className="btn btn--ghost btn--small withdrawal-row__confirm withdrawal-confirm"
+          onClick={() => void confirmInWechat(w).then(onConfirmed)}
+        >
+          确认收款
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -85,7 +101,9 @@ export default function WithdrawPage() {
       const made = await createWithdrawal({ amountFen: checked.fen, clientRequestId });
       attempt.current.settle();
       setAmount('');
-      toast(made.status === 'PAID' ? '提现成功，已到账' : '提现申请已提交');
+      // The newer transfer API needs the member to accept the money in WeChat.
+      if (needsConfirmation(made) && !isH5()) await confirmInWechat(made);
+      else toast(made.status === 'PAID' ? '提现成功，已到账' : '提现申请已提交');
       await Promise.all([earnings.reload(), list.refresh()]);
     } catch (err) {
       const apiError = toApiError(err);
@@ -140,7 +158,7 @@ export default function WithdrawPage() {
       <PagedSection
         list={list}
         emptyTitle="还没有提现记录"
-        renderItem={(w) => <WithdrawalRow key={w.id} withdrawal={w} />}
+        renderItem={(w) => <WithdrawalRow key={w.id} withdrawal={w} onConfirmed={() => void list.refresh()} />}
       />
     </View>
   );
