@@ -10,7 +10,8 @@
 // passes the return window and the settlement runs: the commission is withdrawable (可提现); the withdraw page
 // refuses below the minimum and above the balance in plain Chinese, asks before submitting, and pays out (已到账);
 // a payout the bank refuses reads 失败已退回 and the money comes back; the materials; the (empty) team, then the
-// customer applies through the promoter's invite link and joins the team.
+// customer applies through the promoter's invite link and joins the team; a poster code opening the home page
+// (scene = the token) sends a new visitor on to the product.
 // The first line gives the server clock start for the test runner (TIDEPOOL_NOW).
 // BASE_URL: the server serving the H5 build and the API. ARTIFACTS_DIR: where screenshots go.
 // CHROMIUM_PATH: default /usr/bin/chromium. Prints "N passed, M failed"; exits non-zero on any failure.
@@ -591,6 +592,23 @@ try {
     await promoter.goto(`${BASE_URL}/packages/promoter/pages/team/index`, { waitUntil: 'domcontentloaded' });
     await waitForText(promoter, '.team-name', '阿浪');
     await shot('team', promoter);
+  });
+
+  await check('a poster code (home page, scene = the token) sends a new visitor on to the product', async () => {
+    const scanContext = await browser.newContext(contextOptions);
+    try {
+      const scanner = await mobilePage(scanContext);
+      current = scanner;
+      const visit = nextVisit(scanner);
+      await scanner.goto(`${BASE_URL}/pages/index/index?scene=${token}`, { waitUntil: 'domcontentloaded' });
+      await scanner.waitForURL(new RegExp(`/packages/product/pages/detail/index\\?id=${product.id}$`));
+      await visibleIn(scanner)('.detail-name').first().waitFor();
+      const answer = await visit;
+      assert(answer?.referred === true, `the code's visit: ${JSON.stringify(answer)}`);
+    } finally {
+      current = promoter;
+      await scanContext.close();
+    }
   });
 
   await buyerContext.close();
