@@ -41,7 +41,7 @@ beforeAll(async () => {
   simulatorOf(t).notifier.transport = async (url, { headers, body }) =>
     (await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode;
   operator = await staffLogin(t, 'operator');
-  const [picked] = await skus(t, [10_000]);
+  const [picked] = await skus(t, [100_000]); // ¥1000: about ¥100 commission per order
   sku = { id: picked.id, productId: picked.productId };
   await setDistribution(t, operator, sku.productId, { enabled: true, rateBp: 1_000, secondRateBp: 0 });
   gateway = t.app.get<TransferGateway, DevTransferGateway>(TransferGateway);
@@ -50,7 +50,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /**
- * An approved promoter with `units` orders' commission available (10% of each order's paid amount, from real
+ * An approved promoter with `units` orders' commission available (10% of each ¥1000 order's paid amount, from real
  * orders, completed and settled); `available` is that balance.
  */
 async function fundedPromoter(units: number): Promise<Actor & { promoterId: number; available: number }> {
@@ -154,7 +154,7 @@ describe('withdrawals (提现)', () => {
   });
 
   it('above the threshold waits for review; approve pays, reject returns; the daily limit holds', async () => {
-    const p = await fundedPromoter(70);
+    const p = await fundedPromoter(7);
     const big = (await withdraw(p, 60_000)).json<WithdrawalView>();
     expect(big.status).toBe('REVIEW');
     expect(gateway.payouts.has(outBillNoOf(big.id))).toBe(false);
@@ -183,7 +183,7 @@ describe('withdrawals (提现)', () => {
   });
 
   it('an operator rejection returns the funds', async () => {
-    const p = await fundedPromoter(55);
+    const p = await fundedPromoter(6);
     const big = (await withdraw(p, p.available)).json<WithdrawalView>();
     expect(big.status).toBe('REVIEW');
     const rejected = await t.inject({

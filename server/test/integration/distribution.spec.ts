@@ -15,6 +15,8 @@ import { DomainException } from '../../src/common/errors/domain.exception';
 import { type AppConfig, DEV_AUTH_TOKEN_SECRET } from '../../src/config/env';
 import { CommissionsService } from '../../src/modules/distribution/commissions.service';
 import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
+import { JobRun } from '../../src/modules/jobs/job-run.entity';
+import { JobScheduler } from '../../src/modules/jobs/job-scheduler.service';
 import {
   BindingEvent,
   CommissionEntry,
@@ -299,6 +301,21 @@ describe('staff promoters (全员营销)', () => {
     // An ordinary member is not.
     const plain = await member(t, 'not-staff');
     expect(await get<{ status: string }>(plain, '/api/distribution/me')).toMatchObject({ status: 'NONE' });
+  });
+});
+
+describe('the nightly job', () => {
+  it('runs commission-settlement once per store-zone night, after 02:30 Asia/Shanghai', async () => {
+    const runs = () => ds(t).getRepository(JobRun).findBy({ job: 'commission-settlement' });
+    clock.set(new Date('2027-03-01T18:20:00Z')); // 02:20 on 03-02 in Shanghai: not yet
+    await t.app.get(JobScheduler).tick();
+    expect(await runs()).toHaveLength(0);
+    clock.set(new Date('2027-03-01T18:31:00Z')); // 02:31
+    await t.app.get(JobScheduler).tick();
+    clock.advance(60_000);
+    await t.app.get(JobScheduler).tick();
+    const done = await runs();
+    expect(done.map((r) => [r.runKey, r.status])).toEqual([['2027-03-02', 'DONE']]);
   });
 });
 
