@@ -32,6 +32,20 @@ export default defineAppConfig({
       root: 'packages/drop',
       pages: ['pages/detail/index', 'pages/list/index', 'pages/orders/index'],
     },
+    {
+      root: 'packages/promoter',
+      pages: [
+        'pages/center/index',
+        'pages/apply/index',
+        'pages/commissions/index',
+        'pages/customers/index',
+        'pages/team/index',
+        'pages/materials/index',
+        'pages/shares/index',
+        'pages/withdraw/index',
+        'pages/poster/index',
+      ],
+    },
   ],
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['packages/product', 'packages/drop'] },

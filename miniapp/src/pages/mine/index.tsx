@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
 import { useRef } from 'react';
 import type { MemberCenterResponse, TierCode } from '@tidepool/shared';
+import { PROMOTER_ROUTES } from '@/components/share/promoter-routes';
 import { ErrorState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { getMemberCenter } from '@/services/api/members.api';
@@ -12,7 +13,7 @@ import { navigateTo, ROUTES } from '@/utils/routes';
 import './index.scss';
 
 interface Entry {
-  key: 'member-code' | 'vouchers' | 'points-mall' | 'privacy' | 'store-mode' | 'orders' | 'drop-orders';
+  key: 'member-code' | 'vouchers' | 'points-mall' | 'privacy' | 'store-mode' | 'orders' | 'drop-orders' | 'promoter';
   title: string;
   glyph: string;
   /** Needs a signed-up member (else the entry leads to signup). */
@@ -25,6 +26,7 @@ const ENTRIES: readonly Entry[] = [
   { key: 'points-mall', title: '积分商城', glyph: '礼', membersOnly: false },
   { key: 'orders', title: '我的订单', glyph: '单', membersOnly: false },
   { key: 'drop-orders', title: '我的团购订单', glyph: '团', membersOnly: false },
+  { key: 'promoter', title: '推广中心', glyph: '推', membersOnly: true },
   { key: 'privacy', title: '个人信息与隐私', glyph: '私', membersOnly: true },
   { key: 'store-mode', title: '门店模式', glyph: '店', membersOnly: false },
 ];
@@ -43,6 +45,8 @@ function entryHint(entry: Entry, member: MemberCenterResponse | null, staffName:
       return '查看全部订单';
     case 'drop-orders':
       return '每周五 12 点开抢';
+    case 'promoter':
+      return '分享好物赚佣金';
     case 'privacy':
       return '导出 / 注销';
     case 'store-mode':
@@ -89,6 +93,8 @@ export default function MinePage() {
       vouchers: ROUTES.memberVouchers,
       'points-mall': ROUTES.pointsMall,
       privacy: ROUTES.memberPrivacy,
+      // The center sends a member who is not an approved promoter on to 申请成为推手.
+      promoter: PROMOTER_ROUTES.center,
     };
     navigateTo(target[entry.key]);
   };

@@ -1,9 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import type { ProductDetailDto, SkuDto } from '@tidepool/shared';
+import { fen, formatFen, type ProductDetailDto, type SkuDto } from '@tidepool/shared';
 import cartIconUrl from '@/assets/tabbar/cart.png';
 import { Price } from '@/components/price';
+import { posterUrl } from '@/components/share/promoter-routes';
+import { ShareSheet } from '@/components/share/share-sheet';
+import { SHARE_PAGES } from '@/components/share/share-path';
+import { useReferralShare } from '@/components/share/use-referral-share';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
@@ -12,7 +16,7 @@ import { getProduct } from '@/services/api/catalog.api';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { useAppStore } from '@/stores';
 import { MAX_LINE_QUANTITY, selectCartBadgeCount } from '@/stores/cart.slice';
-import { openCheckout, ROUTES, switchTab } from '@/utils/routes';
+import { navigateTo, openCheckout, ROUTES, switchTab } from '@/utils/routes';
 import { describeSpecs } from '@/utils/specs';
 import { toast } from '@/utils/toast';
 import './index.scss';
@@ -98,6 +102,17 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
   const cartCount = useAppStore(selectCartBadgeCount);
   const [adding, setAdding] = useState(false);
 
+  // 分享: the card carries a promoter's referral token; promoters also get 分享赚 and the poster.
+  const share = useReferralShare({
+    targetType: 'PRODUCT',
+    targetId: product.id,
+    pagePath: SHARE_PAGES.PRODUCT,
+    params: { id: product.id },
+    title: product.name,
+    imageUrl: product.coverUrl,
+  });
+  const [sharing, setSharing] = useState(false);
+
   /** 加入购物车: a member's cart is on the server, a guest's on the phone (merged at login). */
   const onAddToCart = async () => {
     if (soldOut) {
@@ -157,6 +172,11 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
         <View className="detail-meta">
           <Text className="detail-meta__item">{product.categoryName}</Text>
           <Text className="detail-meta__item">已售 {product.sales}</Text>
+          <Text className="detail-meta__share share-button" onClick={() => setSharing(true)}>
+            {share.isPromoter && share.estimatedCommissionFen > 0
+              ? `分享赚 ${formatFen(fen(share.estimatedCommissionFen))}`
+              : '分享'}
+          </Text>
         </View>
       </View>
 
@@ -195,6 +215,21 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
           <Text className="detail-description__text">暂无详细介绍</Text>
         )}
       </View>
+
+      <ShareSheet
+        visible={sharing}
+        onClose={() => setSharing(false)}
+        path={share.path}
+        estimatedCommissionFen={share.isPromoter ? share.estimatedCommissionFen : 0}
+        onPoster={
+          share.isPromoter
+            ? () => {
+                setSharing(false);
+                navigateTo(posterUrl('PRODUCT', product.id));
+              }
+            : undefined
+        }
+      />
 
       <View className="detail-bar">
         <View className="detail-bar__inner">

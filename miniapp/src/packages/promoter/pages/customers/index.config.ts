@@ -1,0 +1,7 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的客户',
+  navigationBarBackgroundColor: '#fff8f3',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
+});

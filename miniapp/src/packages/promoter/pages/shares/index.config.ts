@@ -1,0 +1,7 @@
+export default definePageConfig({
+  navigationBarTitleText: '推广效果',
+  navigationBarBackgroundColor: '#fff8f3',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
+});
