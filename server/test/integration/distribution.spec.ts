@@ -109,6 +109,35 @@ describe('operators set distribution products', () => {
   });
 });
 
+describe('sharing a drop', () => {
+  it("makes a drop's card from the drop itself, and refuses a drop that does not exist", async () => {
+    clock.set(START);
+    const p = await promoter(t, operator, 'drop-sharer');
+    const list = (await t.inject({ method: 'GET', url: '/api/drops' })).json<{
+      items: Array<{ id: number; title: string; items: Array<{ dropPriceFen: number }> }>;
+    }>();
+    const drop = list.items[0];
+    const made = await t.inject({
+      method: 'POST',
+      url: '/api/distribution/share-tokens',
+      headers: p.headers,
+      payload: { targetType: 'DROP', targetId: drop.id },
+    });
+    expect(made.statusCode).toBeLessThan(300);
+    const { token, shareTitle } = made.json<{ token: string; shareTitle: string }>();
+    expect(shareTitle).toContain(drop.title);
+    const resolved = (await t.inject({ method: 'GET', url: `/api/distribution/tokens/${token}` })).json();
+    expect(resolved).toEqual({ valid: true, targetType: 'DROP', targetId: drop.id });
+    const missing = await t.inject({
+      method: 'POST',
+      url: '/api/distribution/share-tokens',
+      headers: p.headers,
+      payload: { targetType: 'DROP', targetId: 999_999 },
+    });
+    expect(missing.json()).toMatchObject({ code: 'SHARE_TARGET_NOT_FOUND' });
+  });
+});
+
 describe('the whole loop: share → bind → pay → refund → settle → debt → repaid', () => {
   it('accrues per line, reverses in proportion, settles after the return window, claws back into a debt', async () => {
     clock.set(START);

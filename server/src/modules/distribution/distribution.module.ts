@@ -1,3 +1,5 @@
+import { DropItem } from '../drops/drop-item.entity';
+import { Drop } from '../drops/drop.entity';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../config/env';
@@ -39,6 +41,8 @@ export class DistributionModule {
       imports: [
         TypeOrmModule.forFeature([
           ...DISTRIBUTION_ENTITIES,
+          Drop,
+          DropItem,
           Member,
           StaffAccount,
           Product,

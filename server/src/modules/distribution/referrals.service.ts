@@ -22,6 +22,8 @@ import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { DropItem } from '../drops/drop-item.entity';
+import { Drop } from '../drops/drop.entity';
 import { Product } from '../catalog/product.entity';
 import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
 import { WechatGateway } from '../wechat/wechat.gateway';
@@ -57,6 +59,8 @@ export class ReferralsService {
     @InjectRepository(ShareToken) private readonly tokens: Repository<ShareToken>,
     @InjectRepository(Promoter) private readonly promoters: Repository<Promoter>,
     @InjectRepository(Product) private readonly products: Repository<Product>,
+    @InjectRepository(Drop) private readonly drops: Repository<Drop>,
+    @InjectRepository(DropItem) private readonly dropItems: Repository<DropItem>,
     private readonly promoterService: PromotersService,
     private readonly wechat: WechatGateway,
     private readonly transactions: Transactions,
@@ -274,8 +278,18 @@ export class ReferralsService {
     }
     if (!Number.isSafeInteger(id) || id < 1) throw new DomainException('SHARE_TARGET_NOT_FOUND');
     if (type === 'DROP') {
-      // Drops live in their own module (built in parallel); the landing page resolves the drop itself.
-      return { type, id, title: '限时团购', imageUrl: null, priceFen: null, listPriceFen: null };
+      // A drop's card shows its first item: the picture and the drop price against the list price.
+      const drop = await this.drops.findOneBy({ id, status: 'SCHEDULED' });
+      if (!drop) throw new DomainException('SHARE_TARGET_NOT_FOUND');
+      const [item] = await this.dropItems.find({ where: { dropId: id }, order: { id: 'ASC' }, take: 1 });
+      return {
+        type,
+        id,
+        title: drop.title,
+        imageUrl: item?.imageUrl || null,
+        priceFen: item?.dropPriceFen ?? null,
+        listPriceFen: item ? item.listPriceFen : null,
+      };
     }
     const product = await this.products.findOneBy({ id });
     if (!product || product.status !== 'ON_SALE') throw new DomainException('SHARE_TARGET_NOT_FOUND');

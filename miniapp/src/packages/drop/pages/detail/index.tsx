@@ -3,6 +3,8 @@ import Taro, { stopPullDownRefresh, useDidShow, usePullDownRefresh, useRouter } 
 import { useEffect, useRef, useState } from 'react';
 import { fen, type DropItemView, type DropPhase, type DropView } from '@tidepool/shared';
 import { Price } from '@/components/price';
+import { ShareSheet } from '@/components/share/share-sheet';
+import { type ReferralShare, useReferralShare } from '@/components/share/use-referral-share';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { toApiError } from '@/services/api-error';
 import { resolveAssetUrl } from '@/services/asset-url';
@@ -35,11 +37,22 @@ const PHASE_ORDER: Record<DropPhase, number> = { UPCOMING: 0, OPEN: 1, ENDED: 2 
 const later = (a: DropPhase, b: DropPhase): DropPhase => (PHASE_ORDER[a] >= PHASE_ORDER[b] ? a : b);
 
 /** 团购: countdown on the server's clock, priority purchase, items with what is left, 提醒我 and 立即抢购. */
+const DROP_SHARE_PAGE = DROP_ROUTES.detail;
+
 export default function DropDetailPage() {
   const router = useRouter();
   const id = parseId(router.params.id);
   const { drop, skewMs, error, reload } = useDrop(id);
   const shownOnce = useRef(false);
+  // 分享: the card carries a promoter's referral token, so a friend who buys here is their customer.
+  const share = useReferralShare({
+    targetType: 'DROP',
+    targetId: id,
+    pagePath: DROP_SHARE_PAGE,
+    params: { id: id ?? 0 },
+    title: drop ? `${drop.title}｜限量团购` : '每周团购',
+    imageUrl: drop?.items[0]?.imageUrl ?? null,
+  });
 
   // Back from the order (paid or not): what is left and my quantity have changed.
   useDidShow(() => {
@@ -77,16 +90,18 @@ export default function DropDetailPage() {
       </View>
     );
   }
-  return <DropDetail drop={drop} skewMs={skewMs} reload={reload} />;
+  return <DropDetail drop={drop} skewMs={skewMs} reload={reload} share={share} />;
 }
 
 interface DropDetailProps {
   drop: DropView;
   skewMs: number;
   reload: () => Promise<void>;
+  share: ReferralShare;
 }
 
-function DropDetail({ drop, skewMs, reload }: DropDetailProps) {
+function DropDetail({ drop, skewMs, reload, share }: DropDetailProps) {
+  const [sharing, setSharing] = useState(false);
   const now = useTick(drop.phase !== 'ENDED');
   const local = livePhase(drop, now, skewMs);
   // The server has the last word on ENDED (e.g. a cancelled drop); the clock moves UPCOMING on to OPEN.
@@ -178,6 +193,9 @@ function DropDetail({ drop, skewMs, reload }: DropDetailProps) {
         {!early && tiers.length > 0 && phase === 'UPCOMING' ? (
           <Text className="drop-hero__early drop-early-access">{tiers.join('，')}</Text>
         ) : null}
+        <View className="drop-share" onClick={() => setSharing(true)}>
+          {share.isPromoter ? '分享赚佣金' : '分享给好友'}
+        </View>
         {phase === 'UPCOMING' ? (
           <View
             className={`drop-remind remind-button ${reminded ? 'drop-remind--on reminded' : ''} ${reminderBusy ? 'btn--disabled' : ''}`}
@@ -205,6 +223,7 @@ function DropDetail({ drop, skewMs, reload }: DropDetailProps) {
         </Text>
       </View>
 
+      <ShareSheet visible={sharing} onClose={() => setSharing(false)} path={share.path} />
       {buying ? (
         <BuySheet
           drop={drop}
