@@ -1,7 +1,9 @@
+import { stopPullDownRefresh, useReachBottom, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Page } from '@tidepool/shared';
 import type { ApiError } from '@/services/api-error';
 import { toApiError } from '@/services/api-error';
+import { toast } from '@/utils/toast';
 
 export interface PagedListState<T> {
   items: T[];
@@ -135,4 +137,22 @@ export function usePagedList<T extends { id: number }>(
   }, [loadFirst]);
 
   return { ...state, loadMore, refresh, retry };
+}
+
+/**
+ * A list page's gestures: pulling down reloads page 1 (a failure is toasted and the list stays on screen);
+ * reaching the bottom loads the next page.
+ */
+export function useListPageGestures(list: Pick<UsePagedListResult<{ id: number }>, 'refresh' | 'loadMore'>): void {
+  usePullDownRefresh(() => {
+    void list
+      .refresh()
+      .then((error) => {
+        if (error) toast(error.message);
+      })
+      .finally(() => void stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    void list.loadMore();
+  });
 }

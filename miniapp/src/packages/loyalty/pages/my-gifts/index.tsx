@@ -1,14 +1,12 @@
 import { Image, Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { formatPickupCode, GIFT_FULFILMENT_LABELS, type RedemptionView } from '@tidepool/shared';
 import { ListFooter } from '@/components/list-footer';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
-import { usePagedList } from '@/hooks/use-paged-list';
+import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
 import { listMyRedemptions } from '@/services/api/points-mall.api';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { formatDate, formatTime } from '@/utils/date';
 import { navigateTo, ROUTES } from '@/utils/routes';
-import { toast } from '@/utils/toast';
 import '../../loyalty.scss';
 import './index.scss';
 
@@ -74,17 +72,7 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
 /** 我的礼品: redeemed gifts; a pickup gift shows its code large, for the cashier to read or type. */
 export default function MyGiftsPage() {
   const list = usePagedList((page) => listMyRedemptions(page), []);
-  usePullDownRefresh(() => {
-    void list
-      .refresh()
-      .then((error) => {
-        if (error) toast(error.message);
-      })
-      .finally(() => void stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  useListPageGestures(list);
 
   return (
     <View className="loyalty-page my-gifts-page">

@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { COMMISSION_STATUS_LABELS, type CommissionRecordView, type CommissionStatus } from '@tidepool/shared';
 import { PROMOTER_ROUTES } from '@/components/share/promoter-routes';
-import { usePagedList } from '@/hooks/use-paged-list';
+import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
 import { listCommissions } from '@/services/distribution.api';
 import { formatDate, formatTime } from '@/utils/date';
 import { navigateTo } from '@/utils/routes';
-import { toast } from '@/utils/toast';
 import { Badge, PagedSection } from '../../components';
 import { withIds } from '../../paged';
 import { formatRate, yuan, type Tone } from '../../promoter-text';
@@ -64,17 +62,7 @@ export default function CommissionsPage() {
     (page) => listCommissions(page, status).then((p) => withIds(p, (r) => r.orderId * 10 + r.level)),
     [status],
   );
-  usePullDownRefresh(() => {
-    void list
-      .refresh()
-      .then((error) => {
-        if (error) toast(error.message);
-      })
-      .finally(() => void stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  useListPageGestures(list);
 
   return (
     <View className="promoter-page commissions-page">

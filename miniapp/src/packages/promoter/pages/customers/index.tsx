@@ -1,14 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Image, Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { CustomerView } from '@tidepool/shared';
 import { PROMOTER_ROUTES } from '@/components/share/promoter-routes';
-import { usePagedList } from '@/hooks/use-paged-list';
+import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { listCustomers } from '@/services/distribution.api';
 import { formatDate } from '@/utils/date';
 import { navigateTo } from '@/utils/routes';
-import { toast } from '@/utils/toast';
 import { Badge, PagedSection } from '../../components';
 import { withIds } from '../../paged';
 import { protectionSecondsNow, protectionText, yuan } from '../../promoter-text';
@@ -63,17 +61,7 @@ export default function CustomersPage() {
     [],
   );
   const now = useMinuteTick();
-  usePullDownRefresh(() => {
-    void list
-      .refresh()
-      .then((error) => {
-        if (error) toast(error.message);
-      })
-      .finally(() => void stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  useListPageGestures(list);
 
   return (
     <View className="promoter-page customers-page">

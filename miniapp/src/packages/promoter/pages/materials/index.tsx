@@ -1,8 +1,8 @@
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { stopPullDownRefresh, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import type { MaterialView } from '@tidepool/shared';
 import { posterUrl } from '@/components/share/promoter-routes';
-import { usePagedList } from '@/hooks/use-paged-list';
+import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { listMaterials } from '@/services/distribution.api';
 import { navigateTo, productDetailUrl, switchTab, ROUTES } from '@/utils/routes';
@@ -61,17 +61,7 @@ function MaterialCard({ material: m }: { material: MaterialView }) {
 /** 推广素材: the distribution products, with copy to paste, a share card and a poster each. */
 export default function MaterialsPage() {
   const list = usePagedList((page) => listMaterials(page).then((p) => withIds(p, (m) => m.productId)), []);
-  usePullDownRefresh(() => {
-    void list
-      .refresh()
-      .then((error) => {
-        if (error) toast(error.message);
-      })
-      .finally(() => void stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  useListPageGestures(list);
 
   return (
     <View className="promoter-page materials-page">

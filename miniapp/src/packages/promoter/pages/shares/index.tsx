@@ -1,12 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { ShareFunnelView, ShareTargetType } from '@tidepool/shared';
 import { PROMOTER_ROUTES } from '@/components/share/promoter-routes';
-import { usePagedList } from '@/hooks/use-paged-list';
+import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
 import { listShareFunnels } from '@/services/distribution.api';
 import { formatDate } from '@/utils/date';
 import { navigateTo } from '@/utils/routes';
-import { toast } from '@/utils/toast';
 import { AmountCell, PagedSection } from '../../components';
 import { hashKey, withIds } from '../../paged';
 import { conversionText, yuan } from '../../promoter-text';
@@ -47,17 +45,7 @@ function FunnelRow({ share: s }: { share: ShareFunnelView }) {
 /** 推广效果: for each share, 浏览 → 下单 → 支付金额, and the commission it earned. */
 export default function SharesPage() {
   const list = usePagedList((page) => listShareFunnels(page).then((p) => withIds(p, (s) => hashKey(s.token))), []);
-  usePullDownRefresh(() => {
-    void list
-      .refresh()
-      .then((error) => {
-        if (error) toast(error.message);
-      })
-      .finally(() => void stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  useListPageGestures(list);
 
   return (
     <View className="promoter-page shares-page">

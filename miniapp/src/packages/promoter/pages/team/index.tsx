@@ -1,13 +1,11 @@
 import { Image, Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { PROMOTER_STATUS_LABELS, type TeamMemberView } from '@tidepool/shared';
 import { PROMOTER_ROUTES } from '@/components/share/promoter-routes';
-import { usePagedList } from '@/hooks/use-paged-list';
+import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { listTeam } from '@/services/distribution.api';
 import { formatDate } from '@/utils/date';
 import { navigateTo } from '@/utils/routes';
-import { toast } from '@/utils/toast';
 import { AmountCell, Badge, PagedSection } from '../../components';
 import { withIds } from '../../paged';
 import { yuan } from '../../promoter-text';
@@ -36,17 +34,7 @@ function TeamRow({ member: m }: { member: TeamMemberView }) {
 /** 我的团队: promoters I invited (second level) and the team commission earned through each. */
 export default function TeamPage() {
   const list = usePagedList((page) => listTeam(page).then((p) => withIds(p, (m) => m.promoterId)), []);
-  usePullDownRefresh(() => {
-    void list
-      .refresh()
-      .then((error) => {
-        if (error) toast(error.message);
-      })
-      .finally(() => void stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  useListPageGestures(list);
 
   return (
     <View className="promoter-page team-page">
