@@ -3,18 +3,7 @@ import type { Clock } from '../../../common/clock/clock.service';
 import { DomainException } from '../../../common/errors/domain.exception';
 import type { FetchLike } from '../wechatpay/http-wechatpay.gateway';
 import type { WechatPayCredentials } from '../wechatpay/wechatpay-credentials';
-import {
-  authorizationHeader,
-  MAX_CLOCK_SKEW_MS,
-  nonceStr,
-  normalizeSerial,
-  requestMessage,
-  responseMessage,
-  signSha256Rsa,
-  SIGNTEST_PREFIX,
-  unixSeconds,
-  verifySha256Rsa,
-} from '../wechatpay/wechatpay-crypto';
+import { signedRequestHeaders, verifyAnswer } from '../wechatpay/wechatpay-signed-http';
 import {
   OUT_BILL_NO,
   type TransferBill,
@@ -114,25 +103,7 @@ export class HttpTransferGateway extends TransferGateway {
   private async call(method: 'GET' | 'POST', path: string, body?: object): Promise<Reply> {
     const { credentials, clock } = this.options;
     const payload = body === undefined ? '' : JSON.stringify(body);
-    const timestamp = unixSeconds(clock.now());
-    const nonce = nonceStr();
-    const signature = signSha256Rsa(
-      requestMessage(method, path, timestamp, nonce, payload),
-      credentials.merchantPrivateKey,
-    );
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': USER_AGENT,
-      'wechatpay-serial': credentials.preferredSerial,
-      authorization: authorizationHeader({
-        mchid: credentials.mchId,
-        nonce_str: nonce,
-        signature,
-        timestamp,
-        serial_no: credentials.merchantSerial,
-      }),
-    };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const headers = signedRequestHeaders(credentials, clock.now(), method, path, payload, USER_AGENT);
     let response: Response;
     let text: Buffer;
     try {
@@ -175,18 +146,7 @@ export class HttpTransferGateway extends TransferGateway {
   }
 
   private verifyAnswer(headers: Headers, body: Buffer): true | string {
-    const timestamp = headers.get('wechatpay-timestamp');
-    const nonce = headers.get('wechatpay-nonce');
-    const signature = headers.get('wechatpay-signature');
-    const serial = headers.get('wechatpay-serial');
-    if (!timestamp || !nonce || !signature || !serial) return 'unsigned';
-    if (signature.startsWith(SIGNTEST_PREFIX)) return 'signature probe';
-    if (!/^\d{1,12}$/.test(timestamp)) return 'bad timestamp';
-    if (Math.abs(this.options.clock.now().getTime() - Number(timestamp) * 1000) > MAX_CLOCK_SKEW_MS)
-      return 'stale timestamp';
-    const key = this.options.credentials.verificationKeys.get(normalizeSerial(serial));
-    if (!key) return `unknown serial ${serial}`;
-    return verifySha256Rsa(responseMessage(timestamp, nonce, body), signature, key) ? true : 'bad signature';
+    return verifyAnswer(this.options.credentials, this.options.clock.now(), headers, body);
   }
 
   private rejected(reason: string): DomainException {

@@ -3,20 +3,8 @@ import type { ErrorCode } from '@tidepool/shared';
 import type { Clock } from '../../../common/clock/clock.service';
 import { DomainException } from '../../../common/errors/domain.exception';
 import type { WechatPayCredentials } from './wechatpay-credentials';
-import {
-  authorizationHeader,
-  MAX_CLOCK_SKEW_MS,
-  nonceStr,
-  normalizeSerial,
-  paymentMessage,
-  requestMessage,
-  responseMessage,
-  signSha256Rsa,
-  SIGNTEST_PREFIX,
-  toRfc3339,
-  unixSeconds,
-  verifySha256Rsa,
-} from './wechatpay-crypto';
+import { signedRequestHeaders, verifyAnswer } from './wechatpay-signed-http';
+import { nonceStr, paymentMessage, signSha256Rsa, toRfc3339, unixSeconds } from './wechatpay-crypto';
 import { parseRefund, parseTransaction } from './wechatpay-resources';
 import {
   type JsapiPrepayRequest,
@@ -183,25 +171,7 @@ export class HttpWechatPayGateway extends WechatPayGateway {
   private async call(api: Api, method: 'GET' | 'POST', path: string, body?: object): Promise<Reply> {
     const { credentials, clock } = this.options;
     const payload = body === undefined ? '' : JSON.stringify(body);
-    const timestamp = unixSeconds(clock.now());
-    const nonce = nonceStr();
-    const signature = signSha256Rsa(
-      requestMessage(method, path, timestamp, nonce, payload),
-      credentials.merchantPrivateKey,
-    );
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      'user-agent': USER_AGENT,
-      'wechatpay-serial': credentials.preferredSerial,
-      authorization: authorizationHeader({
-        mchid: credentials.mchId,
-        nonce_str: nonce,
-        signature,
-        timestamp,
-        serial_no: credentials.merchantSerial,
-      }),
-    };
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const headers = signedRequestHeaders(credentials, clock.now(), method, path, payload, USER_AGENT);
 
     let response: Response;
     let text: Buffer;
@@ -260,18 +230,7 @@ export class HttpWechatPayGateway extends WechatPayGateway {
 
   /** True, or why the answer's signature does not hold. */
   private verifyAnswer(headers: Headers, body: Buffer): true | string {
-    const timestamp = headers.get('wechatpay-timestamp');
-    const nonce = headers.get('wechatpay-nonce');
-    const signature = headers.get('wechatpay-signature');
-    const serial = headers.get('wechatpay-serial');
-    if (!timestamp || !nonce || !signature || !serial) return 'unsigned';
-    if (signature.startsWith(SIGNTEST_PREFIX)) return 'signature probe';
-    if (!/^\d{1,12}$/.test(timestamp)) return 'bad timestamp';
-    if (Math.abs(this.options.clock.now().getTime() - Number(timestamp) * 1000) > MAX_CLOCK_SKEW_MS)
-      return 'stale timestamp';
-    const key = this.options.credentials.verificationKeys.get(normalizeSerial(serial));
-    if (!key) return `unknown serial ${serial}`;
-    return verifySha256Rsa(responseMessage(timestamp, nonce, body), signature, key) ? true : 'bad signature';
+    return verifyAnswer(this.options.credentials, this.options.clock.now(), headers, body);
   }
 
   /** Throws the mapped DomainException unless the verified answer has the expected status. */
