@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useShareAppMessage } from '@tarojs/taro';
 import type { ProductDistributionView, ShareTokenView } from '@tidepool/shared';
 import { resolveAssetUrl } from '@/services/asset-url';
-import { createShareToken, getProductDistribution } from '@/services/distribution.api';
+import { createShareToken, getProductDistribution, getPromoterMe } from '@/services/distribution.api';
 import { useAppStore } from '@/stores';
 import { selectIsMemberLoggedIn } from '@/stores/selectors';
 import { buildSharePath } from './share-path';
@@ -53,7 +53,9 @@ export function useReferralShare(target: ReferralShareTarget): ReferralShare {
           setInfo(view);
           promoter = view.callerIsPromoter;
         }
-        if (!promoter && targetType === 'PRODUCT') return;
+        // Other targets (a drop) ask who the member is first: only an approved promoter gets a token.
+        if (targetType !== 'PRODUCT') promoter = (await getPromoterMe()).status === 'APPROVED';
+        if (cancelled || !promoter) return;
         const made = await createShareToken({ targetType, targetId });
         if (!cancelled) setShareToken(made);
       } catch {
