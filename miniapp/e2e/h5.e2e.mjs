@@ -164,9 +164,14 @@ async function appStore(target = page) {
 /** The number on the 购物车 tab ('' when there is none). */
 async function cartBadge() {
   const badge = visible('.weui-tabbar__item').filter({ hasText: '购物车' }).locator('.weui-badge');
-  return (await badge.count()) > 0 && (await badge.first().isVisible())
-    ? ((await badge.first().textContent()) ?? '').trim()
-    : '';
+  if (!((await badge.count()) > 0 && (await badge.first().isVisible()))) return '';
+  // The badge may be removed between the check and the read (the cart just emptied): that reads as no badge.
+  return (
+    (await badge
+      .first()
+      .textContent({ timeout: 1000 })
+      .catch(() => '')) ?? ''
+  ).trim();
 }
 
 const fenOf = (price) => Math.round(Number(price.replace('¥', '')) * 100);
