@@ -5,7 +5,6 @@ import {
   type DropItemInput,
   type DropRecurrence,
   type DropReminderRequest,
-  type Fulfilment,
   TIER_CODES,
   type TierCode,
 } from '@tidepool/shared';
@@ -26,9 +25,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ShippingAddressDto } from '../../common/http/shipping-address.dto';
+import { FulfilmentDto } from '../orders/dto';
 
-export class CreateDropOrderDto implements CreateDropOrderRequest {
+export class CreateDropOrderDto extends FulfilmentDto implements CreateDropOrderRequest {
   @ApiProperty()
   @IsInt()
   @Min(1)
@@ -44,22 +43,6 @@ export class CreateDropOrderDto implements CreateDropOrderRequest {
   @ApiProperty({ description: 'Made once per buy attempt and reused on retries' })
   @Matches(/^[A-Za-z0-9_-]{8,64}$/)
   clientOrderId: string;
-
-  @ApiProperty({ enum: ['SHIP', 'PICKUP'] })
-  @IsIn(['SHIP', 'PICKUP'])
-  fulfilment: Fulfilment;
-
-  @ApiPropertyOptional({ type: ShippingAddressDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ShippingAddressDto)
-  address?: ShippingAddressDto;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  pickupStoreId?: number;
 }
 
 export class DropReminderDto implements DropReminderRequest {

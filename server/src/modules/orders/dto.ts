@@ -58,7 +58,26 @@ export class CheckoutQuoteDto implements CheckoutQuoteRequest {
   couponIds?: number[];
 }
 
-export class CreateOrderDto implements CreateOrderRequest {
+/** How an order reaches the member: shipped to an address, or picked up at a store (checked by the service). */
+export class FulfilmentDto {
+  @ApiProperty({ enum: ['SHIP', 'PICKUP'] })
+  @IsIn(['SHIP', 'PICKUP'])
+  fulfilment: Fulfilment;
+
+  @ApiPropertyOptional({ type: ShippingAddressDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ShippingAddressDto)
+  address?: ShippingAddressDto;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  pickupStoreId?: number;
+}
+
+export class CreateOrderDto extends FulfilmentDto implements CreateOrderRequest {
   @ApiProperty({ description: 'Made once per checkout attempt and reused on retries' })
   @Matches(/^[A-Za-z0-9_-]{8,64}$/)
   clientOrderId: string;
@@ -82,22 +101,6 @@ export class CreateOrderDto implements CreateOrderRequest {
   @IsInt()
   @Min(0)
   expectedPayableFen: number;
-
-  @ApiProperty({ enum: ['SHIP', 'PICKUP'] })
-  @IsIn(['SHIP', 'PICKUP'])
-  fulfilment: Fulfilment;
-
-  @ApiPropertyOptional({ type: ShippingAddressDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ShippingAddressDto)
-  address?: ShippingAddressDto;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  pickupStoreId?: number;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  type CheckoutDiscountView,
   type CreateOrderRequest,
   formatFen,
   fen,
@@ -10,7 +9,6 @@ import {
   type OrderSummaryView,
   type OrderView,
   type Page,
-  type ShippingAddress,
 } from '@tidepool/shared';
 import { type EntityManager, In, IsNull, LessThan, Not, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
@@ -26,6 +24,7 @@ import { Store } from '../stores/store.entity';
 import { CheckoutService, specText } from './checkout.service';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
+import type { OrderDraft } from './order-draft';
 import { OrderReservations } from './order-reservations';
 
 /**
@@ -384,24 +383,4 @@ export class OrdersService implements OnModuleInit {
 function newOrderNo(now: Date): string {
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
   return `${stamp}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-}
-
-/** A priced order ready to be written: every amount already computed (by checkout, or at a drop's price). */
-export interface OrderDraft {
-  clientOrderId: string;
-  fulfilment: Order['fulfilment'];
-  address?: ShippingAddress;
-  pickupStoreId?: number;
-  remark?: string;
-  subtotalFen: number;
-  totalDiscountFen: number;
-  payableFen: number;
-  discounts: CheckoutDiscountView[];
-  ruleVersions: Record<string, unknown>;
-  couponIds: number[];
-  pointsToAward: number;
-  /** How long the order holds its units unpaid (also WeChat Pay's time_expire). */
-  reservationSeconds: number;
-  dropId: number | null;
-  lines: Array<Omit<OrderItem, 'id' | 'orderId' | 'refundState'>>;
 }
