@@ -8,11 +8,16 @@ import { specText } from '../orders/checkout.service';
 
 /**
  * The demo's weekly drop (本周团购): this week's Friday 12:00 – Saturday 18:00 window (or the one open now), two
- * products at about 40% off, 200 and 300 units, two per member, gold members 30 minutes early. The roll job makes
- * the following weeks from it.
+ * products from different categories at about 40% off, 200 and 300 units, two per member, gold members 30 minutes
+ * early. The roll job makes the following weeks from it.
  */
 export async function seedDemoDrops(manager: EntityManager, now: Date): Promise<number> {
-  const products = await manager.getRepository(Product).find({ order: { id: 'ASC' }, take: 2 });
+  // Two products from different categories, so the demo drop is not two variants of one thing.
+  const catalogue = await manager.getRepository(Product).find({ order: { id: 'ASC' } });
+  const products = catalogue.filter(
+    (product, index) => catalogue.findIndex((p) => p.categoryId === product.categoryId) === index,
+  );
+  products.splice(2);
   const { opensAt, closesAt } = currentOrNextWindow(DEFAULT_DROP_SCHEDULE, now);
   const drop = await manager.getRepository(Drop).save(
     manager.getRepository(Drop).create({
