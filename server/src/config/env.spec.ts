@@ -62,6 +62,13 @@ describe('loadConfig: auth and WeChat', () => {
     ).toBe(SECRET);
   });
 
+  it('never loads the demo brand in production: off by default there, and refused when asked for', () => {
+    const production = { ...productionWechatPay(), NODE_ENV: 'production', AUTH_TOKEN_SECRET: SECRET };
+    expect(loadConfig(production).seedDemo).toBe(false);
+    expect(loadConfig({}).seedDemo).toBe(true);
+    expect(() => loadConfig({ ...production, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO=true is refused .*setup:brand/);
+  });
+
   it('refuses a short AUTH_TOKEN_SECRET without echoing it', () => {
     const attempt = () => loadConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: 'hunter2-short' });
     expect(attempt).toThrow(/AUTH_TOKEN_SECRET must be at least 32 characters \(got 13 characters\)/);

@@ -88,7 +88,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     'info',
   );
   const h5Dir = path.resolve(read('H5_DIR', (v) => v, path.join(__dirname, '..', '..', '..', 'miniapp', 'dist', 'h5')));
-  const seedDemo = read('SEED_DEMO', boolean, true);
+  // The demo brand ships a known operator password: it never loads into a production database.
+  const seedDemo = read('SEED_DEMO', boolean, nodeEnv !== 'production');
+  if (nodeEnv === 'production' && seedDemo) {
+    problems.push(
+      'SEED_DEMO=true is refused when NODE_ENV=production (the demo creates operator/tidepool123); create the brand with `pnpm setup:brand`',
+    );
+  }
   const tokenSecret = read('AUTH_TOKEN_SECRET', minLength(MIN_SECRET_LENGTH), null, true);
   if (nodeEnv === 'production' && !env.AUTH_TOKEN_SECRET?.trim()) {
     problems.push(`AUTH_TOKEN_SECRET is required when NODE_ENV=production (at least ${MIN_SECRET_LENGTH} characters)`);
