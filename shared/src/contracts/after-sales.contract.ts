@@ -1,9 +1,4 @@
-import type {
-  AfterSaleAction,
-  AfterSaleState,
-  AfterSaleType,
-  OrderState,
-} from '../state-machines';
+import type { AfterSaleAction, AfterSaleState, AfterSaleType, OrderState } from '../state-machines';
 import type { ErrorCode } from './error-codes';
 
 /**

@@ -42,14 +42,18 @@ describe('after-sale state machine', () => {
       CANCELLED: ['conflict', 'conflict', 'conflict', 'conflict', 'no-op', 'conflict', 'conflict'],
     };
     for (const state of AFTER_SALE_STATES) {
-      expect(EVENTS.map((e) => outcome(state, e)), state).toEqual(expected[state]);
+      expect(
+        EVENTS.map((e) => outcome(state, e)),
+        state,
+      ).toEqual(expected[state]);
     }
   });
 
   it('offers the member cancel only while pending review and the parcel form only while awaiting the return', () => {
     expect(afterSaleActions('PENDING_REVIEW')).toEqual(['CANCEL']);
     expect(afterSaleActions('AWAITING_RETURN')).toEqual(['SUBMIT_RETURN']);
-    for (const s of ['REFUNDING', 'REFUNDED', 'REJECTED', 'CANCELLED'] as const) expect(afterSaleActions(s)).toEqual([]);
+    for (const s of ['REFUNDING', 'REFUNDED', 'REJECTED', 'CANCELLED'] as const)
+      expect(afterSaleActions(s)).toEqual([]);
   });
 
   it('offers the operator approve/reject in review, confirm/reject while the goods travel back, nothing after', () => {

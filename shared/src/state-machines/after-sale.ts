@@ -28,13 +28,7 @@ export const AFTER_SALE_STATES = [
 ] as const;
 export type AfterSaleState = (typeof AFTER_SALE_STATES)[number];
 export type AfterSaleEvent =
-  | 'APPROVE_REFUND'
-  | 'APPROVE_RETURN'
-  | 'RECEIVE_RETURN'
-  | 'REJECT'
-  | 'CANCEL'
-  | 'REFUND_SUCCEEDED'
-  | 'REFUND_CLOSED';
+  'APPROVE_REFUND' | 'APPROVE_RETURN' | 'RECEIVE_RETURN' | 'REJECT' | 'CANCEL' | 'REFUND_SUCCEEDED' | 'REFUND_CLOSED';
 export type AfterSaleAction = 'CANCEL' | 'SUBMIT_RETURN' | 'APPROVE' | 'REJECT' | 'CONFIRM_RETURN';
 
 export const AFTER_SALE_TRANSITIONS = [

@@ -71,7 +71,9 @@ export class AfterSalePhotosService {
     const expected = Buffer.from(this.sign(id, expires));
     const given = Buffer.from(sig);
     const valid =
-      expires * 1000 >= this.clock.now().getTime() && given.length === expected.length && timingSafeEqual(given, expected);
+      expires * 1000 >= this.clock.now().getTime() &&
+      given.length === expected.length &&
+      timingSafeEqual(given, expected);
     const photo = valid ? await this.photos.findOneBy({ id }) : null;
     if (!photo) throw new DomainException('PHOTO_NOT_FOUND');
     return { mimeType: photo.mimeType, data: await fs.readFile(this.fileOf(photo.storageKey, photo.mimeType)) };

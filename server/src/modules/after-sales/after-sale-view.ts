@@ -77,7 +77,11 @@ function timelineOf(row: AfterSale): AfterSaleTimelineEntry[] {
     entries.push({ title: '已撤销申请', at: row.closedAt.toISOString(), note: null });
   }
   if (row.closedAt && row.state === 'REJECTED') {
-    entries.push({ title: row.paymentRefundId ? '退款未成功' : '商家拒绝了申请', at: row.closedAt.toISOString(), note: row.rejectReason });
+    entries.push({
+      title: row.paymentRefundId ? '退款未成功' : '商家拒绝了申请',
+      at: row.closedAt.toISOString(),
+      note: row.rejectReason,
+    });
   }
   return entries;
 }

@@ -45,7 +45,9 @@ export class AfterSalesAdminService implements OnModuleInit {
     this.lineRefunds.onSettled((manager, refund, status) => this.refundSettled(manager, refund, status));
   }
 
-  async list(query: PageQueryDto & Omit<AdminAfterSaleListQuery, 'page' | 'pageSize'>): Promise<Page<AdminAfterSaleView>> {
+  async list(
+    query: PageQueryDto & Omit<AdminAfterSaleListQuery, 'page' | 'pageSize'>,
+  ): Promise<Page<AdminAfterSaleView>> {
     const qb = this.afterSales.createQueryBuilder('a');
     if (query.state) qb.andWhere('a.state = :state', { state: query.state });
     if (query.type) qb.andWhere('a.type = :type', { type: query.type });
@@ -89,7 +91,8 @@ export class AfterSalesAdminService implements OnModuleInit {
   /** The goods are back: AWAITING_RETURN → REFUNDING and the refund is asked for. */
   async confirmReturn(id: number): Promise<AdminAfterSaleView> {
     const row = await this.find(id);
-    if (!afterSaleMachine.canTransition(row.state, 'RECEIVE_RETURN')) return this.repeatOr(row, ['REFUNDING', 'REFUNDED']);
+    if (!afterSaleMachine.canTransition(row.state, 'RECEIVE_RETURN'))
+      return this.repeatOr(row, ['REFUNDING', 'REFUNDED']);
     await this.startRefund(row, 'AWAITING_RETURN', { returnReceivedAt: this.clock.now() });
     return this.detail(id);
   }

@@ -1,11 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type {
-  AfterSaleOptionsResponse,
-  AfterSalePhotoView,
-  AfterSaleView,
-  Page,
-} from '@tidepool/shared';
+import type { AfterSaleOptionsResponse, AfterSalePhotoView, AfterSaleView, Page } from '@tidepool/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import type { Principal } from '../../common/auth/principal';

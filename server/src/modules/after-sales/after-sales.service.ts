@@ -164,7 +164,11 @@ export class AfterSalesService {
           .where("id = :id AND state = 'PENDING_REVIEW'", { id })
           .execute();
         if (affectedRows(result) !== 1) throw new DomainException('AFTER_SALE_STATE_CONFLICT');
-        await this.lineRefunds.release(manager, { lineId: row.lineId, quantity: row.quantity, amountFen: row.amountFen });
+        await this.lineRefunds.release(manager, {
+          lineId: row.lineId,
+          quantity: row.quantity,
+          amountFen: row.amountFen,
+        });
       });
     }
     return this.detail(memberId, id);

@@ -104,7 +104,9 @@ export class OrderLineRefundsService {
   async reserve(manager: EntityManager, orderId: number, lineId: number, quantity: number): Promise<RefundLinePart> {
     const row = await manager.getRepository(OrderItem).findOneBy({ id: lineId, orderId });
     if (!row) {
-      throw new DomainException('AFTER_SALE_LINE_NOT_FOUND', undefined, [{ field: 'lines.lineId', reason: `${lineId}` }]);
+      throw new DomainException('AFTER_SALE_LINE_NOT_FOUND', undefined, [
+        { field: 'lines.lineId', reason: `${lineId}` },
+      ]);
     }
     const line = toRefundable(row);
     if (quantity > line.refundableQuantity) {
