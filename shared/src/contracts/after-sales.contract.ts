@@ -17,7 +17,7 @@ export const AFTER_SALE_REASONS = [
   { code: 'OTHER', label: '其他原因' },
 ] as const;
 export type AfterSaleReasonCode = (typeof AFTER_SALE_REASONS)[number]['code'];
-export const AFTER_SALE_REASON_CODES = AFTER_SALE_REASONS.map((r) => r.code) as AfterSaleReasonCode[];
+export const AFTER_SALE_REASON_CODES: AfterSaleReasonCode[] = AFTER_SALE_REASONS.map((r) => r.code);
 
 export function afterSaleReasonLabel(code: string): string {
   return AFTER_SALE_REASONS.find((r) => r.code === code)?.label ?? '其他原因';

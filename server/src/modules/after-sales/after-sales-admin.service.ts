@@ -115,12 +115,12 @@ export class AfterSalesAdminService implements OnModuleInit {
     refund: PaymentRefund,
     status: Exclude<PaymentRefundStatus, 'PROCESSING'>,
   ): Promise<void> {
+    if (status === 'ABNORMAL') return;
     const now = this.clock.now();
     const changes: Partial<AfterSale> =
       status === 'SUCCESS'
         ? { state: 'REFUNDED', refundedAt: now }
         : { state: 'REJECTED', closedAt: now, rejectReason: '微信支付退款未成功，请联系客服' };
-    if (status === 'ABNORMAL') return;
     await manager
       .createQueryBuilder()
       .update(AfterSale)
@@ -161,7 +161,7 @@ export class AfterSalesAdminService implements OnModuleInit {
     if (affectedRows(result) !== 1) throw new DomainException('AFTER_SALE_STATE_CONFLICT');
   }
 
-  private async repeatOr(row: AfterSale, repeats: AfterSaleState[]): Promise<AdminAfterSaleView> {
+  private repeatOr(row: AfterSale, repeats: AfterSaleState[]): AdminAfterSaleView {
     if (repeats.includes(row.state)) return this.view(row);
     throw new DomainException('AFTER_SALE_STATE_CONFLICT');
   }
