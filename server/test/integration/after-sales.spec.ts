@@ -1,3 +1,4 @@
+import { reversedCommission } from '@tidepool/shared';
 import type {
   AdminAfterSaleView,
   AfterSaleOptionsResponse,
@@ -15,7 +16,17 @@ import { OrderItem } from '../../src/modules/orders/order-item.entity';
 import { Order } from '../../src/modules/orders/order.entity';
 import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
 import { type Actor, memberLogin, staffLogin } from '../support/actors';
-import { completeOrder, confirmRefund, ds, member, settleOutbox } from '../support/distribution';
+import {
+  completeOrder,
+  confirmRefund,
+  ds,
+  member,
+  promoter,
+  setDistribution,
+  settleOutbox,
+  shareToken,
+  visit,
+} from '../support/distribution';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { simulatorOf, simWechatPay } from '../support/wechatpay';
 
@@ -36,12 +47,17 @@ afterAll(() => t.close());
 type Buyer = Actor & { id: number };
 
 /** An order for `quantity` units of one SKU; `paidFen` overrides what the line (and order) pays, as a discount would. */
-async function order(quantity: number, opts: { paidFen?: number; pay?: boolean } = {}) {
+async function order(quantity: number, opts: { paidFen?: number; pay?: boolean; buyer?: Buyer; skuId?: number } = {}) {
   const n = ++serial;
-  const buyer = await member(t, `after-sales-${n}`);
+  const buyer = opts.buyer ?? (await member(t, `after-sales-${n}`));
   const [sku] = await ds(t)
     .getRepository(Sku)
-    .find({ order: { id: 'ASC' }, skip: n % 15, take: 1 });
+    .find({
+      where: opts.skuId ? { id: opts.skuId } : {},
+      order: { id: 'ASC' },
+      skip: opts.skuId ? 0 : n % 15,
+      take: 1,
+    });
   await ds(t).getRepository(Sku).update({ id: sku.id }, { priceFen: 3400, stock: 50 });
   const lines = [{ skuId: sku.id, quantity }];
   const q = (
@@ -487,5 +503,35 @@ describe('after-sales: the operator’s list', () => {
       await t.inject({ method: 'GET', url: `/api/after-sales?orderId=${o.id}`, headers: buyer.headers })
     ).json<Page<AfterSaleView>>();
     expect(mine.total).toBe(3);
+  });
+});
+
+describe('after-sales: commission follows the money', () => {
+  it('takes back the promoter’s commission in proportion to the units refunded, not the whole line', async () => {
+    clock.set(WEDNESDAY);
+    const p = await promoter(t, operator, 'after-sales-promoter');
+    const buyer = await member(t, 'after-sales-referred');
+    const [sku] = await ds(t)
+      .getRepository(Sku)
+      .find({ order: { id: 'ASC' }, take: 1 });
+    expect(
+      (await setDistribution(t, operator, sku.productId, { enabled: true, rateBp: 1_000, secondRateBp: 0 })).statusCode,
+    ).toBe(200);
+    expect((await visit(t, buyer, await shareToken(t, p, sku.productId))).outcome).toBe('BOUND');
+    const { order: o, lineId } = await order(2, { buyer, skuId: sku.id });
+    const paid = o.lines[0].paidFen;
+    const commission = Math.floor((paid * 1_000) / 10_000);
+    const earnings = async () =>
+      (await t.inject({ method: 'GET', url: '/api/distribution/me/earnings', headers: p.headers })).json<{
+        pendingFen: number;
+      }>();
+    expect((await earnings()).pendingFen).toBe(commission);
+    const [a] = (await apply(buyer, { orderId: o.id, type: 'REFUND_ONLY', lines: [{ lineId, quantity: 1 }] })).json<
+      AfterSaleView[]
+    >();
+    await admin('POST', `/${a.id}/approve`);
+    await confirmRefund(t, (await refundOf(a.id)).outRefundNo);
+    expect((await earnings()).pendingFen).toBe(commission - reversedCommission(commission, paid, a.amountFen));
+    expect((await earnings()).pendingFen).toBeGreaterThan(0);
   });
 });
