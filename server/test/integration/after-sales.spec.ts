@@ -447,6 +447,35 @@ describe('after-sales: concurrency', () => {
   });
 });
 
+describe('after-sales: racing decisions', () => {
+  it('a withdrawal racing a refusal and an approval: one wins, the units are released or refunded exactly once', async () => {
+    clock.set(WEDNESDAY);
+    for (let round = 0; round < 3; round++) {
+      const { buyer, order: o, lineId } = await order(2);
+      const [a] = (await apply(buyer, { orderId: o.id, type: 'REFUND_ONLY', lines: [{ lineId, quantity: 2 }] })).json<
+        AfterSaleView[]
+      >();
+      const answers = await Promise.all([
+        t.inject({ method: 'POST', url: `/api/after-sales/${a.id}/cancel`, headers: buyer.headers }),
+        admin('POST', `/${a.id}/reject`, { reason: '重复申请' }),
+        admin('POST', `/${a.id}/approve`),
+      ]);
+      expect(answers.filter((r) => r.statusCode === 200)).toHaveLength(1);
+      const row = await ds(t).getRepository(AfterSale).findOneByOrFail({ id: a.id });
+      const held = await line(lineId);
+      const refunds = await ds(t).getRepository(PaymentRefund).countBy({ orderId: o.id });
+      if (row.state === 'REFUNDING') {
+        expect(held).toMatchObject({ refundingQuantity: 2, refundingFen: o.lines[0].paidFen });
+        expect(refunds).toBe(1);
+      } else {
+        expect(['CANCELLED', 'REJECTED']).toContain(row.state);
+        expect(held).toMatchObject({ refundingQuantity: 0, refundingFen: 0, refundState: 'NONE' });
+        expect(refunds).toBe(0);
+      }
+    }
+  });
+});
+
 describe('after-sales: photos', () => {
   it('keeps JPEG/PNG/WebP up to 5 MB, refuses other files by their bytes, and serves them by signed URL only', async () => {
     const buyer = await member(t, 'photographer');
