@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
 import { AfterSale } from '../../src/modules/after-sales/after-sale.entity';
 import { Sku } from '../../src/modules/catalog/sku.entity';
+import { MemberCoupon } from '../../src/modules/coupons/member-coupon.entity';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { OrderItem } from '../../src/modules/orders/order-item.entity';
 import { Order } from '../../src/modules/orders/order.entity';
@@ -47,7 +48,10 @@ afterAll(() => t.close());
 type Buyer = Actor & { id: number };
 
 /** An order for `quantity` units of one SKU; `paidFen` overrides what the line (and order) pays, as a discount would. */
-async function order(quantity: number, opts: { paidFen?: number; pay?: boolean; buyer?: Buyer; skuId?: number } = {}) {
+async function order(
+  quantity: number,
+  opts: { paidFen?: number; pay?: boolean; buyer?: Buyer; skuId?: number; couponIds?: number[] } = {},
+) {
   const n = ++serial;
   const buyer = opts.buyer ?? (await member(t, `after-sales-${n}`));
   const [sku] = await ds(t)
@@ -65,7 +69,7 @@ async function order(quantity: number, opts: { paidFen?: number; pay?: boolean; 
       method: 'POST',
       url: '/api/orders/quote',
       headers: buyer.headers,
-      payload: { lines, couponIds: [] },
+      payload: { lines, couponIds: opts.couponIds ?? [] },
     })
   ).json<CheckoutQuoteResponse>();
   const created = (
@@ -76,7 +80,7 @@ async function order(quantity: number, opts: { paidFen?: number; pay?: boolean; 
       payload: {
         clientOrderId: `after-sale-order-${n}`,
         lines,
-        couponIds: [],
+        couponIds: opts.couponIds ?? [],
         expectedPayableFen: q.payableFen,
         fulfilment: 'PICKUP',
         pickupStoreId: 1,
@@ -562,5 +566,36 @@ describe('after-sales: commission follows the money', () => {
     await confirmRefund(t, (await refundOf(a.id)).outRefundNo);
     expect((await earnings()).pendingFen).toBe(commission - reversedCommission(commission, paid, a.amountFen));
     expect((await earnings()).pendingFen).toBeGreaterThan(0);
+  });
+});
+
+describe('after-sales: coupons', () => {
+  it('gives the order’s coupon back only when the last unit of the order is refunded', async () => {
+    clock.set(WEDNESDAY);
+    const buyer = await member(t, 'after-sales-coupon');
+    const issued = await t.inject({
+      method: 'POST',
+      url: '/api/admin/coupon-templates/FULL_99_MINUS_20/issue',
+      headers: operator.headers,
+      payload: { memberIds: [buyer.id], batch: 'after-sales-test' },
+    });
+    expect(issued.statusCode).toBe(200);
+    const coupon = await ds(t).getRepository(MemberCoupon).findOneByOrFail({ memberId: buyer.id });
+    const { order: o, lineId } = await order(3, { buyer, couponIds: [coupon.id] });
+    expect(o.discounts.some((d) => d.amountFen === 2000)).toBe(true);
+    const status = async () => (await ds(t).getRepository(MemberCoupon).findOneByOrFail({ id: coupon.id })).status;
+    expect(await status()).toBe('USED');
+    const refundUnits = async (quantity: number) => {
+      const [a] = (await apply(buyer, { orderId: o.id, type: 'REFUND_ONLY', lines: [{ lineId, quantity }] })).json<
+        AfterSaleView[]
+      >();
+      await admin('POST', `/${a.id}/approve`);
+      await confirmRefund(t, (await refundOf(a.id)).outRefundNo);
+    };
+    await refundUnits(2);
+    expect(await status()).toBe('USED');
+    await refundUnits(1);
+    expect(await status()).toBe('AVAILABLE');
+    expect(await line(lineId)).toMatchObject({ refundState: 'REFUNDED', refundedFen: o.lines[0].paidFen });
   });
 });

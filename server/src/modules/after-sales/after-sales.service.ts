@@ -3,6 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   AFTER_SALE_TYPES,
+  afterSaleActions,
+  afterSaleMachine,
   type AfterSaleOptionsResponse,
   type AfterSaleView,
   type ApplyAfterSaleRequest,
@@ -156,6 +158,7 @@ export class AfterSalesService {
   async cancel(memberId: number, id: number): Promise<AfterSaleView> {
     const row = await this.own(memberId, id);
     if (row.state !== 'CANCELLED') {
+      if (!afterSaleMachine.canTransition(row.state, 'CANCEL')) throw new DomainException('AFTER_SALE_STATE_CONFLICT');
       await this.transactions.run(async (manager) => {
         const result = await manager
           .createQueryBuilder()
@@ -176,7 +179,8 @@ export class AfterSalesService {
 
   /** The return parcel's carrier and tracking number; may be corrected until the operator confirms the goods. */
   async submitReturn(memberId: number, id: number, parcel: SubmitReturnParcelRequest): Promise<AfterSaleView> {
-    await this.own(memberId, id);
+    const row = await this.own(memberId, id);
+    if (!afterSaleActions(row.state).includes('SUBMIT_RETURN')) throw new DomainException('AFTER_SALE_STATE_CONFLICT');
     const result = await this.transactions.run((manager) =>
       manager
         .createQueryBuilder()

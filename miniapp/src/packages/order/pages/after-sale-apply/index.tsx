@@ -315,8 +315,8 @@ function ApplyForm({ options, onStale }: { options: AfterSaleOptionsResponse; on
           </View>
         </View>
       </View>
-      <View className="order-links">
-        <Text className="order-links__link" onClick={() => navigateTo(AFTER_SALE_ROUTES.list)}>
+      <View className="as-links">
+        <Text className="as-links__link" onClick={() => navigateTo(AFTER_SALE_ROUTES.list)}>
           查看售后记录
         </Text>
       </View>

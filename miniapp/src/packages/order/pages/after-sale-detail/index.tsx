@@ -236,12 +236,12 @@ function AfterSaleDetail({ initial, onReload }: { initial: AfterSaleView; onRelo
         ) : null}
       </View>
 
-      <View className="order-links">
-        <Text className="order-links__link" onClick={() => navigateTo(orderDetailUrl(item.orderId))}>
+      <View className="as-links">
+        <Text className="as-links__link" onClick={() => navigateTo(orderDetailUrl(item.orderId))}>
           查看订单
         </Text>
-        <Text className="order-links__dot">·</Text>
-        <Text className="order-links__link" onClick={() => navigateTo(AFTER_SALE_ROUTES.list)}>
+        <Text className="as-links__dot">·</Text>
+        <Text className="as-links__link" onClick={() => navigateTo(AFTER_SALE_ROUTES.list)}>
           全部售后
         </Text>
       </View>
