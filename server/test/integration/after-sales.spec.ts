@@ -509,6 +509,14 @@ describe('after-sales: photos', () => {
     expect(res.json()).toMatchObject({ code: 'PHOTO_NOT_FOUND' });
     expect(await line(lineId)).toMatchObject({ refundingQuantity: 0 });
   });
+
+  it('stops a member uploading more than 60 photos a day', async () => {
+    const buyer = await member(t, 'photo-flood');
+    for (let i = 0; i < 60; i++) expect((await upload(buyer, PNG)).statusCode).toBe(200);
+    const refused = await upload(buyer, PNG);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED' });
+  });
 });
 
 describe('after-sales: the operator’s list', () => {

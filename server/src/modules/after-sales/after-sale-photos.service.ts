@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { AFTER_SALE_PHOTO_RULES, type AfterSalePhotoView } from '@tidepool/shared';
-import { In, type Repository } from 'typeorm';
+import { In, MoreThan, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
@@ -12,6 +12,8 @@ import { AfterSalePhoto } from './after-sale.entity';
 import { readMultipartFile, sniffImageType } from './multipart';
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+/** Uploads one member may make in a day (applications take 6 at most; this stops a loop filling the disk). */
+const DAILY_UPLOADS = 60;
 /** A signed photo URL works for this long (long enough to look at the page, short enough not to leak for good). */
 const URL_TTL_SECONDS = 2 * 3600;
 
@@ -42,6 +44,10 @@ export class AfterSalePhotosService {
     if (file.data.length > AFTER_SALE_PHOTO_RULES.maxBytes) throw new DomainException('PHOTO_TOO_LARGE');
     const mimeType = sniffImageType(file.data);
     if (!mimeType) throw new DomainException('PHOTO_TYPE_UNSUPPORTED');
+    const since = new Date(this.clock.now().getTime() - 86_400_000);
+    if ((await this.photos.countBy({ memberId, createdAt: MoreThan(since) })) >= DAILY_UPLOADS) {
+      throw new DomainException('RATE_LIMITED', '今天上传的图片太多了，请明天再试');
+    }
     const storageKey = randomBytes(16).toString('hex');
     await fs.mkdir(this.dir, { recursive: true });
     await fs.writeFile(this.fileOf(storageKey, mimeType), file.data, { flag: 'wx' });
