@@ -519,6 +519,26 @@ describe('after-sales: photos', () => {
   });
 });
 
+describe('after-sales: the operator’s API is documented', () => {
+  it('has an OpenAPI summary on every admin after-sales route', async () => {
+    const doc = (await t.inject({ method: 'GET', url: '/api/docs-json' })).json<{
+      paths: Record<string, Record<string, { summary?: string }>>;
+    }>();
+    const routes = Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/admin/after-sales'));
+    const operations = routes.flatMap(([path, methods]) =>
+      Object.entries(methods).map(([m, op]) => [`${m} ${path}`, op.summary]),
+    );
+    expect(operations.map(([name]) => name).sort()).toEqual([
+      'get /api/admin/after-sales',
+      'get /api/admin/after-sales/{id}',
+      'post /api/admin/after-sales/{id}/approve',
+      'post /api/admin/after-sales/{id}/confirm-return',
+      'post /api/admin/after-sales/{id}/reject',
+    ]);
+    for (const [name, summary] of operations) expect(summary, name).toBeTruthy();
+  });
+});
+
 describe('after-sales: the operator’s list', () => {
   it('filters by state, type and order number and pages in SQL', async () => {
     clock.set(WEDNESDAY);
