@@ -26,7 +26,14 @@ export default defineAppConfig({
     },
     {
       root: 'packages/order',
-      pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index'],
+      pages: [
+        'pages/checkout/index',
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/after-sale-apply/index',
+        'pages/after-sales/index',
+        'pages/after-sale-detail/index',
+      ],
     },
     {
       root: 'packages/drop',

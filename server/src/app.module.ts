@@ -5,6 +5,7 @@ import { type AppConfig, ConfigModule } from './config/config.module';
 import { loadConfig } from './config/env';
 import { TransactionsModule } from './common/database/transactions';
 import { DatabaseModule } from './database/database.module';
+import { AfterSalesModule } from './modules/after-sales/after-sales.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -48,6 +49,7 @@ export class AppModule {
         CouponsModule,
         PosModule,
         OrdersModule,
+        AfterSalesModule,
         PointsMallModule,
         PaymentsModule.forRoot(config ?? loadConfig()),
         CartModule,

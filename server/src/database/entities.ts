@@ -22,6 +22,7 @@ import { POINTS_MALL_ENTITIES } from '../modules/points-mall/points-mall.entitie
 import { CartItem } from '../modules/cart/cart-item.entity';
 import { CartMerge } from '../modules/cart/cart-merge.entity';
 import { DROP_ENTITIES } from '../modules/drops/drops.entities';
+import { AFTER_SALE_ENTITIES } from '../modules/after-sales/after-sale.entity';
 import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.entities';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
@@ -51,4 +52,5 @@ export const ENTITIES = [
   CartMerge,
   ...DROP_ENTITIES,
   ...DISTRIBUTION_ENTITIES,
+  ...AFTER_SALE_ENTITIES,
 ];

@@ -62,6 +62,17 @@ export const ERROR_CODES = {
   RETURN_WINDOW_CLOSED: { status: 409, message: '已超过售后期限' },
   ORDER_STATE_CONFLICT: { status: 409, message: '订单状态已变化，请刷新后重试' },
   REFUND_STATE_CONFLICT: { status: 409, message: '退款状态已变化，请刷新后重试' },
+  // After-sales (售后)
+  AFTER_SALE_NOT_FOUND: { status: 404, message: '售后单不存在' },
+  AFTER_SALE_STATE_CONFLICT: { status: 409, message: '售后状态已变化，请刷新后重试' },
+  AFTER_SALE_QUANTITY_EXCEEDED: { status: 409, message: '申请数量超过可售后数量' },
+  AFTER_SALE_LINE_NOT_FOUND: { status: 404, message: '订单中没有这件商品' },
+  AFTER_SALE_TYPE_NOT_ALLOWED: { status: 409, message: '订单发货后才能申请退货退款，未发货请选择仅退款' },
+  AFTER_SALE_REQUEST_CONFLICT: { status: 409, message: '该售后申请已提交，且内容与本次不同' },
+  ORDER_NOT_PAID: { status: 409, message: '订单未支付，不能申请售后' },
+  PHOTO_NOT_FOUND: { status: 404, message: '图片不存在或已失效，请重新上传' },
+  PHOTO_TYPE_UNSUPPORTED: { status: 415, message: '只支持 JPG、PNG、WebP 格式的图片' },
+  PHOTO_TOO_LARGE: { status: 413, message: '图片不能超过 5MB' },
   // Till purchases (store mode)
   TILL_TXN_NOT_FOUND: { status: 404, message: '门店交易不存在' },
   TILL_TXN_ALREADY_REFUNDED: { status: 409, message: '该门店交易已退款' },

@@ -5,3 +5,4 @@ export * from './points';
 export * from './pricing';
 export * from './drops';
 export * from './distribution';
+export * from './after-sales';

@@ -1,2 +1,3 @@
 export * from './machine';
 export * from './order';
+export * from './after-sale';

@@ -212,18 +212,28 @@ export class CommissionsService implements OnModuleInit {
     // Only line refunds announce order.refunded; a whole-payment refund (a duplicate or late payment) returns
     // money that never bought anything, so it takes no commission back.
     const upTo = done.filter((r) => r.id <= refund.id && r.kind === 'LINES');
-    const refundedLines = new Set(upTo.filter((r) => r.kind === 'LINES').flatMap((r) => r.lineIds));
+    // Money refunded per line so far: partial quantities (after-sales) name their units' amount; older rows a
+    // whole line (Infinity: capped at the line's paidFen below).
+    const refundedLines = new Map<number, number>();
+    for (const r of upTo) {
+      const parts = r.lines ?? r.lineIds.map((lineId) => ({ lineId, amountFen: Number.POSITIVE_INFINITY }));
+      for (const p of parts) refundedLines.set(p.lineId, (refundedLines.get(p.lineId) ?? 0) + p.amountFen);
+    }
     const rows = await this.commissions.findBy({ orderId: refund.orderId });
     for (const row of rows) await this.reverseOne(row.id, refund, refundedLines);
   }
 
-  private async reverseOne(commissionId: number, refund: PaymentRefund, refundedLines: Set<number>): Promise<void> {
+  private async reverseOne(
+    commissionId: number,
+    refund: PaymentRefund,
+    refundedLines: Map<number, number>,
+  ): Promise<void> {
     const dedupeKey = `reverse:${commissionId}:${refund.id}`;
     for (let attempt = 0; attempt < MAX_OPTIMISTIC_TRIES; attempt++) {
       const done = await this.transactions.run(async (manager) => {
         const c = await manager.getRepository(Commission).findOneByOrFail({ id: commissionId });
         const lines = c.lines.map((l) => {
-          const refunded = refundedLines.has(l.orderItemId) ? l.paidFen : 0;
+          const refunded = Math.min(l.paidFen, refundedLines.get(l.orderItemId) ?? 0);
           return {
             ...l,
             reversedFen: Math.max(l.reversedFen, reversedCommission(l.commissionFen, l.paidFen, refunded)),

@@ -19,5 +19,10 @@ export interface OrderDraft {
   /** How long the order holds its units unpaid (also WeChat Pay's time_expire). */
   reservationSeconds: number;
   dropId: number | null;
-  lines: Array<Omit<OrderItem, 'id' | 'orderId' | 'refundState'>>;
+  lines: Array<
+    Omit<
+      OrderItem,
+      'id' | 'orderId' | 'refundState' | 'refundedQuantity' | 'refundedFen' | 'refundingQuantity' | 'refundingFen'
+    >
+  >;
 }

@@ -44,8 +44,27 @@ export class OrderItem {
   @Column({ type: 'int' })
   paidFen: number;
 
+  /**
+   * REFUNDING while some units are held by a refund in progress (an open after-sale or a whole-line refund),
+   * REFUNDED once every unit is refunded, NONE otherwise (a partly refunded line with free units is NONE).
+   * Derived from the counters below in the same transaction that moves them.
+   */
   @Column({ type: 'varchar', length: 12, default: 'NONE' })
   refundState: LineRefundState;
+
+  /** Units refunded (WeChat confirmed) and their amount; never more than quantity / paidFen. */
+  @Column({ type: 'int', default: 0 })
+  refundedQuantity: number;
+
+  @Column({ type: 'int', default: 0 })
+  refundedFen: number;
+
+  /** Units held by refunds in progress (after-sales not yet refunded or closed) and their amount. */
+  @Column({ type: 'int', default: 0 })
+  refundingQuantity: number;
+
+  @Column({ type: 'int', default: 0 })
+  refundingFen: number;
 
   /** Set when the unit came from a drop's allocation: cancelling gives it back to the drop, not to SKU stock. */
   @Column({ type: 'int', nullable: true, default: null })

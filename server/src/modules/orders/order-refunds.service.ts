@@ -1,7 +1,6 @@
-import { randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { canRequestLineRefund, fen, growthForPaidFen, REFUNDABLE_ORDER_STATES } from '@tidepool/shared';
+import { canRequestLineRefund, fen, growthForPaidFen } from '@tidepool/shared';
 import { In, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
@@ -12,16 +11,15 @@ import { LoyaltyService } from '../loyalty/loyalty.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { WechatPayGateway } from '../payments/wechatpay/wechatpay.gateway';
 import { OrderItem } from './order-item.entity';
+import { OrderLineRefundsService } from './order-line-refunds.service';
 import { Order } from './order.entity';
 import { PaymentRefund, type PaymentRefundStatus } from './payment-refund.entity';
 
 export const ORDER_REFUNDED = 'order.refunded';
-/** Return window after an order completes (DOMAIN: commissions settle after it too). */
-const RETURN_WINDOW_MS = 7 * 86_400_000;
 
 /**
- * Line refunds: lines go REFUNDING with a PaymentRefund row (stable out_refund_no) before WeChat is asked; they
- * become REFUNDED only when WeChat says SUCCESS (notification or query). Then `order.refunded` takes back the
+ * Line refunds: units of lines are held (REFUNDING) with a PaymentRefund row (stable out_refund_no) before WeChat
+ * is asked; they become refunded only when WeChat says SUCCESS (notification or query). Then `order.refunded` takes back the
  * points and growth in proportion to the money returned, and a fully refunded order gives its coupons back.
  */
 @Injectable()
@@ -38,6 +36,7 @@ export class OrderRefundsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly lineRefunds: OrderLineRefundsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,16 +44,12 @@ export class OrderRefundsService implements OnModuleInit {
     this.outbox.subscribe(ORDER_REFUNDED, (payload) => this.reverseRewards(Number(payload.refundId)));
   }
 
+  /** Refunds whole untouched lines at once (no review); partial quantities go through after-sales. */
   async request(memberId: number, orderId: number, lineIds: number[]): Promise<void> {
     // Another member's order is "not found", never "someone else's".
     const order = await this.orders.findOneBy({ id: orderId, memberId });
     if (!order) throw new DomainException('ORDER_NOT_FOUND');
-    if (!REFUNDABLE_ORDER_STATES.includes(order.state) || !order.transactionId) {
-      throw new DomainException('ORDER_STATE_CONFLICT', '该订单当前不能申请退款');
-    }
-    if (order.completedAt && this.clock.now().getTime() - order.completedAt.getTime() > RETURN_WINDOW_MS) {
-      throw new DomainException('RETURN_WINDOW_CLOSED');
-    }
+    this.lineRefunds.assertRefundable(order);
     const lines = await this.items.findBy({ orderId, id: In(lineIds) });
     if (
       lines.length !== new Set(lineIds).size ||
@@ -62,44 +57,42 @@ export class OrderRefundsService implements OnModuleInit {
     ) {
       throw new DomainException('REFUND_STATE_CONFLICT');
     }
-    const amountFen = lines.reduce((sum, l) => sum + l.paidFen, 0);
-    const outRefundNo = `R${order.orderNo}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-    await this.transactions.run(async (manager) => {
+    const refund = await this.transactions.run(async (manager) => {
       for (const line of lines) {
+        // Only a line none of whose units is refunded or held by an after-sale.
         const result = await manager
           .createQueryBuilder()
           .update(OrderItem)
-          .set({ refundState: 'REFUNDING' })
-          .where("id = :id AND refundState = 'NONE'", { id: line.id })
+          .set({ refundState: 'REFUNDING', refundingQuantity: () => 'quantity', refundingFen: () => 'paidFen' })
+          .where("id = :id AND refundState = 'NONE' AND refundedQuantity = 0 AND refundingQuantity = 0", {
+            id: line.id,
+          })
           .execute();
         if (affectedRows(result) !== 1) throw new DomainException('REFUND_STATE_CONFLICT');
       }
-      await manager.getRepository(PaymentRefund).insert({
-        orderId,
-        outRefundNo,
-        kind: 'LINES',
-        transactionId: order.transactionId!,
-        amountFen,
-        totalFen: order.payableFen,
-        lineIds: lines.map((l) => l.id),
-        status: 'PROCESSING',
-        createdAt: this.clock.now(),
-        settledAt: null,
-      });
+      const parts = lines.map((l) => ({ lineId: l.id, quantity: l.quantity, amountFen: l.paidFen }));
+      return this.lineRefunds.createRefund(manager, order, parts);
     });
-    // Asked after the row exists: a lost answer is retried with the same out_refund_no (the reconcile job).
+    await this.submit(order, refund, '用户申请退款');
+  }
+
+  /**
+   * Asks WeChat Pay for a refund whose row exists (asked after the row commits: a lost answer is retried with the
+   * same out_refund_no by the reconcile job), and applies the answer when it is already final.
+   */
+  async submit(order: Order, refund: PaymentRefund, reason: string): Promise<void> {
     try {
       const answer = await this.gateway.refund({
         outTradeNo: order.orderNo,
-        outRefundNo,
-        refundFen: fen(amountFen),
+        outRefundNo: refund.outRefundNo,
+        refundFen: fen(refund.amountFen),
         totalFen: fen(order.payableFen),
-        reason: '用户申请退款',
+        reason,
         notifyUrl: `${this.config.wechatPay.notifyBase}/api/payments/wechat/refund-notify`,
       });
-      await this.settle(outRefundNo, answer.status);
+      await this.settle(refund.outRefundNo, answer.status);
     } catch (error) {
-      this.logger.warn({ msg: 'refund request not confirmed yet', orderId, error: (error as Error).message });
+      this.logger.warn({ msg: 'refund request not confirmed yet', orderId: order.id, error: (error as Error).message });
     }
   }
 
@@ -116,16 +109,13 @@ export class OrderRefundsService implements OnModuleInit {
         .set({ status, settledAt: now })
         .where("id = :id AND status = 'PROCESSING'", { id: refund.id })
         .execute();
-      if (affectedRows(result) !== 1 || refund.kind !== 'LINES') return;
-      const next = status === 'SUCCESS' ? 'REFUNDED' : status === 'CLOSED' ? 'NONE' : 'REFUNDING';
-      if (next !== 'REFUNDING' && refund.lineIds.length) {
-        await manager
-          .createQueryBuilder()
-          .update(OrderItem)
-          .set({ refundState: next })
-          .where("id IN (:...ids) AND refundState = 'REFUNDING'", { ids: refund.lineIds })
-          .execute();
+      if (affectedRows(result) !== 1 || refund.kind !== 'LINES' || status === 'ABNORMAL') return;
+      // SUCCESS: the held units are refunded; CLOSED: they are free again. ABNORMAL stays held (WeChat support).
+      for (const part of await this.lineRefunds.partsOf(manager, refund)) {
+        if (status === 'SUCCESS') await this.lineRefunds.markRefunded(manager, part);
+        else await this.lineRefunds.release(manager, part);
       }
+      await this.lineRefunds.notifySettled(manager, refund, status);
       if (status !== 'SUCCESS') return;
       await this.outbox.publish(manager, ORDER_REFUNDED, `${ORDER_REFUNDED}:${refund.id}`, {
         orderId: refund.orderId,

@@ -10,6 +10,7 @@ import { AdminOrdersController } from './admin-orders.controller';
 import { CheckoutService } from './checkout.service';
 import { OrderPaidConsumer } from './order-paid.consumer';
 import { OrderPaymentsService } from './order-payments.service';
+import { OrderLineRefundsService } from './order-line-refunds.service';
 import { OrderRefundsService } from './order-refunds.service';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
@@ -36,7 +37,15 @@ import { PaymentRefund } from './payment-refund.entity';
     { provide: PaymentCloser, useExisting: OrderPaymentsService },
     OrderPaidConsumer,
     OrderRefundsService,
+    OrderLineRefundsService,
   ],
-  exports: [OrdersService, CheckoutService, OrderPaymentsService, OrderReservations],
+  exports: [
+    OrdersService,
+    CheckoutService,
+    OrderPaymentsService,
+    OrderReservations,
+    OrderRefundsService,
+    OrderLineRefundsService,
+  ],
 })
 export class OrdersModule {}

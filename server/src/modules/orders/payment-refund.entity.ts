@@ -1,6 +1,11 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type PaymentRefundKind = 'LATE_PAYMENT' | 'LINES';
+export interface RefundLinePart {
+  lineId: number;
+  quantity: number;
+  amountFen: number;
+}
 export type PaymentRefundStatus = 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
 
 /**
@@ -34,6 +39,10 @@ export class PaymentRefund {
 
   @Column({ type: 'simple-json' })
   lineIds: number[];
+
+  /** Units and amount per line (null on rows made before partial refunds: then each line in lineIds whole). */
+  @Column({ type: 'simple-json', nullable: true, default: null })
+  lines: RefundLinePart[] | null;
 
   @Column({ type: 'varchar', length: 12 })
   status: PaymentRefundStatus;

@@ -1,0 +1,316 @@
+// @now 2026-11-24T10:00:00+08:00
+/* global AbortSignal, document, localStorage, window */
+// End-to-end check of after-sales (售后) in the H5 build, in real Chromium: a member buys two candles (到店自提),
+// pays on the WeChat Pay simulator's page; the operator marks the order fulfilled and the member confirms receipt
+// (over the API: those buttons belong to the order pages); the member opens 申请售后, picks 退货退款 for one of
+// the two with the stepper, a reason and a photo, sees the refund preview and confirms; the operator approves
+// (API); the member enters the return parcel on 售后详情; the operator confirms the goods (API); the simulator's
+// refund notification settles it and the page shows 已退款 with the timeline; points go back in proportion.
+// BASE_URL: the server serving the H5 build and the API. ARTIFACTS_DIR: screenshots (default <repo>/artifacts).
+// CHROMIUM_PATH: default /usr/bin/chromium. Prints "N passed, M failed" and exits non-zero on any failure.
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { PRIVACY_TERMS_VERSION } from '@tidepool/shared';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..', '..');
+const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
+const ARTIFACTS_DIR = resolve(process.env.ARTIFACTS_DIR ?? join(repoRoot, 'artifacts'));
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WAIT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20_000);
+const OPERATOR = { username: 'operator', password: 'tidepool123' };
+const PHOTO = join(here, '..', 'src', 'assets', 'tabbar', 'cart-active.png');
+
+if (!BASE_URL) {
+  console.error('after-sales e2e: set BASE_URL to the server that serves the H5 build and the API');
+  process.exit(2);
+}
+mkdirSync(ARTIFACTS_DIR, { recursive: true });
+
+const results = [];
+const pageErrors = [];
+const failedRequests = [];
+
+let page = null;
+
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`✔ ${name} (${Date.now() - started}ms)`);
+  } catch (err) {
+    results.push({ name, ok: false });
+    console.log(`✘ ${name}\n    ${String(err?.message ?? err).replaceAll('\n', '\n    ')}`);
+    if (failedRequests.length > 0) console.log(`    failed requests so far: ${failedRequests.join(', ')}`);
+    if (pageErrors.length > 0) console.log(`    page errors so far: ${pageErrors.join(' | ')}`);
+    if (page && !page.isClosed()) await shot(`failure-${results.length}`).catch(() => undefined);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** A screenshot of the whole page (Taro H5 scrolls inside the page element: grow the viewport to the content). */
+async function shot(name) {
+  await page.waitForTimeout(400); // Taro's page slide-in
+  const file = join(ARTIFACTS_DIR, `after-sales-${name}.png`);
+  const viewport = page.viewportSize();
+  const height = await page.evaluate(() =>
+    Math.max(...[...document.querySelectorAll('.taro_page')].map((n) => n.scrollHeight), window.innerHeight),
+  );
+  await page.setViewportSize({ width: viewport.width, height: Math.min(height + 40, 3000) });
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: file });
+  await page.setViewportSize(viewport);
+  console.log(`    screenshot: ${file}`);
+}
+
+/** JSON over HTTP from the test itself (the operator's console, which is not built yet). Throws on >= 400. */
+async function api(path, { method = 'GET', body, token } = {}) {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(10_000),
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(data)}`);
+  return data;
+}
+
+/** A signed-up member; the browser logs in as them with `dev-<device id>` from storage. */
+async function newMember(phone) {
+  let device = '';
+  while (device.length < 24) device += Math.random().toString(36).slice(2);
+  device = device.slice(0, 24);
+  const { accessToken } = await api('/api/auth/wechat-login', { method: 'POST', body: { code: `dev-${device}` } });
+  await api('/api/members/signup', {
+    method: 'POST',
+    token: accessToken,
+    body: { phoneCode: `dev-phone-${phone}`, consentVersion: PRIVACY_TERMS_VERSION },
+  });
+  return { device, token: accessToken };
+}
+
+const visible = (selector) => page.locator(selector).locator('visible=true');
+const textOf = async (selector) => ((await visible(selector).first().textContent()) ?? '').trim();
+const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
+/** Waits until an element matching `selector` reads exactly `text`. */
+const waitText = (selector, text, timeout = WAIT_MS) =>
+  page.waitForFunction(
+    ([s, t]) => [...document.querySelectorAll(s)].some((n) => n.textContent?.trim() === t),
+    [selector, text],
+    { timeout },
+  );
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+
+try {
+  const operator = await api('/api/auth/staff-login', { method: 'POST', body: OPERATOR });
+  const member = await newMember(`139${String(Date.now()).slice(-8)}`);
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  await context.addInitScript((device) => {
+    if (!localStorage.getItem('tidepool-device-id'))
+      localStorage.setItem('tidepool-device-id', JSON.stringify({ data: device }));
+  }, member.device);
+  page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)));
+  page.on('response', (res) => {
+    const type = res.request().resourceType();
+    if (res.status() >= 400 && (res.url().includes('/api/') || ['script', 'stylesheet', 'document'].includes(type)))
+      failedRequests.push(`${res.status()} ${res.request().method()} ${new URL(res.url()).pathname}`);
+  });
+
+  let order = null;
+  let pointsBefore = 0;
+  let afterSaleId = 0;
+  let expectedRefund = 0;
+
+  await check('the member buys two candles for pickup and pays on the simulator page → 已支付', async () => {
+    const found = await api(`/api/catalog/products?keyword=${encodeURIComponent('香薰蜡烛')}`);
+    const product = await api(`/api/catalog/products/${found.items[0].id}`);
+    const sku = product.skus.find((s) => s.stock >= 2);
+    assert(sku, 'no candle SKU with two in stock');
+    await page.goto(`${BASE_URL}/packages/order/pages/checkout/index?items=${sku.id}x2`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await visible('.breakdown-payable').first().waitFor();
+    await visible('.fulfilment-tab').filter({ hasText: '门店自提' }).first().click();
+    await visible('.fulfilment-tab--active').filter({ hasText: '门店自提' }).first().waitFor();
+    await visible('.submit-order').first().click();
+    await page.locator('#pay').waitFor();
+    await page.locator('#pay').click();
+    await page.waitForURL(/\/packages\/order\/pages\/detail\/index\?id=\d+.*pay_result=success/);
+    await waitText('.order-detail-state', '已支付');
+    const orderId = Number(/[?&]id=(\d+)/.exec(page.url())?.[1]);
+    order = await api(`/api/orders/${orderId}`, { token: member.token });
+    assert(order.state === 'PAID' && order.lines[0].quantity === 2, `order ${order.state} ×${order.lines[0].quantity}`);
+    assert(order.pointsAwarded > 0, 'the order awarded no points');
+  });
+
+  await check('the operator fulfils the order and the member confirms receipt (API) → 已完成', async () => {
+    await api(`/api/admin/orders/${order.id}/fulfil`, { method: 'POST', token: operator.accessToken });
+    const done = await api(`/api/orders/${order.id}/confirm-receipt`, { method: 'POST', token: member.token });
+    assert(done.state === 'COMPLETED', `order is ${done.state}`);
+    pointsBefore = (await api('/api/loyalty/me/points', { token: member.token })).available;
+    assert(pointsBefore >= order.pointsAwarded, `points ${pointsBefore} < awarded ${order.pointsAwarded}`);
+  });
+
+  await check('申请售后: 退货退款 of one of the two, with a reason, a photo and the refund preview', async () => {
+    await page.goto(`${BASE_URL}/packages/order/pages/after-sale-apply/index?orderId=${order.id}`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await visible('.as-line').first().waitFor();
+    // The only line is picked with one unit; the stepper goes up to the two bought, and back.
+    assert((await textOf('.as-quantity')) === '1', `quantity starts at ${await textOf('.as-quantity')}`);
+    await visible('.stepper-plus').first().click();
+    await waitText('.as-quantity', '2');
+    await waitText('.as-refund-amount', yuan(order.lines[0].paidFen));
+    await visible('.stepper-minus').first().click();
+    await waitText('.as-quantity', '1');
+    const options = await api(`/api/after-sales/options?orderId=${order.id}`, { token: member.token });
+    assert(options.types.includes('RETURN_REFUND'), `types ${options.types}`);
+    expectedRefund = Math.floor(order.lines[0].paidFen / 2) + (order.lines[0].paidFen % 2);
+    await waitText('.as-refund-amount', yuan(expectedRefund));
+
+    await visible('.as-type--return_refund').first().click();
+    await visible('.as-type--active.as-type--return_refund').first().waitFor();
+    await visible('.as-reason--quality').first().click();
+    await visible('.as-reason-text textarea').first().fill('蜡烛表面有裂纹');
+    const chooser = page.waitForEvent('filechooser');
+    await visible('.as-add-photo').first().click();
+    await (await chooser).setFiles(PHOTO);
+    await visible('.as-photo__img').first().waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.as-photo__img img, img.as-photo__img')].some((n) => n.naturalWidth > 0),
+    );
+    await shot('apply');
+  });
+
+  await check('提交申请 asks for confirmation, then 售后详情 shows 待审核 with 撤销申请', async () => {
+    await visible('.as-submit').first().click();
+    const modal = page.locator('.taro-modal__content').locator('visible=true').first();
+    await modal.waitFor();
+    const said = ((await modal.textContent()) ?? '').trim();
+    assert(said.includes(yuan(expectedRefund)) && said.includes('1 件'), `the confirmation reads "${said}"`);
+    await shot('apply-confirm');
+    await page.locator('.taro-modal__foot').getByText('提交申请', { exact: true }).click();
+    await page.waitForURL(/\/packages\/order\/pages\/after-sale-detail\/index\?id=\d+/);
+    afterSaleId = Number(/[?&]id=(\d+)/.exec(page.url())?.[1]);
+    await waitText('.after-sale-state', '待审核');
+    assert((await textOf('.after-sale-amount')) === yuan(expectedRefund), 'the detail shows another amount');
+    await visible('.cancel-after-sale').first().waitFor();
+    const mine = await api(`/api/after-sales/${afterSaleId}`, { token: member.token });
+    assert(
+      mine.type === 'RETURN_REFUND' && mine.quantity === 1 && mine.photos.length === 1 && mine.reasonCode === 'QUALITY',
+      `after-sale ${JSON.stringify(mine)}`,
+    );
+    await shot('pending');
+  });
+
+  await check('the operator approves (API) → 待退货; the member enters the return parcel', async () => {
+    const approved = await api(`/api/admin/after-sales/${afterSaleId}/approve`, {
+      method: 'POST',
+      token: operator.accessToken,
+    });
+    assert(approved.state === 'AWAITING_RETURN', `approved into ${approved.state}`);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await waitText('.after-sale-state', '待退货');
+    await visible('.return-parcel-form').first().waitFor();
+    await visible('.return-parcel-form .as-reason').filter({ hasText: '顺丰速运' }).first().click();
+    await visible('.return-tracking input').first().fill('SF1234567890');
+    // A real tap at the button's centre: Playwright's own hit test sees Taro's pull-to-refresh shadow root over
+    // it after the inputs were filled, although the page hits the button there (checked with elementFromPoint).
+    const box = await visible('.return-submit').first().boundingBox();
+    const hit = await page.evaluate(
+      ([x, y]) => document.elementFromPoint(x, y)?.closest('.return-submit') !== null,
+      [box.x + box.width / 2, box.y + box.height / 2],
+    );
+    assert(hit, 'something covers 提交退货信息');
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByText('顺丰速运 SF1234567890').first().waitFor();
+    await shot('awaiting-return');
+  });
+
+  await check(
+    'the operator confirms the goods (API); the refund notification settles → 已退款 with its timeline',
+    async () => {
+      const received = await api(`/api/admin/after-sales/${afterSaleId}/confirm-return`, {
+        method: 'POST',
+        token: operator.accessToken,
+      });
+      assert(['REFUNDING', 'REFUNDED'].includes(received.state), `confirmed into ${received.state}`);
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      // The simulator settles refunds a moment later and notifies; the page looks again by itself meanwhile.
+      await waitText('.after-sale-state', '已退款', 30_000);
+      const steps = await visible('.as-step__title').allTextContents();
+      assert(
+        JSON.stringify(steps) ===
+          JSON.stringify(['提交申请', '商家同意退货', '已寄回商品', '商家已收到退货', '退款成功']),
+        `timeline ${JSON.stringify(steps)}`,
+      );
+      await shot('refunded');
+    },
+  );
+
+  await check('points go back in proportion to the money refunded', async () => {
+    const expected = Math.floor((order.pointsAwarded * expectedRefund) / order.payableFen);
+    let balance = -1;
+    for (let i = 0; i < 40; i++) {
+      balance = (await api('/api/loyalty/me/points', { token: member.token })).available;
+      if (balance === pointsBefore - expected) break;
+      await page.waitForTimeout(250);
+    }
+    assert(
+      balance === pointsBefore - expected,
+      `points ${pointsBefore} → ${balance}, expected −${expected} (${order.pointsAwarded} × ${expectedRefund}/${order.payableFen})`,
+    );
+    console.log(`    points ${pointsBefore} → ${balance} (−${expected} of ${order.pointsAwarded})`);
+    const line = (await api(`/api/orders/${order.id}`, { token: member.token })).lines[0];
+    assert(line.refundState === 'NONE', `line refund state ${line.refundState} with one unit left`);
+  });
+
+  await check('退款/售后 lists it as 已退款; the second unit can still be applied for', async () => {
+    await page.goto(`${BASE_URL}/packages/order/pages/after-sales/index`, { waitUntil: 'domcontentloaded' });
+    await visible('.after-sale-item').first().waitFor();
+    assert((await textOf('.after-sale-item-state')) === '已退款', 'the list does not say 已退款');
+    await shot('list');
+    const options = await api(`/api/after-sales/options?orderId=${order.id}`, { token: member.token });
+    assert(options.lines[0].refundableQuantity === 1, `refundable ${options.lines[0].refundableQuantity}`);
+  });
+
+  await check('no uncaught page errors and no failed API or asset requests', async () => {
+    assert(pageErrors.length === 0, `page errors:\n${pageErrors.join('\n')}`);
+    assert(failedRequests.length === 0, `failed requests:\n${failedRequests.join('\n')}`);
+  });
+} catch (err) {
+  results.push({ name: 'browser session', ok: false });
+  console.log(`✘ browser session\n    ${String(err?.stack ?? err)}`);
+} finally {
+  await browser.close().catch(() => undefined);
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`\nafter-sales e2e against ${BASE_URL}, screenshots in ${ARTIFACTS_DIR}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
