@@ -62,6 +62,11 @@ export const ERROR_CODES = {
   RETURN_WINDOW_CLOSED: { status: 409, message: '已超过售后期限' },
   ORDER_STATE_CONFLICT: { status: 409, message: '订单状态已变化，请刷新后重试' },
   REFUND_STATE_CONFLICT: { status: 409, message: '退款状态已变化，请刷新后重试' },
+  // Fulfilment (shipping, receipt, store pickup)
+  ORDER_PICKUP_NOT_FOUND: { status: 404, message: '自提码无效，请核对后重试' },
+  ORDER_PICKUP_WRONG_STORE: { status: 409, message: '该订单需在其他门店自提' },
+  ORDER_ALREADY_PICKED_UP: { status: 409, message: '该订单已提货' },
+  ORDER_ALREADY_SHIPPED: { status: 409, message: '该订单已发货' },
   // Till purchases (store mode)
   TILL_TXN_NOT_FOUND: { status: 404, message: '门店交易不存在' },
   TILL_TXN_ALREADY_REFUNDED: { status: 409, message: '该门店交易已退款' },
