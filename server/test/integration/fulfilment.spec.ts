@@ -11,6 +11,9 @@ import { type DataSource, In } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
 import { Sku } from '../../src/modules/catalog/sku.entity';
+import { CommissionsService } from '../../src/modules/distribution/commissions.service';
+import { Commission } from '../../src/modules/distribution/distribution.entities';
+import { DISTRIBUTION_OPTIONS, type DistributionOptions } from '../../src/modules/distribution/distribution.options';
 import { JobRun } from '../../src/modules/jobs/job-run.entity';
 import { JobRunner } from '../../src/modules/jobs/job-runner.service';
 import { JobScheduler } from '../../src/modules/jobs/job-scheduler.service';
@@ -19,6 +22,7 @@ import { Order } from '../../src/modules/orders/order.entity';
 import { OutboxEvent } from '../../src/modules/outbox/outbox-event.entity';
 import { OutboxService } from '../../src/modules/outbox/outbox.service';
 import { type Actor, memberLogin, signedUpMember, staffLogin } from '../support/actors';
+import { promoter, settleOutbox, shareToken, visit } from '../support/distribution';
 import { createTestApp, type TestApp, type TestDatabase } from '../support/test-app';
 import { simulatorOf, simWechatPay } from '../support/wechatpay';
 
@@ -380,6 +384,31 @@ describe('automatic confirmation', () => {
     expect(runs.map((r) => r.status)).toEqual(['DONE']);
     clock.set(TUESDAY);
   }, 120_000);
+});
+
+describe('commission settlement starts from completion', () => {
+  it('an automatically confirmed order’s commission becomes available after the return window', async () => {
+    clock.set(TUESDAY);
+    const p = await promoter(t, operator, `fulfil-promoter-${++serial}`);
+    const buyer = await member();
+    const skuId = await sku(10_000, 50);
+    const { productId } = await ds().getRepository(Sku).findOneByOrFail({ id: skuId });
+    await visit(t, buyer, await shareToken(t, p, productId));
+    const order = await pay(buyer, await place(buyer, [{ skuId, quantity: 1 }]));
+    await settleOutbox(t);
+    const commission = () => ds().getRepository(Commission).findOneByOrFail({ orderId: order.id, promoterId: p.promoterId });
+    expect((await commission()).status).toBe('PENDING');
+    await ship(order.id);
+    clock.advance(10 * DAY_MS + 60_000);
+    expect(await t.app.get(OrderFulfilmentService).autoConfirm()).toBeGreaterThanOrEqual(1);
+    await settleOutbox(t);
+    const returnWindow = t.app.get<DistributionOptions>(DISTRIBUTION_OPTIONS).returnWindowDays * DAY_MS;
+    await t.app.get(CommissionsService).settleDue(new Date(clock.now().getTime() + returnWindow - 60_000));
+    expect((await commission()).status).toBe('PENDING');
+    await t.app.get(CommissionsService).settleDue(new Date(clock.now().getTime() + returnWindow + 60_000));
+    expect((await commission()).status).toBe('AVAILABLE');
+    clock.set(TUESDAY);
+  });
 });
 
 describe('store pickup', () => {
