@@ -396,7 +396,8 @@ describe('commission settlement starts from completion', () => {
     await visit(t, buyer, await shareToken(t, p, productId));
     const order = await pay(buyer, await place(buyer, [{ skuId, quantity: 1 }]));
     await settleOutbox(t);
-    const commission = () => ds().getRepository(Commission).findOneByOrFail({ orderId: order.id, promoterId: p.promoterId });
+    const commission = () =>
+      ds().getRepository(Commission).findOneByOrFail({ orderId: order.id, promoterId: p.promoterId });
     expect((await commission()).status).toBe('PENDING');
     await ship(order.id);
     clock.advance(10 * DAY_MS + 60_000);

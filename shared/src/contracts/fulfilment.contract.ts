@@ -15,7 +15,16 @@ export interface ShipOrderRequest {
 }
 
 /** The carriers the operator usually picks (any other name is accepted too). */
-export const COMMON_CARRIERS = ['顺丰速运', '京东物流', '中通快递', '圆通速递', '韵达快递', '申通快递', 'EMS', '极兔速递'];
+export const COMMON_CARRIERS = [
+  '顺丰速运',
+  '京东物流',
+  '中通快递',
+  '圆通速递',
+  '韵达快递',
+  '申通快递',
+  'EMS',
+  '极兔速递',
+];
 
 export const TRACKING_NO_PATTERN = /^[A-Za-z0-9-]{6,40}$/;
 
