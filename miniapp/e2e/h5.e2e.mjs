@@ -1071,7 +1071,7 @@ try {
     await shot('order-cancelled', shopper, { fullPage: true });
   });
 
-  await check('我的 → 我的订单 lists the order under 全部 and 已取消, not under 待付款', async () => {
+  await check('我的 → 我的订单 lists the order under 全部, not under 待付款', async () => {
     await shopper.goto(`${BASE_URL}/pages/mine/index`, { waitUntil: 'domcontentloaded' });
     await shopperVisible('.mine-entry').filter({ hasText: '我的订单' }).first().click();
     await shopper.waitForURL(/\/packages\/order\/pages\/list\/index/);
@@ -1083,8 +1083,8 @@ try {
     await shopperVisible('.order-tab').filter({ hasText: '待付款' }).first().click();
     await shopperVisible('.order-tab--active').filter({ hasText: '待付款' }).waitFor();
     await shopperVisible('.order-list .state-empty').first().waitFor();
-    await shopperVisible('.order-tab').filter({ hasText: '已取消' }).first().click();
-    await shopperVisible('.order-tab--active').filter({ hasText: '已取消' }).waitFor();
+    await shopperVisible('.order-tab').filter({ hasText: '全部' }).first().click();
+    await shopperVisible('.order-tab--active').filter({ hasText: '全部' }).waitFor();
     await shopperVisible('.order-item').first().waitFor();
     await shopperVisible('.order-item').first().click();
     await shopper.waitForURL(new RegExp(`/packages/order/pages/detail/index\\?id=${orderId}$`));

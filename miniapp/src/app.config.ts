@@ -18,7 +18,13 @@ export default defineAppConfig({
     },
     {
       root: 'packages/store',
-      pages: ['pages/login/index', 'pages/scan/index', 'pages/signup-code/index', 'pages/sales/index'],
+      pages: [
+        'pages/login/index',
+        'pages/scan/index',
+        'pages/signup-code/index',
+        'pages/sales/index',
+        'pages/pickup/index',
+      ],
     },
     {
       root: 'packages/loyalty',

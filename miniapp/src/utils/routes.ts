@@ -17,6 +17,7 @@ export const ROUTES = {
   storeScan: '/packages/store/pages/scan/index',
   storeSales: '/packages/store/pages/sales/index',
   storeSignupCode: '/packages/store/pages/signup-code/index',
+  storePickup: '/packages/store/pages/pickup/index',
   loyaltyPoints: '/packages/loyalty/pages/points/index',
   loyaltyTier: '/packages/loyalty/pages/tier/index',
   pointsMall: '/packages/loyalty/pages/mall/index',

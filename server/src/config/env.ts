@@ -35,6 +35,8 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** How long an unpaid order holds its stock (and WeChat Pay's time_expire), in seconds. */
   orderPaymentWindowSeconds: number;
+  /** A shipped order completes by itself this many days after shipping unless the member confirms earlier. */
+  orderAutoConfirmDays: number;
   /** Distribution (分销): rates, protection, settlement, withdrawals and the transfer gateway. */
   distribution: DistributionConfig;
   drops: DropsConfig;
@@ -114,6 +116,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const orderPaymentWindowSeconds = read('ORDER_PAYMENT_WINDOW_SECONDS', integer(60, 24 * 3600), 15 * 60);
+  const orderAutoConfirmDays = read('ORDER_AUTO_CONFIRM_DAYS', integer(1, 90), 10);
   const wechatPay = readWechatPay(env, read, problems, { nodeEnv, port, wechatAppId });
 
   const drops: DropsConfig = {
@@ -150,6 +153,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storeScansPerMinute,
     jobsEnabled,
     orderPaymentWindowSeconds,
+    orderAutoConfirmDays,
     drops,
     distribution,
   };

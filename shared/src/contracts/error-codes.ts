@@ -73,6 +73,11 @@ export const ERROR_CODES = {
   PHOTO_NOT_FOUND: { status: 404, message: '图片不存在或已失效，请重新上传' },
   PHOTO_TYPE_UNSUPPORTED: { status: 415, message: '只支持 JPG、PNG、WebP 格式的图片' },
   PHOTO_TOO_LARGE: { status: 413, message: '图片不能超过 5MB' },
+  // Fulfilment (shipping, receipt, store pickup)
+  ORDER_PICKUP_NOT_FOUND: { status: 404, message: '自提码无效，请核对后重试' },
+  ORDER_PICKUP_WRONG_STORE: { status: 409, message: '该订单需在其他门店自提' },
+  ORDER_ALREADY_PICKED_UP: { status: 409, message: '该订单已提货' },
+  ORDER_ALREADY_SHIPPED: { status: 409, message: '该订单已发货' },
   // Till purchases (store mode)
   TILL_TXN_NOT_FOUND: { status: 404, message: '门店交易不存在' },
   TILL_TXN_ALREADY_REFUNDED: { status: 409, message: '该门店交易已退款' },

@@ -7,6 +7,7 @@ export * from './members.contract';
 export * from './coupons.contract';
 export * from './pos.contract';
 export * from './orders.contract';
+export * from './fulfilment.contract';
 export * from './loyalty.contract';
 export * from './points-mall.contract';
 export * from './address.contract';

@@ -1,6 +1,7 @@
 import type { LineRefundState, OrderAction, OrderState } from '../state-machines/order';
 import type { ShippingAddress } from './address.contract';
 import type { CouponView } from './coupons.contract';
+import type { OrderShipmentView } from './fulfilment.contract';
 
 export interface CheckoutLineInput {
   skuId: number;
@@ -108,6 +109,14 @@ export interface OrderView {
   address: ShippingAddress | null;
   pickupStoreName: string | null;
   pointsAwarded: number;
+  /** Shipped (or handed over) at; null before. */
+  fulfilledAt: string | null;
+  /** Receipt confirmed (by the member, the system or the pickup handover) at; null before. */
+  completedAt: string | null;
+  /** Carrier and tracking number once the operator shipped it; null otherwise. */
+  shipment: OrderShipmentView | null;
+  /** A PICKUP order's code (12 digits) while it waits at the store (PAID); null otherwise. */
+  pickupCode: string | null;
 }
 
 export interface OrderSummaryView {
@@ -119,6 +128,9 @@ export interface OrderSummaryView {
   itemCount: number;
   firstImageUrl: string;
   title: string;
+  fulfilment: Fulfilment;
+  /** Buttons the member may use now (from the shared state machine). */
+  actions: OrderAction[];
 }
 
 /** What `wx.requestPayment` takes, as WeChat Pay signed it. */

@@ -6,6 +6,7 @@ import {
   failureKind,
   newClientOrderId,
   NO_ATTEMPT,
+  submitFailureDialog,
   submitOrder,
   type OrderDraft,
   type SubmitState,
@@ -159,5 +160,27 @@ describe('submitOrder', () => {
     const second = await submitOrder(first.state, draft, server.send);
     expect(second).toMatchObject({ ok: true, value: { id: 2 } });
     expect(server.orders.size).toBe(2);
+  });
+});
+
+describe('submitFailureDialog (defect 6: failures are told in a dialog, not below the fold)', () => {
+  it('a lost answer is a dialog offering to resubmit the same attempt', () => {
+    expect(submitFailureDialog(networkError(), 'uncertain')).toMatchObject({
+      title: '网络不给力',
+      confirmText: '重新提交',
+      retry: true,
+    });
+    expect(submitFailureDialog(new ApiError('INTERNAL_ERROR', 500), 'uncertain').content).toContain('不会重复下单');
+  });
+
+  it('a refusal is a dialog with the server’s message', () => {
+    const refusal = new ApiError('ORDER_STATE_CONFLICT', 409);
+    expect(submitFailureDialog(refusal, 'rejected')).toEqual({
+      title: '提交失败',
+      content: '订单状态已变化，请刷新后重试',
+      confirmText: '知道了',
+      cancelText: null,
+      retry: false,
+    });
   });
 });

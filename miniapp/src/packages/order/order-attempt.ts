@@ -84,3 +84,30 @@ function newAttempt(draft: OrderDraft, clientOrderId: string): OrderAttempt {
   if (remark) request.remark = remark;
   return { clientOrderId, request };
 }
+
+/** A dialog the checkout shows in view (never only a line below the fold). */
+export interface FailureDialog {
+  title: string;
+  content: string;
+  confirmText: string;
+  /** Null: a single 知道了 button. */
+  cancelText: string | null;
+  /** Confirming resubmits the same attempt (the order may already exist; the server will not make it twice). */
+  retry: boolean;
+}
+
+export const UNCERTAIN_HINT = '网络异常，订单可能已提交，请重试（不会重复下单）';
+
+/** What the shopper is told when 提交订单 fails: a dialog for every failure that needs their attention. */
+export function submitFailureDialog(error: ApiError, kind: 'uncertain' | 'rejected'): FailureDialog {
+  if (kind === 'uncertain') {
+    return {
+      title: error.status === 0 ? '网络不给力' : '提交未完成',
+      content: error.status === 0 ? UNCERTAIN_HINT : `${error.message}，请重试（不会重复下单）`,
+      confirmText: '重新提交',
+      cancelText: '稍后再说',
+      retry: true,
+    };
+  }
+  return { title: '提交失败', content: error.message, confirmText: '知道了', cancelText: null, retry: false };
+}

@@ -5,6 +5,7 @@ import {
   maskPhone,
   orderStateLabel,
   ORDER_TABS,
+  orderListStateLabel,
   payableLabel,
   sameCoupons,
   toggleCoupon,
@@ -96,8 +97,26 @@ describe('order states', () => {
     expect(maskPhone('12345')).toBe('12345');
   });
 
-  it('the list has the five tabs, 全部 without a state filter', () => {
-    expect(ORDER_TABS.map((t) => t.title)).toEqual(['全部', '待付款', '已支付', '已完成', '已取消']);
-    expect(ORDER_TABS[0]?.state).toBeUndefined();
+  it('the list has the six tabs: 全部 without a state filter, one per stage, and 售后 opening its own page', () => {
+    expect(ORDER_TABS.map((t) => t.title)).toEqual(['全部', '待付款', '待发货', '待收货', '已完成', '售后']);
+    expect(ORDER_TABS.map((t) => t.state ?? null)).toEqual([
+      null,
+      'PENDING_PAYMENT',
+      'PAID',
+      'FULFILLED',
+      'COMPLETED',
+      null,
+    ]);
+    expect(ORDER_TABS[5]).toMatchObject({ key: 'AFTER_SALES', url: '/packages/order/pages/after-sales/index' });
+    // Every tab either filters or navigates.
+    for (const tab of ORDER_TABS.slice(1)) expect(Boolean(tab.state) !== Boolean(tab.url)).toBe(true);
+  });
+
+  it('names list rows in the tabs’ words, pickup orders by pickup', () => {
+    expect(orderListStateLabel('PAID', 'SHIP')).toBe('待发货');
+    expect(orderListStateLabel('PAID', 'PICKUP')).toBe('待提货');
+    expect(orderListStateLabel('FULFILLED', 'SHIP')).toBe('待收货');
+    expect(orderListStateLabel('COMPLETED', 'PICKUP')).toBe('已完成');
+    expect(orderListStateLabel('CANCELLED', 'SHIP')).toBe('已取消');
   });
 });

@@ -30,7 +30,7 @@ export function orderStateHint(state: OrderState, fulfilment: Fulfilment): strin
     case 'PENDING_PAYMENT':
       return '超时未支付的订单将自动取消';
     case 'PAID':
-      return fulfilment === 'PICKUP' ? '商品备好后请到门店出示订单自提' : '商家正在备货，请耐心等待发货';
+      return fulfilment === 'PICKUP' ? '请到所选门店出示自提码提货' : '商家正在备货，请耐心等待发货';
     case 'FULFILLED':
       return fulfilment === 'PICKUP' ? '商品已在门店提取' : '商品已发出，请注意查收';
     case 'COMPLETED':
@@ -61,20 +61,45 @@ export function maskPhone(phone: string): string {
 
 export const FULFILMENT_LABEL: Record<Fulfilment, string> = { SHIP: '快递配送', PICKUP: '门店自提' };
 
-/** The order list's tabs: 全部 and one tab per state a member looks for. */
+/**
+ * The order list's tabs: 全部 and one per stage a shopper looks for, filtered on the server (`?state=`); 售后 is a
+ * page of its own (after-sales requests), so its tab navigates there.
+ */
+export type OrderTabKey = 'ALL' | 'PENDING_PAYMENT' | 'PAID' | 'FULFILLED' | 'COMPLETED' | 'AFTER_SALES';
+
 export interface OrderTab {
-  key: 'ALL' | OrderState;
+  key: OrderTabKey;
   title: string;
+  /** The server filter; none for 全部. */
   state?: OrderState;
+  /** A tab that opens another page instead of filtering. */
+  url?: string;
 }
+
+export const AFTER_SALES_URL = '/packages/order/pages/after-sales/index';
 
 export const ORDER_TABS: readonly OrderTab[] = [
   { key: 'ALL', title: '全部' },
   { key: 'PENDING_PAYMENT', title: '待付款', state: 'PENDING_PAYMENT' },
-  { key: 'PAID', title: '已支付', state: 'PAID' },
+  { key: 'PAID', title: '待发货', state: 'PAID' },
+  { key: 'FULFILLED', title: '待收货', state: 'FULFILLED' },
   { key: 'COMPLETED', title: '已完成', state: 'COMPLETED' },
-  { key: 'CANCELLED', title: '已取消', state: 'CANCELLED' },
+  { key: 'AFTER_SALES', title: '售后', url: AFTER_SALES_URL },
 ];
+
+/** A row's state in the list, in the tabs' words (a pickup order waits to be picked up, not shipped). */
+export function orderListStateLabel(state: OrderState, fulfilment: Fulfilment): string {
+  switch (state) {
+    case 'PAID':
+      return fulfilment === 'PICKUP' ? '待提货' : '待发货';
+    case 'FULFILLED':
+      return fulfilment === 'PICKUP' ? '已提货' : '待收货';
+    case 'PENDING_PAYMENT':
+    case 'COMPLETED':
+    case 'CANCELLED':
+      return ORDER_STATE_LABEL[state];
+  }
+}
 
 /** Short reasons for a coupon the basket cannot use (the wallet's reason codes). */
 const UNUSABLE_REASON: Partial<Record<string, string>> = {

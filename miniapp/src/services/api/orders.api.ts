@@ -55,6 +55,11 @@ export function cancelOrder(id: number): Promise<OrderView> {
   return memberRequest<OrderView>(orderPath(id, '/cancel'), { method: 'POST' });
 }
 
+/** POST /api/orders/:id/confirm-receipt (确认收货): a shipped order completes; a repeat answers it as it is. */
+export function confirmReceipt(id: number): Promise<OrderView> {
+  return memberRequest<OrderView>(orderPath(id, '/confirm-receipt'), { method: 'POST' });
+}
+
 /** POST /api/orders/:id/pay: opens (or reopens) the WeChat Pay order for `Taro.requestPayment` or the H5 pay page. */
 export function payOrder(id: number): Promise<OrderPaymentResponse> {
   return memberRequest<OrderPaymentResponse>(orderPath(id, '/pay'), { method: 'POST' });

@@ -1,4 +1,4 @@
-import type { StoreMemberSummary, StoreSignupCodeResponse, VoucherView } from '@tidepool/shared';
+import type { OrderPickupView, StoreMemberSummary, StoreSignupCodeResponse, VoucherView } from '@tidepool/shared';
 import { staffRequest } from '../session';
 
 /** POST /api/store-mode/scans: the member behind a scanned or typed member code (spaces are dropped). */
@@ -25,4 +25,17 @@ export function getStoreSignupCode(
   return staffRequest<StoreSignupCodeResponse>(`/api/stores/${encodeURIComponent(String(storeId))}/signup-code`, {
     query: { staff: options.staff ? 1 : undefined },
   });
+}
+
+/** POST /api/store-mode/order-pickups/lookup: the order a pickup code belongs to (nothing changes). */
+export function lookUpOrderPickup(pickupCode: string): Promise<OrderPickupView> {
+  return staffRequest<OrderPickupView>('/api/store-mode/order-pickups/lookup', {
+    method: 'POST',
+    body: { pickupCode },
+  });
+}
+
+/** POST /api/store-mode/order-pickups (核销自提): hands the order over, once, at its own store. */
+export function handOverOrderPickup(pickupCode: string): Promise<OrderPickupView> {
+  return staffRequest<OrderPickupView>('/api/store-mode/order-pickups', { method: 'POST', body: { pickupCode } });
 }

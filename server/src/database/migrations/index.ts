@@ -1,4 +1,5 @@
 import { AfterSales1796289600019 } from './1796289600019-AfterSales';
+import { OrderFulfilment1796289949597 } from './1796289949597-OrderFulfilment';
 import { Drops1795499396436 } from './1795499396436-Drops';
 import { Distribution1795499769930 } from './1795499769930-Distribution';
 import { PaymentRefunds1795493466118 } from './1795493466118-PaymentRefunds';
@@ -36,4 +37,5 @@ export const MIGRATIONS: MigrationClass[] = [
   Drops1795499396436,
   Distribution1795499769930,
   AfterSales1796289600019,
+  OrderFulfilment1796289949597,
 ];

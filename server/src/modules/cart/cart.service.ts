@@ -15,7 +15,7 @@ import {
 } from '@tidepool/shared';
 import { type EntityManager, In, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
-import { Transactions } from '../../common/database/transactions';
+import { affectedRows, Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import type { Product } from '../catalog/product.entity';
@@ -91,13 +91,35 @@ export class CartService {
     return this.view(memberId);
   }
 
-  /**
-   * Removes lines inside the caller's transaction: checkout takes the bought lines out of the cart in the same
-   * transaction that creates the order.
-   */
+  /** Removes whole lines inside the caller's transaction. */
   async removeLines(manager: EntityManager, memberId: number, skuIds: number[]): Promise<void> {
     if (skuIds.length === 0) return;
     await manager.delete(CartItem, { memberId, skuId: In([...new Set(skuIds)]) });
+  }
+
+  /**
+   * Checkout takes the ordered units out of the cart inside the order's transaction: a line of 3 with 2 ordered
+   * keeps 1, a line ordered in full goes. Each is one conditional statement on (memberId, skuId), so a cart
+   * changed meanwhile on another device never goes below zero. Units ordered without a cart line are ignored.
+   */
+  async takeOrdered(manager: EntityManager, memberId: number, lines: { skuId: number; quantity: number }[]) {
+    const now = this.clock.now();
+    for (const { skuId, quantity } of lines) {
+      const kept = await manager
+        .createQueryBuilder()
+        .update(CartItem)
+        .set({ quantity: () => `quantity - ${Math.floor(quantity)}`, updatedAt: now })
+        .where('memberId = :memberId AND skuId = :skuId AND quantity > :quantity', { memberId, skuId, quantity })
+        .execute();
+      if (affectedRows(kept) === 0) {
+        await manager
+          .createQueryBuilder()
+          .delete()
+          .from(CartItem)
+          .where('memberId = :memberId AND skuId = :skuId AND quantity <= :quantity', { memberId, skuId, quantity })
+          .execute();
+      }
+    }
   }
 
   /** Ticks or unticks lines (全选 sends every line). SKUs not in the cart are ignored. */

@@ -11,6 +11,7 @@ import {
   isBirthday,
   localCalendar,
   opensAtFor,
+  orderMachine,
   type OrderView,
   type Page,
   pointsForPurchase,
@@ -198,6 +199,8 @@ export class DropsService {
           itemCount: own.reduce((n, l) => n + l.quantity, 0),
           firstImageUrl: own[0]?.imageUrl ?? '',
           title: own[0]?.productName ?? '',
+          fulfilment: order.fulfilment,
+          actions: orderMachine.allowedActions(order.state, 'MEMBER'),
           dropId: order.dropId as number,
           dropTitle: drops.find((d) => d.id === order.dropId)?.title ?? '',
         };

@@ -6,7 +6,10 @@ import {
   type Fulfilment,
   ORDER_STATES,
   type OrderState,
+  type OrderPickupRequest,
   type RequestRefundRequest,
+  type ShipOrderRequest,
+  TRACKING_NO_PATTERN,
 } from '@tidepool/shared';
 import { Type } from 'class-transformer';
 import {
@@ -130,4 +133,24 @@ export class RequestRefundDto implements RequestRefundRequest {
   @IsString()
   @Length(0, 200)
   reason?: string;
+}
+
+export class ShipOrderDto implements ShipOrderRequest {
+  @ApiProperty({ description: '快递公司, e.g. 顺丰速运', minLength: 1, maxLength: 20 })
+  @IsString()
+  @Length(1, 20)
+  @Matches(/\S/, { message: 'carrier must not be blank' })
+  carrier: string;
+
+  @ApiProperty({ description: '运单号: 6–40 letters, digits or dashes', example: 'SF1234567890' })
+  @IsString()
+  @Matches(TRACKING_NO_PATTERN, { message: 'trackingNo must be 6-40 letters, digits or dashes' })
+  trackingNo: string;
+}
+
+export class OrderPickupDto implements OrderPickupRequest {
+  @ApiProperty({ description: 'The order’s 12-digit pickup code (spaces and dashes ignored)' })
+  @IsString()
+  @Length(1, 32)
+  pickupCode: string;
 }

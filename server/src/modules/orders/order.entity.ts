@@ -10,6 +10,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index(['state', 'reservationExpiresAt'])
 @Index(['memberId', 'createdAt'])
 @Index(['memberId', 'dropId'])
+@Index(['state', 'fulfilledAt'])
+@Index(['memberId', 'state', 'createdAt'])
 export class Order {
   @PrimaryGeneratedColumn()
   id: number;
@@ -89,6 +91,22 @@ export class Order {
 
   @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
   completedAt: Date | null;
+
+  /** Shipping: the carrier and tracking number the operator entered (fulfilledAt is when). */
+  @Column({ type: 'varchar', length: 20, nullable: true, default: null })
+  carrier: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true, default: null })
+  trackingNo: string | null;
+
+  /** A PICKUP order's 12-digit code, the credential a cashier of its store hands it over with. */
+  @Index('uq_orders_pickup_code', { unique: true })
+  @Column({ type: 'varchar', length: 16, nullable: true, default: null })
+  pickupCode: string | null;
+
+  /** The cashier who handed a PICKUP order over (at its pickup store). */
+  @Column({ type: 'int', nullable: true, default: null })
+  handedOverByStaffId: number | null;
 
   /** The weekly drop this order was placed in (its units are the drop's, not SKU stock); null otherwise. */
   @Column({ type: 'int', nullable: true, default: null })

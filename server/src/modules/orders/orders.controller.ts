@@ -7,6 +7,7 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { CheckoutService } from './checkout.service';
 import { CheckoutQuoteDto, CreateOrderDto, OrderListQueryDto, RequestRefundDto } from './dto';
+import { OrderFulfilmentService } from './order-fulfilment.service';
 import { OrderPaymentsService } from './order-payments.service';
 import { OrderRefundsService } from './order-refunds.service';
 import { OrdersService } from './orders.service';
@@ -21,6 +22,7 @@ export class OrdersController {
     private readonly orders: OrdersService,
     private readonly payments: OrderPaymentsService,
     private readonly refunds: OrderRefundsService,
+    private readonly fulfilment: OrderFulfilmentService,
   ) {}
 
   @Post('quote')
@@ -67,7 +69,7 @@ export class OrdersController {
   }
 
   @Get()
-  @ApiOkResponse({ description: 'Page<OrderSummaryView>, newest first' })
+  @ApiOkResponse({ description: 'Page<OrderSummaryView>, newest first; ?state= filters (the list tabs)' })
   list(@CurrentUser() principal: Principal, @Query() query: OrderListQueryDto): Promise<Page<OrderSummaryView>> {
     return this.orders.list(principal.id, query);
   }
@@ -102,9 +104,9 @@ export class OrdersController {
 
   @Post(':id/confirm-receipt')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'OrderView (COMPLETED)' })
+  @ApiOkResponse({ description: 'OrderView (COMPLETED); repeats answer the order; 409 unless shipped' })
   confirmReceipt(@CurrentUser() principal: Principal, @Param('id', new IdParamPipe()) id: number): Promise<OrderView> {
-    return this.orders.confirmReceipt(principal.id, id);
+    return this.fulfilment.confirmReceipt(principal.id, id);
   }
 
   @Post(':id/cancel')

@@ -2,13 +2,17 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
+import { CartModule } from '../cart/cart.module';
 import { CouponsModule } from '../coupons/coupons.module';
 import { LoyaltyModule } from '../loyalty/loyalty.module';
 import { MembersModule } from '../members/members.module';
 import { Store } from '../stores/store.entity';
 import { AdminOrdersController } from './admin-orders.controller';
 import { CheckoutService } from './checkout.service';
+import { OrderFulfilmentService } from './order-fulfilment.service';
 import { OrderPaidConsumer } from './order-paid.consumer';
+import { OrderPickupService } from './order-pickup.service';
+import { OrderPickupsController } from './order-pickups.controller';
 import { OrderPaymentsService } from './order-payments.service';
 import { OrderLineRefundsService } from './order-line-refunds.service';
 import { OrderRefundsService } from './order-refunds.service';
@@ -24,11 +28,12 @@ import { PaymentRefund } from './payment-refund.entity';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Order, OrderItem, PaymentRefund, Sku, Product, Store]),
+    CartModule,
     CouponsModule,
     LoyaltyModule,
     MembersModule,
   ],
-  controllers: [OrdersController, PaymentNotifyController, AdminOrdersController],
+  controllers: [OrdersController, PaymentNotifyController, AdminOrdersController, OrderPickupsController],
   providers: [
     CheckoutService,
     OrdersService,
@@ -38,6 +43,8 @@ import { PaymentRefund } from './payment-refund.entity';
     OrderPaidConsumer,
     OrderRefundsService,
     OrderLineRefundsService,
+    OrderFulfilmentService,
+    OrderPickupService,
   ],
   exports: [
     OrdersService,
@@ -46,6 +53,7 @@ import { PaymentRefund } from './payment-refund.entity';
     OrderReservations,
     OrderRefundsService,
     OrderLineRefundsService,
+    OrderFulfilmentService,
   ],
 })
 export class OrdersModule {}

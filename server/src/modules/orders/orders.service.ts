@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnModuleInit, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
@@ -17,14 +16,17 @@ import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { CartService } from '../cart/cart.service';
 import { Sku } from '../catalog/sku.entity';
 import { CouponsService } from '../coupons/coupons.service';
 import { JobScheduler } from '../jobs/job-scheduler.service';
+import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
 import { Store } from '../stores/store.entity';
 import { CheckoutService, specText } from './checkout.service';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 import type { OrderDraft } from './order-draft';
+import { newOrderNo, newOrderPickupCode } from './order-number';
 import { OrderReservations } from './order-reservations';
 
 /**
@@ -48,6 +50,7 @@ export class OrdersService implements OnModuleInit {
     @InjectRepository(Store) private readonly stores: Repository<Store>,
     private readonly checkout: CheckoutService,
     private readonly coupons: CouponsService,
+    private readonly cart: CartService,
     private readonly transactions: Transactions,
     private readonly reservations: OrderReservations,
     private readonly scheduler: JobScheduler,
@@ -125,7 +128,12 @@ export class OrdersService implements OnModuleInit {
         }
       }
     };
-    return this.view(await this.place(memberId, draft, reserveStock));
+    // The ordered units leave the cart in the same transaction (a line of 3 with 2 ordered keeps 1).
+    const reserveAndTakeFromCart = async (manager: EntityManager) => {
+      await reserveStock(manager);
+      await this.cart.takeOrdered(manager, memberId, request.lines);
+    };
+    return this.view(await this.place(memberId, draft, reserveAndTakeFromCart));
   }
 
   /** A shipping address when shipping, an existing store when picking up; else nothing is created. */
@@ -152,52 +160,70 @@ export class OrdersService implements OnModuleInit {
     reserve: (manager: EntityManager, orderId: number) => Promise<void>,
   ): Promise<Order> {
     const clientKey = `${memberId}:${draft.clientOrderId}`;
-    const now = this.clock.now();
-    try {
-      const order = await this.transactions.run(async (manager) => {
-        const saved = await manager.getRepository(Order).save(
-          manager.getRepository(Order).create({
-            orderNo: newOrderNo(now),
-            memberId,
-            clientKey,
-            state: 'PENDING_PAYMENT',
-            subtotalFen: draft.subtotalFen,
-            totalDiscountFen: draft.totalDiscountFen,
-            payableFen: draft.payableFen,
-            discounts: draft.discounts,
-            ruleVersions: draft.ruleVersions,
-            couponIds: draft.couponIds,
-            fulfilment: draft.fulfilment,
-            address: draft.fulfilment === 'SHIP' ? (draft.address ?? null) : null,
-            pickupStoreId: draft.fulfilment === 'PICKUP' ? (draft.pickupStoreId ?? null) : null,
-            remark: draft.remark ?? '',
-            pointsToAward: draft.pointsToAward,
-            createdAt: now,
-            reservationExpiresAt: new Date(now.getTime() + draft.reservationSeconds * 1000),
-            prepayOpened: false,
-            paidAt: null,
-            transactionId: null,
-            cancelledAt: null,
-            cancelReason: null,
-            fulfilledAt: null,
-            completedAt: null,
-            dropId: draft.dropId,
-          }),
-        );
-        await manager
-          .getRepository(OrderItem)
-          .insert(draft.lines.map((line) => ({ ...line, orderId: saved.id, refundState: 'NONE' as const })));
-        await this.coupons.use(manager, memberId, draft.couponIds, `order:${saved.id}`);
-        await reserve(manager, saved.id);
-        return saved;
-      });
-      this.logger.log({ msg: 'order created', orderId: order.id, payableFen: order.payableFen });
-      return order;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // The same submit twice at once: the other request made the order.
-      return this.orders.findOneByOrFail({ clientKey });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.placeOnce(memberId, clientKey, draft, reserve);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // The same submit twice at once: the other request made the order.
+        const made = await this.orders.findOneBy({ clientKey });
+        if (made) return made;
+        // Otherwise a random order number or pickup code clashed (rare): draw again.
+        if (attempt >= 3) throw error;
+      }
     }
+  }
+
+  private async placeOnce(
+    memberId: number,
+    clientKey: string,
+    draft: OrderDraft,
+    reserve: (manager: EntityManager, orderId: number) => Promise<void>,
+  ): Promise<Order> {
+    const now = this.clock.now();
+    const order = await this.transactions.run(async (manager) => {
+      const saved = await manager.getRepository(Order).save(
+        manager.getRepository(Order).create({
+          orderNo: newOrderNo(now, BRAND_TIME_ZONE),
+          memberId,
+          clientKey,
+          state: 'PENDING_PAYMENT',
+          subtotalFen: draft.subtotalFen,
+          totalDiscountFen: draft.totalDiscountFen,
+          payableFen: draft.payableFen,
+          discounts: draft.discounts,
+          ruleVersions: draft.ruleVersions,
+          couponIds: draft.couponIds,
+          fulfilment: draft.fulfilment,
+          address: draft.fulfilment === 'SHIP' ? (draft.address ?? null) : null,
+          pickupStoreId: draft.fulfilment === 'PICKUP' ? (draft.pickupStoreId ?? null) : null,
+          remark: draft.remark ?? '',
+          pointsToAward: draft.pointsToAward,
+          createdAt: now,
+          reservationExpiresAt: new Date(now.getTime() + draft.reservationSeconds * 1000),
+          prepayOpened: false,
+          paidAt: null,
+          transactionId: null,
+          cancelledAt: null,
+          cancelReason: null,
+          fulfilledAt: null,
+          completedAt: null,
+          carrier: null,
+          trackingNo: null,
+          pickupCode: draft.fulfilment === 'PICKUP' ? newOrderPickupCode() : null,
+          handedOverByStaffId: null,
+          dropId: draft.dropId,
+        }),
+      );
+      await manager
+        .getRepository(OrderItem)
+        .insert(draft.lines.map((line) => ({ ...line, orderId: saved.id, refundState: 'NONE' as const })));
+      await this.coupons.use(manager, memberId, draft.couponIds, `order:${saved.id}`);
+      await reserve(manager, saved.id);
+      return saved;
+    });
+    this.logger.log({ msg: 'order created', orderId: order.id, payableFen: order.payableFen });
+    return order;
   }
 
   async detail(memberId: number, orderId: number): Promise<OrderView> {
@@ -225,6 +251,8 @@ export class OrdersService implements OnModuleInit {
           itemCount: lines.reduce((n, l) => n + l.quantity, 0),
           firstImageUrl: lines[0]?.imageUrl ?? '',
           title: lines.length > 1 ? `${lines[0].productName} 等${lines.length}件商品` : (lines[0]?.productName ?? ''),
+          fulfilment: order.fulfilment,
+          actions: orderMachine.allowedActions(order.state, 'MEMBER'),
         };
       }),
       total,
@@ -238,34 +266,6 @@ export class OrdersService implements OnModuleInit {
     if (order.state === 'CANCELLED') return this.view(order);
     await this.cancel(order, '用户取消');
     return this.view(await this.orders.findOneByOrFail({ id: order.id }));
-  }
-
-  /** Staff hand over or ship a paid order (PAID → FULFILLED). */
-  async fulfil(orderId: number): Promise<OrderView> {
-    return this.transition(orderId, 'PAID', 'FULFILLED', { fulfilledAt: this.clock.now() });
-  }
-
-  /** The member confirms receipt (FULFILLED → COMPLETED); the return window starts. */
-  async confirmReceipt(memberId: number, orderId: number): Promise<OrderView> {
-    await this.ownOrder(memberId, orderId);
-    return this.transition(orderId, 'FULFILLED', 'COMPLETED', { completedAt: this.clock.now() });
-  }
-
-  private async transition(orderId: number, from: Order['state'], to: Order['state'], extra: Partial<Order>) {
-    const order = await this.orders.findOneBy({ id: orderId });
-    if (!order) throw new DomainException('ORDER_NOT_FOUND');
-    const result = await this.transactions.run((manager) =>
-      manager
-        .createQueryBuilder()
-        .update(Order)
-        .set({ state: to, ...extra })
-        .where('id = :id AND state = :from', { id: orderId, from })
-        .execute(),
-    );
-    const current = await this.orders.findOneByOrFail({ id: orderId });
-    // Already there (a retried request) is fine; anything else is a conflict.
-    if (affectedRows(result) !== 1 && current.state !== to) throw new DomainException('ORDER_STATE_CONFLICT');
-    return this.view(current);
   }
 
   /** Cancels every unpaid order whose payment window has closed (several replicas: each order is claimed once). */
@@ -375,12 +375,22 @@ export class OrdersService implements OnModuleInit {
       address: order.address,
       pickupStoreName: store?.name ?? null,
       pointsAwarded: order.paidAt ? order.pointsToAward : 0,
+      fulfilledAt: order.fulfilledAt?.toISOString() ?? null,
+      completedAt: order.completedAt?.toISOString() ?? null,
+      shipment:
+        order.carrier && order.trackingNo && order.fulfilledAt
+          ? {
+              carrier: order.carrier,
+              trackingNo: order.trackingNo,
+              shippedAt: order.fulfilledAt.toISOString(),
+              autoConfirmAt:
+                order.state === 'FULFILLED'
+                  ? new Date(order.fulfilledAt.getTime() + this.config.orderAutoConfirmDays * 86_400_000).toISOString()
+                  : null,
+            }
+          : null,
+      // Shown only while the goods wait at the store: the code is the credential a cashier hands them over with.
+      pickupCode: order.state === 'PAID' ? order.pickupCode : null,
     };
   }
-}
-
-/** 20 digits: UTC yyyyMMddHHmmss + 6 random digits; unique index catches the rare clash. ≤ 32 for WeChat Pay. */
-function newOrderNo(now: Date): string {
-  const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
-  return `${stamp}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
 }

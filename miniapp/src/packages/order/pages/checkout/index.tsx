@@ -14,6 +14,7 @@ import { Price } from '@/components/price';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import type { ApiError } from '@/services/api-error';
 import { createOrder } from '@/services/api/orders.api';
+import { refreshMemberCartCount } from '@/services/cart-sync';
 import { parseCheckoutItems } from '@/utils/checkout-items';
 import { navigateTo, orderDetailUrl, redirectTo, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
@@ -22,7 +23,7 @@ import { AddressForm } from '../../components/address-form';
 import { Breakdown } from '../../components/breakdown';
 import { CouponSheet } from '../../components/coupon-sheet';
 import { OrderLines } from '../../components/order-lines';
-import { NO_ATTEMPT, submitOrder, type SubmitState } from '../../order-attempt';
+import { NO_ATTEMPT, submitFailureDialog, submitOrder, type SubmitState } from '../../order-attempt';
 import { FULFILMENT_LABEL } from '../../order-text';
 import { startPayment } from '../../payment';
 import { PICKUP_STORES } from '../../pickup-stores';
@@ -31,7 +32,6 @@ import '../../order.scss';
 import './index.scss';
 
 const FULFILMENTS: readonly Fulfilment[] = ['SHIP', 'PICKUP'];
-const UNCERTAIN_HINT = '网络异常，订单可能已提交，请重试（不会重复下单）';
 const REMARK_MAX = 200;
 
 /** 确认订单: `?items=<skuId>x<qty>,…` from 立即购买 or the cart's 去结算. */
@@ -117,6 +117,8 @@ function Checkout({ lines }: { lines: CheckoutLineInput[] }) {
 
   const afterOrder = async (order: OrderView) => {
     setPaying(true);
+    // The ordered units left the server cart with the order: the badge and the cart page follow.
+    void refreshMemberCartCount().catch(() => undefined);
     const outcome = await startPayment(order.id);
     switch (outcome.kind) {
       case 'redirected':
@@ -146,7 +148,7 @@ function Checkout({ lines }: { lines: CheckoutLineInput[] }) {
         // A chosen coupon may have gone meanwhile: fall back to the best combination.
         if (!answer.ok && answer.error.code.startsWith('COUPON_')) answer = await requote(undefined);
         if (!answer.ok) {
-          setSubmitError(answer.error.message);
+          await tellFailure(answer.error, 'rejected', basis);
           return;
         }
         const fresh = answer.quote;
@@ -181,8 +183,23 @@ function Checkout({ lines }: { lines: CheckoutLineInput[] }) {
         await requote(undefined);
         return;
       default:
-        setSubmitError(refusal.message);
+        await tellFailure(refusal, 'rejected', basis);
     }
+  };
+
+  /** A failure the shopper must see: a dialog in view (the inline alert below stays as a reminder). */
+  const tellFailure = async (error: ApiError, kind: 'uncertain' | 'rejected', basis: CheckoutQuoteResponse) => {
+    const dialog = submitFailureDialog(error, kind);
+    setSubmitError(dialog.content);
+    const { confirm } = await Taro.showModal({
+      title: dialog.title,
+      content: dialog.content,
+      confirmText: dialog.confirmText,
+      showCancel: dialog.cancelText !== null,
+      cancelText: dialog.cancelText ?? undefined,
+      confirmColor: '#e85d2f',
+    }).catch(() => ({ confirm: false }));
+    if (confirm && dialog.retry) await submit(basis);
   };
 
   const submit = async (basis: CheckoutQuoteResponse = quote) => {
@@ -218,9 +235,7 @@ function Checkout({ lines }: { lines: CheckoutLineInput[] }) {
       return;
     }
     if (result.kind === 'uncertain') {
-      const hint = result.error.status === 0 ? UNCERTAIN_HINT : `${result.error.message}，请重试（不会重复下单）`;
-      setSubmitError(hint);
-      toast(hint);
+      await tellFailure(result.error, 'uncertain', basis);
       return;
     }
     await onRefused(result.error, basis);

@@ -1,17 +1,19 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { stopPullDownRefresh, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
-import type { OrderAction, OrderState, OrderView } from '@tidepool/shared';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatOrderPickupCode, type OrderAction, type OrderState, type OrderView } from '@tidepool/shared';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
-import { cancelOrder, getOrder } from '@/services/api/orders.api';
+import { cancelOrder, confirmReceipt, getOrder } from '@/services/api/orders.api';
+import { qrSvg, svgDataUrl } from '@/utils/barcode/svg';
 import { formatDate, formatTime } from '@/utils/date';
 import { navigateTo, openProduct, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { Breakdown } from '../../components/breakdown';
 import { OrderLines } from '../../components/order-lines';
 import { formatCountdown, msUntil } from '../../countdown';
+import { afterSaleApplyUrl, type OrderActionButton, orderActionButtons } from '../../order-actions';
 import { FULFILMENT_LABEL, maskPhone, orderStateHint, orderStateLabel, payableLabel } from '../../order-text';
 import { startPayment, waitUntilPaid } from '../../payment';
 import { useNow, useServerClockSkew } from './use-server-clock';
@@ -29,28 +31,41 @@ function when(iso: string | null): string {
   return iso ? `${formatDate(iso)} ${formatTime(iso)}` : '';
 }
 
-/**
- * The member's buttons for each action the server allows now (`OrderView.actions`, from the shared order
- * machine). Null: no member screen for it yet (confirming receipt and refunds come with fulfilment), or a staff
- * action.
- */
-const ACTION_BUTTON: Record<OrderAction, { text: string; className: string } | null> = {
-  CANCEL: { text: '取消订单', className: 'btn--outline cancel-order-button' },
-  PAY: { text: '去支付', className: 'btn--primary pay-button' },
-  CONFIRM_RECEIPT: null,
-  APPLY_REFUND: null,
-  FULFIL: null,
-};
 /** Under the pickup store's name while the goods still wait to be picked up. */
 const PICKUP_NOTE: Record<OrderState, string | null> = {
-  PENDING_PAYMENT: '付款后到店出示订单即可提货',
-  PAID: '到店出示订单即可提货',
+  PENDING_PAYMENT: '付款后凭自提码到店提货',
+  PAID: '凭下方自提码到店提货',
   FULFILLED: null,
   COMPLETED: null,
   CANCELLED: null,
 };
 
-const ACTION_ORDER: readonly OrderAction[] = ['CANCEL', 'PAY', 'CONFIRM_RECEIPT', 'APPLY_REFUND', 'FULFIL'];
+/** Asks first; resolves true when the member confirmed. */
+async function confirmFirst(confirm: NonNullable<OrderActionButton['confirm']>, danger = false): Promise<boolean> {
+  const { confirm: ok } = await Taro.showModal({
+    title: confirm.title,
+    content: confirm.content,
+    confirmText: confirm.confirmText,
+    cancelText: '再想想',
+    confirmColor: danger ? '#e4393c' : '#e85d2f',
+  }).catch(() => ({ confirm: false }));
+  return ok;
+}
+
+/** The pickup code as the cashier scans or types it: a QR code and the digits in groups of four. */
+function PickupCode({ code }: { code: string }) {
+  const qr = useMemo(() => svgDataUrl(qrSvg(code)), [code]);
+  return (
+    <View className="pickup-code-box">
+      <Text className="pickup-code-box__label">自提码</Text>
+      <Image className="pickup-code-box__qr pickup-qr" src={qr} mode="aspectFit" />
+      <Text className="pickup-code-box__digits order-pickup-code" userSelect>
+        {formatOrderPickupCode(code)}
+      </Text>
+      <Text className="pickup-code-box__hint">到店向店员出示二维码或报出数字，核销后即可提货</Text>
+    </View>
+  );
+}
 
 /** 订单详情: state (with the payment countdown), goods, breakdown, delivery, and the buttons `actions` allows. */
 export default function OrderDetailPage() {
@@ -98,7 +113,7 @@ interface OrderDetailProps {
 function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
   const [order, setOrder] = useState(initial);
   useEffect(() => setOrder(initial), [initial]);
-  const [busy, setBusy] = useState<'pay' | 'cancel' | null>(null);
+  const [busy, setBusy] = useState<OrderAction | null>(null);
   /** Waiting for the payment notification: 'polling', or 'slow' when 15 s were not enough. */
   const [payCheck, setPayCheck] = useState<'idle' | 'polling' | 'slow'>('idle');
   const left = useRef(false);
@@ -146,9 +161,9 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
 
   const pay = async () => {
     if (busy) return;
-    setBusy('pay');
+    setBusy('PAY');
     const outcome = await startPayment(order.id);
-    setBusy(outcome.kind === 'redirected' ? 'pay' : null);
+    setBusy(outcome.kind === 'redirected' ? 'PAY' : null);
     switch (outcome.kind) {
       case 'redirected':
         return;
@@ -168,20 +183,14 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
     }
   };
 
-  const cancel = async () => {
-    if (busy) return;
-    const { confirm } = await Taro.showModal({
-      title: '取消订单',
-      content: '取消后优惠券将退回',
-      confirmText: '确认取消',
-      cancelText: '再想想',
-      confirmColor: '#e4393c',
-    }).catch(() => ({ confirm: false }));
-    if (!confirm) return;
-    setBusy('cancel');
+  /** Runs a state change after its confirmation; the answer replaces the order, a refusal reloads it. */
+  const act = async (action: OrderAction, button: OrderActionButton, run: () => Promise<OrderView>, done: string) => {
+    if (busy || !button.confirm) return;
+    if (!(await confirmFirst(button.confirm, action === 'CANCEL'))) return;
+    setBusy(action);
     try {
-      setOrder(await cancelOrder(order.id));
-      toast('订单已取消');
+      setOrder(await run());
+      toast(done);
     } catch (err) {
       toast(toApiError(err).message);
       onReload();
@@ -190,22 +199,32 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
     }
   };
 
-  const onAction = (action: OrderAction) => {
+  const onAction = (action: OrderAction, button: OrderActionButton) => {
     switch (action) {
       case 'PAY':
         void pay();
         return;
       case 'CANCEL':
-        void cancel();
+        void act(action, button, () => cancelOrder(order.id), '订单已取消');
         return;
       case 'CONFIRM_RECEIPT':
+        void act(action, button, () => confirmReceipt(order.id), '已确认收货');
+        return;
       case 'APPLY_REFUND':
+        if (busy || !button.confirm) return;
+        void confirmFirst(button.confirm).then((ok) => ok && navigateTo(afterSaleApplyUrl(order.id)));
+        return;
       case 'FULFIL':
         return;
     }
   };
 
-  const buttons = ACTION_ORDER.filter((a) => order.actions.includes(a) && ACTION_BUTTON[a] !== null);
+  const buttons = orderActionButtons(order.actions);
+  const copyTracking = (trackingNo: string) => {
+    Taro.setClipboardData({ data: trackingNo })
+      .then(() => toast('运单号已复制'))
+      .catch(() => toast('复制失败，请长按运单号复制'));
+  };
 
   return (
     <View className="order-page order-detail-page">
@@ -256,8 +275,37 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
             {PICKUP_NOTE[order.state] ? (
               <Text className="order-delivery__where">{PICKUP_NOTE[order.state]}</Text>
             ) : null}
+            {order.pickupCode ? <PickupCode code={order.pickupCode} /> : null}
+            {order.state === 'COMPLETED' && order.fulfilledAt ? (
+              <Text className="order-delivery__where order-picked-up">{`已于 ${when(order.fulfilledAt)} 提货`}</Text>
+            ) : null}
           </View>
         )}
+        {order.shipment ? (
+          <View className="order-shipment">
+            <View className="order-row order-row--small">
+              <Text className="order-row__label">快递公司</Text>
+              <Text className="order-row__value order-carrier">{order.shipment.carrier}</Text>
+            </View>
+            <View className="order-row order-row--small">
+              <Text className="order-row__label">运单号</Text>
+              <Text className="order-row__value order-tracking-no" userSelect>
+                {order.shipment.trackingNo}
+              </Text>
+              <Text
+                className="order-shipment__copy copy-tracking"
+                onClick={() => copyTracking(order.shipment?.trackingNo ?? '')}
+              >
+                复制
+              </Text>
+            </View>
+            {order.shipment.autoConfirmAt ? (
+              <Text className="order-shipment__note auto-confirm-note">
+                {`${when(order.shipment.autoConfirmAt)} 将自动确认收货`}
+              </Text>
+            ) : null}
+          </View>
+        ) : null}
       </View>
 
       <View className="order-card">
@@ -295,6 +343,18 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
             <Text className="order-row__value">{when(order.paidAt)}</Text>
           </View>
         ) : null}
+        {order.fulfilledAt && order.fulfilment === 'SHIP' ? (
+          <View className="order-row order-row--small">
+            <Text className="order-row__label">发货时间</Text>
+            <Text className="order-row__value">{when(order.fulfilledAt)}</Text>
+          </View>
+        ) : null}
+        {order.completedAt ? (
+          <View className="order-row order-row--small">
+            <Text className="order-row__label">完成时间</Text>
+            <Text className="order-row__value">{when(order.completedAt)}</Text>
+          </View>
+        ) : null}
         {order.cancelledAt ? (
           <View className="order-row order-row--small">
             <Text className="order-row__label">取消时间</Text>
@@ -317,19 +377,17 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
         <View className="order-bar">
           <View className="order-bar__inner">
             <View className="order-bar__actions">
-              {buttons.map((action) => {
-                const button = ACTION_BUTTON[action];
-                if (!button) return null;
-                const working = (action === 'PAY' && busy === 'pay') || (action === 'CANCEL' && busy === 'cancel');
+              {buttons.map(({ action, button }) => {
+                const working = busy === action;
                 return (
                   <View
                     key={action}
                     className={`btn order-bar__action ${button.className} ${busy || payCheck === 'polling' ? 'btn--disabled' : ''}`}
                     onClick={() => {
-                      if (!busy && payCheck !== 'polling') onAction(action);
+                      if (!busy && payCheck !== 'polling') onAction(action, button);
                     }}
                   >
-                    {working ? (action === 'PAY' ? '支付中…' : '取消中…') : button.text}
+                    {working ? `${button.text}…` : button.text}
                   </View>
                 );
               })}

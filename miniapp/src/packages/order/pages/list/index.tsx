@@ -11,7 +11,7 @@ import { resolveAssetUrl } from '@/services/asset-url';
 import { formatDate, formatTime } from '@/utils/date';
 import { navigateTo, orderDetailUrl, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
-import { ORDER_STATE_LABEL, ORDER_TABS, payableLabel, type OrderTab } from '../../order-text';
+import { ORDER_TABS, orderListStateLabel, payableLabel, type OrderTab } from '../../order-text';
 import '../../order.scss';
 import './index.scss';
 
@@ -20,10 +20,10 @@ const PAGE_SIZE = 10;
 const EMPTY_TITLE: Record<OrderTab['key'], string> = {
   ALL: '还没有订单',
   PENDING_PAYMENT: '没有待付款的订单',
-  PAID: '没有已支付的订单',
-  FULFILLED: '没有已发货的订单',
+  PAID: '没有待发货的订单',
+  FULFILLED: '没有待收货的订单',
   COMPLETED: '没有已完成的订单',
-  CANCELLED: '没有已取消的订单',
+  AFTER_SALES: '没有售后记录',
 };
 
 function OrderRow({ order }: { order: OrderSummaryView }) {
@@ -34,7 +34,7 @@ function OrderRow({ order }: { order: OrderSummaryView }) {
       <View className="order-item__head">
         <Text className="order-item__time">{`${formatDate(order.createdAt)} ${formatTime(order.createdAt)}`}</Text>
         <Text className={`order-state order-state--${order.state.toLowerCase()} order-item-state`}>
-          {ORDER_STATE_LABEL[order.state]}
+          {orderListStateLabel(order.state, order.fulfilment)}
         </Text>
       </View>
       <View className="order-item__body">
@@ -55,10 +55,15 @@ function OrderRow({ order }: { order: OrderSummaryView }) {
   );
 }
 
-/** 我的订单: tabs 全部 / 待付款 / 已支付 / 已完成 / 已取消, 10 a page, newest first. */
+/**
+ * 我的订单: tabs 全部 / 待付款 / 待发货 / 待收货 / 已完成 filtered on the server, 10 a page, newest first; 售后 opens the
+ * after-sales page.
+ */
 export default function OrderListPage() {
   const router = useRouter();
-  const [tab, setTab] = useState<OrderTab>(() => ORDER_TABS.find((t) => t.key === router.params.tab) ?? ORDER_TABS[0]);
+  const [tab, setTab] = useState<OrderTab>(
+    () => ORDER_TABS.find((t) => t.key === router.params.tab && !t.url) ?? ORDER_TABS[0],
+  );
   const list = usePagedList(
     useCallback((page: number) => listOrders(page, tab.state, PAGE_SIZE), [tab]),
     [tab.key],
@@ -87,7 +92,7 @@ export default function OrderListPage() {
           <View
             key={t.key}
             className={`order-tabs__tab order-tab ${t.key === tab.key ? 'order-tabs__tab--active order-tab--active' : ''}`}
-            onClick={() => setTab(t)}
+            onClick={() => (t.url ? navigateTo(t.url) : setTab(t))}
           >
             <Text>{t.title}</Text>
           </View>

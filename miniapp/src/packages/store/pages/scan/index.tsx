@@ -245,6 +245,9 @@ export default function StoreScanPage() {
         <Text className="store-bar__action sales-link" onClick={() => navigateTo(ROUTES.storeSales)}>
           门店交易
         </Text>
+        <Text className="store-bar__action order-pickup-link" onClick={() => navigateTo(ROUTES.storePickup)}>
+          核销自提
+        </Text>
         <Text className="store-bar__action signup-code-link" onClick={() => navigateTo(ROUTES.storeSignupCode)}>
           门店二维码
         </Text>

@@ -1,0 +1,227 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import {
+  IllegalTransitionError,
+  orderMachine,
+  type OrderState,
+  type OrderView,
+  type ShipOrderRequest,
+} from '@tidepool/shared';
+import { type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { Clock } from '../../common/clock/clock.service';
+import { affectedRows, Transactions } from '../../common/database/transactions';
+import { DomainException } from '../../common/errors/domain.exception';
+import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { JobScheduler } from '../jobs/job-scheduler.service';
+import { OutboxService } from '../outbox/outbox.service';
+import { OrderItem } from './order-item.entity';
+import { Order } from './order.entity';
+import { OrdersService } from './orders.service';
+
+/** Published in the transaction that completes an order, whoever completed it (member, system, store handover). */
+export const ORDER_COMPLETED = 'order.completed';
+export type OrderCompletedBy = 'MEMBER' | 'SYSTEM' | 'STORE';
+
+const DAY_MS = 86_400_000;
+/** Orders completed per transaction by the auto-confirm job. */
+export const AUTO_CONFIRM_CHUNK = 200;
+/** At most this many per run (the next period takes the rest). */
+const AUTO_CONFIRM_MAX_PER_RUN = 20_000;
+
+/** The state an event leads to, by the shared machine; an illegal move is the API's conflict. */
+export function nextOrderState(state: OrderState, event: 'FULFIL' | 'COMPLETE'): OrderState {
+  try {
+    return orderMachine.applyEvent(state, event).state;
+  } catch (error) {
+    if (error instanceof IllegalTransitionError) throw new DomainException('ORDER_STATE_CONFLICT');
+    throw error;
+  }
+}
+
+/**
+ * Shipping and completion: the operator ships a paid order (carrier + tracking number, PAID → FULFILLED), the
+ * member confirms receipt (FULFILLED → COMPLETED), and the `orders-auto-confirm` job completes what was shipped
+ * ORDER_AUTO_CONFIRM_DAYS ago. Every completion is one conditional UPDATE plus the `order.completed` outbox event
+ * (dedupe key per order) in one transaction, so however it happens — a double tap, the job on two replicas, the
+ * member racing the job — the order completes once and the event is published once.
+ */
+@Injectable()
+export class OrderFulfilmentService implements OnModuleInit {
+  private readonly logger = new Logger(OrderFulfilmentService.name);
+  private readonly mysql: boolean;
+
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
+    @InjectDataSource() dataSource: DataSource,
+    private readonly ordersService: OrdersService,
+    private readonly outbox: OutboxService,
+    private readonly transactions: Transactions,
+    private readonly scheduler: JobScheduler,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.mysql = dataSource.options.type !== 'better-sqlite3';
+  }
+
+  onModuleInit(): void {
+    this.scheduler.register({
+      name: 'orders-auto-confirm',
+      // Every 10 minutes; the runner lets one replica claim each period.
+      periodOf: (now) => `${now.toISOString().slice(0, 15)}0`,
+      work: async (now) => ({ confirmed: await this.autoConfirm(now) }),
+    });
+  }
+
+  /** The operator ships a paid SHIP order. The same shipment again is fine; another one is refused. */
+  async ship(orderId: number, request: ShipOrderRequest, attempt = 1): Promise<OrderView> {
+    const order = await this.orders.findOneBy({ id: orderId });
+    if (!order) throw new DomainException('ORDER_NOT_FOUND');
+    if (order.fulfilment !== 'SHIP') {
+      throw new DomainException('ORDER_STATE_CONFLICT', '自提订单请在门店核销自提，无需发货');
+    }
+    const carrier = request.carrier.trim();
+    const trackingNo = request.trackingNo.trim();
+    if (order.trackingNo !== null) {
+      if (order.carrier === carrier && order.trackingNo === trackingNo) return this.ordersService.view(order);
+      throw new DomainException('ORDER_ALREADY_SHIPPED', `该订单已发货（${order.carrier} ${order.trackingNo}）`);
+    }
+    const to = nextOrderState(order.state, 'FULFIL');
+    await this.assertNothingRefunding(order.id);
+    const now = this.clock.now();
+    const result = await this.transactions.run((manager) =>
+      manager
+        .createQueryBuilder()
+        .update(Order)
+        .set({ state: to, fulfilledAt: now, carrier, trackingNo })
+        .where('id = :id AND state = :from AND trackingNo IS NULL', { id: order.id, from: order.state })
+        .execute(),
+    );
+    if (affectedRows(result) !== 1) {
+      // Shipped by someone else meanwhile: answer as if that had been read first.
+      if (attempt >= 3) throw new DomainException('ORDER_STATE_CONFLICT');
+      return this.ship(orderId, request, attempt + 1);
+    }
+    this.logger.log({ msg: 'order shipped', orderId, carrier });
+    return this.ordersService.view(await this.orders.findOneByOrFail({ id: orderId }));
+  }
+
+  /**
+   * Goods are not sent or handed over while a refund of them is under way, nor when every line was refunded.
+   * (Lines refunded earlier are simply not part of what is handed over.)
+   */
+  async assertNothingRefunding(orderId: number): Promise<void> {
+    const lines = await this.items.findBy({ orderId });
+    if (lines.some((l) => l.refundState === 'REFUNDING')) {
+      throw new DomainException('ORDER_STATE_CONFLICT', '该订单有退款处理中，请处理完成后再发货或提货');
+    }
+    if (lines.length > 0 && lines.every((l) => l.refundState === 'REFUNDED')) {
+      throw new DomainException('ORDER_STATE_CONFLICT', '该订单已全部退款');
+    }
+  }
+
+  /**
+   * Operator fulfilment without a tracking number (PAID → FULFILLED), kept for orders handed over outside the
+   * system; shipped orders should use `ship`.
+   */
+  async fulfil(orderId: number): Promise<OrderView> {
+    const order = await this.orders.findOneBy({ id: orderId });
+    if (!order) throw new DomainException('ORDER_NOT_FOUND');
+    if (order.state !== 'FULFILLED') {
+      const to = nextOrderState(order.state, 'FULFIL');
+      const now = this.clock.now();
+      await this.transactions.run((manager) =>
+        manager
+          .createQueryBuilder()
+          .update(Order)
+          .set({ state: to, fulfilledAt: now })
+          .where('id = :id AND state = :from', { id: order.id, from: order.state })
+          .execute(),
+      );
+    }
+    const current = await this.orders.findOneByOrFail({ id: orderId });
+    if (current.state !== 'FULFILLED') throw new DomainException('ORDER_STATE_CONFLICT');
+    return this.ordersService.view(current);
+  }
+
+  /** 确认收货: FULFILLED → COMPLETED. A repeat (or the system having confirmed first) answers the order as it is. */
+  async confirmReceipt(memberId: number, orderId: number): Promise<OrderView> {
+    const order = await this.ordersService.ownOrder(memberId, orderId);
+    if (order.state !== 'COMPLETED') {
+      nextOrderState(order.state, 'COMPLETE');
+      await this.transactions.run((manager) => this.complete(manager, [order.id], 'MEMBER'));
+    }
+    const current = await this.orders.findOneByOrFail({ id: orderId });
+    if (current.state !== 'COMPLETED') throw new DomainException('ORDER_STATE_CONFLICT');
+    return this.ordersService.view(current);
+  }
+
+  /**
+   * FULFILLED → COMPLETED for the given orders inside the caller's transaction, publishing `order.completed` for
+   * each one this call moved (rows locked first on MySQL, so the event goes with the update that won; SQLite has
+   * one writer). Answers how many it completed.
+   */
+  async complete(
+    manager: EntityManager,
+    orderIds: number[],
+    by: OrderCompletedBy,
+    extra: Partial<Pick<Order, 'fulfilledAt' | 'handedOverByStaffId'>> & { from?: OrderState } = {},
+  ): Promise<number> {
+    if (orderIds.length === 0) return 0;
+    const { from = 'FULFILLED', ...columns } = extra;
+    const select = manager
+      .getRepository(Order)
+      .createQueryBuilder('o')
+      .select(['o.id'])
+      .where('o.id IN (:...ids) AND o.state = :from', { ids: orderIds, from });
+    const rows = await (this.mysql ? select.setLock('pessimistic_write') : select).getMany();
+    if (rows.length === 0) return 0;
+    const ids = rows.map((r) => r.id);
+    const now = this.clock.now();
+    const result = await manager
+      .createQueryBuilder()
+      .update(Order)
+      .set({ state: 'COMPLETED', completedAt: now, ...columns })
+      .where('id IN (:...ids) AND state = :from', { ids, from })
+      .execute();
+    if (affectedRows(result) !== ids.length) throw new DomainException('ORDER_STATE_CONFLICT');
+    for (const id of ids) {
+      await this.outbox.publish(manager, ORDER_COMPLETED, `${ORDER_COMPLETED}:${id}`, {
+        orderId: id,
+        completedAt: now.toISOString(),
+        by,
+      });
+    }
+    return ids.length;
+  }
+
+  /**
+   * Completes every order shipped at least ORDER_AUTO_CONFIRM_DAYS ago, in chunks of AUTO_CONFIRM_CHUNK (one
+   * transaction each, walking by id). Safe to run again or on two replicas: a completed order is no longer
+   * FULFILLED, and the scheduler's runner claims each period once.
+   */
+  async autoConfirm(now: Date = this.clock.now()): Promise<number> {
+    const cutoff = new Date(now.getTime() - this.config.orderAutoConfirmDays * DAY_MS);
+    let after = 0;
+    let confirmed = 0;
+    while (confirmed < AUTO_CONFIRM_MAX_PER_RUN) {
+      const due = await this.orders
+        .createQueryBuilder('o')
+        .select('o.id', 'id')
+        .where("o.state = 'FULFILLED' AND o.fulfilledAt <= :cutoff AND o.id > :after", { cutoff, after })
+        .orderBy('o.id', 'ASC')
+        .limit(AUTO_CONFIRM_CHUNK)
+        .getRawMany<{ id: number | string }>();
+      if (due.length === 0) break;
+      const ids = due.map((d) => Number(d.id));
+      after = ids[ids.length - 1]!;
+      confirmed += await this.transactions.run((manager) => this.complete(manager, ids, 'SYSTEM'));
+      if (due.length < AUTO_CONFIRM_CHUNK) break;
+    }
+    if (confirmed > 0) {
+      this.logger.log({ msg: 'orders auto-confirmed', confirmed });
+      void this.outbox.dispatch().catch(() => undefined);
+    }
+    return confirmed;
+  }
+}
