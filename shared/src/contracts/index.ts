@@ -13,3 +13,4 @@ export * from './address.contract';
 export * from './cart.contract';
 export * from './drops.contract';
 export * from './distribution.contract';
+export * from './storefront.contract';
