@@ -22,6 +22,8 @@ import { POINTS_MALL_ENTITIES } from '../modules/points-mall/points-mall.entitie
 import { CartItem } from '../modules/cart/cart-item.entity';
 import { CartMerge } from '../modules/cart/cart-merge.entity';
 import { DROP_ENTITIES } from '../modules/drops/drops.entities';
+import { MemberAddress } from '../modules/addresses/member-address.entity';
+import { StorefrontSettings } from '../modules/storefront/storefront-settings.entity';
 import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.entities';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
@@ -51,4 +53,6 @@ export const ENTITIES = [
   CartMerge,
   ...DROP_ENTITIES,
   ...DISTRIBUTION_ENTITIES,
+  MemberAddress,
+  StorefrontSettings,
 ];

@@ -10,8 +10,8 @@ export interface CategoryDto {
 }
 
 /**
- * GET /api/catalog/products?categoryId=&keyword=&page=&pageSize= — `keyword` searches product names, subtitles
- * and category names (LIKE wildcards are taken literally).
+ * GET /api/catalog/products?categoryId=&keyword=&page=&pageSize= — `keyword` searches product names and
+ * subtitles (LIKE wildcards are taken literally).
  */
 export interface ProductListQuery extends PageQuery {
   categoryId?: number;

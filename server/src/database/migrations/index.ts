@@ -1,3 +1,4 @@
+import { AddressBookAndStorefront1796289760908 } from './1796289760908-AddressBookAndStorefront';
 import { Drops1795499396436 } from './1795499396436-Drops';
 import { Distribution1795499769930 } from './1795499769930-Distribution';
 import { PaymentRefunds1795493466118 } from './1795493466118-PaymentRefunds';
@@ -34,4 +35,5 @@ export const MIGRATIONS: MigrationClass[] = [
   PaymentRefunds1795493466118,
   Drops1795499396436,
   Distribution1795499769930,
+  AddressBookAndStorefront1796289760908,
 ];

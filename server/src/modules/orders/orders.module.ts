@@ -18,6 +18,7 @@ import { OrdersService, PaymentCloser } from './orders.service';
 import { OrderReservations } from './order-reservations';
 import { PaymentNotifyController } from './payment-notify.controller';
 import { PaymentRefund } from './payment-refund.entity';
+import { PromotionsController } from './promotions.controller';
 
 /** Checkout pricing and orders: stock reserved at creation, released on cancel or timeout. */
 @Module({
@@ -27,7 +28,7 @@ import { PaymentRefund } from './payment-refund.entity';
     LoyaltyModule,
     MembersModule,
   ],
-  controllers: [OrdersController, PaymentNotifyController, AdminOrdersController],
+  controllers: [OrdersController, PaymentNotifyController, AdminOrdersController, PromotionsController],
   providers: [
     CheckoutService,
     OrdersService,
