@@ -84,7 +84,7 @@ describe('address book', () => {
   });
 
   it("another member's address is not found, and nothing of it changes", async () => {
-    const target = (await list(alice))[0]!;
+    const target = (await list(alice))[0];
     for (const [method, url, payload] of [
       ['GET', `/api/addresses/${target.id}`, undefined],
       ['PUT', `/api/addresses/${target.id}`, { ...HOME, recipientName: '黑客' }],
