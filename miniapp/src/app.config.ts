@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/product',
-      pages: ['pages/detail/index'],
+      pages: ['pages/detail/index', 'pages/search/index'],
     },
     {
       root: 'packages/member',
@@ -14,6 +14,8 @@ export default defineAppConfig({
         'pages/vouchers/index',
         'pages/privacy/index',
         'pages/terms/index',
+        'pages/addresses/index',
+        'pages/address-edit/index',
       ],
     },
     {
