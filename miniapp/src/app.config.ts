@@ -59,6 +59,8 @@ export default defineAppConfig({
     'packages/drop/pages/detail/index': { network: 'all', packages: ['packages/order'] },
   },
   window: {
+    // H5: Taro draws the navigation bar (title, and 返回 / 首页 on pages that are not tab pages), as WeChat does.
+    navigationStyle: 'default',
     navigationBarTitleText: 'Tidepool 会员商城',
     navigationBarBackgroundColor: '#fff8f3',
     navigationBarTextStyle: 'black',

@@ -44,7 +44,7 @@ export function validateAddressInput(raw: AddressInput): AddressFormErrors {
   else if ([...input.recipientName].length > ADDRESS_LIMITS.recipientNameMax)
     errors.recipientName = `收货人最多 ${ADDRESS_LIMITS.recipientNameMax} 个字`;
   if (!input.phone) errors.phone = '请填写手机号';
-  else if (!MAINLAND_MOBILE_PATTERN.test(input.phone)) errors.phone = '请输入正确的手机号（1 开头的 11 位大陆手机号）';
+  else if (!MAINLAND_MOBILE_PATTERN.test(input.phone)) errors.phone = '请输入正确的大陆手机号';
   if (!input.province) errors.province = '请填写省份';
   if (!input.city) errors.city = '请填写城市';
   if (!input.district) errors.district = '请填写区县';

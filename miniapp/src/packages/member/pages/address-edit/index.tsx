@@ -148,7 +148,7 @@ function AddressEditor({ id, initial }: { id: number | null; initial: AddressInp
               mode="region"
               value={[value.province, value.city, value.district]}
               onChange={(e) => {
-                const [province = '', city = '', district = ''] = e.detail.value as string[];
+                const [province = '', city = '', district = ''] = e.detail.value;
                 setValue((prev) => ({ ...prev, province, city, district }));
               }}
             >

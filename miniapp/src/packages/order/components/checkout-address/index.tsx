@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
+import { useDidHide, useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { type AddressView, type ShippingAddress, toShippingAddress } from '@tidepool/shared';
 import { listAddresses } from '@/services/api/addresses.api';
@@ -42,11 +42,16 @@ export function CheckoutAddress({ checkoutKey, value, onChange, errors, disabled
   useEffect(() => {
     void load();
   }, [load]);
-  // Back from the book (picked, added or edited an address).
-  const shownOnce = useRef(false);
+  // Back from the book (picked, added or edited an address). This mounts after the quote, so after the page's
+  // first show: only a show that follows a hide reloads.
+  const hidden = useRef(false);
+  useDidHide(() => {
+    hidden.current = true;
+  });
   useDidShow(() => {
-    if (shownOnce.current) void load();
-    shownOnce.current = true;
+    if (!hidden.current) return;
+    hidden.current = false;
+    void load();
   });
 
   const openBook = () => {
