@@ -12,6 +12,7 @@ import { toast } from '@/utils/toast';
 import { Breakdown } from '../../components/breakdown';
 import { OrderLines } from '../../components/order-lines';
 import { formatCountdown, msUntil } from '../../countdown';
+import { ContactService } from '@/components/contact-service';
 import { FULFILMENT_LABEL, maskPhone, orderStateHint, orderStateLabel, payableLabel } from '../../order-text';
 import { startPayment, waitUntilPaid } from '../../payment';
 import { useNow, useServerClockSkew } from './use-server-clock';
@@ -311,6 +312,8 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
         <Text className="order-links__link" onClick={() => switchTab(ROUTES.home)}>
           继续逛逛
         </Text>
+        <Text className="order-links__dot">·</Text>
+        <ContactService className="order-links__link order-contact" />
       </View>
 
       {buttons.length > 0 ? (
