@@ -161,7 +161,8 @@ const proxy = createProxy(BASE_URL);
 
 try {
   await proxy.start();
-  const member = await newMember('13700137001');
+  // A fresh phone per run, so the suite also runs again against the same server.
+  const member = await newMember(`137${String(Date.now()).slice(-8)}`);
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -214,12 +215,16 @@ try {
         JSON.stringify(recent) === JSON.stringify(['毛绒公仔', '曲奇']),
         `recent searches ${JSON.stringify(recent)}`,
       );
-      // Load-more: a wide keyword (every product has a price in ¥; the demo names share few words, so use the shelf).
-      const all = await api('/api/catalog/products?keyword=%E8%9C%A1&pageSize=50');
-      await searchFor('蜡');
+      // Load-more: a keyword that matches more than one page (10): most subtitles read "… · …".
+      const all = await api(`/api/catalog/products?keyword=${encodeURIComponent('·')}&pageSize=50`);
+      assert(all.total > 10, `only ${all.total} products match, load-more is not exercised`);
+      await searchFor('·');
       await visible('.search-results .product-card').first().waitFor();
-      await page.mouse.wheel(0, 5000);
-      await page.waitForTimeout(800);
+      assert((await visible('.search-results .product-card').count()) === 10, 'the first page is not 10 cards');
+      for (let i = 0; i < 5 && (await visible('.search-results .product-card').count()) < all.total; i++) {
+        await page.mouse.wheel(0, 8000);
+        await page.waitForTimeout(600);
+      }
       const shown = await visible('.search-results .product-card').count();
       assert(shown === all.total, `${shown} cards shown for ${all.total} results`);
     },
