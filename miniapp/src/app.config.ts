@@ -4,7 +4,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'packages/product',
-      pages: ['pages/detail/index'],
+      pages: ['pages/detail/index', 'pages/search/index'],
     },
     {
       root: 'packages/member',
@@ -14,6 +14,8 @@ export default defineAppConfig({
         'pages/vouchers/index',
         'pages/privacy/index',
         'pages/terms/index',
+        'pages/addresses/index',
+        'pages/address-edit/index',
       ],
     },
     {
@@ -70,6 +72,8 @@ export default defineAppConfig({
     'packages/drop/pages/detail/index': { network: 'all', packages: ['packages/order'] },
   },
   window: {
+    // H5: Taro draws the navigation bar (title, and 返回 / 首页 on pages that are not tab pages), as WeChat does.
+    navigationStyle: 'default',
     navigationBarTitleText: 'Tidepool 会员商城',
     navigationBarBackgroundColor: '#fff8f3',
     navigationBarTextStyle: 'black',

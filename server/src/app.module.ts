@@ -6,6 +6,7 @@ import { loadConfig } from './config/env';
 import { TransactionsModule } from './common/database/transactions';
 import { DatabaseModule } from './database/database.module';
 import { AfterSalesModule } from './modules/after-sales/after-sales.module';
+import { AddressesModule } from './modules/addresses/addresses.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
@@ -22,6 +23,7 @@ import { PaymentsModule } from './modules/payments/payments.module';
 import { PosModule } from './modules/pos/pos.module';
 import { SeedModule } from './modules/seed/seed.module';
 import { StoreModeModule } from './modules/store-mode/store-mode.module';
+import { StorefrontModule } from './modules/storefront/storefront.module';
 import { StoresModule } from './modules/stores/stores.module';
 import { WechatModule } from './modules/wechat/wechat.module';
 import { WechatDevModule } from './modules/wechat/wechat-dev.module';
@@ -54,6 +56,8 @@ export class AppModule {
         PaymentsModule.forRoot(config ?? loadConfig()),
         CartModule,
         DropsModule,
+        AddressesModule,
+        StorefrontModule,
         WechatDevModule.forRoot(config ?? loadConfig()),
         DistributionModule.forRoot(config ?? loadConfig()),
       ],

@@ -23,6 +23,8 @@ import { CartItem } from '../modules/cart/cart-item.entity';
 import { CartMerge } from '../modules/cart/cart-merge.entity';
 import { DROP_ENTITIES } from '../modules/drops/drops.entities';
 import { AFTER_SALE_ENTITIES } from '../modules/after-sales/after-sale.entity';
+import { MemberAddress } from '../modules/addresses/member-address.entity';
+import { StorefrontSettings } from '../modules/storefront/storefront-settings.entity';
 import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.entities';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
@@ -53,4 +55,6 @@ export const ENTITIES = [
   ...DROP_ENTITIES,
   ...DISTRIBUTION_ENTITIES,
   ...AFTER_SALE_ENTITIES,
+  MemberAddress,
+  StorefrontSettings,
 ];

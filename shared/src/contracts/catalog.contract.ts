@@ -9,7 +9,10 @@ export interface CategoryDto {
   sort: number;
 }
 
-/** GET /api/catalog/products?categoryId=&keyword=&page=&pageSize= */
+/**
+ * GET /api/catalog/products?categoryId=&keyword=&page=&pageSize= — `keyword` searches product names and
+ * subtitles (LIKE wildcards are taken literally).
+ */
 export interface ProductListQuery extends PageQuery {
   categoryId?: number;
   keyword?: string;
@@ -26,6 +29,8 @@ export interface ProductSummaryDto {
   /** Strike-through price, when the product shows one. */
   originalPriceFen: Fen | null;
   sales: number;
+  /** Tags for item promotions of the pricing engine (e.g. `zone-2for79`); the storefront shows their labels. */
+  promotionTags: string[];
 }
 
 export interface SkuDto {

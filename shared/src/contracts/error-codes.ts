@@ -41,6 +41,9 @@ export const ERROR_CODES = {
   // Catalogue
   CATEGORY_NOT_FOUND: { status: 404, message: '分类不存在' },
   PRODUCT_NOT_FOUND: { status: 404, message: '商品不存在或已下架' },
+  // Address book
+  ADDRESS_NOT_FOUND: { status: 404, message: '收货地址不存在' },
+  ADDRESS_LIMIT_REACHED: { status: 409, message: '收货地址最多保存 20 个，请先删除不用的地址' },
   // Loyalty
   POINTS_INSUFFICIENT: { status: 409, message: '积分不足' },
   LOYALTY_SOURCE_NOT_FOUND: { status: 404, message: '找不到对应的积分或成长值记录' },

@@ -15,3 +15,4 @@ export * from './cart.contract';
 export * from './drops.contract';
 export * from './distribution.contract';
 export * from './after-sales.contract';
+export * from './storefront.contract';

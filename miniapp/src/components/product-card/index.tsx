@@ -1,7 +1,8 @@
 import { Image, Text, View } from '@tarojs/components';
-import type { ProductSummaryDto } from '@tidepool/shared';
+import type { PromotionTag, ProductSummaryDto } from '@tidepool/shared';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { Price } from '../price';
+import { PromotionTags } from '../promotion-tags';
 import './index.scss';
 
 export interface ProductCardProps {
@@ -9,9 +10,11 @@ export interface ProductCardProps {
   /** 'grid': two-column card with a square cover; 'row': cover left, text right. */
   layout?: 'grid' | 'row';
   onTap?: (product: ProductSummaryDto) => void;
+  /** Promotion tags (from checkout's rules) to show under the name. */
+  tags?: readonly PromotionTag[];
 }
 
-export function ProductCard({ product, layout = 'grid', onTap }: ProductCardProps) {
+export function ProductCard({ product, layout = 'grid', onTap, tags = [] }: ProductCardProps) {
   return (
     <View
       className={`product-card product-card--${layout}`}
@@ -28,6 +31,7 @@ export function ProductCard({ product, layout = 'grid', onTap }: ProductCardProp
       <View className="product-card__body">
         <Text className="product-card__name product-name">{product.name}</Text>
         {product.subtitle ? <Text className="product-card__subtitle product-subtitle">{product.subtitle}</Text> : null}
+        <PromotionTags tags={tags} className="product-card__tags" />
         <View className="product-card__footer">
           <Price
             fen={product.priceFen}

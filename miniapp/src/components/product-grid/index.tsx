@@ -1,5 +1,6 @@
 import { CustomWrapper, View } from '@tarojs/components';
-import type { ProductSummaryDto } from '@tidepool/shared';
+import { cardPromotionTags, type ProductSummaryDto } from '@tidepool/shared';
+import { usePromotions } from '@/hooks/use-promotions';
 import { ProductCard } from '../product-card';
 import './index.scss';
 
@@ -14,12 +15,18 @@ export interface ProductGridProps {
  * with a local setData instead of diffing the whole page.
  */
 export function ProductGrid({ products, layout = 'grid', onTapProduct }: ProductGridProps) {
+  const promotions = usePromotions();
   return (
     <CustomWrapper>
       <View className={`product-grid product-grid--${layout}`}>
         {products.map((product) => (
           <View className="product-grid__cell" key={product.id}>
-            <ProductCard product={product} layout={layout} onTap={onTapProduct} />
+            <ProductCard
+              product={product}
+              layout={layout}
+              onTap={onTapProduct}
+              tags={promotions ? cardPromotionTags(product.promotionTags ?? [], promotions.view, promotions.tier) : []}
+            />
           </View>
         ))}
       </View>

@@ -81,7 +81,15 @@ export function ErrorState({ error, onRetry, compact = false }: ErrorStateProps)
   return (
     <View className={`state state-error ${compact ? 'state--compact' : ''}`}>
       {compact ? null : <View className="state__icon state__icon--error" />}
-      <Text className="state__title state-error__message">{error.message}</Text>
+      {error.code === 'NETWORK_ERROR' ? (
+        // No answer at all (offline, server unreachable): say so plainly, then what to do.
+        <>
+          <Text className="state__title state-error__message">网络不给力</Text>
+          <Text className="state__text">请检查网络后重试</Text>
+        </>
+      ) : (
+        <Text className="state__title state-error__message">{error.message}</Text>
+      )}
       <View className="btn btn--ghost btn--small state__action retry-button" onClick={onRetry}>
         重试
       </View>

@@ -1,8 +1,10 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { type CartLineDto, formatFen } from '@tidepool/shared';
+import { type CartLineDto, formatFen, itemPromotionTags, memberDayTag, type PromotionTag } from '@tidepool/shared';
 import { Price } from '@/components/price';
+import { PromotionTags } from '@/components/promotion-tags';
+import { usePromotions } from '@/hooks/use-promotions';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { applyCartBadge } from '@/services/cart-sync';
@@ -35,6 +37,8 @@ export default function CartPage() {
   const { load, isMember, busy, reload, setQuantity, remove, select } = useCart();
   const [checkingOut, setCheckingOut] = useState(false);
   const shownOnce = useRef(false);
+  const promotions = usePromotions();
+  const memberDay = promotions ? memberDayTag(promotions.view.memberDay, promotions.tier) : null;
 
   // Back on the tab: prices and stock may have moved, and the badge may need applying (weapp sets it only here).
   useDidShow(() => {
@@ -129,11 +133,18 @@ export default function CartPage() {
         ) : null}
       </View>
 
+      {memberDay && view.lines.length > 0 ? (
+        <View className="cart-promo member-day-hint">
+          <PromotionTags tags={[memberDay]} variant="hint" />
+        </View>
+      ) : null}
+
       <View className="cart-lines">
         {view.lines.map((line) => (
           <CartLineRow
             key={line.skuId}
             line={line}
+            tags={promotions ? itemPromotionTags(line.promotionTags ?? [], promotions.view.itemPromotions) : []}
             busy={busy.has(line.skuId)}
             onToggle={() => void select([line.skuId], !line.selected)}
             onQuantity={(quantity) => void setQuantity(line.skuId, quantity)}
@@ -185,6 +196,8 @@ function CheckCircle({ checked, disabled = false }: CheckCircleProps) {
 
 interface CartLineRowProps {
   line: CartLineDto;
+  /** Item promotions of the line (2件79折), from checkout's rules. */
+  tags: readonly PromotionTag[];
   busy: boolean;
   onToggle: () => void;
   onQuantity: (quantity: number) => void;
@@ -192,7 +205,7 @@ interface CartLineRowProps {
   onOpen: () => void;
 }
 
-function CartLineRow({ line, busy, onToggle, onQuantity, onRemove, onOpen }: CartLineRowProps) {
+function CartLineRow({ line, tags, busy, onToggle, onQuantity, onRemove, onOpen }: CartLineRowProps) {
   const problem = availabilityText(line);
   const selectable = isSelectable(line);
   const { canDecrease, canIncrease, max } = stepperLimits(line);
@@ -223,6 +236,7 @@ function CartLineRow({ line, busy, onToggle, onQuantity, onRemove, onOpen }: Car
           </Text>
         </View>
         <Text className="cart-line__specs line-specs">{describeSpecs(line.specs)}</Text>
+        <PromotionTags tags={tags} className="cart-line__tags" />
         {problem ? <Text className="cart-line__problem line-problem">{problem}</Text> : null}
         <View className="cart-line__bottom">
           <Price fen={line.priceFen} size="sm" className="line-price" />

@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { CategoryDto, ProductSummaryDto } from '@tidepool/shared';
 import { PagedProductList } from '@/components/paged-product-list';
+import { SearchEntry } from '@/components/search-bar';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { usePagedList } from '@/hooks/use-paged-list';
@@ -47,18 +48,21 @@ export default function CategoryPage() {
 
   return (
     <View className="category-page">
-      <ScrollView className="category-sidebar" scrollY enhanced showScrollbar={false}>
-        {list.map((category: CategoryDto) => (
-          <View
-            key={category.id}
-            className={`category-tab ${category.id === active.id ? 'category-tab--active' : ''}`}
-            onClick={() => selectCategory(category.id)}
-          >
-            <Text className="category-tab__name">{category.name}</Text>
-          </View>
-        ))}
-      </ScrollView>
-      <CategoryProducts key={active.id} category={active} />
+      <SearchEntry className="category-search" />
+      <View className="category-body">
+        <ScrollView className="category-sidebar" scrollY enhanced showScrollbar={false}>
+          {list.map((category: CategoryDto) => (
+            <View
+              key={category.id}
+              className={`category-tab ${category.id === active.id ? 'category-tab--active' : ''}`}
+              onClick={() => selectCategory(category.id)}
+            >
+              <Text className="category-tab__name">{category.name}</Text>
+            </View>
+          ))}
+        </ScrollView>
+        <CategoryProducts key={active.id} category={active} />
+      </View>
     </View>
   );
 }

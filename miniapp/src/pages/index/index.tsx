@@ -3,6 +3,7 @@ import { Image, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import type { CategoryDto, ProductSummaryDto } from '@tidepool/shared';
 import { PagedProductList } from '@/components/paged-product-list';
+import { SearchEntry } from '@/components/search-bar';
 import { SectionTitle } from '@/components/section-title';
 import { ErrorState } from '@/components/state-view';
 import { useAsync, type AsyncState } from '@/hooks/use-async';
@@ -45,6 +46,7 @@ export default function HomePage() {
 
   return (
     <View className="home-page">
+      <SearchEntry className="home-search" placeholder="搜索香薰、公仔、耳机…" />
       <View className="home-banner">
         <View className="home-banner__glow" />
         <Text className="home-banner__brand">Tidepool 潮汐</Text>

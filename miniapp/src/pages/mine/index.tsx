@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
 import { useRef } from 'react';
 import type { MemberCenterResponse, TierCode } from '@tidepool/shared';
+import { ContactService } from '@/components/contact-service';
 import { PROMOTER_ROUTES } from '@/components/share/promoter-routes';
 import { ErrorState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
@@ -13,7 +14,16 @@ import { navigateTo, ROUTES } from '@/utils/routes';
 import './index.scss';
 
 interface Entry {
-  key: 'member-code' | 'vouchers' | 'points-mall' | 'privacy' | 'store-mode' | 'orders' | 'drop-orders' | 'promoter';
+  key:
+    | 'member-code'
+    | 'vouchers'
+    | 'points-mall'
+    | 'privacy'
+    | 'store-mode'
+    | 'orders'
+    | 'drop-orders'
+    | 'promoter'
+    | 'addresses';
   title: string;
   glyph: string;
   /** Needs a signed-up member (else the entry leads to signup). */
@@ -26,6 +36,7 @@ const ENTRIES: readonly Entry[] = [
   { key: 'points-mall', title: '积分商城', glyph: '礼', membersOnly: false },
   { key: 'orders', title: '我的订单', glyph: '单', membersOnly: false },
   { key: 'drop-orders', title: '我的团购订单', glyph: '团', membersOnly: false },
+  { key: 'addresses', title: '收货地址', glyph: '址', membersOnly: false },
   { key: 'promoter', title: '推广中心', glyph: '推', membersOnly: true },
   { key: 'privacy', title: '个人信息与隐私', glyph: '私', membersOnly: true },
   { key: 'store-mode', title: '门店模式', glyph: '店', membersOnly: false },
@@ -47,6 +58,8 @@ function entryHint(entry: Entry, member: MemberCenterResponse | null, staffName:
       return '每周五 12 点开抢';
     case 'promoter':
       return '分享好物赚佣金';
+    case 'addresses':
+      return '管理收货地址';
     case 'privacy':
       return '导出 / 注销';
     case 'store-mode':
@@ -78,6 +91,10 @@ export default function MinePage() {
     }
     if (entry.key === 'drop-orders') {
       navigateTo(DROP_ROUTES.orders);
+      return;
+    }
+    if (entry.key === 'addresses') {
+      navigateTo(ROUTES.addressList);
       return;
     }
     if (entry.key === 'store-mode') {
@@ -221,6 +238,14 @@ export default function MinePage() {
             <Text className="mine-entry__arrow">›</Text>
           </View>
         ))}
+        <ContactService className="mine-entry mine-contact">
+          <View className="mine-entry__glyph">
+            <Text>客</Text>
+          </View>
+          <Text className="mine-entry__title">联系客服</Text>
+          <Text className="mine-entry__hint">售前售后咨询</Text>
+          <Text className="mine-entry__arrow">›</Text>
+        </ContactService>
       </View>
 
       <Text className="mine-footer">Tidepool 会员商城</Text>

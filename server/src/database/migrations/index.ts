@@ -1,5 +1,6 @@
 import { AfterSales1796289600019 } from './1796289600019-AfterSales';
 import { OrderFulfilment1796289949597 } from './1796289949597-OrderFulfilment';
+import { AddressBookAndStorefront1796289760908 } from './1796289760908-AddressBookAndStorefront';
 import { Drops1795499396436 } from './1795499396436-Drops';
 import { Distribution1795499769930 } from './1795499769930-Distribution';
 import { PaymentRefunds1795493466118 } from './1795493466118-PaymentRefunds';
@@ -37,5 +38,6 @@ export const MIGRATIONS: MigrationClass[] = [
   Drops1795499396436,
   Distribution1795499769930,
   AfterSales1796289600019,
+  AddressBookAndStorefront1796289760908,
   OrderFulfilment1796289949597,
 ];

@@ -39,6 +39,7 @@ export class CatalogService {
       .take(query.pageSize);
     if (query.categoryId !== undefined) qb.andWhere('p.categoryId = :categoryId', { categoryId: query.categoryId });
     if (query.keyword) {
+      // Name or subtitle; the keyword's own % and _ are literal (escaped).
       qb.andWhere("(p.name LIKE :kw ESCAPE '!' OR p.subtitle LIKE :kw ESCAPE '!')", {
         kw: `%${escapeLike(query.keyword)}%`,
       });
@@ -104,6 +105,7 @@ function toSummary(p: Product): ProductSummaryDto {
     priceFen: fen(p.priceFen),
     originalPriceFen: p.originalPriceFen === null ? null : fen(p.originalPriceFen),
     sales: p.sales,
+    promotionTags: p.promotionTags ?? [],
   };
 }
 

@@ -23,6 +23,7 @@ import { OrdersService, PaymentCloser } from './orders.service';
 import { OrderReservations } from './order-reservations';
 import { PaymentNotifyController } from './payment-notify.controller';
 import { PaymentRefund } from './payment-refund.entity';
+import { PromotionsController } from './promotions.controller';
 
 /** Checkout pricing and orders: stock reserved at creation, released on cancel or timeout. */
 @Module({
@@ -33,7 +34,13 @@ import { PaymentRefund } from './payment-refund.entity';
     LoyaltyModule,
     MembersModule,
   ],
-  controllers: [OrdersController, PaymentNotifyController, AdminOrdersController, OrderPickupsController],
+  controllers: [
+    OrdersController,
+    PaymentNotifyController,
+    AdminOrdersController,
+    OrderPickupsController,
+    PromotionsController,
+  ],
   providers: [
     CheckoutService,
     OrdersService,

@@ -274,6 +274,9 @@ export const DEMO_PRODUCTS: DemoProduct[] = [
 
 export const DEMO_BRAND = { code: 'tidepool', name: '潮汐生活' };
 
+/** The demo's 热门搜索 (the operator changes them with PUT /api/admin/storefront/settings). */
+export const DEMO_HOT_KEYWORDS = ['香薰蜡烛', '毛绒公仔', '蓝牙耳机', '曲奇', '护手霜'];
+
 export const DEMO_STORES = [
   { code: 'SH001', name: '上海南京西路店', address: '上海市静安区南京西路1266号', timeZone: 'Asia/Shanghai' },
   { code: 'SH002', name: '上海徐家汇店', address: '上海市徐汇区虹桥路1号', timeZone: 'Asia/Shanghai' },

@@ -14,6 +14,7 @@ import { Store } from '../stores/store.entity';
 import {
   DEMO_BRAND,
   DEMO_CATEGORIES,
+  DEMO_HOT_KEYWORDS,
   DEMO_PASSWORD,
   DEMO_PRODUCTS,
   DEMO_STAFF,
@@ -23,6 +24,8 @@ import {
 } from './demo-catalog';
 import { seedDemoDrops } from './demo-drops';
 import { seedDemoGifts } from './demo-gifts';
+import { StorefrontSettings } from '../storefront/storefront-settings.entity';
+import { DEFAULT_STOREFRONT_SETTINGS } from '../storefront/storefront.service';
 import { seedDemoDistribution } from '../distribution/demo-distribution';
 
 /**
@@ -58,6 +61,14 @@ export class DemoSeedService implements OnApplicationBootstrap {
     manager: EntityManager,
   ): Promise<{ stores: number; products: number; staff: number; gifts: number; dropItems: number }> {
     const brand = await manager.save(manager.create(Brand, DEMO_BRAND));
+    await manager.save(
+      manager.create(StorefrontSettings, {
+        id: 1,
+        ...DEFAULT_STOREFRONT_SETTINGS,
+        hotKeywords: DEMO_HOT_KEYWORDS,
+        updatedAt: this.clock.now(),
+      }),
+    );
     const stores = new Map<string, Store>();
     for (const store of DEMO_STORES) {
       stores.set(store.code, await manager.save(manager.create(Store, { ...store, brandId: brand.id })));

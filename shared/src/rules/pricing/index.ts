@@ -7,3 +7,4 @@ export * from './coupons';
 export * from './allocate-discounts';
 export * from './quote';
 export * from './best-coupon';
+export * from './promotion-tags';

@@ -28,6 +28,7 @@ export class ProductSummaryResponse implements ProductSummaryDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Strike-through price in fen' })
   originalPriceFen: Fen | null;
   @ApiProperty() sales: number;
+  @ApiProperty({ type: [String], example: ['zone-2for79'] }) promotionTags: string[];
 }
 
 export class ProductPageResponse implements Page<ProductSummaryDto> {

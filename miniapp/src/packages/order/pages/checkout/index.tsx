@@ -19,7 +19,7 @@ import { parseCheckoutItems } from '@/utils/checkout-items';
 import { navigateTo, orderDetailUrl, redirectTo, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { EMPTY_ADDRESS, firstAddressError, normalizeAddress, validateAddress } from '../../address';
-import { AddressForm } from '../../components/address-form';
+import { CheckoutAddress } from '../../components/checkout-address';
 import { Breakdown } from '../../components/breakdown';
 import { CouponSheet } from '../../components/coupon-sheet';
 import { OrderLines } from '../../components/order-lines';
@@ -51,7 +51,7 @@ export default function CheckoutPage() {
       </View>
     );
   }
-  return <Checkout lines={lines} />;
+  return <Checkout lines={lines} raw={raw} />;
 }
 
 function couponDiscountOf(quote: CheckoutQuoteResponse): number {
@@ -66,7 +66,7 @@ function stockItemName(error: ApiError, quote: CheckoutQuoteResponse): string {
   return line ? `「${[line.productName, line.specText].filter(Boolean).join(' ')}」` : '部分商品';
 }
 
-function Checkout({ lines }: { lines: CheckoutLineInput[] }) {
+function Checkout({ lines, raw }: { lines: CheckoutLineInput[]; raw?: string }) {
   const { quote, loading, error, requote } = useCheckoutQuote(lines);
   const [fulfilment, setFulfilment] = useState<Fulfilment>('SHIP');
   const [address, setAddress] = useState<ShippingAddress>(EMPTY_ADDRESS);
@@ -265,7 +265,8 @@ function Checkout({ lines }: { lines: CheckoutLineInput[] }) {
           ))}
         </View>
         {fulfilment === 'SHIP' ? (
-          <AddressForm
+          <CheckoutAddress
+            checkoutKey={raw ?? ''}
             value={address}
             onChange={setAddress}
             errors={showErrors ? addressErrors : {}}

@@ -14,6 +14,7 @@ import { Breakdown } from '../../components/breakdown';
 import { OrderLines } from '../../components/order-lines';
 import { formatCountdown, msUntil } from '../../countdown';
 import { afterSaleApplyUrl, type OrderActionButton, orderActionButtons } from '../../order-actions';
+import { ContactService } from '@/components/contact-service';
 import { FULFILMENT_LABEL, maskPhone, orderStateHint, orderStateLabel, payableLabel } from '../../order-text';
 import { startPayment, waitUntilPaid } from '../../payment';
 import { useNow, useServerClockSkew } from './use-server-clock';
@@ -371,6 +372,8 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
         <Text className="order-links__link" onClick={() => switchTab(ROUTES.home)}>
           继续逛逛
         </Text>
+        <Text className="order-links__dot">·</Text>
+        <ContactService className="order-links__link order-contact" />
       </View>
 
       {buttons.length > 0 ? (

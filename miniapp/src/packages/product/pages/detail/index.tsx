@@ -1,15 +1,19 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { fen, formatFen, type ProductDetailDto, type SkuDto } from '@tidepool/shared';
+import { fen, formatFen, productPromotionTags, type ProductDetailDto, type SkuDto } from '@tidepool/shared';
 import cartIconUrl from '@/assets/tabbar/cart.png';
+import { ContactService } from '@/components/contact-service';
 import { Price } from '@/components/price';
+import { PromotionTags } from '@/components/promotion-tags';
+import { QuantityStepper } from '@/components/quantity-stepper';
 import { posterUrl } from '@/components/share/promoter-routes';
 import { ShareSheet } from '@/components/share/share-sheet';
 import { SHARE_PAGES } from '@/components/share/share-path';
 import { useReferralShare } from '@/components/share/use-referral-share';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
+import { usePromotions } from '@/hooks/use-promotions';
 import { ApiError, toApiError } from '@/services/api-error';
 import { addCartItem } from '@/services/api/cart.api';
 import { getProduct } from '@/services/api/catalog.api';
@@ -78,6 +82,14 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
     () => product.skus.find((sku) => sku.stock > 0)?.id ?? null,
   );
   const selectedSku = product.skus.find((sku) => sku.id === selectedSkuId) ?? null;
+  // 数量: 1..min(stock, the per-line limit the order and cart APIs take).
+  const [quantity, setQuantity] = useState(1);
+  const maxQuantity = selectedSku ? Math.min(selectedSku.stock, MAX_LINE_QUANTITY) : 0;
+  const chosenQuantity = Math.max(1, Math.min(quantity, maxQuantity));
+  const promotions = usePromotions();
+  const promotionTags = promotions
+    ? productPromotionTags(product.promotionTags ?? [], promotions.view, promotions.tier)
+    : [];
   const images = useMemo(() => {
     const list = product.images.length > 0 ? product.images : [product.coverUrl];
     return list.map((url) => resolveAssetUrl(url)).filter(Boolean);
@@ -91,7 +103,7 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
   /** 立即购买: checkout with one of the selected SKU (skipping the cart). */
   const onBuyNow = () => {
     if (soldOut || !selectedSku) return;
-    openCheckout([{ skuId: selectedSku.id, quantity: 1 }]);
+    openCheckout([{ skuId: selectedSku.id, quantity: chosenQuantity }]);
   };
 
   const onTapSku = (sku: SkuDto) => {
@@ -126,12 +138,12 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
     const store = useAppStore.getState();
     if (!store.session.member) {
       const inCart = store.cart.lines.find((line) => line.skuId === selectedSku.id)?.quantity ?? 0;
-      if (inCart >= MAX_LINE_QUANTITY) {
+      if (inCart + chosenQuantity > MAX_LINE_QUANTITY) {
         toast(`每件商品最多购买 ${MAX_LINE_QUANTITY} 件`);
-      } else if (inCart + 1 > selectedSku.stock) {
+      } else if (inCart + chosenQuantity > selectedSku.stock) {
         toast(`库存不足，最多可购买 ${selectedSku.stock} 件`);
       } else {
-        store.addToCart(selectedSku.id, 1);
+        store.addToCart(selectedSku.id, chosenQuantity);
         addedToast();
       }
       return;
@@ -139,7 +151,7 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
     if (adding) return;
     setAdding(true);
     try {
-      const view = await addCartItem(selectedSku.id, 1);
+      const view = await addCartItem(selectedSku.id, chosenQuantity);
       useAppStore.getState().setMemberCartCount(view.totalQuantity);
       addedToast();
     } catch (error) {
@@ -169,6 +181,7 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
         />
         <Text className="detail-name">{product.name}</Text>
         {product.subtitle ? <Text className="detail-subtitle">{product.subtitle}</Text> : null}
+        <PromotionTags tags={promotionTags} className="detail-promo-tags" />
         <View className="detail-meta">
           <Text className="detail-meta__item">{product.categoryName}</Text>
           <Text className="detail-meta__item">已售 {product.sales}</Text>
@@ -200,6 +213,33 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
               </View>
             );
           })}
+          <View className="detail-quantity">
+            <Text className="detail-quantity__label">数量</Text>
+            {maxQuantity > 0 && maxQuantity < 10 ? (
+              <Text className="detail-quantity__hint">仅剩 {maxQuantity} 件</Text>
+            ) : null}
+            <QuantityStepper
+              value={chosenQuantity}
+              max={maxQuantity}
+              disabled={soldOut || !selectedSku}
+              onChange={setQuantity}
+              onLimit={(bound) => {
+                if (bound === 'min') return;
+                toast(
+                  maxQuantity >= MAX_LINE_QUANTITY
+                    ? `每单最多购买 ${MAX_LINE_QUANTITY} 件`
+                    : `库存不足，最多可购买 ${maxQuantity} 件`,
+                );
+              }}
+            />
+          </View>
+        </View>
+      ) : null}
+
+      {promotionTags.length > 0 ? (
+        <View className="detail-card detail-promotions">
+          <Text className="detail-card__title">优惠</Text>
+          <PromotionTags tags={promotionTags} variant="hint" />
         </View>
       ) : null}
 
@@ -233,6 +273,10 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
 
       <View className="detail-bar">
         <View className="detail-bar__inner">
+          <ContactService className="detail-bar__icon detail-contact">
+            <View className="detail-bar__icon-glyph detail-bar__service-glyph">客</View>
+            <Text className="detail-bar__icon-text">客服</Text>
+          </ContactService>
           <View className="detail-bar__icon cart-shortcut" onClick={() => switchTab(ROUTES.cart)}>
             <View className="detail-bar__icon-glyph">
               <Image className="detail-bar__icon-img" src={CART_ICON} mode="aspectFit" />

@@ -1,0 +1,415 @@
+/* global AbortSignal, document, localStorage */
+// End-to-end check of the shopper's catalogue, address and navigation paths in the H5 build, in real Chromium:
+// 搜索 from 首页 (hot keywords, recent searches kept on the phone and cleared after a confirmation, results with
+// the 2件79折 tag, load-more, an empty state that suggests something) → the product page's stepper to 2 → 加入购物车
+// (the cart line says 2 and shows the same tag); the address book (add two, set the second as default) → checkout
+// preselects the default, 更换 picks the other and the pick survives the browser's back and forward; an unknown URL
+// shows 页面不存在 and 返回首页 works; with the server unreachable (a proxy in front of it is stopped: a dead port)
+// a data request and a tab whose page chunk was never loaded both say 网络不给力, and 重试 works once it is back.
+// BASE_URL: the server serving the H5 build and the API. ARTIFACTS_DIR: screenshots (default <repo>/artifacts).
+// CHROMIUM_PATH: default /usr/bin/chromium. Prints "N passed, M failed" and exits non-zero on any failure.
+import { mkdirSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { PRIVACY_TERMS_VERSION } from '@tidepool/shared';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..', '..');
+const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
+const ARTIFACTS_DIR = resolve(process.env.ARTIFACTS_DIR ?? join(repoRoot, 'artifacts'));
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WAIT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20_000);
+
+if (!BASE_URL) {
+  console.error('shopper-catalog e2e: set BASE_URL to the server that serves the H5 build and the API');
+  process.exit(2);
+}
+mkdirSync(ARTIFACTS_DIR, { recursive: true });
+
+const results = [];
+const pageErrors = [];
+
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`✔ ${name} (${Date.now() - started}ms)`);
+  } catch (err) {
+    results.push({ name, ok: false });
+    console.log(`✘ ${name}\n    ${String(err?.message ?? err).replaceAll('\n', '\n    ')}`);
+    if (pageErrors.length > 0) console.log(`    page errors so far: ${pageErrors.join(' | ')}`);
+    if (page && !page.isClosed()) await shot(`failure-${results.length}`).catch(() => undefined);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function shot(name, target = page) {
+  await target.waitForTimeout(400); // Taro's page slide-in
+  const file = join(ARTIFACTS_DIR, `shopper-catalog-${name}.png`);
+  await target.screenshot({ path: file });
+  console.log(`    screenshot: ${file}`);
+}
+
+async function api(path, { method = 'GET', body, token } = {}) {
+  const res = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(10_000),
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(data)}`);
+  return data;
+}
+
+/** A signed-up member and the browser identity that logs in as them (the H5 build logs in with dev-<device id>). */
+async function newMember(phone) {
+  let device = '';
+  while (device.length < 24) device += Math.random().toString(36).slice(2);
+  device = device.slice(0, 24);
+  const { accessToken } = await api('/api/auth/wechat-login', { method: 'POST', body: { code: `dev-${device}` } });
+  await api('/api/members/signup', {
+    method: 'POST',
+    token: accessToken,
+    body: { phoneCode: `dev-phone-${phone}`, consentVersion: PRIVACY_TERMS_VERSION },
+  });
+  return { device, token: accessToken };
+}
+
+/**
+ * A plain HTTP proxy in front of the server, so the test can make the server unreachable (stop: the port refuses
+ * connections, as a dead server's does) and bring it back on the same port.
+ */
+function createProxy(target) {
+  const upstream = new URL(target);
+  let server = null;
+  let port = 0;
+  const listen = () =>
+    new Promise((resolveListen, reject) => {
+      server = createServer((req, res) => {
+        const forward = httpRequest(
+          { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
+        forward.on('error', () => res.destroy());
+        req.pipe(forward);
+      });
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        port = server.address().port;
+        resolveListen();
+      });
+    });
+  return {
+    get url() {
+      return `http://127.0.0.1:${port}`;
+    },
+    start: listen,
+    stop: () =>
+      new Promise((resolveStop) => {
+        server.closeAllConnections();
+        server.close(() => resolveStop());
+      }),
+  };
+}
+
+async function confirmModal(text) {
+  const button = page.locator('.taro-modal__foot').getByText(text, { exact: true });
+  await button.waitFor();
+  await button.click();
+}
+
+const visible = (selector) => page.locator(selector).locator('visible=true');
+const textOf = async (locator) => ((await locator.first().textContent()) ?? '').trim();
+
+async function clickTab(label) {
+  await visible('.weui-tabbar__item').filter({ hasText: label }).first().click();
+}
+
+async function searchFor(keyword) {
+  await visible('.search-input input').first().fill(keyword);
+  await visible('.search-submit').first().click();
+}
+
+const browser = await chromium.launch({
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+  ],
+});
+
+let page = null;
+const proxy = createProxy(BASE_URL);
+
+try {
+  await proxy.start();
+  // A fresh phone per run, so the suite also runs again against the same server.
+  const member = await newMember(`137${String(Date.now()).slice(-8)}`);
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  await context.addInitScript((device) => {
+    if (!localStorage.getItem('tidepool-device-id'))
+      localStorage.setItem('tidepool-device-id', JSON.stringify({ data: device }));
+  }, member.device);
+  page = await context.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  page.on('pageerror', (err) => pageErrors.push(String(err?.stack ?? err)));
+  const settings = await api('/api/storefront/settings');
+
+  await check('首页 has a search box that opens 搜索 with the operator’s hot keywords', async () => {
+    await page.goto(`${proxy.url}/`, { waitUntil: 'domcontentloaded' });
+    await visible('.home-page .search-entry').first().click();
+    await visible('.search-page').first().waitFor();
+    await visible('.hot-chip').first().waitFor();
+    const hot = await visible('.hot-keywords .hot-chip').allTextContents();
+    assert(
+      JSON.stringify(hot.map((s) => s.trim())) === JSON.stringify(settings.hotKeywords),
+      `hot keywords ${JSON.stringify(hot)} ≠ ${JSON.stringify(settings.hotKeywords)}`,
+    );
+    await shot('search-start');
+  });
+
+  await check('a search shows results with the same cards, the 2件79折 tag and 找到 N 件', async () => {
+    await searchFor('曲奇');
+    const card = visible('.search-results .product-card').first();
+    await card.waitFor();
+    assert((await textOf(card.locator('.product-name'))).includes('曲奇'), 'the first result is not the cookies');
+    await card.locator('.promo-tag', { hasText: '2件79折' }).waitFor();
+    assert(/找到 1 件/.test(await textOf(visible('.search-results__count'))), 'the count does not say 1');
+    await shot('search-results');
+  });
+
+  await check(
+    'a hot keyword searches, loads more on scroll and the recent searches list both, newest first',
+    async () => {
+      await visible('.search-head__clear').first().click();
+      await visible('.hot-chip').filter({ hasText: '毛绒公仔' }).first().click();
+      await visible('.search-results .product-card').first().waitFor();
+      await visible('.search-head__clear').first().click();
+      const recent = (await visible('.recent-chip').allTextContents()).map((s) => s.trim());
+      assert(
+        JSON.stringify(recent) === JSON.stringify(['毛绒公仔', '曲奇']),
+        `recent searches ${JSON.stringify(recent)}`,
+      );
+      // Load-more: a keyword that matches more than one page (10): most subtitles read "… · …".
+      const all = await api(`/api/catalog/products?keyword=${encodeURIComponent('·')}&pageSize=50`);
+      assert(all.total > 10, `only ${all.total} products match, load-more is not exercised`);
+      await searchFor('·');
+      await visible('.search-results .product-card').first().waitFor();
+      assert((await visible('.search-results .product-card').count()) === 10, 'the first page is not 10 cards');
+      for (let i = 0; i < 5 && (await visible('.search-results .product-card').count()) < all.total; i++) {
+        await page.mouse.wheel(0, 8000);
+        await page.waitForTimeout(600);
+      }
+      const shown = await visible('.search-results .product-card').count();
+      assert(shown === all.total, `${shown} cards shown for ${all.total} results`);
+    },
+  );
+
+  await check('nothing found: the empty state suggests hot keywords and popular products', async () => {
+    await visible('.search-head__clear').first().click();
+    await searchFor('不存在的商品xyz');
+    await visible('.search-empty-title').first().waitFor();
+    await visible('.search-empty .suggest-chip').first().waitFor();
+    await visible('.search-popular .product-card').first().waitFor();
+    await shot('search-empty');
+  });
+
+  await check('最近搜索 is cleared only after the confirmation, and stays cleared after a reload', async () => {
+    await visible('.search-head__clear').first().click();
+    await visible('.clear-recent').first().click();
+    await confirmModal('取消');
+    assert((await visible('.recent-chip').count()) > 0, 'cancelling cleared the list');
+    await visible('.clear-recent').first().click();
+    await confirmModal('清空');
+    await page.waitForTimeout(300);
+    assert((await visible('.recent-chip').count()) === 0, 'the list is still there');
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await visible('.hot-chip').first().waitFor();
+    assert((await visible('.recent-chip').count()) === 0, 'the list came back after a reload');
+  });
+
+  let cookieSku = 0;
+  await check('product page: the stepper goes to 2 and 加入购物车 puts 2 in the cart', async () => {
+    await searchFor('曲奇');
+    await visible('.search-results .product-card').first().click();
+    await visible('.detail-page .qty-stepper').first().waitFor();
+    await visible('.detail-promo-tags .promo-tag').filter({ hasText: '2件79折' }).first().waitFor();
+    const tags = (await visible('.detail-promo-tags .promo-tag').allTextContents()).map((s) => s.trim());
+    assert(tags.includes('2件79折'), `detail tags ${JSON.stringify(tags)}`);
+    assert(
+      tags.some((t) => t.startsWith('会员日满68减')),
+      `no member-day tag in ${JSON.stringify(tags)}`,
+    );
+    assert((await textOf(visible('.quantity-value'))) === '1', 'the stepper does not start at 1');
+    await visible('.qty-stepper__minus').first().click();
+    assert((await textOf(visible('.quantity-value'))) === '1', 'the stepper went below 1');
+    await visible('.qty-stepper__plus').first().click();
+    assert((await textOf(visible('.quantity-value'))) === '2', 'the stepper is not at 2');
+    await shot('detail-stepper');
+    await visible('.add-to-cart').first().click();
+    await page.getByText('已加入购物车').first().waitFor();
+    // A guest's cart is on the phone until the cart page logs in and merges it: read it there.
+    await visible('.cart-shortcut').first().click();
+    const line = visible('.cart-line').filter({ hasText: '曲奇' }).first();
+    await line.waitFor();
+    assert((await textOf(line.locator('.line-quantity'))) === '2', 'the cart line does not say 2');
+    cookieSku = Number(await line.getAttribute('data-sku-id'));
+  });
+
+  await check('the cart line shows 2 and the same 2件79折 tag', async () => {
+    const line = visible(`.cart-line[data-sku-id="${cookieSku}"]`).first();
+    await line.waitFor();
+    assert((await textOf(line.locator('.line-quantity'))) === '2', 'the cart line does not say 2');
+    await line.locator('.promo-tag', { hasText: '2件79折' }).waitFor();
+    await shot('cart-tags');
+  });
+
+  await check('address book: add two addresses, the second made default; bad phone refused naming it', async () => {
+    await page.goto(`${proxy.url}/pages/mine/index`, { waitUntil: 'domcontentloaded' });
+    await visible('.mine-entry').filter({ hasText: '收货地址' }).first().click();
+    await visible('.addresses-page').first().waitFor();
+    for (const [name, phone, detail] of [
+      ['张三', '00000000000', '南京西路1266号 8楼'],
+      ['李四', '13900139001', '虹桥路1号 12楼'],
+    ]) {
+      await visible('.add-address').first().click();
+      await visible('.address-edit-page').first().waitFor();
+      await visible('.address-input-recipientName input').first().fill(name);
+      await visible('.address-input-phone input').first().fill(phone);
+      await visible('.address-input-province input').first().fill('上海市');
+      await visible('.address-input-city input').first().fill('上海市');
+      await visible('.address-input-district input').first().fill('静安区');
+      await visible('.address-input-detail input').first().fill(detail);
+      await visible('.save-address').first().click();
+      if (phone === '00000000000') {
+        await visible('.address-field-error').filter({ hasText: '手机号' }).first().waitFor();
+        await shot('address-bad-phone');
+        await visible('.address-input-phone input').first().fill('13800138000');
+        await visible('.save-address').first().click();
+      }
+      await visible('.addresses-page .address-item').filter({ hasText: name }).first().waitFor();
+    }
+    const li = visible('.address-item').filter({ hasText: '李四' }).first();
+    await li.locator('.set-default').click();
+    await li.locator('.default-badge').waitFor();
+    const book = await api('/api/addresses', { token: member.token });
+    assert(book.length === 2 && book[0].recipientName === '李四' && book[0].isDefault, 'the default is not 李四');
+    await shot('address-book');
+  });
+
+  await check('checkout preselects the default address; a pick survives back and forward', async () => {
+    await page.goto(`${proxy.url}/pages/cart/index`, { waitUntil: 'domcontentloaded' });
+    await visible('.checkout-button').first().click();
+    await visible('.picked-address').first().waitFor();
+    assert((await textOf(visible('.picked-address-name'))) === '李四', 'checkout did not preselect 李四');
+    // Checkout logged in and merged the phone's cart: the member's cart holds the 2 cookies.
+    const cart = await api('/api/cart', { token: member.token });
+    assert(
+      cart.lines.some((l) => l.skuId === cookieSku && l.quantity === 2),
+      `the member's cart holds ${JSON.stringify(cart.lines.map((l) => [l.skuId, l.quantity]))}`,
+    );
+    // Checkout prices the zone as the tag promised.
+    await visible('.checkout-breakdown').filter({ hasText: '2件79折' }).first().waitFor();
+    await shot('checkout-default');
+    await visible('.change-address').first().click();
+    await visible('.address-item').filter({ hasText: '张三' }).first().locator('.address-item__main').click();
+    await visible('.picked-address').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('.picked-address-name')?.textContent?.trim() === '张三');
+    await page.goBack();
+    await visible('.cart-page').first().waitFor();
+    await page.goForward();
+    await visible('.picked-address').first().waitFor();
+    await page.waitForTimeout(500);
+    const name = await textOf(visible('.picked-address-name'));
+    assert(name === '张三', `after back and forward checkout shows ${name}`);
+    await shot('checkout-picked');
+  });
+
+  await check('联系客服 on the product page opens the service phone and hours (H5)', async () => {
+    await page.goto(`${proxy.url}/packages/product/pages/detail/index?id=1`, { waitUntil: 'domcontentloaded' });
+    await visible('.detail-contact').first().click();
+    await visible('.service-phone').first().waitFor();
+    assert((await textOf(visible('.service-phone'))) === settings.servicePhone, 'the sheet shows another phone');
+    await shot('contact-sheet');
+  });
+
+  await check('a page that is not a tab page has a back control in H5', async () => {
+    await page.goto(`${proxy.url}/`, { waitUntil: 'domcontentloaded' });
+    await visible('.home-page .product-card').first().click();
+    await visible('.detail-page').first().waitFor();
+    const back = page.locator('.taro-navigation-bar-back').locator('visible=true').first();
+    await back.waitFor();
+    await back.click();
+    await visible('.home-page').first().waitFor();
+  });
+
+  await check('an unknown URL shows 页面不存在 and 返回首页 goes home', async () => {
+    await page.goto(`${proxy.url}/pages/no-such-page/index`, { waitUntil: 'domcontentloaded' });
+    await page.getByText('页面不存在').first().waitFor();
+    await shot('not-found');
+    await visible('.go-home').first().click();
+    await visible('.home-page .product-card').first().waitFor();
+  });
+
+  await check('server unreachable: a data request says 网络不给力, and 重试 works once it is back', async () => {
+    await page.goto(`${proxy.url}/`, { waitUntil: 'domcontentloaded' });
+    await visible('.home-page .search-entry').first().click();
+    await visible('.hot-chip').first().waitFor();
+    await proxy.stop();
+    await searchFor('公仔');
+    const error = visible('.state-error').first();
+    await error.waitFor();
+    assert((await textOf(error)).includes('网络不给力'), `the error says ${await textOf(error)}`);
+    await shot('offline-data');
+    await proxy.start();
+    await error.locator('.retry-button').click();
+    await visible('.search-results .product-card').first().waitFor();
+  });
+
+  await check('server unreachable: a tab whose page was never loaded says 网络不给力, and 重试 opens it', async () => {
+    await page.goto(`${proxy.url}/`, { waitUntil: 'domcontentloaded' });
+    await visible('.home-page .product-card').first().waitFor();
+    await proxy.stop();
+    await clickTab('我的');
+    await page.getByText('网络不给力').first().waitFor();
+    await shot('offline-chunk');
+    await visible('.retry-button').first().click();
+    await page.getByText('网络仍未连接').first().waitFor();
+    await proxy.start();
+    await visible('.retry-button').first().click();
+    await visible('.mine-entry').first().waitFor();
+    await shot('offline-chunk-recovered');
+  });
+} finally {
+  await browser.close();
+  await proxy.stop().catch(() => undefined);
+}
+
+const failed = results.filter((r) => !r.ok).length;
+console.log(`\n${results.length - failed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
