@@ -120,6 +120,8 @@ export interface StoreMemberSummary {
   vouchers: VoucherView[];
   /** Coupons usable now (the cashier can apply them to a till purchase). */
   coupons: CouponView[];
+  /** Vouchers plus coupons usable here and now: the card's 可用券, counted from the two lists above. */
+  usableCount: number;
 }
 
 /** POST /api/store-mode/vouchers/:voucherId/redeem */

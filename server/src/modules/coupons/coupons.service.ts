@@ -108,14 +108,18 @@ export class CouponsService {
     });
   }
 
-  /** The wallet's usable coupons, each as the pricing engine's coupon and as the wallet shows it. */
+  /**
+   * The wallet's coupons usable now (started, not expired, not used), each as the pricing engine's coupon and as
+   * the wallet shows it: what checkout offers and what the till lists and counts.
+   */
   async usable(memberId: number): Promise<{ coupon: Coupon; view: CouponView }[]> {
     const rows = await this.coupons.find({
       where: { memberId, status: 'AVAILABLE' },
       order: { validUntil: 'ASC', id: 'ASC' },
     });
+    const now = this.clock.now().getTime();
     return rows
-      .filter((row) => this.statusOf(row) === 'AVAILABLE')
+      .filter((row) => this.statusOf(row) === 'AVAILABLE' && row.validFrom.getTime() <= now)
       .map((row) => ({ coupon: this.toPricing(row), view: this.toView(row) }));
   }
 
