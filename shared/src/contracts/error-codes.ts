@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   CONSENT_REQUIRED: { status: 400, message: '请阅读并同意最新的隐私政策' },
   BIRTHDAY_ALREADY_SET: { status: 409, message: '生日设置后不能修改' },
   PHONE_IN_USE: { status: 409, message: '该手机号已绑定其他会员' },
+  PHONE_INVALID: { status: 400, message: '请输入正确的手机号（1 开头的 11 位大陆手机号）' },
   MEMBER_NOT_FOUND: { status: 404, message: '会员不存在' },
   MEMBER_CODE_INVALID: { status: 400, message: '会员码无效，请让顾客刷新后重试' },
   MEMBER_CODE_EXPIRED: { status: 400, message: '会员码已过期，请让顾客刷新后重试' },

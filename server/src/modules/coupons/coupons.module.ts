@@ -9,12 +9,13 @@ import { CouponTemplatesService } from './coupon-templates.service';
 import { CouponsController } from './coupons.controller';
 import { CouponsService } from './coupons.service';
 import { MemberCoupon } from './member-coupon.entity';
+import { SignupGiftConsumer } from './signup-gift.consumer';
 
 /** Coupon templates, wallets, issuing rules (birthday) and spending/returning coupons. */
 @Module({
   imports: [TypeOrmModule.forFeature([CouponTemplate, MemberCoupon, Member]), MembersModule],
   controllers: [CouponsController],
-  providers: [CouponsService, CouponTemplatesService, CouponTemplatesBootstrap, BirthdayCouponsJob],
+  providers: [CouponsService, CouponTemplatesService, CouponTemplatesBootstrap, BirthdayCouponsJob, SignupGiftConsumer],
   exports: [CouponsService, BirthdayCouponsJob],
 })
 export class CouponsModule {}

@@ -23,3 +23,10 @@ describe('mainland mobile number', () => {
     expect(mobileError('13800138000')).toBeNull();
   });
 });
+
+describe('the server refusal', () => {
+  it('says the same as the form', async () => {
+    const { ERROR_CODES } = await import('../../contracts/error-codes');
+    expect(ERROR_CODES.PHONE_INVALID).toEqual({ status: 400, message: MAINLAND_MOBILE_MESSAGE });
+  });
+});
