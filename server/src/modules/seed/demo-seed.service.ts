@@ -24,6 +24,7 @@ import {
 import { seedDemoDrops } from './demo-drops';
 import { seedDemoGifts } from './demo-gifts';
 import { seedDemoDistribution } from '../distribution/demo-distribution';
+import { seedDemoCouponCentre } from '../coupons/demo-coupon-centre';
 
 /**
  * Loads the demo brand on the first start of an empty database (SEED_DEMO=true, the default). Safe when several
@@ -110,6 +111,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     }
     const gifts = await seedDemoGifts(manager, this.clock.now());
     await seedDemoDistribution(manager, this.clock.now());
+    await seedDemoCouponCentre(manager, categoryIds, this.clock.now());
     const dropItems = await seedDemoDrops(manager, this.clock.now());
     return { stores: stores.size, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length, gifts, dropItems };
   }
