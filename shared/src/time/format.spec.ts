@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { formatDate, formatDateTime, formatEnd, formatRange, formatTime, wallClock } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatEnd,
+  formatRange,
+  formatTime,
+  isDisplayableTimeZone,
+  wallClock,
+} from './format';
 
 // 2026-12-03 07:17 UTC is 15:17 in Shanghai.
 const at = '2026-12-03T07:17:30.000Z';
@@ -36,6 +44,12 @@ describe('store-zone formatter', () => {
       '2026-12-02 10:01 至 2027-01-01 10:01',
     );
     expect(formatEnd('2027-01-01T02:01:00.000Z')).toBe('2027-01-01 10:01');
+  });
+
+  it('knows which zones it can show', () => {
+    expect(isDisplayableTimeZone('Asia/Shanghai')).toBe(true);
+    expect(isDisplayableTimeZone('America/New_York')).toBe(true);
+    expect(isDisplayableTimeZone('Not/AZone')).toBe(false);
   });
 
   it('supports an inclusive end', () => {

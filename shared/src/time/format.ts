@@ -54,6 +54,11 @@ function intlFor(timeZone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
+/** The formatter can show this zone: the runtime knows it, or it is one of the fixed-offset zones above. */
+export function isDisplayableTimeZone(timeZone: string): boolean {
+  return intlFor(timeZone) !== null || timeZone in FIXED_OFFSET_MINUTES;
+}
+
 function toMs(value: Instant): number | null {
   if (value === null || value === undefined || value === '') return null;
   const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value);
