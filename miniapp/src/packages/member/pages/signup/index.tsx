@@ -1,7 +1,15 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { PRIVACY_TERMS_VERSION, type MemberCenterResponse, type VoucherView } from '@tidepool/shared';
+import {
+  type MemberCenterResponse,
+  mobileError,
+  normaliseMobile,
+  PRIVACY_TERMS_VERSION,
+  signupBenefits,
+  signupChannel,
+  type VoucherView,
+} from '@tidepool/shared';
 import { BirthdayPicker } from '@/components/birthday-picker';
 import { ErrorState, LoadingState } from '@/components/state-view';
 import { VoucherCard } from '@/components/voucher-card';
@@ -15,13 +23,6 @@ import { readSignupToken } from '../../signup-token';
 import '../../member.scss';
 import './index.scss';
 
-const PHONE = /^1\d{10}$/;
-
-const BENEFITS = [
-  { glyph: '礼', title: '入会礼', text: '免费购物袋一个，到店出示会员码领取' },
-  { glyph: '三', title: '周三会员日', text: '全场满 68 元立减，等级越高减得越多' },
-  { glyph: '积', title: '积分与成长值', text: '消费得积分换好礼，攒成长值升级银卡、金卡' },
-];
 
 interface SignedUp {
   member: MemberCenterResponse;
@@ -67,6 +68,7 @@ export default function SignupPage() {
 
   const [consent, setConsent] = useState(false);
   const [phone, setPhone] = useState('');
+  const [phoneError, setPhoneError] = useState<string | null>(null);
   const [birthday, setBirthday] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<SignedUp | null>(null);
@@ -101,11 +103,14 @@ export default function SignupPage() {
       toast('请先阅读并同意会员隐私政策');
       return;
     }
-    const digits = phone.replace(/\s+/g, '');
-    if (!PHONE.test(digits)) {
-      toast('请输入 11 位手机号');
+    const digits = normaliseMobile(phone);
+    const invalid = mobileError(digits);
+    if (invalid) {
+      setPhoneError(invalid);
+      toast(invalid);
       return;
     }
+    setPhoneError(null);
     void submit(`dev-phone-${digits}`);
   };
 
@@ -128,6 +133,8 @@ export default function SignupPage() {
 
   const already = me.state.data?.signedUp === true;
   const storeName = storeInfo?.storeName ?? null;
+  // The promises come from the same rule the server gives the gifts by (joining through a store code or online).
+  const benefits = signupBenefits(signupChannel(storeInfo !== null));
 
   return (
     <View className="member-page signup-page">
@@ -144,7 +151,7 @@ export default function SignupPage() {
       </View>
 
       <View className="signup-benefits">
-        {BENEFITS.map((b) => (
+        {benefits.map((b) => (
           <View className="signup-benefit" key={b.title}>
             <View className="signup-benefit__glyph">
               <Text>{b.glyph}</Text>
@@ -178,7 +185,10 @@ export default function SignupPage() {
                   maxlength={11}
                   placeholder="请输入手机号"
                   value={phone}
-                  onInput={(e) => setPhone(e.detail.value)}
+                  onInput={(e) => {
+                    setPhone(e.detail.value);
+                    setPhoneError(null);
+                  }}
                 />
               </View>
             ) : (
@@ -193,6 +203,7 @@ export default function SignupPage() {
                 <BirthdayPicker value={birthday} onChange={setBirthday} placeholder="选择月日" />
               </View>
             </View>
+            {phoneError ? <Text className="phone-error">{phoneError}</Text> : null}
             <Text className="field-note">生日设置后不能修改。生日当天消费积分翻倍，并送生日专享券。</Text>
           </View>
 
