@@ -217,21 +217,24 @@ try {
     await shot('claimed');
   });
 
-  await check('the wallet shows the claimed coupon in Shanghai time and its online channel (defects 11, 13)', async () => {
-    await visible('.wallet-link').first().click();
-    await page.waitForURL(/\/packages\/member\/pages\/vouchers\/index/);
-    const card = visible('.coupon-list .coupon-card').filter({ hasText: '零食满30减5' }).first();
-    await card.waitFor();
-    const validity = await textOf(card.locator('.coupon-validity'));
-    // Claimed at 15:17 Shanghai (02:17 in New York), valid 7 days.
-    assert(/^有效期 2026-12-03 15:[1-5]\d 至 2026-12-10 15:[1-5]\d$/.test(validity), `validity reads "${validity}"`);
-    const channel = await textOf(visible('.coupon-channel-hint'));
-    assert(channel.includes('线上下单') && channel.includes('到店出示会员码也可用'), `channel hint "${channel}"`);
-    const note = (await visible('.vouchers-page__note').allTextContents()).join();
-    assert(!note.includes('到店结账时出示会员码，由店员核销使用'), `till-only note under online coupons: "${note}"`);
-    assert((await visible('.coupon-centre-entry').count()) === 1, 'no 领券中心 entry in the wallet');
-    await shot('wallet', page, { fullPage: true });
-  });
+  await check(
+    'the wallet shows the claimed coupon in Shanghai time and its online channel (defects 11, 13)',
+    async () => {
+      await visible('.wallet-link').first().click();
+      await page.waitForURL(/\/packages\/member\/pages\/vouchers\/index/);
+      const card = visible('.coupon-list .coupon-card').filter({ hasText: '零食满30减5' }).first();
+      await card.waitFor();
+      const validity = await textOf(card.locator('.coupon-validity'));
+      // Claimed at 15:17 Shanghai (02:17 in New York), valid 7 days.
+      assert(/^有效期 2026-12-03 15:[1-5]\d 至 2026-12-10 15:[1-5]\d$/.test(validity), `validity reads "${validity}"`);
+      const channel = await textOf(visible('.coupon-channel-hint'));
+      assert(channel.includes('线上下单') && channel.includes('到店出示会员码也可用'), `channel hint "${channel}"`);
+      const note = (await visible('.vouchers-page__note').allTextContents()).join();
+      assert(!note.includes('到店结账时出示会员码，由店员核销使用'), `till-only note under online coupons: "${note}"`);
+      assert((await visible('.coupon-centre-entry').count()) === 1, 'no 领券中心 entry in the wallet');
+      await shot('wallet', page, { fullPage: true });
+    },
+  );
 
   await check('去使用 lists exactly the products the coupon applies to, and a product opens', async () => {
     const card = visible('.coupon-list .coupon-card').filter({ hasText: '零食满30减5' }).first();
@@ -256,7 +259,10 @@ try {
   });
 
   await check('another member’s coupon is not found on 去使用 (API)', async () => {
-    const stranger = await api('/api/auth/wechat-login', { method: 'POST', body: { code: `dev-stranger-${Date.now()}` } });
+    const stranger = await api('/api/auth/wechat-login', {
+      method: 'POST',
+      body: { code: `dev-stranger-${Date.now()}` },
+    });
     const res = await fetch(`${BASE_URL}/api/coupons/me/${couponId}/products`, {
       headers: { authorization: `Bearer ${stranger.accessToken}` },
     });
@@ -268,40 +274,45 @@ try {
   const till = await mobilePage(tillContext);
   const tillVisible = visibleIn(till);
 
-  await check('the cashier’s card counts the coupon the till lists, and shows the new points after a sale (7, 14)', async () => {
-    await till.goto(`${BASE_URL}/packages/store/pages/login/index`, { waitUntil: 'domcontentloaded' });
-    await tillVisible('.staff-username input').first().fill(CASHIER.username);
-    await tillVisible('.staff-password input').first().fill(CASHIER.password);
-    await tillVisible('.staff-login-button').first().click();
-    await till.waitForURL(/\/packages\/store\/pages\/scan\/index/);
-    // The member's code, as their phone would compute it from its credential.
-    const token = await memberToken(page);
-    assert(token, 'the shopper holds no member token');
-    const credential = await api('/api/members/me/code-credential', { method: 'POST', token });
-    const { now } = await api('/api/time');
-    const code = memberCodeAt(credential, Date.parse(now));
-    await tillVisible('.member-code-input input').first().fill(code);
-    await tillVisible('.lookup-button').first().click();
-    await tillVisible('.member-summary').first().waitFor();
-    const usable = await textOf(tillVisible('.summary-usable'));
-    const listed = await tillVisible('.till-coupons .coupon-card').count();
-    assert(usable === '1' && listed === 1, `the card says ${usable} 可用券, the till lists ${listed}`);
-    const expires = await textOf(tillVisible('.member-summary__expires'));
-    assert(/^本次扫码 15:\d{2} 前有效$/.test(expires), `scan expiry "${expires}" is not Shanghai time`);
-    const before = Number(await textOf(tillVisible('.summary-points')));
-    await tillVisible('.till-amount-input input').first().fill('88');
-    await till.waitForFunction(() => !document.querySelector('.till-quote--loading') && document.querySelector('.till-payable'));
-    await tillVisible('.till-confirm').first().click();
-    await confirmModal(till, '确认收款');
-    await tillVisible('.till-receipt').first().waitFor();
-    const earned = Number((await textOf(tillVisible('.receipt-points'))).replace(/\D/g, ''));
-    assert(earned > 0, 'the sale earned no points');
-    await till.waitForFunction(
-      (want) => [...document.querySelectorAll('.summary-points')].some((n) => n.textContent?.trim() === String(want)),
-      before + earned,
-    );
-    await shot('till-after-sale', till, { fullPage: true });
-  });
+  await check(
+    'the cashier’s card counts the coupon the till lists, and shows the new points after a sale (7, 14)',
+    async () => {
+      await till.goto(`${BASE_URL}/packages/store/pages/login/index`, { waitUntil: 'domcontentloaded' });
+      await tillVisible('.staff-username input').first().fill(CASHIER.username);
+      await tillVisible('.staff-password input').first().fill(CASHIER.password);
+      await tillVisible('.staff-login-button').first().click();
+      await till.waitForURL(/\/packages\/store\/pages\/scan\/index/);
+      // The member's code, as their phone would compute it from its credential.
+      const token = await memberToken(page);
+      assert(token, 'the shopper holds no member token');
+      const credential = await api('/api/members/me/code-credential', { method: 'POST', token });
+      const { now } = await api('/api/time');
+      const code = memberCodeAt(credential, Date.parse(now));
+      await tillVisible('.member-code-input input').first().fill(code);
+      await tillVisible('.lookup-button').first().click();
+      await tillVisible('.member-summary').first().waitFor();
+      const usable = await textOf(tillVisible('.summary-usable'));
+      const listed = await tillVisible('.till-coupons .coupon-card').count();
+      assert(usable === '1' && listed === 1, `the card says ${usable} 可用券, the till lists ${listed}`);
+      const expires = await textOf(tillVisible('.member-summary__expires'));
+      assert(/^本次扫码 15:\d{2} 前有效$/.test(expires), `scan expiry "${expires}" is not Shanghai time`);
+      const before = Number(await textOf(tillVisible('.summary-points')));
+      await tillVisible('.till-amount-input input').first().fill('88');
+      await till.waitForFunction(
+        () => !document.querySelector('.till-quote--loading') && document.querySelector('.till-payable'),
+      );
+      await tillVisible('.till-confirm').first().click();
+      await confirmModal(till, '确认收款');
+      await tillVisible('.till-receipt').first().waitFor();
+      const earned = Number((await textOf(tillVisible('.receipt-points'))).replace(/\D/g, ''));
+      assert(earned > 0, 'the sale earned no points');
+      await till.waitForFunction(
+        (want) => [...document.querySelectorAll('.summary-points')].some((n) => n.textContent?.trim() === String(want)),
+        before + earned,
+      );
+      await shot('till-after-sale', till, { fullPage: true });
+    },
+  );
   await tillContext.close();
 
   await check('no uncaught page errors and no unexpected failed requests', async () => {

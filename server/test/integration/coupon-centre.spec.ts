@@ -90,7 +90,9 @@ describe('marking templates claimable', () => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
     }
-    expect((await setClaim('NO_SUCH_CODE', { claimable: true, perMemberLimit: 1, totalStock: 1 })).statusCode).toBe(404);
+    expect((await setClaim('NO_SUCH_CODE', { claimable: true, perMemberLimit: 1, totalStock: 1 })).statusCode).toBe(
+      404,
+    );
     expect((await ds(t).getRepository(CouponTemplate).findOneByOrFail({ id: tpl.id })).claimable).toBe(false);
 
     // Stock never below what was claimed.
@@ -213,9 +215,16 @@ describe('claiming', () => {
 
 describe('去使用', () => {
   it('lists the products a coupon applies to; another member’s coupon is not found', async () => {
-    const categories = await ds(t).getRepository(Category).find({ order: { id: 'ASC' } });
+    const categories = await ds(t)
+      .getRepository(Category)
+      .find({ order: { id: 'ASC' } });
     const snacks = categories.find((c) => c.name === '休闲零食')!;
-    const tpl = await template({ name: '零食满30减5', thresholdFen: 3000, amountOffFen: 500, scope: { kind: 'CATEGORIES', categoryIds: [snacks.id] } });
+    const tpl = await template({
+      name: '零食满30减5',
+      thresholdFen: 3000,
+      amountOffFen: 500,
+      scope: { kind: 'CATEGORIES', categoryIds: [snacks.id] },
+    });
     await setClaim(tpl.code, { claimable: true, perMemberLimit: 1, totalStock: 5 });
     const member = await newMember();
     const coupon = (await claim(member, tpl.id)).json<ClaimCouponResponse>().coupon;

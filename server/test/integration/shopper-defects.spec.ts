@@ -123,7 +123,12 @@ describe('defect 7: the member card and the till agree on what is usable here', 
       method: 'POST',
       url: '/api/store-mode/purchases',
       headers: cashier.headers,
-      payload: { scanId: summary.scanId, amountFen: 12_000, clientId: 'usable-here-sale', couponIds: [summary.coupons[0].id] },
+      payload: {
+        scanId: summary.scanId,
+        amountFen: 12_000,
+        clientId: 'usable-here-sale',
+        couponIds: [summary.coupons[0].id],
+      },
     });
     expect(sale.statusCode).toBe(200);
     const awarded = sale.json<{ pointsAwarded: number }>().pointsAwarded;
@@ -141,7 +146,11 @@ describe('defect 7: the member card and the till agree on what is usable here', 
     });
     // Another store's cashier cannot read it; an unknown scan is not found.
     const other = await staffLogin(t, 'cashier.sh002');
-    const foreign = await t.inject({ method: 'GET', url: `/api/store-mode/scans/${summary.scanId}`, headers: other.headers });
+    const foreign = await t.inject({
+      method: 'GET',
+      url: `/api/store-mode/scans/${summary.scanId}`,
+      headers: other.headers,
+    });
     expect(foreign.statusCode).toBe(403);
     const unknown = await t.inject({ method: 'GET', url: '/api/store-mode/scans/999999', headers: cashier.headers });
     expect(unknown.statusCode).toBe(404);
@@ -200,7 +209,13 @@ describe('defect 9: the drop says units may come back only while some are reserv
       method: 'POST',
       url: `/api/drops/${drop.id}/orders`,
       headers: buyer.headers,
-      payload: { dropItemId: itemId, quantity: 1, clientOrderId: 'last-unit-1', fulfilment: 'PICKUP', pickupStoreId: 1 },
+      payload: {
+        dropItemId: itemId,
+        quantity: 1,
+        clientOrderId: 'last-unit-1',
+        fulfilment: 'PICKUP',
+        pickupStoreId: 1,
+      },
     });
     expect(order.statusCode).toBe(201);
     const view = () => t.inject({ method: 'GET', url: `/api/drops/${drop.id}` }).then((r) => r.json<DropView>());

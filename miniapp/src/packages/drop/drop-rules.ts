@@ -63,7 +63,10 @@ const MAY_COME_BACK = '稍后可能有人未付款释放库存';
  * The line under a sold-out item: units may come back only while some are reserved but unpaid (an unpaid order
  * releases them when it times out). Once the last unit is paid, sold out is final and nothing is promised.
  */
-export function soldOutHint(item: Pick<DropItemView, 'left' | 'soldOut' | 'reserved'>, phase: DropPhase): string | null {
+export function soldOutHint(
+  item: Pick<DropItemView, 'left' | 'soldOut' | 'reserved'>,
+  phase: DropPhase,
+): string | null {
   const soldOut = item.soldOut || item.left <= 0;
   return soldOut && phase === 'OPEN' && item.reserved > 0 ? MAY_COME_BACK : null;
 }

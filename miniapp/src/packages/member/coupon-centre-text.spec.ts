@@ -10,11 +10,15 @@ describe('coupon centre text', () => {
   });
 
   it('says how long a claimed coupon lasts, the limit and the last few', () => {
-    expect(centreNote({ validDays: 7, remaining: null, perMemberLimit: 1, state: 'CLAIMABLE' })).toBe('领取后 7 天内有效');
+    expect(centreNote({ validDays: 7, remaining: null, perMemberLimit: 1, state: 'CLAIMABLE' })).toBe(
+      '领取后 7 天内有效',
+    );
     expect(centreNote({ validDays: 7, remaining: 3, perMemberLimit: 2, state: 'CLAIMABLE' })).toBe(
       '领取后 7 天内有效 · 每人限领 2 张 · 仅剩 3 张',
     );
-    expect(centreNote({ validDays: 14, remaining: 874, perMemberLimit: 1, state: 'CLAIMABLE' })).toBe('领取后 14 天内有效');
+    expect(centreNote({ validDays: 14, remaining: 874, perMemberLimit: 1, state: 'CLAIMABLE' })).toBe(
+      '领取后 14 天内有效',
+    );
     expect(centreNote({ validDays: 7, remaining: 0, perMemberLimit: 1, state: 'SOLD_OUT' })).toBe('领取后 7 天内有效');
   });
 });

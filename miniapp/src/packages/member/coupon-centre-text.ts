@@ -19,9 +19,12 @@ export function centreAction(item: Pick<CouponCentreItem, 'state'>, justClaimed:
 }
 
 /** "领取后 7 天内有效 · 剩余 3 张" / "每人限领 2 张". */
-export function centreNote(item: Pick<CouponCentreItem, 'validDays' | 'remaining' | 'perMemberLimit' | 'state'>): string {
+export function centreNote(
+  item: Pick<CouponCentreItem, 'validDays' | 'remaining' | 'perMemberLimit' | 'state'>,
+): string {
   const parts = [`领取后 ${item.validDays} 天内有效`];
   if (item.perMemberLimit > 1) parts.push(`每人限领 ${item.perMemberLimit} 张`);
-  if (item.remaining !== null && item.state !== 'SOLD_OUT' && item.remaining <= 20) parts.push(`仅剩 ${item.remaining} 张`);
+  if (item.remaining !== null && item.state !== 'SOLD_OUT' && item.remaining <= 20)
+    parts.push(`仅剩 ${item.remaining} 张`);
   return parts.join(' · ');
 }

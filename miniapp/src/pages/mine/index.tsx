@@ -13,7 +13,16 @@ import { navigateTo, ROUTES } from '@/utils/routes';
 import './index.scss';
 
 interface Entry {
-  key: 'member-code' | 'vouchers' | 'coupon-centre' | 'points-mall' | 'privacy' | 'store-mode' | 'orders' | 'drop-orders' | 'promoter';
+  key:
+    | 'member-code'
+    | 'vouchers'
+    | 'coupon-centre'
+    | 'points-mall'
+    | 'privacy'
+    | 'store-mode'
+    | 'orders'
+    | 'drop-orders'
+    | 'promoter';
   title: string;
   glyph: string;
   /** Needs a signed-up member (else the entry leads to signup). */

@@ -31,7 +31,9 @@ export class CouponCentreController {
 
   @Roles('member', 'promoter')
   @Get('coupon-centre')
-  @ApiOperation({ summary: 'The coupon centre: claimable coupons with this member’s state (立即领取 / 已领取 / 已抢光)' })
+  @ApiOperation({
+    summary: 'The coupon centre: claimable coupons with this member’s state (立即领取 / 已领取 / 已抢光)',
+  })
   @ApiOkResponse({ description: 'CouponCentreResponse' })
   async list(@CurrentUser() principal: Principal): Promise<CouponCentreResponse> {
     await this.members.requireById(principal.id);
@@ -73,7 +75,9 @@ export class CouponCentreController {
   @ApiOperation({
     summary: 'Mark a coupon template claimable in the coupon centre, with a per-member limit and a total stock',
   })
-  @ApiOkResponse({ description: 'CouponClaimSettingsView; 404 COUPON_TEMPLATE_NOT_FOUND; 400 totalStock below claimed' })
+  @ApiOkResponse({
+    description: 'CouponClaimSettingsView; 404 COUPON_TEMPLATE_NOT_FOUND; 400 totalStock below claimed',
+  })
   setClaim(@Param('code') code: string, @Body() body: CouponClaimSettingsDto): Promise<CouponClaimSettingsView> {
     return this.centre.settings(code, body);
   }

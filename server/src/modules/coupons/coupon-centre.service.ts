@@ -127,8 +127,7 @@ export class CouponCentreService {
 
   private item(row: CouponTemplate, claimedByMe: number): CouponCentreItem {
     const remaining = row.claimTotal === null ? null : Math.max(0, row.claimTotal - row.claimedCount);
-    const state =
-      claimedByMe >= row.claimPerMember ? 'CLAIMED' : remaining === 0 ? 'SOLD_OUT' : ('CLAIMABLE' as const);
+    const state = claimedByMe >= row.claimPerMember ? 'CLAIMED' : remaining === 0 ? 'SOLD_OUT' : ('CLAIMABLE' as const);
     return {
       templateId: row.id,
       name: row.name,

@@ -3,7 +3,8 @@ import { isMainlandMobile, MAINLAND_MOBILE_MESSAGE, mobileError, normaliseMobile
 
 describe('mainland mobile number', () => {
   it('accepts 1[3-9] and nine more digits', () => {
-    for (const n of ['13800138000', '15912345678', '19999999999', '16600000000']) expect(isMainlandMobile(n)).toBe(true);
+    for (const n of ['13800138000', '15912345678', '19999999999', '16600000000'])
+      expect(isMainlandMobile(n)).toBe(true);
   });
 
   it('refuses eleven zeros, 1[0-2] prefixes and wrong lengths', () => {

@@ -19,8 +19,12 @@ describe('signup gifts', () => {
   });
 
   it('promises on the page exactly what the channel gives', () => {
-    const online = signupBenefits(signupChannel(false)).map((b) => `${b.title}${b.text}`).join('|');
-    const store = signupBenefits(signupChannel(true)).map((b) => `${b.title}${b.text}`).join('|');
+    const online = signupBenefits(signupChannel(false))
+      .map((b) => `${b.title}${b.text}`)
+      .join('|');
+    const store = signupBenefits(signupChannel(true))
+      .map((b) => `${b.title}${b.text}`)
+      .join('|');
     expect(store).toContain('入会礼免费购物袋');
     expect(online).not.toContain('入会礼免费购物袋');
     expect(online).toContain('门店扫码入会另送');

@@ -1,7 +1,14 @@
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { GIFT_FULFILMENT_LABELS, type GiftDetail, type GiftFulfilment, type ShippingAddress, isMainlandMobile, MAINLAND_MOBILE_MESSAGE } from '@tidepool/shared';
+import {
+  GIFT_FULFILMENT_LABELS,
+  type GiftDetail,
+  type GiftFulfilment,
+  type ShippingAddress,
+  isMainlandMobile,
+  MAINLAND_MOBILE_MESSAGE,
+} from '@tidepool/shared';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';

@@ -21,11 +21,14 @@ export default function CouponProductsPage() {
   const { params } = useRouter();
   const couponId = parseId(params.couponId);
   const [coupon, setCoupon] = useState<CouponView | null>(null);
-  const products = usePagedList(async (page) => {
-    const answer = await listCouponProducts(couponId, page, PAGE_SIZE);
-    setCoupon(answer.coupon);
-    return answer;
-  }, [couponId]);
+  const products = usePagedList(
+    async (page) => {
+      const answer = await listCouponProducts(couponId, page, PAGE_SIZE);
+      setCoupon(answer.coupon);
+      return answer;
+    },
+    [couponId],
+  );
   const onTapProduct = useCallback((product: ProductSummaryDto) => openProduct(product.id), []);
 
   return (

@@ -23,7 +23,6 @@ import { readSignupToken } from '../../signup-token';
 import '../../member.scss';
 import './index.scss';
 
-
 interface SignedUp {
   member: MemberCenterResponse;
   gifts: VoucherView[];

@@ -105,9 +105,7 @@ function SaleDetail({
         />
         <DetailLine label={refunded ? '成长值（已扣回）' : '获得成长值'} value={String(sale.growthAwarded)} />
         <DetailLine label="收款时间" value={formatDateTime(sale.createdAt)} />
-        {sale.refundedAt ? (
-          <DetailLine label="退款时间" value={formatDateTime(sale.refundedAt)} />
-        ) : null}
+        {sale.refundedAt ? <DetailLine label="退款时间" value={formatDateTime(sale.refundedAt)} /> : null}
         <DetailLine label="交易号" value={`${sale.id} · ${sale.clientId}`} className="sale-detail__line--small" />
         {error ? <Text className="store-error sale-detail-error">{error}</Text> : null}
         {refunded ? null : (
