@@ -204,6 +204,7 @@ try {
     const answer = await (await claimed).json();
     couponId = answer.coupon.id;
     await page.getByText('领取成功，已放入“我的券”').first().waitFor({ timeout: 5_000 });
+    assert((await textOf(snack.locator('.centre-card__note'))).includes('已领 1 张'), 'the claim is not counted');
     await page.waitForFunction(() =>
       [...document.querySelectorAll('.centre-card')].some(
         (n) => n.textContent?.includes('零食满30减5') && n.querySelector('.centre-action')?.textContent === '去使用',
@@ -250,7 +251,8 @@ try {
       shown.length === want.length && want.every((n) => shown.includes(n)),
       `shown ${JSON.stringify(shown)}, want ${JSON.stringify(want)}`,
     );
-    assert((await textOf(visible('.coupon-products-label'))) === '零食满30减5', 'the coupon is not named');
+    const named = await textOf(visible('.coupon-products-label'));
+    assert(named === '零食满30减5', `the coupon is named "${named}"`);
     await shot('coupon-products', page, { fullPage: true });
     await visible('.coupon-products-page .product-card').first().click();
     await page.waitForURL(/\/packages\/product\/pages\/detail\/index\?id=\d+/);

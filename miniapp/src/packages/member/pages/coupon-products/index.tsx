@@ -37,8 +37,10 @@ export default function CouponProductsPage() {
         <View className="coupon-products__head">
           <Text className="coupon-products__face">{couponFace(coupon)}</Text>
           <View className="coupon-products__info">
-            <Text className="coupon-products__label coupon-products-label">{coupon.label}</Text>
-            <Text className="coupon-products__terms">{couponTerms(coupon)}</Text>
+            <Text className="coupon-products__label coupon-products-label">{coupon.name}</Text>
+            <Text className="coupon-products__terms">
+              {coupon.name === coupon.label ? couponTerms(coupon) : `${coupon.label} · ${couponTerms(coupon)}`}
+            </Text>
             <Text className="coupon-products__validity">{couponValidity(coupon)}</Text>
           </View>
         </View>

@@ -68,7 +68,13 @@ function MemberSummary({
       ) : null}
 
       <Text className="member-summary__section">会员的券</Text>
-      {summary.vouchers.length === 0 ? <Text className="member-summary__none">该会员暂无可用的券</Text> : null}
+      {summary.vouchers.length === 0 ? (
+        <Text className="member-summary__none">
+          {summary.coupons.length > 0
+            ? `暂无商品券 · 优惠券 ${summary.coupons.length} 张，收银时点选使用`
+            : '该会员暂无可用的券'}
+        </Text>
+      ) : null}
       {summary.vouchers.map((voucher) => (
         <VoucherCard
           key={voucher.id}
