@@ -2,6 +2,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import {
+  type CouponView,
   type MemberCenterResponse,
   mobileError,
   normaliseMobile,
@@ -12,7 +13,9 @@ import {
 } from '@tidepool/shared';
 import { BirthdayPicker } from '@/components/birthday-picker';
 import { ErrorState, LoadingState } from '@/components/state-view';
+import { CouponCard } from '@/components/coupon-card';
 import { VoucherCard } from '@/components/voucher-card';
+import { listMyCoupons } from '@/services/api/coupons.api';
 import { useAsync } from '@/hooks/use-async';
 import { getMemberCenter, getSignupCodeInfo, listMyVouchers, signUp } from '@/services/api/members.api';
 import { toApiError } from '@/services/api-error';
@@ -26,6 +29,8 @@ import './index.scss';
 interface SignedUp {
   member: MemberCenterResponse;
   gifts: VoucherView[];
+  /** Coupons the signup gave (the birthday coupon of a signup on the birthday). */
+  coupons: CouponView[];
 }
 
 function Success({ result }: { result: SignedUp }) {
@@ -38,13 +43,18 @@ function Success({ result }: { result: SignedUp }) {
           {`你已成为 ${result.member.tier.name} 会员${result.member.signupStoreName ? ` · ${result.member.signupStoreName}` : ''}`}
         </Text>
       </View>
-      {result.gifts.length > 0 ? (
+      {result.gifts.length + result.coupons.length > 0 ? (
         <View className="signup-gifts">
           <Text className="signup-gifts__title">入会礼已放入“我的券”</Text>
+          {result.coupons.map((coupon) => (
+            <CouponCard key={`c${coupon.id}`} coupon={coupon} />
+          ))}
           {result.gifts.map((voucher) => (
             <VoucherCard key={voucher.id} voucher={voucher} />
           ))}
-          <Text className="field-note">到店结账时出示会员码，店员核销后即可领取。</Text>
+          {result.gifts.length > 0 ? (
+            <Text className="field-note">商品券：到店结账时出示会员码，店员核销后即可领取。</Text>
+          ) : null}
         </View>
       ) : null}
       <View className="signup-actions">
@@ -89,7 +99,11 @@ export default function SignupPage() {
         (list) => list.items,
         () => [],
       );
-      setResult({ member, gifts });
+      const coupons = await listMyCoupons('AVAILABLE').then(
+        (list) => list.items,
+        () => [],
+      );
+      setResult({ member, gifts, coupons });
     } catch (error) {
       toast(toApiError(error).message);
     } finally {
