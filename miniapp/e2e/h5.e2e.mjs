@@ -720,7 +720,11 @@ try {
     const terms = (await card.locator('.coupon-terms').textContent())?.trim() ?? '';
     assert(terms.startsWith('满¥99.00可用'), `coupon terms read "${terms}"`);
     const validity = (await card.locator('.coupon-validity').textContent())?.trim() ?? '';
-    assert(/^有效期 (\d{4}-)?\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/.test(validity), `coupon validity reads "${validity}"`);
+    // One format (shared formatter): full dates, with the times when an end is not a whole day.
+    assert(
+      /^有效期 \d{4}-\d{2}-\d{2}( \d{2}:\d{2})? 至 \d{4}-\d{2}-\d{2}/.test(validity),
+      `coupon validity reads "${validity}"`,
+    );
     const bag = shopperVisible('.voucher-list .voucher-card').filter({ hasText: '购物袋' });
     assert((await bag.count()) === 1, 'the shopping-bag voucher is not listed beside the coupon');
     await shot('wallet-coupons', shopper, { fullPage: true });

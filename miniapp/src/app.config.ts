@@ -12,6 +12,8 @@ export default defineAppConfig({
         'pages/signup/index',
         'pages/code/index',
         'pages/vouchers/index',
+        'pages/coupon-centre/index',
+        'pages/coupon-products/index',
         'pages/privacy/index',
         'pages/terms/index',
         'pages/addresses/index',

@@ -5,6 +5,7 @@ import { installCartSync } from '@/services/cart-sync';
 import { handleAppEntry, installReferralCapture } from '@/services/distribution-referral';
 import { installInterceptors } from '@/services/http';
 import { installSessionAuth } from '@/services/session';
+import { loadStoreTimeZone } from '@/services/store-zone';
 import './app.scss';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
@@ -17,6 +18,8 @@ installReferralCapture();
 function App({ children }: PropsWithChildren) {
   useLaunch((options) => {
     console.info('[app] Tidepool launched on', process.env.TARO_ENV);
+    // Dates and times are shown in the store's zone, which the server names.
+    void loadStoreTimeZone();
     // A shared card, link or poster code: bind the visitor to the promoter (a poster code lands on home).
     handleAppEntry(options, true);
   });

@@ -2,3 +2,4 @@ export * from './money';
 export * from './contracts';
 export * from './rules';
 export * from './state-machines';
+export * from './time';

@@ -88,6 +88,11 @@ describe('referral capture', () => {
     expect(visits()).toHaveLength(2);
     expect(visits()[1]?.header.Authorization).toBe('Bearer member-tok');
     expect(storage.has(REFERRAL_STORAGE_KEY)).toBe(false);
+    // One person, one visitor (issue 12, defect 3): both visits carry the phone's visitor id, so the server links
+    // the anonymous view to the member.
+    const ids = visits().map((v) => (v.data as { visitorId?: string }).visitorId);
+    expect(ids[0]).toMatch(/^[A-Za-z0-9_-]{8,32}$/);
+    expect(ids[1]).toBe(ids[0]);
   });
 
   it('a logged-in member binds at once', async () => {

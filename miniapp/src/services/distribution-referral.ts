@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { RecordVisitResponse, ReferralTokenView } from '@tidepool/shared';
+import { type RecordVisitResponse, type ReferralTokenView, VISITOR_ID_PATTERN } from '@tidepool/shared';
 import { referralTokenFromQuery, referralTokenFromUrl } from '@/components/share/referral-token';
 import { useAppStore } from '@/stores';
 import { isH5 } from './env';
@@ -21,11 +21,35 @@ export function resolveReferralToken(token: string): Promise<ReferralTokenView> 
   return http.get<ReferralTokenView>(`/api/distribution/tokens/${encodeURIComponent(token)}`);
 }
 
+export const VISITOR_ID_STORAGE_KEY = 'tidepool-visitor-id';
+
+/**
+ * This phone's anonymous visitor id, made once and kept: sent with every visit, before and after login, so the
+ * promoter's funnel counts one person once (the server links the anonymous view to the member).
+ */
+export function visitorId(): string {
+  try {
+    const kept: unknown = Taro.getStorageSync(VISITOR_ID_STORAGE_KEY);
+    if (typeof kept === 'string' && VISITOR_ID_PATTERN.test(kept)) return kept;
+  } catch {
+    // Storage unavailable: a fresh id for this visit.
+  }
+  let id = 'v';
+  while (id.length < 25) id += Math.floor(Math.random() * 36).toString(36);
+  try {
+    Taro.setStorageSync(VISITOR_ID_STORAGE_KEY, id);
+  } catch {
+    // Best effort.
+  }
+  return id;
+}
+
 /** POST /api/distribution/visits: counts the view; with the member's token it also binds. */
 export function recordVisit(token: string, asMember: boolean): Promise<RecordVisitResponse> {
+  const body = { token, visitorId: visitorId() };
   return asMember
-    ? memberRequest<RecordVisitResponse>('/api/distribution/visits', { method: 'POST', body: { token } })
-    : http.post<RecordVisitResponse>('/api/distribution/visits', { token });
+    ? memberRequest<RecordVisitResponse>('/api/distribution/visits', { method: 'POST', body })
+    : http.post<RecordVisitResponse>('/api/distribution/visits', body);
 }
 
 export const REFERRAL_STORAGE_KEY = 'tidepool-referral';

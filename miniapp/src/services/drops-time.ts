@@ -1,4 +1,5 @@
-import { msUntil, type DropPhase, type DropView } from '@tidepool/shared';
+import { msUntil, wallClock, type DropPhase, type DropView } from '@tidepool/shared';
+import { formatTime, storeTimeZone } from '@/utils/date';
 
 /**
  * A drop's phase and countdown on the server's clock, as the phone shows them. `skewMs` is the server's clock minus
@@ -33,11 +34,6 @@ export function formatDropCountdown(ms: number): string {
   return days > 0 ? `${days}天 ${clock}` : clock;
 }
 
-/**
- * The store's zone (Asia/Shanghai, UTC+8 all year: no daylight saving since 1991). Opening times are said in store
- * time whatever zone the phone is in, with a fixed offset because the mini program's Intl may lack time zones.
- */
-const STORE_OFFSET_MS = 8 * 3600_000;
 const WEEKDAY = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 interface StoreWall {
@@ -48,14 +44,16 @@ interface StoreWall {
   hhmm: string;
 }
 
+/** The wall clock in the store's zone, from the shared formatter (whatever zone the phone is in). */
 function storeWall(ms: number): StoreWall {
-  const d = new Date(ms + STORE_OFFSET_MS);
+  const w = wallClock(ms, storeTimeZone())!;
+  const dayNumber = Math.floor(Date.UTC(w.year, w.month - 1, w.day) / 86_400_000);
   return {
-    dayNumber: Math.floor((ms + STORE_OFFSET_MS) / 86_400_000),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    weekday: d.getUTCDay(),
-    hhmm: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+    dayNumber,
+    month: w.month,
+    day: w.day,
+    weekday: (dayNumber + 4) % 7, // 1970-01-01 was a Thursday
+    hhmm: formatTime(ms),
   };
 }
 

@@ -14,6 +14,8 @@ export const ROUTES = {
   memberSignup: '/packages/member/pages/signup/index',
   memberCode: '/packages/member/pages/code/index',
   memberVouchers: '/packages/member/pages/vouchers/index',
+  couponCentre: '/packages/member/pages/coupon-centre/index',
+  couponProducts: '/packages/member/pages/coupon-products/index',
   memberPrivacy: '/packages/member/pages/privacy/index',
   memberTerms: '/packages/member/pages/terms/index',
   storeLogin: '/packages/store/pages/login/index',
@@ -35,6 +37,11 @@ export type TabRoute = (typeof ROUTES)['home' | 'category' | 'cart' | 'mine'];
 
 export function productDetailUrl(productId: number): string {
   return `${ROUTES.productDetail}?id=${productId}`;
+}
+
+/** 去使用: the products a wallet coupon applies to. */
+export function couponProductsUrl(couponId: number): string {
+  return `${ROUTES.couponProducts}?couponId=${couponId}`;
 }
 
 export function giftUrl(giftId: number): string {

@@ -14,6 +14,7 @@ describe('GET /api/time', () => {
   it('answers the clock started at TIDEPOOL_NOW, running forward from there', async () => {
     const first = await t.inject({ method: 'GET', url: '/api/time' });
     expect(first.statusCode).toBe(200);
+    expect(first.json()).toMatchObject({ timeZone: 'Asia/Shanghai' });
     const now = new Date(first.json<{ now: string }>().now).getTime();
     expect(now).toBeGreaterThanOrEqual(wednesday.getTime());
     expect(now - wednesday.getTime()).toBeLessThan(60_000);

@@ -1,4 +1,6 @@
 import type { CouponScope } from '../rules/pricing/types';
+import type { Page } from './pagination.contract';
+import type { ProductSummaryDto } from './catalog.contract';
 
 export const COUPON_WALLET_STATUSES = ['AVAILABLE', 'USED', 'EXPIRED'] as const;
 /** The wallet's three tabs (可用 / 已使用 / 已过期). */
@@ -55,4 +57,65 @@ export interface IssueCouponsRequest {
 export interface IssueCouponsResponse {
   issued: number;
   alreadyHad: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Coupon centre (领券中心): templates an operator marks claimable; a member claims within limits and stock.
+
+/** 立即领取 / 已领取 (this member has reached the per-member limit) / 已抢光 (no stock left). */
+export const COUPON_CENTRE_STATES = ['CLAIMABLE', 'CLAIMED', 'SOLD_OUT'] as const;
+export type CouponCentreState = (typeof COUPON_CENTRE_STATES)[number];
+
+/** One claimable template, as the member sees it. */
+export interface CouponCentreItem {
+  templateId: number;
+  name: string;
+  /** e.g. 满99减20 */
+  label: string;
+  kind: 'AMOUNT_OFF' | 'PERCENT';
+  amountOffFen: number | null;
+  payRateBp: number | null;
+  maxDiscountFen: number | null;
+  thresholdFen: number;
+  scope: CouponScope;
+  stacking: 'EXCLUSIVE' | 'STACKABLE';
+  /** A claimed coupon is valid this many days from the claim. */
+  validDays: number;
+  perMemberLimit: number;
+  /** Units left in the centre; null = no limit. */
+  remaining: number | null;
+  claimedByMe: number;
+  state: CouponCentreState;
+}
+
+/** GET /api/coupon-centre */
+export interface CouponCentreResponse {
+  items: CouponCentreItem[];
+}
+
+/** POST /api/coupon-centre/:templateId/claim: the coupon now in the wallet and the item's new state. */
+export interface ClaimCouponResponse {
+  coupon: CouponView;
+  item: CouponCentreItem;
+}
+
+/** PUT /api/admin/coupon-templates/:code/claim */
+export interface CouponClaimSettingsRequest {
+  /** Shown in the coupon centre; false takes it out (claimed coupons stay in wallets). */
+  claimable: boolean;
+  /** 1..100 per member. */
+  perMemberLimit: number;
+  /** Total the centre gives out, 1..10,000,000; null = no limit. Never below what was claimed already. */
+  totalStock: number | null;
+}
+
+export interface CouponClaimSettingsView extends CouponClaimSettingsRequest {
+  code: string;
+  templateId: number;
+  claimed: number;
+}
+
+/** GET /api/coupons/me/:couponId/products (去使用): the products a wallet coupon applies to, on sale. */
+export interface CouponProductsResponse extends Page<ProductSummaryDto> {
+  coupon: CouponView;
 }

@@ -176,7 +176,15 @@ export interface ReferralTokenView {
 export interface RecordVisitRequest {
   /** Any string up to 1024 characters; anything not a live token is ignored (unreferred, never an error). */
   token: string;
+  /**
+   * The phone's own anonymous visitor id (kept on the phone, sent with every visit, logged in or not), so the
+   * anonymous view before the silent login and the member's view after it count as one visitor.
+   */
+  visitorId?: string;
 }
+
+/** A visitor id: letters, digits, `-` and `_`, 8–32 characters. */
+export const VISITOR_ID_PATTERN = /^[A-Za-z0-9_-]{8,32}$/;
 
 /**
  * What the visit did to the visitor's binding. BOUND: new binding. REBOUND: taken over after protection (last

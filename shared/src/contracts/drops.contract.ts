@@ -21,6 +21,11 @@ export interface DropItemView {
   /** Units on sale right now. Unpaid reservations that expire come back, so 0 may become 1 again. */
   left: number;
   soldOut: boolean;
+  /**
+   * Units held by orders not paid yet: while > 0 a sold-out item may come back (the page says so and polls);
+   * at 0 a sold-out item is gone for good.
+   */
+  reserved: number;
   /** Units this member holds in this drop (reserved or bought): the per-member limit counts these. */
   myQuantity: number;
 }
@@ -117,8 +122,6 @@ export interface CreateDropRequest {
 export interface DropItemStatsView extends DropItemView {
   /** Paid units. */
   sold: number;
-  /** Units held by unpaid orders. */
-  reserved: number;
 }
 
 export type DropStatus = 'SCHEDULED' | 'CANCELLED';

@@ -1,4 +1,5 @@
 import type { TierCode } from '../rules/loyalty/tiers';
+import type { SignupChannel, SignupGift } from '../rules/members/signup-gifts';
 import type { CouponView } from './coupons.contract';
 
 /** The privacy terms a member consents to at signup; bump when the text changes (consent is recorded with it). */
@@ -120,6 +121,8 @@ export interface StoreMemberSummary {
   vouchers: VoucherView[];
   /** Coupons usable now (the cashier can apply them to a till purchase). */
   coupons: CouponView[];
+  /** Vouchers plus coupons usable here and now: the card's 可用券, counted from the two lists above. */
+  usableCount: number;
 }
 
 /** POST /api/store-mode/vouchers/:voucherId/redeem */
@@ -142,4 +145,16 @@ export interface PersonalDataExport {
   };
   vouchers: VoucherView[];
   memberCodeScans: { at: string; storeName: string }[];
+}
+
+/** Outbox topic: a visitor became a member (written in the signup transaction). */
+export const MEMBER_SIGNED_UP = 'member.signed-up';
+
+export interface MemberSignedUpEvent {
+  memberId: number;
+  channel: SignupChannel;
+  /** The gifts the signup rule gave (shared/rules/members/signup-gifts.ts); consumers issue theirs. */
+  gifts: SignupGift[];
+  /** The store-zone date of the signup, YYYY-MM-DD. */
+  localDate: string;
 }

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CouponView } from '@tidepool/shared';
 import { couponEnd, couponFace, couponTerms, couponValidity } from './coupon-text';
 
+// A phone in New York still reads the store's (Shanghai) dates.
 const originalTz = process.env.TZ;
 beforeAll(() => {
-  process.env.TZ = 'Asia/Shanghai';
+  process.env.TZ = 'America/New_York';
 });
 afterAll(() => {
   process.env.TZ = originalTz;
@@ -48,13 +49,14 @@ describe('coupon text', () => {
   });
 
   it('says when it can be used (a range, whatever the device clock says), was used or expired', () => {
-    expect(couponValidity(birthday)).toBe('有效期 11-25 至 2026-12-01');
+    // One format for every range (issue 12, defect 11): full dates, with times when an end is not a whole day.
+    expect(couponValidity(birthday)).toBe('有效期 2026-11-25 至 2026-12-01');
     expect(couponValidity({ ...birthday, validUntil: '2026-12-25T02:00:00.000Z' })).toBe(
-      '有效期 11-25 至 2026-12-25 10:00',
+      '有效期 2026-11-25 00:00 至 2026-12-25 10:00',
     );
-    expect(couponValidity({ ...birthday, validUntil: '2027-01-05T02:00:00.000Z' })).toBe(
-      '有效期 2026-11-25 至 2027-01-05 10:00',
-    );
+    expect(
+      couponValidity({ ...birthday, validFrom: '2026-12-02T02:01:00.000Z', validUntil: '2027-01-01T02:01:00.000Z' }),
+    ).toBe('有效期 2026-12-02 10:01 至 2027-01-01 10:01');
     expect(couponValidity({ ...birthday, status: 'USED', usedAt: '2026-11-25T03:00:00Z' })).toBe('2026-11-25 已使用');
     expect(couponValidity({ ...birthday, status: 'EXPIRED' })).toBe('2026-12-01 已过期');
   });

@@ -1,5 +1,5 @@
 import { formatFen, fen, yuanText, zheText, type CouponView, type CouponWalletStatus } from '@tidepool/shared';
-import { formatDate, formatTime } from '@/utils/date';
+import { formatDate, formatEnd, formatRange } from '@/utils/date';
 
 export const COUPON_STATUS_LABEL: Record<CouponWalletStatus, string> = {
   AVAILABLE: '可用',
@@ -21,21 +21,18 @@ export function couponTerms(coupon: Pick<CouponView, 'thresholdFen' | 'scope' | 
 }
 
 /**
- * The last moment a coupon can be used, as people read it. `validUntil` is exclusive: an end at local midnight
- * means "through the day before" (2026-12-02T00:00 → "2026-12-01"); any other end names its time too.
+ * The last moment a coupon can be used, as people read it, in the store's zone. `validUntil` is exclusive: an end
+ * at local midnight means "through the day before" (2026-12-02T00:00 → "2026-12-01"); any other end names its
+ * time too.
  */
 export function couponEnd(validUntil: string): string {
-  const end = new Date(validUntil);
-  if (Number.isNaN(end.getTime())) return '';
-  const midnight = end.getHours() === 0 && end.getMinutes() === 0 && end.getSeconds() === 0;
-  if (midnight) return formatDate(new Date(end.getTime() - 1).toISOString());
-  return `${formatDate(validUntil)} ${formatTime(validUntil)}`;
+  return formatEnd(validUntil);
 }
 
 /**
- * What the card says about time: the validity range, used on, expired on. The range names its start too, and no
- * device clock is consulted: the server's status is the truth (a phone's clock may be off, or a demo server's
- * clock started elsewhere with TIDEPOOL_NOW).
+ * What the card says about time: the validity range, used on, expired on, all in one format from the shared
+ * formatter. No device clock is consulted: the server's status is the truth (a phone's clock may be off, or a demo
+ * server's clock started elsewhere with TIDEPOOL_NOW).
  */
 export function couponValidity(coupon: Pick<CouponView, 'status' | 'validFrom' | 'validUntil' | 'usedAt'>): string {
   switch (coupon.status) {
@@ -43,11 +40,16 @@ export function couponValidity(coupon: Pick<CouponView, 'status' | 'validFrom' |
       return coupon.usedAt ? `${formatDate(coupon.usedAt)} 已使用` : '已使用';
     case 'EXPIRED':
       return `${couponEnd(coupon.validUntil)} 已过期`;
-    case 'AVAILABLE': {
-      const end = couponEnd(coupon.validUntil);
-      const start = formatDate(coupon.validFrom);
-      // The start's year only when it differs from the end's: "有效期 11-25 至 2026-12-25 10:00".
-      return `有效期 ${start.slice(0, 4) === end.slice(0, 4) ? start.slice(5) : start} 至 ${end}`;
-    }
+    case 'AVAILABLE':
+      return `有效期 ${formatRange(coupon.validFrom, coupon.validUntil)}`;
   }
 }
+
+/**
+ * Where a wallet entry is used (issue 12, defect 13): coupons (优惠券) come off online orders at checkout and off
+ * till purchases when the member code is shown; goods vouchers (商品券, the signup bag) only at a store's till.
+ */
+export const CHANNEL_HINT = {
+  coupon: '线上下单结算时可用，到店出示会员码也可用',
+  voucher: '到店出示会员码，由店员核销',
+} as const;

@@ -10,7 +10,10 @@ import {
   myEarlyAccessText,
   refusalView,
   remainingText,
+  soldOutHint,
   soldPercent,
+  SOLD_OUT_POLL_MS,
+  soldOutPollMs,
 } from './drop-rules';
 
 const item = (over: Partial<DropItemView> = {}): DropItemView => ({
@@ -26,6 +29,7 @@ const item = (over: Partial<DropItemView> = {}): DropItemView => ({
   perMemberLimit: 2,
   left: 10,
   soldOut: false,
+  reserved: 0,
   myQuantity: 0,
   ...over,
 });
@@ -105,11 +109,8 @@ describe('refusalView', () => {
   });
 
   it('maps sold out, ended and the limit to their states', () => {
-    expect(refusalView(new ApiError('DROP_SOLD_OUT', 409), serverNow)).toEqual({
-      message: '已抢光',
-      hint: '稍后可能有人未付款释放库存',
-      then: 'reload',
-    });
+    // The reloaded page says whether units may come back (only while some are reserved but unpaid).
+    expect(refusalView(new ApiError('DROP_SOLD_OUT', 409), serverNow)).toEqual({ message: '已抢光', then: 'reload' });
     expect(refusalView(new ApiError('DROP_ENDED', 409), serverNow)).toEqual({ message: '团购已结束', then: 'reload' });
     expect(refusalView(new ApiError('DROP_LIMIT_REACHED', 409), serverNow).message).toBe('已达到限购数量');
   });
@@ -122,5 +123,23 @@ describe('refusalView', () => {
       message: new ApiError('RATE_LIMITED', 429).message,
       then: 'stay',
     });
+  });
+});
+
+describe('sold out: may units come back? (issue 12, defect 9)', () => {
+  it('says units may come back only while some are reserved but unpaid, in an open drop', () => {
+    expect(soldOutHint(item({ left: 0, soldOut: true, reserved: 2 }), 'OPEN')).toBe('稍后可能有人未付款释放库存');
+    expect(soldOutHint(item({ left: 0, soldOut: true, reserved: 0 }), 'OPEN')).toBeNull();
+    expect(soldOutHint(item({ left: 0, soldOut: true, reserved: 2 }), 'ENDED')).toBeNull();
+    expect(soldOutHint(item({ left: 3, reserved: 2 }), 'OPEN')).toBeNull();
+  });
+
+  it('polls an open drop while a sold-out item has units reserved, and not otherwise', () => {
+    const held = { phase: 'OPEN' as const, items: [item({ left: 0, soldOut: true, reserved: 1 })] };
+    expect(soldOutPollMs(held.items, held.phase)).toBe(SOLD_OUT_POLL_MS);
+    expect(soldOutPollMs([item({ left: 0, soldOut: true, reserved: 0 })], 'OPEN')).toBeNull();
+    expect(soldOutPollMs([item({ left: 4, reserved: 1 })], 'OPEN')).toBeNull();
+    expect(soldOutPollMs(held.items, 'ENDED')).toBeNull();
+    expect(soldOutPollMs(held.items, 'UPCOMING')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { DropEarlyAccessView, DropItemView, DropView } from '@tidepool/shared';
+import type { DropEarlyAccessView, DropItemView, DropPhase, DropView } from '@tidepool/shared';
 import type { ApiError } from '@/services/api-error';
 import { storeClock, storeWhen } from '@/services/drops-time';
 
@@ -57,6 +57,31 @@ export function earlyAccessLines(drop: Pick<DropView, 'opensAt' | 'earlyAccess'>
     );
 }
 
+const MAY_COME_BACK = '稍后可能有人未付款释放库存';
+
+/**
+ * The line under a sold-out item: units may come back only while some are reserved but unpaid (an unpaid order
+ * releases them when it times out). Once the last unit is paid, sold out is final and nothing is promised.
+ */
+export function soldOutHint(
+  item: Pick<DropItemView, 'left' | 'soldOut' | 'reserved'>,
+  phase: DropPhase,
+): string | null {
+  const soldOut = item.soldOut || item.left <= 0;
+  return soldOut && phase === 'OPEN' && item.reserved > 0 ? MAY_COME_BACK : null;
+}
+
+/** How often an open drop page reads the counts again while units may come back. */
+export const SOLD_OUT_POLL_MS = 5_000;
+
+/** The poll interval while an open drop has a sold-out item with reserved units (they may come back), else null. */
+export function soldOutPollMs(
+  items: readonly Pick<DropItemView, 'left' | 'soldOut' | 'reserved'>[],
+  phase: DropPhase,
+): number | null {
+  return items.some((item) => soldOutHint(item, phase) !== null) ? SOLD_OUT_POLL_MS : null;
+}
+
 /** The member opens earlier than everyone: "您是金卡会员，11:30 起优先购" (null when they open with everyone). */
 export function myEarlyAccessText(drop: Pick<DropView, 'opensAt' | 'myOpensAt' | 'earlyAccess'>): string | null {
   const ahead = Date.parse(drop.opensAt) - Date.parse(drop.myOpensAt);
@@ -86,7 +111,7 @@ export function refusalView(error: Pick<ApiError, 'code' | 'message' | 'details'
       return { message: when ? `未开始，${when} 开抢` : '团购尚未开始', then: 'reload' };
     }
     case 'DROP_SOLD_OUT':
-      return { message: '已抢光', hint: '稍后可能有人未付款释放库存', then: 'reload' };
+      return { message: '已抢光', then: 'reload' };
     case 'DROP_ENDED':
       return { message: '团购已结束', then: 'reload' };
     case 'DROP_LIMIT_REACHED':

@@ -17,6 +17,7 @@ interface Entry {
   key:
     | 'member-code'
     | 'vouchers'
+    | 'coupon-centre'
     | 'points-mall'
     | 'privacy'
     | 'store-mode'
@@ -33,6 +34,7 @@ interface Entry {
 const ENTRIES: readonly Entry[] = [
   { key: 'member-code', title: '会员码', glyph: '码', membersOnly: true },
   { key: 'vouchers', title: '我的券', glyph: '券', membersOnly: true },
+  { key: 'coupon-centre', title: '领券中心', glyph: '领', membersOnly: false },
   { key: 'points-mall', title: '积分商城', glyph: '礼', membersOnly: false },
   { key: 'orders', title: '我的订单', glyph: '单', membersOnly: false },
   { key: 'drop-orders', title: '我的团购订单', glyph: '团', membersOnly: false },
@@ -49,7 +51,9 @@ function entryHint(entry: Entry, member: MemberCenterResponse | null, staffName:
     case 'member-code':
       return '到店出示享权益';
     case 'vouchers':
-      return member?.signedUp ? `${member.couponCount} 张可用` : '入会送购物袋券';
+      return member?.signedUp ? `${member.couponCount} 张可用` : '入会享专属优惠券';
+    case 'coupon-centre':
+      return '好券免费领';
     case 'points-mall':
       return member?.signedUp && member.points > 0 ? `${member.points} 积分可兑换` : '积分兑好礼';
     case 'orders':
@@ -108,6 +112,7 @@ export default function MinePage() {
     const target = {
       'member-code': ROUTES.memberCode,
       vouchers: ROUTES.memberVouchers,
+      'coupon-centre': ROUTES.couponCentre,
       'points-mall': ROUTES.pointsMall,
       privacy: ROUTES.memberPrivacy,
       // The center sends a member who is not an approved promoter on to 申请成为推手.

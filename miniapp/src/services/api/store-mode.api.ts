@@ -9,6 +9,11 @@ export function scanMemberCode(code: string): Promise<StoreMemberSummary> {
   });
 }
 
+/** GET /api/store-mode/scans/:scanId: the member card again (points after a sale, coupons left). */
+export function refreshScan(scanId: number): Promise<StoreMemberSummary> {
+  return staffRequest<StoreMemberSummary>(`/api/store-mode/scans/${encodeURIComponent(String(scanId))}`);
+}
+
 /** POST /api/store-mode/vouchers/:voucherId/redeem (核销), within the scan that showed the voucher. */
 export function redeemVoucher(voucherId: number, scanId: number): Promise<VoucherView> {
   return staffRequest<VoucherView>(`/api/store-mode/vouchers/${encodeURIComponent(String(voucherId))}/redeem`, {

@@ -1,6 +1,7 @@
 import { AfterSales1796289600019 } from './1796289600019-AfterSales';
 import { OrderFulfilment1796289949597 } from './1796289949597-OrderFulfilment';
 import { AddressBookAndStorefront1796289760908 } from './1796289760908-AddressBookAndStorefront';
+import { CouponCentre1796289877966 } from './1796289877966-CouponCentre';
 import { Drops1795499396436 } from './1795499396436-Drops';
 import { Distribution1795499769930 } from './1795499769930-Distribution';
 import { PaymentRefunds1795493466118 } from './1795493466118-PaymentRefunds';
@@ -39,5 +40,6 @@ export const MIGRATIONS: MigrationClass[] = [
   Distribution1795499769930,
   AfterSales1796289600019,
   AddressBookAndStorefront1796289760908,
+  CouponCentre1796289877966,
   OrderFulfilment1796289949597,
 ];

@@ -4,6 +4,7 @@ import { CatalogAdminController } from './catalog-admin.controller';
 import { CatalogAdminService } from './catalog-admin.service';
 import { CatalogController } from './catalog.controller';
 import { CatalogService } from './catalog.service';
+import { CatalogScopeReader } from './catalog-scope.reader';
 import { Category } from './category.entity';
 import { Product } from './product.entity';
 import { Sku } from './sku.entity';
@@ -11,7 +12,7 @@ import { Sku } from './sku.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([Category, Product, Sku])],
   controllers: [CatalogController, CatalogAdminController],
-  providers: [CatalogService, CatalogAdminService],
-  exports: [CatalogService],
+  providers: [CatalogService, CatalogAdminService, CatalogScopeReader],
+  exports: [CatalogService, CatalogScopeReader],
 })
 export class CatalogModule {}

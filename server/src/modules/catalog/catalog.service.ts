@@ -95,7 +95,7 @@ export class CatalogService {
   }
 }
 
-function toSummary(p: Product): ProductSummaryDto {
+export function toSummary(p: Product): ProductSummaryDto {
   return {
     id: p.id,
     categoryId: p.categoryId,

@@ -46,6 +46,22 @@ export class CouponTemplate {
   @Column({ type: 'int', default: 1 })
   version: number;
 
+  /** Shown in the coupon centre (领券中心), where members claim it themselves. */
+  @Column({ type: 'boolean', default: false })
+  claimable: boolean;
+
+  /** How many a member may claim from the coupon centre. */
+  @Column({ type: 'int', default: 1 })
+  claimPerMember: number;
+
+  /** How many the coupon centre gives out in all; null = no limit. */
+  @Column({ type: 'int', nullable: true, default: null })
+  claimTotal: number | null;
+
+  /** Claimed so far; moves only by a conditional UPDATE (`claimedCount < claimTotal`). */
+  @Column({ type: 'int', default: 0 })
+  claimedCount: number;
+
   @Column({ type: 'datetime', precision: 3 })
   createdAt: Date;
 }

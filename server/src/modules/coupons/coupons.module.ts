@@ -1,20 +1,31 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '../catalog/catalog.module';
 import { Member } from '../members/member.entity';
 import { MembersModule } from '../members/members.module';
 import { BirthdayCouponsJob } from './birthday-coupons.job';
 import { CouponTemplate } from './coupon-template.entity';
 import { CouponTemplatesBootstrap } from './coupon-templates.bootstrap';
 import { CouponTemplatesService } from './coupon-templates.service';
+import { CouponCentreController } from './coupon-centre.controller';
+import { CouponCentreService } from './coupon-centre.service';
 import { CouponsController } from './coupons.controller';
 import { CouponsService } from './coupons.service';
 import { MemberCoupon } from './member-coupon.entity';
+import { SignupGiftConsumer } from './signup-gift.consumer';
 
 /** Coupon templates, wallets, issuing rules (birthday) and spending/returning coupons. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CouponTemplate, MemberCoupon, Member]), MembersModule],
-  controllers: [CouponsController],
-  providers: [CouponsService, CouponTemplatesService, CouponTemplatesBootstrap, BirthdayCouponsJob],
+  imports: [TypeOrmModule.forFeature([CouponTemplate, MemberCoupon, Member]), MembersModule, CatalogModule],
+  controllers: [CouponsController, CouponCentreController],
+  providers: [
+    CouponsService,
+    CouponTemplatesService,
+    CouponTemplatesBootstrap,
+    BirthdayCouponsJob,
+    SignupGiftConsumer,
+    CouponCentreService,
+  ],
   exports: [CouponsService, BirthdayCouponsJob],
 })
 export class CouponsModule {}

@@ -41,29 +41,9 @@ export class CouponsService {
   async issue(template: CouponTemplate, members: { memberId: number; issueKey: string; validFrom?: Date }[]) {
     if (members.length === 0) return { issued: 0, alreadyHad: 0 };
     const now = this.clock.now();
-    const rows = members.map(({ memberId, issueKey, validFrom }) => {
-      const from = validFrom ?? now;
-      return {
-        memberId,
-        templateId: template.id,
-        issueKey,
-        name: template.name,
-        kind: template.kind,
-        amountOffFen: template.amountOffFen,
-        payRateBp: template.payRateBp,
-        maxDiscountFen: template.maxDiscountFen,
-        thresholdFen: template.thresholdFen,
-        scope: template.scope,
-        stacking: template.stacking,
-        version: `${template.code}@${template.version}`,
-        status: 'AVAILABLE' as const,
-        validFrom: from,
-        validUntil: new Date(from.getTime() + template.validDays * 86_400_000),
-        issuedAt: now,
-        usedAt: null,
-        usedBy: null,
-      };
-    });
+    const rows = members.map(({ memberId, issueKey, validFrom }) =>
+      this.rowFor(template, memberId, issueKey, validFrom ?? now, now),
+    );
     const before = await this.coupons.countBy({ issueKey: In(rows.map((r) => r.issueKey)) });
     // INSERT IGNORE / ON CONFLICT DO NOTHING: an issue key already present (a rerun, another replica) is skipped.
     await this.coupons
@@ -76,6 +56,37 @@ export class CouponsService {
       .execute();
     const after = await this.coupons.countBy({ issueKey: In(rows.map((r) => r.issueKey)) });
     return { issued: after - before, alreadyHad: rows.length - (after - before) };
+  }
+
+  /** A wallet row copied from its template, valid `validDays` from `from`. */
+  rowFor(template: CouponTemplate, memberId: number, issueKey: string, from: Date, now: Date) {
+    return {
+      memberId,
+      templateId: template.id,
+      issueKey,
+      name: template.name,
+      kind: template.kind,
+      amountOffFen: template.amountOffFen,
+      payRateBp: template.payRateBp,
+      maxDiscountFen: template.maxDiscountFen,
+      thresholdFen: template.thresholdFen,
+      scope: template.scope,
+      stacking: template.stacking,
+      version: `${template.code}@${template.version}`,
+      status: 'AVAILABLE' as const,
+      validFrom: from,
+      validUntil: new Date(from.getTime() + template.validDays * 86_400_000),
+      issuedAt: now,
+      usedAt: null,
+      usedBy: null,
+    };
+  }
+
+  /** One of the member's coupons as the wallet shows it; another member's is not found. */
+  async mine(memberId: number, couponId: number): Promise<CouponView> {
+    const row = await this.coupons.findOneBy({ id: couponId, memberId });
+    if (!row) throw new DomainException('COUPON_NOT_FOUND');
+    return this.toView(row);
   }
 
   async wallet(memberId: number, status?: CouponWalletStatus): Promise<CouponWalletResponse> {
@@ -108,14 +119,18 @@ export class CouponsService {
     });
   }
 
-  /** The wallet's usable coupons, each as the pricing engine's coupon and as the wallet shows it. */
+  /**
+   * The wallet's coupons usable now (started, not expired, not used), each as the pricing engine's coupon and as
+   * the wallet shows it: what checkout offers and what the till lists and counts.
+   */
   async usable(memberId: number): Promise<{ coupon: Coupon; view: CouponView }[]> {
     const rows = await this.coupons.find({
       where: { memberId, status: 'AVAILABLE' },
       order: { validUntil: 'ASC', id: 'ASC' },
     });
+    const now = this.clock.now().getTime();
     return rows
-      .filter((row) => this.statusOf(row) === 'AVAILABLE')
+      .filter((row) => this.statusOf(row) === 'AVAILABLE' && row.validFrom.getTime() <= now)
       .map((row) => ({ coupon: this.toPricing(row), view: this.toView(row) }));
   }
 
@@ -174,7 +189,7 @@ export class CouponsService {
         };
   }
 
-  private toView(row: MemberCoupon): CouponView {
+  toView(row: MemberCoupon): CouponView {
     const coupon = this.toPricing(row);
     return {
       id: row.id,

@@ -1,6 +1,9 @@
 import type { CouponTemplate } from './coupon-template.entity';
 
-export type DefaultTemplate = Omit<CouponTemplate, 'id' | 'createdAt' | 'version'>;
+export type DefaultTemplate = Omit<
+  CouponTemplate,
+  'id' | 'createdAt' | 'version' | 'claimable' | 'claimPerMember' | 'claimTotal' | 'claimedCount'
+>;
 
 /** Templates the built-in rules issue (DOMAIN.md); created on boot when missing, then operator-editable. */
 export const BIRTHDAY_TEMPLATE: DefaultTemplate = {

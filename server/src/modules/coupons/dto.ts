@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   COUPON_WALLET_STATUSES,
+  type CouponClaimSettingsRequest,
   type CouponScope,
   type CouponTemplateRequest,
   type CouponWalletStatus,
@@ -11,6 +12,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsObject,
@@ -97,4 +99,23 @@ export class IssueCouponsDto implements IssueCouponsRequest {
   @ApiProperty({ example: 'winback-2026-11' })
   @Matches(/^[A-Za-z0-9_-]{1,40}$/)
   batch: string;
+}
+
+export class CouponClaimSettingsDto implements CouponClaimSettingsRequest {
+  @ApiProperty({ description: 'Shown in the coupon centre (领券中心)' })
+  @IsBoolean()
+  claimable: boolean;
+
+  @ApiProperty({ minimum: 1, maximum: 100, example: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  perMemberLimit: number;
+
+  @ApiProperty({ minimum: 1, maximum: 10_000_000, nullable: true, example: 500, description: 'null = no limit' })
+  @ValidateIf((o: CouponClaimSettingsDto) => o.totalStock !== null)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  totalStock: number | null;
 }

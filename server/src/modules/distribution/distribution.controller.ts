@@ -117,7 +117,7 @@ export class DistributionController {
   @HttpCode(200)
   @ApiOkResponse({ description: 'RecordVisitResponse; with a member token the visit also binds' })
   visit(@Req() request: AuthenticatedRequest, @Body() body: RecordVisitDto): Promise<RecordVisitResponse> {
-    return this.referrals.visit(body.token, this.optionalMember(request));
+    return this.referrals.visit(body.token, this.optionalMember(request), body.visitorId ?? null);
   }
 
   @Roles('member', 'promoter')

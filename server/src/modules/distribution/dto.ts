@@ -15,6 +15,7 @@ import {
   type SetProductDistributionRequest,
   SHARE_TARGET_TYPES,
   type ShareTargetType,
+  VISITOR_ID_PATTERN,
   WITHDRAWAL_STATUSES,
   type WithdrawalStatus,
 } from '@tidepool/shared';
@@ -70,6 +71,11 @@ export class RecordVisitDto implements RecordVisitRequest {
   @IsString()
   @Length(0, 1024)
   token: string;
+
+  @ApiPropertyOptional({ pattern: VISITOR_ID_PATTERN.source, description: "The phone's anonymous visitor id" })
+  @IsOptional()
+  @Matches(VISITOR_ID_PATTERN, { message: 'visitorId must be 8-32 letters, digits, - or _' })
+  visitorId?: string;
 }
 
 export class CreateWithdrawalDto implements CreateWithdrawalRequest {

@@ -16,7 +16,7 @@ import {
   type ShareTargetType,
   type ShareTokenView,
 } from '@tidepool/shared';
-import type { EntityManager, Repository } from 'typeorm';
+import { type EntityManager, IsNull, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
@@ -133,12 +133,12 @@ export class ReferralsService {
    * A visit through a share. Counted once per visitor, token and store-zone day; with a member it also decides
    * the binding, records the decision (refusals and kept bindings too) and applies it.
    */
-  async visit(raw: string, memberId: number | null): Promise<RecordVisitResponse> {
+  async visit(raw: string, memberId: number | null, visitorId: string | null = null): Promise<RecordVisitResponse> {
     const token = await this.liveToken(raw);
     if (!token) return { referred: false, outcome: 'UNREFERRED', targetType: null, targetId: null };
     const targetId = token.targetType === 'STORE' ? null : token.targetId;
     const now = this.clock.now();
-    await this.countView(token, memberId, now);
+    await this.countView(token, memberId, visitorId, now);
     if (memberId === null) return { referred: true, outcome: 'ANONYMOUS', targetType: token.targetType, targetId };
     const promoter = await this.promoters.findOneBy({ id: token.promoterId });
     if (!promoter || promoter.status !== 'APPROVED') {
@@ -238,9 +238,17 @@ export class ReferralsService {
     return affectedRows(result) === 1;
   }
 
-  private async countView(token: ShareToken, memberId: number | null, now: Date): Promise<void> {
+  /**
+   * One row per visitor, token and store-zone day. A visitor is the member when logged in, else the phone's
+   * anonymous visitor id (a random key when the client sent none). The member's first visit with a visitor id
+   * takes over that phone's anonymous rows for the token, so the view before the silent login and the one after it
+   * are one person (a day where the member already has a row drops the anonymous one).
+   */
+  private async countView(token: ShareToken, memberId: number | null, visitorId: string | null, now: Date) {
     const day = localCalendar(now, BRAND_TIME_ZONE).date;
-    const visitorKey = memberId === null ? `a${randomBytes(12).toString('hex')}` : `m${memberId}`;
+    const anonymousKey = visitorId ? `a${visitorId}` : null;
+    if (memberId !== null && anonymousKey) await this.linkAnonymousViews(token.id, anonymousKey, memberId);
+    const visitorKey = memberId === null ? (anonymousKey ?? `a${randomBytes(12).toString('hex')}`) : `m${memberId}`;
     try {
       await this.tokens.manager
         .createQueryBuilder()
@@ -252,6 +260,26 @@ export class ReferralsService {
         .execute();
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  private async linkAnonymousViews(shareTokenId: number, anonymousKey: string, memberId: number): Promise<void> {
+    const repo = this.tokens.manager.getRepository(ShareVisit);
+    const anonymous = await repo.findBy({ shareTokenId, visitorKey: anonymousKey, memberId: IsNull() });
+    for (const row of anonymous) {
+      try {
+        // Conditional on the row still being anonymous: two visits at once link it once.
+        await repo
+          .createQueryBuilder()
+          .update(ShareVisit)
+          .set({ visitorKey: `m${memberId}`, memberId })
+          .where('id = :id AND memberId IS NULL', { id: row.id })
+          .execute();
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        // The member already has that day's row: the anonymous one was the same person's view.
+        await repo.delete({ id: row.id, memberId: IsNull() });
+      }
     }
   }
 

@@ -271,6 +271,7 @@ export function itemView(item: DropItem, myQuantity: number): DropItemView {
     perMemberLimit: item.perMemberLimit,
     left,
     soldOut: left === 0,
+    reserved: item.reserved,
     myQuantity,
   };
 }

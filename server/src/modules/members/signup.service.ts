@@ -1,9 +1,20 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PRIVACY_TERMS_VERSION, type SignupRequest } from '@tidepool/shared';
+import {
+  isMainlandMobile,
+  localCalendar,
+  MEMBER_SIGNED_UP,
+  type MemberSignedUpEvent,
+  PRIVACY_TERMS_VERSION,
+  type SignupRequest,
+  signupChannel,
+  signupGifts,
+} from '@tidepool/shared';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
+import { OutboxService } from '../outbox/outbox.service';
+import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
 import { type ResolvedSignupCode, SignupCodesService } from '../stores/signup-codes.service';
 import { WechatGateway } from '../wechat/wechat.gateway';
 import { Member } from './member.entity';
@@ -26,6 +37,7 @@ export class SignupService {
     private readonly vouchers: VouchersService,
     private readonly wechat: WechatGateway,
     private readonly transactions: Transactions,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
 
@@ -36,8 +48,12 @@ export class SignupService {
     // Resolve the store before spending the single-use phone code, so a bad token costs the user nothing.
     const attribution = request.signupToken ? await this.signupCodes.resolve(request.signupToken) : null;
     const { purePhoneNumber } = await this.wechat.getPhoneNumber(request.phoneCode);
+    // Members are reached by a mainland mobile number; anything else (00000000000) is refused and changes nothing.
+    if (!isMainlandMobile(purePhoneNumber)) throw new DomainException('PHONE_INVALID');
     const signedUp = await this.apply(member, purePhoneNumber, request.birthday ?? null, attribution);
     if (signedUp) {
+      // The birthday coupon of a signup on the birthday is issued by its consumer; promptly, so the page shows it.
+      await this.outbox.dispatch().catch(() => undefined);
       this.logger.log({
         msg: 'member signed up',
         memberId,
@@ -72,8 +88,17 @@ export class SignupService {
           .where('id = :id AND signedUpAt IS NULL AND deletedAt IS NULL', { id: member.id })
           .execute();
         if (affectedRows(result) !== 1) return false; // a concurrent signup won; nothing more to do
-        // The signup gift is for joining at a till (DOMAIN.md): the shopper scanned a store's code.
-        if (attribution) await this.vouchers.issueSignupGift(manager, member.id);
+        // What joining gives comes from the same rule as the signup page's promises (shared signup-gifts).
+        const local = localCalendar(now, attribution?.store.timeZone ?? BRAND_TIME_ZONE);
+        const channel = signupChannel(attribution !== null);
+        const gifts = signupGifts({
+          channel,
+          birthday: member.birthday ?? birthday,
+          today: { monthDay: local.monthDay, year: local.year },
+        });
+        if (gifts.includes('SHOPPING_BAG')) await this.vouchers.issueSignupGift(manager, member.id);
+        const event: MemberSignedUpEvent = { memberId: member.id, channel, gifts, localDate: local.date };
+        await this.outbox.publish(manager, MEMBER_SIGNED_UP, `${MEMBER_SIGNED_UP}:${member.id}`, { ...event });
         return true;
       });
     } catch (error) {

@@ -27,6 +27,7 @@ import { seedDemoGifts } from './demo-gifts';
 import { StorefrontSettings } from '../storefront/storefront-settings.entity';
 import { DEFAULT_STOREFRONT_SETTINGS } from '../storefront/storefront.service';
 import { seedDemoDistribution } from '../distribution/demo-distribution';
+import { seedDemoCouponCentre } from '../coupons/demo-coupon-centre';
 
 /**
  * Loads the demo brand on the first start of an empty database (SEED_DEMO=true, the default). Safe when several
@@ -121,6 +122,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     }
     const gifts = await seedDemoGifts(manager, this.clock.now());
     await seedDemoDistribution(manager, this.clock.now());
+    await seedDemoCouponCentre(manager, categoryIds, this.clock.now());
     const dropItems = await seedDemoDrops(manager, this.clock.now());
     return { stores: stores.size, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length, gifts, dropItems };
   }

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { StoreMemberSummary, VoucherView } from '@tidepool/shared';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -20,6 +20,17 @@ export class StoreModeController {
   @ApiOkResponse({ description: 'StoreMemberSummary; MEMBER_CODE_INVALID / _EXPIRED / _USED; 429 RATE_LIMITED' })
   scan(@CurrentUser() cashier: Principal, @Body() body: MemberCodeScanDto): Promise<StoreMemberSummary> {
     return this.storeMode.scan(cashier, body.code);
+  }
+
+  @Get('scans/:scanId')
+  @ApiOkResponse({
+    description: 'StoreMemberSummary now (points after a sale, coupons left); 410 SCAN_EXPIRED; 403 other store',
+  })
+  refresh(
+    @CurrentUser() cashier: Principal,
+    @Param('scanId', new IdParamPipe('scanId')) scanId: number,
+  ): Promise<StoreMemberSummary> {
+    return this.storeMode.refresh(cashier, scanId);
   }
 
   @Post('vouchers/:voucherId/redeem')

@@ -80,6 +80,12 @@ export class StoreModeService {
     return this.summary(scanId, row, member.id);
   }
 
+  /** The member card again within an active scan: after a sale or a redemption the cashier sees the new numbers. */
+  async refresh(cashier: Principal, scanId: number): Promise<StoreMemberSummary> {
+    const scan = await this.activeScan(cashier, scanId);
+    return this.summary(scan.id, scan, scan.memberId!);
+  }
+
   /** Redeems one of the scanned member's vouchers at this cashier's store. */
   async redeemVoucher(cashier: Principal, voucherId: number, scanId: number): Promise<VoucherView> {
     const scan = await this.activeScan(cashier, scanId);
@@ -115,12 +121,11 @@ export class StoreModeService {
     scan: Omit<MemberCodeScan, 'id'>,
     memberId: number,
   ): Promise<StoreMemberSummary> {
-    const [member, store, numbers, vouchers, wallet] = await Promise.all([
+    const [member, store, numbers, usable] = await Promise.all([
       this.members.findById(memberId),
       this.stores.findOneByOrFail({ id: scan.storeId }),
       this.loyalty.numbers(memberId),
-      this.vouchers.list(memberId, 'AVAILABLE'),
-      this.coupons.wallet(memberId, 'AVAILABLE'),
+      this.usableHere(memberId),
     ]);
     if (!member) throw new DomainException('MEMBER_NOT_FOUND');
     const local = localCalendar(this.clock.now(), store.timeZone);
@@ -134,8 +139,23 @@ export class StoreModeService {
       points: numbers.points,
       memberDayToday: isMemberDay(local.weekday),
       birthdayToday: isBirthday(member.birthday, local.monthDay, local.year),
+      ...usable,
+    };
+  }
+
+  /**
+   * What the member can use at this till now: the one answer behind both the card's 可用券 count and the till's
+   * coupon list (a coupon not started yet or expired is in neither).
+   */
+  async usableHere(memberId: number): Promise<Pick<StoreMemberSummary, 'vouchers' | 'coupons' | 'usableCount'>> {
+    const [vouchers, coupons] = await Promise.all([
+      this.vouchers.list(memberId, 'AVAILABLE'),
+      this.coupons.usable(memberId),
+    ]);
+    return {
       vouchers,
-      coupons: wallet.items,
+      coupons: coupons.map((c) => c.view),
+      usableCount: vouchers.length + coupons.length,
     };
   }
 

@@ -1,1 +1,3 @@
 export * from './personal-data';
+export * from './phone';
+export * from './signup-gifts';

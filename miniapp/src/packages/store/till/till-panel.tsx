@@ -26,6 +26,8 @@ export interface TillPanelProps {
   onNext: () => void;
   /** The scan timed out: the member must show a fresh code. */
   onScanExpired: (message: string) => void;
+  /** A sale was recorded: the member card reads its numbers again (points, coupons left). */
+  onSold?: () => void;
 }
 
 const UNCERTAIN_HINT = '网络异常，请重试（不会重复积分）';
@@ -99,7 +101,7 @@ function Receipt({
 }
 
 /** 收银: amount, coupons, a live quote, then a confirmed sale recorded once (retries reuse the sale's client id). */
-export function TillPanel({ summary, onNext, onScanExpired }: TillPanelProps) {
+export function TillPanel({ summary, onNext, onScanExpired, onSold }: TillPanelProps) {
   const [amountText, setAmountText] = useState('');
   const [couponIds, setCouponIds] = useState<number[]>([]);
   const [sale, setSale] = useState<SaleState>(NO_SALE);
@@ -149,6 +151,7 @@ export function TillPanel({ summary, onNext, onScanExpired }: TillPanelProps) {
     setSubmitting(false);
     if (result.ok) {
       setReceipt(result.value);
+      onSold?.();
       return;
     }
     if (result.kind === 'uncertain') {

@@ -22,6 +22,8 @@ import {
   maxBuyable,
   myEarlyAccessText,
   remainingText,
+  soldOutHint,
+  soldOutPollMs,
   soldPercent,
 } from '../../drop-rules';
 import { useDrop, useTick } from '../../use-drop';
@@ -120,6 +122,14 @@ function DropDetail({ drop, skewMs, reload, share }: DropDetailProps) {
     if (local !== 'OPEN') setBuying(null);
     void reload();
   }, [local]);
+
+  // Sold out with units reserved but unpaid: they may come back, so read the counts again until they do or are paid.
+  const pollMs = soldOutPollMs(drop.items, phase);
+  useEffect(() => {
+    if (pollMs === null) return;
+    const timer = setInterval(() => void reload(), pollMs);
+    return () => clearInterval(timer);
+  }, [pollMs, reload]);
 
   const askToJoin = async (content: string) => {
     const { confirm } = await Taro.showModal({
@@ -255,6 +265,7 @@ function DropItemCard({ item, phase, onBuy }: DropItemCardProps) {
   const block = itemBlock(item);
   const percent = soldPercent(item);
   const canBuy = phase === 'OPEN' && block === null && maxBuyable(item) > 0;
+  const comeBack = soldOutHint(item, phase);
   const label =
     phase === 'ENDED'
       ? '已结束'
@@ -290,8 +301,8 @@ function DropItemCard({ item, phase, onBuy }: DropItemCardProps) {
           </View>
           <Text className="drop-item__left drop-item-left">{remainingText(item)}</Text>
         </View>
-        {block === 'SOLD_OUT' && phase === 'OPEN' ? (
-          <Text className="drop-item__hint drop-sold-out-hint">稍后可能有人未付款释放库存</Text>
+        {comeBack ? (
+          <Text className="drop-item__hint drop-sold-out-hint">{comeBack}</Text>
         ) : (
           <Text className="drop-item__limit drop-item-limit">{limitText(item)}</Text>
         )}
@@ -299,7 +310,7 @@ function DropItemCard({ item, phase, onBuy }: DropItemCardProps) {
           className={`btn btn--small drop-item__buy buy-button ${canBuy ? 'btn--primary' : 'btn--disabled drop-item__buy--off'}`}
           onClick={() => {
             if (canBuy) onBuy();
-            else if (phase === 'OPEN' && block === 'SOLD_OUT') toast('已抢光，稍后可能有人未付款释放库存');
+            else if (phase === 'OPEN' && block === 'SOLD_OUT') toast(comeBack ? `已抢光，${comeBack}` : '已抢光');
             else if (phase === 'OPEN' && block === 'LIMIT_REACHED') toast('已达到限购数量');
           }}
         >

@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { listMyDropOrders } from '@/services/drops.api';
-import { formatDate, formatTime } from '@/utils/date';
+import { formatDateTime } from '@/utils/date';
 import { navigateTo, orderDetailUrl, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { ORDER_STATE_LABEL, payableLabel } from '../../../order/order-text';
@@ -30,7 +30,7 @@ function DropOrderRow({ order }: { order: DropOrderSummaryView }) {
         <Image className="drop-row__img" src={resolveAssetUrl(order.firstImageUrl)} mode="aspectFill" lazyLoad />
         <View className="drop-row__text">
           <Text className="drop-row__name">{order.title}</Text>
-          <Text className="drop-row__sub">{`${formatDate(order.createdAt)} ${formatTime(order.createdAt)} · 共 ${order.itemCount} 件`}</Text>
+          <Text className="drop-row__sub">{`${formatDateTime(order.createdAt)} · 共 ${order.itemCount} 件`}</Text>
         </View>
       </View>
       <View className="drop-row__foot">

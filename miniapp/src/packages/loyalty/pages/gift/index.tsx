@@ -1,7 +1,14 @@
 import { Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { GIFT_FULFILMENT_LABELS, type GiftDetail, type GiftFulfilment, type ShippingAddress } from '@tidepool/shared';
+import {
+  GIFT_FULFILMENT_LABELS,
+  type GiftDetail,
+  type GiftFulfilment,
+  type ShippingAddress,
+  isMainlandMobile,
+  MAINLAND_MOBILE_MESSAGE,
+} from '@tidepool/shared';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
@@ -15,7 +22,6 @@ import { RedemptionAttempt } from '../../redemption-attempt';
 import '../../loyalty.scss';
 import './index.scss';
 
-const PHONE = /^1\d{10}$/;
 const EMPTY_ADDRESS: ShippingAddress = { recipientName: '', phone: '', region: '', detail: '' };
 
 function parseId(raw: string | undefined): number | null {
@@ -27,7 +33,7 @@ function parseId(raw: string | undefined): number | null {
 /** What is wrong with the address, in the words the member needs; null when it will do. */
 function addressProblem(address: ShippingAddress): string | null {
   if (!address.recipientName.trim()) return '请填写收货人';
-  if (!PHONE.test(address.phone.trim())) return '请填写 11 位手机号';
+  if (!isMainlandMobile(address.phone.trim())) return MAINLAND_MOBILE_MESSAGE;
   if (!address.region.trim()) return '请填写所在地区';
   if (!address.detail.trim()) return '请填写详细地址';
   return null;

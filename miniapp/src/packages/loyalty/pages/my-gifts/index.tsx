@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
 import { listMyRedemptions } from '@/services/api/points-mall.api';
 import { resolveAssetUrl } from '@/services/asset-url';
-import { formatDate, formatTime } from '@/utils/date';
+import { formatDate, formatDateTime } from '@/utils/date';
 import { navigateTo, ROUTES } from '@/utils/routes';
 import '../../loyalty.scss';
 import './index.scss';
@@ -52,7 +52,7 @@ function RedemptionCard({ redemption: r }: { redemption: RedemptionView }) {
       ) : null}
       {voucher && voucher.status === 'PICKED_UP' ? (
         <Text className="redemption-card__note">
-          {`已于 ${formatDate(voucher.pickedUpAt)} ${formatTime(voucher.pickedUpAt)} 在${voucher.pickedUpStoreName ?? '门店'}领取`}
+          {`已于 ${formatDateTime(voucher.pickedUpAt)} 在${voucher.pickedUpStoreName ?? '门店'}领取`}
         </Text>
       ) : null}
       {shipment ? (

@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { getPointsBalance, listPointsHistory } from '@/services/api/loyalty.api';
-import { formatDate, formatTime } from '@/utils/date';
+import { formatDate, formatDateTime } from '@/utils/date';
 import { navigateTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import '../../loyalty.scss';
@@ -28,7 +28,7 @@ function HistoryRow({ entry }: { entry: PointsHistoryEntry }) {
     <View className="history-row points-history-row">
       <View className="history-row__main">
         <Text className="history-row__reason history-reason">{entry.reason}</Text>
-        <Text className="history-row__time">{`${formatDate(entry.createdAt)} ${formatTime(entry.createdAt)}`}</Text>
+        <Text className="history-row__time">{formatDateTime(entry.createdAt)}</Text>
       </View>
       <View className="history-row__side">
         <Text className={`history-row__points history-points history-row__points--${plus ? 'plus' : 'minus'}`}>

@@ -1,10 +1,21 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { PRIVACY_TERMS_VERSION, type MemberCenterResponse, type VoucherView } from '@tidepool/shared';
+import {
+  type CouponView,
+  type MemberCenterResponse,
+  mobileError,
+  normaliseMobile,
+  PRIVACY_TERMS_VERSION,
+  signupBenefits,
+  signupChannel,
+  type VoucherView,
+} from '@tidepool/shared';
 import { BirthdayPicker } from '@/components/birthday-picker';
 import { ErrorState, LoadingState } from '@/components/state-view';
+import { CouponCard } from '@/components/coupon-card';
 import { VoucherCard } from '@/components/voucher-card';
+import { listMyCoupons } from '@/services/api/coupons.api';
 import { useAsync } from '@/hooks/use-async';
 import { getMemberCenter, getSignupCodeInfo, listMyVouchers, signUp } from '@/services/api/members.api';
 import { toApiError } from '@/services/api-error';
@@ -15,17 +26,11 @@ import { readSignupToken } from '../../signup-token';
 import '../../member.scss';
 import './index.scss';
 
-const PHONE = /^1\d{10}$/;
-
-const BENEFITS = [
-  { glyph: '礼', title: '入会礼', text: '免费购物袋一个，到店出示会员码领取' },
-  { glyph: '三', title: '周三会员日', text: '全场满 68 元立减，等级越高减得越多' },
-  { glyph: '积', title: '积分与成长值', text: '消费得积分换好礼，攒成长值升级银卡、金卡' },
-];
-
 interface SignedUp {
   member: MemberCenterResponse;
   gifts: VoucherView[];
+  /** Coupons the signup gave (the birthday coupon of a signup on the birthday). */
+  coupons: CouponView[];
 }
 
 function Success({ result }: { result: SignedUp }) {
@@ -38,13 +43,18 @@ function Success({ result }: { result: SignedUp }) {
           {`你已成为 ${result.member.tier.name} 会员${result.member.signupStoreName ? ` · ${result.member.signupStoreName}` : ''}`}
         </Text>
       </View>
-      {result.gifts.length > 0 ? (
+      {result.gifts.length + result.coupons.length > 0 ? (
         <View className="signup-gifts">
           <Text className="signup-gifts__title">入会礼已放入“我的券”</Text>
+          {result.coupons.map((coupon) => (
+            <CouponCard key={`c${coupon.id}`} coupon={coupon} />
+          ))}
           {result.gifts.map((voucher) => (
             <VoucherCard key={voucher.id} voucher={voucher} />
           ))}
-          <Text className="field-note">到店结账时出示会员码，店员核销后即可领取。</Text>
+          {result.gifts.length > 0 ? (
+            <Text className="field-note">商品券：到店结账时出示会员码，店员核销后即可领取。</Text>
+          ) : null}
         </View>
       ) : null}
       <View className="signup-actions">
@@ -67,6 +77,7 @@ export default function SignupPage() {
 
   const [consent, setConsent] = useState(false);
   const [phone, setPhone] = useState('');
+  const [phoneError, setPhoneError] = useState<string | null>(null);
   const [birthday, setBirthday] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [result, setResult] = useState<SignedUp | null>(null);
@@ -88,7 +99,11 @@ export default function SignupPage() {
         (list) => list.items,
         () => [],
       );
-      setResult({ member, gifts });
+      const coupons = await listMyCoupons('AVAILABLE').then(
+        (list) => list.items,
+        () => [],
+      );
+      setResult({ member, gifts, coupons });
     } catch (error) {
       toast(toApiError(error).message);
     } finally {
@@ -101,11 +116,14 @@ export default function SignupPage() {
       toast('请先阅读并同意会员隐私政策');
       return;
     }
-    const digits = phone.replace(/\s+/g, '');
-    if (!PHONE.test(digits)) {
-      toast('请输入 11 位手机号');
+    const digits = normaliseMobile(phone);
+    const invalid = mobileError(digits);
+    if (invalid) {
+      setPhoneError(invalid);
+      toast(invalid);
       return;
     }
+    setPhoneError(null);
     void submit(`dev-phone-${digits}`);
   };
 
@@ -128,6 +146,8 @@ export default function SignupPage() {
 
   const already = me.state.data?.signedUp === true;
   const storeName = storeInfo?.storeName ?? null;
+  // The promises come from the same rule the server gives the gifts by (joining through a store code or online).
+  const benefits = signupBenefits(signupChannel(storeInfo !== null));
 
   return (
     <View className="member-page signup-page">
@@ -144,7 +164,7 @@ export default function SignupPage() {
       </View>
 
       <View className="signup-benefits">
-        {BENEFITS.map((b) => (
+        {benefits.map((b) => (
           <View className="signup-benefit" key={b.title}>
             <View className="signup-benefit__glyph">
               <Text>{b.glyph}</Text>
@@ -178,7 +198,10 @@ export default function SignupPage() {
                   maxlength={11}
                   placeholder="请输入手机号"
                   value={phone}
-                  onInput={(e) => setPhone(e.detail.value)}
+                  onInput={(e) => {
+                    setPhone(e.detail.value);
+                    setPhoneError(null);
+                  }}
                 />
               </View>
             ) : (
@@ -193,6 +216,7 @@ export default function SignupPage() {
                 <BirthdayPicker value={birthday} onChange={setBirthday} placeholder="选择月日" />
               </View>
             </View>
+            {phoneError ? <Text className="phone-error">{phoneError}</Text> : null}
             <Text className="field-note">生日设置后不能修改。生日当天消费积分翻倍，并送生日专享券。</Text>
           </View>
 

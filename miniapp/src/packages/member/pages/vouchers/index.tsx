@@ -5,6 +5,8 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { VOUCHER_STATUS_LABEL, VoucherCard } from '@/components/voucher-card';
 import { useAsync } from '@/hooks/use-async';
 import { listMyCoupons } from '@/services/api/coupons.api';
+import { CHANNEL_HINT } from '@/components/coupon-card/coupon-text';
+import { navigateTo, ROUTES } from '@/utils/routes';
 import { listMyVouchers } from '@/services/api/members.api';
 import { CouponSection } from '../../components/coupon-section';
 import '../../member.scss';
@@ -33,6 +35,10 @@ export default function VouchersPage() {
 
   return (
     <View className="member-page vouchers-page">
+      <View className="vouchers-page__centre coupon-centre-entry" onClick={() => navigateTo(ROUTES.couponCentre)}>
+        <Text className="vouchers-page__centre-title">领券中心</Text>
+        <Text className="vouchers-page__centre-hint">更多好券免费领 ›</Text>
+      </View>
       <View className="voucher-tabs">
         {VOUCHER_STATUSES.map((s) => (
           <View
@@ -52,7 +58,7 @@ export default function VouchersPage() {
         {!loading && couponCount > 0 && items.length > 0 ? (
           <View className="voucher-section__head">
             <Text className="voucher-section__title">商品券</Text>
-            <Text className="voucher-section__hint">到店出示会员码核销</Text>
+            <Text className="voucher-section__hint">{CHANNEL_HINT.voucher}</Text>
           </View>
         ) : null}
         {!loading && state.status === 'success' && items.length === 0 && couponCount === 0 ? (
@@ -65,8 +71,9 @@ export default function VouchersPage() {
           <VoucherCard key={voucher.id} voucher={voucher} />
         ))}
       </View>
-      {status === 'AVAILABLE' && items.length + couponCount > 0 ? (
-        <Text className="field-note vouchers-page__note">到店结账时出示会员码，由店员核销使用。</Text>
+      {/* Only goods vouchers are till-only; coupons say their own channel above. */}
+      {status === 'AVAILABLE' && items.length > 0 ? (
+        <Text className="field-note vouchers-page__note">{`商品券：${CHANNEL_HINT.voucher}。`}</Text>
       ) : null}
     </View>
   );

@@ -7,7 +7,7 @@ import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
 import { cancelOrder, confirmReceipt, getOrder } from '@/services/api/orders.api';
 import { qrSvg, svgDataUrl } from '@/utils/barcode/svg';
-import { formatDate, formatTime } from '@/utils/date';
+import { formatDateTime } from '@/utils/date';
 import { navigateTo, openProduct, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { Breakdown } from '../../components/breakdown';
@@ -27,9 +27,9 @@ function parseOrderId(raw: string | undefined): number | null {
   return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
-/** "2026-11-25 10:02" in the phone's time zone. */
+/** "2026-11-25 10:02" in the store's time zone. */
 function when(iso: string | null): string {
-  return iso ? `${formatDate(iso)} ${formatTime(iso)}` : '';
+  return formatDateTime(iso);
 }
 
 /** Under the pickup store's name while the goods still wait to be picked up. */

@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { listOrders } from '@/services/api/orders.api';
 import { resolveAssetUrl } from '@/services/asset-url';
-import { formatDate, formatTime } from '@/utils/date';
+import { formatDateTime } from '@/utils/date';
 import { navigateTo, orderDetailUrl, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { ORDER_TABS, orderListStateLabel, payableLabel, type OrderTab } from '../../order-text';
@@ -32,7 +32,7 @@ function OrderRow({ order }: { order: OrderSummaryView }) {
   return (
     <View className="order-item" onClick={open}>
       <View className="order-item__head">
-        <Text className="order-item__time">{`${formatDate(order.createdAt)} ${formatTime(order.createdAt)}`}</Text>
+        <Text className="order-item__time">{formatDateTime(order.createdAt)}</Text>
         <Text className={`order-state order-state--${order.state.toLowerCase()} order-item-state`}>
           {orderListStateLabel(order.state, order.fulfilment)}
         </Text>

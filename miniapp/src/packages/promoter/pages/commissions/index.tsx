@@ -4,7 +4,7 @@ import { COMMISSION_STATUS_LABELS, type CommissionRecordView, type CommissionSta
 import { PROMOTER_ROUTES } from '@/components/share/promoter-routes';
 import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
 import { listCommissions } from '@/services/distribution.api';
-import { formatDate, formatTime } from '@/utils/date';
+import { formatDate, formatDateTime } from '@/utils/date';
 import { navigateTo } from '@/utils/routes';
 import { Badge, PagedSection } from '../../components';
 import { withIds } from '../../paged';
@@ -26,7 +26,7 @@ function CommissionRow({ record: r }: { record: CommissionRecordView }) {
       <View className="promoter-row__head">
         <View className="promoter-row__main">
           <Text className="promoter-row__title commission-buyer">{`${r.buyerMasked}${r.level === 2 ? ' · 团队' : ''}`}</Text>
-          <Text className="promoter-row__meta">{`订单 ${r.orderNoMasked} · ${formatDate(r.paidAt)} ${formatTime(r.paidAt)}`}</Text>
+          <Text className="promoter-row__meta">{`订单 ${r.orderNoMasked} · ${formatDateTime(r.paidAt)}`}</Text>
         </View>
         <Text className="promoter-row__amount commission-amount">{yuan(r.netFen)}</Text>
         <Badge text={COMMISSION_STATUS_LABELS[r.status]} tone={TONE[r.status]} className="commission-status" />

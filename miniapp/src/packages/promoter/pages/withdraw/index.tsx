@@ -7,7 +7,7 @@ import { useAsync } from '@/hooks/use-async';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { toApiError } from '@/services/api-error';
 import { createWithdrawal, getEarnings, listWithdrawals } from '@/services/distribution.api';
-import { formatDate, formatTime } from '@/utils/date';
+import { formatDate, formatDateTime } from '@/utils/date';
 import { isH5 } from '@/services/env';
 import { toast } from '@/utils/toast';
 import { Badge, PagedSection, PromoterError } from '../../components';
@@ -31,7 +31,7 @@ function WithdrawalRow({ withdrawal: w, onConfirmed }: { withdrawal: WithdrawalV
         <View className="promoter-row__main">
           <Text className="promoter-row__title withdrawal-amount">{yuan(w.amountFen)}</Text>
           <Text className="promoter-row__meta">
-            {`${formatDate(w.requestedAt)} ${formatTime(w.requestedAt)} 申请${w.paidAt ? ` · ${formatDate(w.paidAt)} 到账` : ''}`}
+            {`${formatDateTime(w.requestedAt)} 申请${w.paidAt ? ` · ${formatDate(w.paidAt)} 到账` : ''}`}
           </Text>
         </View>
         <Badge text={badge.text} tone={badge.tone} className="withdrawal-status" />

@@ -10,7 +10,7 @@ import { getTillSale, listTillSales, refundTillSale } from '@/services/api/till.
 import { toApiError } from '@/services/api-error';
 import { useAppStore } from '@/stores';
 import { selectStaffSession } from '@/stores/selectors';
-import { formatDate, formatTime } from '@/utils/date';
+import { formatDateTime } from '@/utils/date';
 import { redirectTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import '../../store.scss';
@@ -21,9 +21,9 @@ const STATUS_LABEL: Record<TillTransactionStatus, string> = {
   REFUNDED: '已退款',
 };
 
-/** "11-25 10:02" in the phone's time zone. */
+/** "2026-11-25 10:02" in the store's time zone. */
 function when(iso: string | null): string {
-  return iso ? `${formatDate(iso).slice(5)} ${formatTime(iso)}` : '';
+  return formatDateTime(iso);
 }
 
 function StatusTag({ status }: { status: TillTransactionStatus }) {
@@ -104,10 +104,8 @@ function SaleDetail({
           className="sale-detail-points"
         />
         <DetailLine label={refunded ? '成长值（已扣回）' : '获得成长值'} value={String(sale.growthAwarded)} />
-        <DetailLine label="收款时间" value={`${formatDate(sale.createdAt)} ${formatTime(sale.createdAt)}`} />
-        {sale.refundedAt ? (
-          <DetailLine label="退款时间" value={`${formatDate(sale.refundedAt)} ${formatTime(sale.refundedAt)}`} />
-        ) : null}
+        <DetailLine label="收款时间" value={formatDateTime(sale.createdAt)} />
+        {sale.refundedAt ? <DetailLine label="退款时间" value={formatDateTime(sale.refundedAt)} /> : null}
         <DetailLine label="交易号" value={`${sale.id} · ${sale.clientId}`} className="sale-detail__line--small" />
         {error ? <Text className="store-error sale-detail-error">{error}</Text> : null}
         {refunded ? null : (

@@ -10,7 +10,7 @@ import {
 } from '@tidepool/shared';
 import { VoucherCard } from '@/components/voucher-card';
 import { pickUpGift } from '@/services/api/points-mall.api';
-import { redeemVoucher, scanMemberCode } from '@/services/api/store-mode.api';
+import { redeemVoucher, refreshScan, scanMemberCode } from '@/services/api/store-mode.api';
 import { toApiError } from '@/services/api-error';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { TillPanel } from '../../till/till-panel';
@@ -33,7 +33,6 @@ function MemberSummary({
   busyVoucherId: number | null;
   onRedeem: (voucher: VoucherView) => void;
 }) {
-  const available = summary.vouchers.filter((v) => v.status === 'AVAILABLE').length;
   return (
     <View className="member-summary">
       <View className="member-summary__head">
@@ -56,7 +55,7 @@ function MemberSummary({
           <Text className="member-summary__label">积分</Text>
         </View>
         <View className="member-summary__stat">
-          <Text className="member-summary__value">{available}</Text>
+          <Text className="member-summary__value summary-usable">{summary.usableCount}</Text>
           <Text className="member-summary__label">可用券</Text>
         </View>
       </View>
@@ -69,7 +68,13 @@ function MemberSummary({
       ) : null}
 
       <Text className="member-summary__section">会员的券</Text>
-      {summary.vouchers.length === 0 ? <Text className="member-summary__none">该会员暂无可用的券</Text> : null}
+      {summary.vouchers.length === 0 ? (
+        <Text className="member-summary__none">
+          {summary.coupons.length > 0
+            ? `暂无商品券 · 优惠券 ${summary.coupons.length} 张，收银时点选使用`
+            : '该会员暂无可用的券'}
+        </Text>
+      ) : null}
       {summary.vouchers.map((voucher) => (
         <VoucherCard
           key={voucher.id}
@@ -215,7 +220,11 @@ export default function StoreScanPage() {
       const redeemed = await redeemVoucher(voucher.id, summary.scanId);
       setSummary((current) =>
         current
-          ? { ...current, vouchers: current.vouchers.map((v) => (v.id === redeemed.id ? redeemed : v)) }
+          ? {
+              ...current,
+              vouchers: current.vouchers.map((v) => (v.id === redeemed.id ? redeemed : v)),
+              usableCount: Math.max(0, current.usableCount - 1),
+            }
           : current,
       );
       toast('核销成功');
@@ -225,6 +234,18 @@ export default function StoreScanPage() {
       setError(apiError.message);
     } finally {
       setBusyVoucherId(null);
+    }
+  };
+
+  // After a sale the card shows the member's numbers now, not those of the scan.
+  const refresh = async (scanId: number) => {
+    try {
+      const fresh = await refreshScan(scanId);
+      setSummary((current) => (current?.scanId === scanId ? fresh : current));
+    } catch (err) {
+      const apiError = toApiError(err);
+      if (apiError.code === 'SCAN_EXPIRED') return; // the receipt stays; the next member is scanned anyway
+      console.warn('[store] member card refresh failed', apiError);
     }
   };
 
@@ -293,6 +314,7 @@ export default function StoreScanPage() {
             key={summary.scanId}
             summary={summary}
             onNext={() => setSummary(null)}
+            onSold={() => void refresh(summary.scanId)}
             onScanExpired={(message) => {
               setSummary(null);
               setError(message);

@@ -1,0 +1,36 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { MEMBER_SIGNED_UP, type MemberSignedUpEvent, zonedMidnight } from '@tidepool/shared';
+import { OutboxService } from '../outbox/outbox.service';
+import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { CouponsService } from './coupons.service';
+import { BIRTHDAY_TEMPLATE } from './default-templates';
+
+/**
+ * The coupon half of the signup gifts: a member who joins on their birthday gets the birthday coupon at once (the
+ * nightly birthday job ran before they were a member). Same issue key as the job, `birthday:<member>:<year>`, so
+ * the job, a redelivered event and a second replica all issue it once.
+ */
+@Injectable()
+export class SignupGiftConsumer implements OnModuleInit {
+  constructor(
+    private readonly outbox: OutboxService,
+    private readonly coupons: CouponsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.outbox.subscribe(MEMBER_SIGNED_UP, (payload) => this.apply(payload as unknown as MemberSignedUpEvent));
+  }
+
+  async apply(event: MemberSignedUpEvent): Promise<void> {
+    if (!event.gifts.includes('BIRTHDAY_COUPON')) return;
+    const [year, month, day] = event.localDate.split('-').map(Number);
+    const template = await this.coupons.template(BIRTHDAY_TEMPLATE.code);
+    await this.coupons.issue(template, [
+      {
+        memberId: event.memberId,
+        issueKey: `birthday:${event.memberId}:${year}`,
+        validFrom: zonedMidnight(year, month, day, BRAND_TIME_ZONE),
+      },
+    ]);
+  }
+}
