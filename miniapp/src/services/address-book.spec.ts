@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AddressView } from '@tidepool/shared';
+import { MAINLAND_MOBILE_MESSAGE, type AddressView } from '@tidepool/shared';
 
 const storage = vi.hoisted(() => new Map<string, unknown>());
 const taro = vi.hoisted(() => ({
@@ -37,7 +37,7 @@ describe('address form rules', () => {
 
   it('names each bad field', () => {
     expect(Object.keys(validateAddressInput({ ...ok, phone: '00000000000' }))).toEqual(['phone']);
-    expect(validateAddressInput({ ...ok, phone: '12800138000' }).phone).toBe('请输入正确的大陆手机号');
+    expect(validateAddressInput({ ...ok, phone: '12800138000' }).phone).toBe(MAINLAND_MOBILE_MESSAGE);
     expect(Object.keys(validateAddressInput({ ...ok, province: ' ', district: '' }))).toEqual(['province', 'district']);
     expect(validateAddressInput({ ...ok, detail: '1' }).detail).toContain('至少');
     expect(validateAddressInput({ ...ok, recipientName: '' }).recipientName).toBe('请填写收货人');

@@ -1,5 +1,11 @@
 import Taro from '@tarojs/taro';
-import { ADDRESS_LIMITS, type AddressInput, type AddressView, MAINLAND_MOBILE_PATTERN } from '@tidepool/shared';
+import {
+  ADDRESS_LIMITS,
+  type AddressInput,
+  type AddressView,
+  isMainlandMobile,
+  MAINLAND_MOBILE_MESSAGE,
+} from '@tidepool/shared';
 
 /** The address book's form rules, the same as the server's (AddressInputDto), with Chinese messages. */
 export type AddressFormField = Exclude<keyof AddressInput, 'isDefault'>;
@@ -44,7 +50,7 @@ export function validateAddressInput(raw: AddressInput): AddressFormErrors {
   else if ([...input.recipientName].length > ADDRESS_LIMITS.recipientNameMax)
     errors.recipientName = `收货人最多 ${ADDRESS_LIMITS.recipientNameMax} 个字`;
   if (!input.phone) errors.phone = '请填写手机号';
-  else if (!MAINLAND_MOBILE_PATTERN.test(input.phone)) errors.phone = '请输入正确的大陆手机号';
+  else if (!isMainlandMobile(input.phone)) errors.phone = MAINLAND_MOBILE_MESSAGE;
   if (!input.province) errors.province = '请填写省份';
   if (!input.city) errors.city = '请填写城市';
   if (!input.district) errors.district = '请填写区县';

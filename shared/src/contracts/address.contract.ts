@@ -22,9 +22,6 @@ export const ADDRESS_LIMITS = {
   detailMax: 120,
 } as const;
 
-/** A mainland China mobile number: 11 digits starting 13–19. */
-export const MAINLAND_MOBILE_PATTERN = /^1[3-9]\d{9}$/;
-
 /** POST /api/addresses and PUT /api/addresses/:id (the whole address). */
 export interface AddressInput {
   recipientName: string;
