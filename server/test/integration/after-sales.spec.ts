@@ -390,9 +390,14 @@ describe('after-sales: bad input changes nothing', () => {
       await t.inject({ method: 'GET', url: `/api/after-sales/options?orderId=${o.id}`, headers: buyer.headers })
     ).json<AfterSaleOptionsResponse>();
     expect(options.blockedBy).toBeNull();
+    const actions = async () =>
+      (await t.inject({ method: 'GET', url: `/api/orders/${o.id}`, headers: buyer.headers })).json<OrderView>().actions;
+    expect(await actions()).toContain('APPLY_REFUND');
     clock.advance(2 * 60_000);
     // Past the token's lifetime too: the member logs in again.
     Object.assign(buyer, await memberLogin(t, `after-sales-${serial}`));
+    // The order no longer offers 申请售后 once the window closed.
+    expect(await actions()).not.toContain('APPLY_REFUND');
     const res = await apply(buyer, { orderId: o.id, type: 'RETURN_REFUND', lines: [{ lineId, quantity: 1 }] });
     expect(res.json()).toMatchObject({ code: 'RETURN_WINDOW_CLOSED' });
     expect(await ds(t).getRepository(AfterSale).countBy({ orderId: o.id })).toBe(0);
@@ -620,10 +625,15 @@ describe('after-sales: coupons', () => {
       await admin('POST', `/${a.id}/approve`);
       await confirmRefund(t, (await refundOf(a.id)).outRefundNo);
     };
+    const actions = async () =>
+      (await t.inject({ method: 'GET', url: `/api/orders/${o.id}`, headers: buyer.headers })).json<OrderView>().actions;
     await refundUnits(2);
     expect(await status()).toBe('USED');
+    expect(await actions()).toContain('APPLY_REFUND');
     await refundUnits(1);
     expect(await status()).toBe('AVAILABLE');
+    // Nothing is left to refund: the order stops offering 申请售后.
+    expect(await actions()).not.toContain('APPLY_REFUND');
     expect(await line(lineId)).toMatchObject({ refundState: 'REFUNDED', refundedFen: o.lines[0].paidFen });
   });
 });

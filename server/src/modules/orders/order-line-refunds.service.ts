@@ -85,6 +85,11 @@ export class OrderLineRefundsService {
     return null;
   }
 
+  /** Whether 申请售后 has anything to offer: refunds are open on the order and some unit is not yet used. */
+  canApplyFor(order: Order, lines: readonly OrderItem[]): boolean {
+    return this.blockedBy(order) === null && lines.some((line) => toRefundable(line).refundableQuantity > 0);
+  }
+
   assertRefundable(order: Order): void {
     const blocked = this.blockedBy(order);
     if (blocked) throw new DomainException(blocked);

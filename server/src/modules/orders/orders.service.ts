@@ -4,6 +4,7 @@ import {
   type CreateOrderRequest,
   formatFen,
   fen,
+  type OrderAction,
   orderMachine,
   type OrderSummaryView,
   type OrderView,
@@ -27,6 +28,7 @@ import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 import type { OrderDraft } from './order-draft';
 import { newOrderNo, newOrderPickupCode } from './order-number';
+import { OrderLineRefundsService } from './order-line-refunds.service';
 import { OrderReservations } from './order-reservations';
 
 /**
@@ -53,6 +55,7 @@ export class OrdersService implements OnModuleInit {
     private readonly cart: CartService,
     private readonly transactions: Transactions,
     private readonly reservations: OrderReservations,
+    private readonly lineRefunds: OrderLineRefundsService,
     private readonly scheduler: JobScheduler,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -252,7 +255,7 @@ export class OrdersService implements OnModuleInit {
           firstImageUrl: lines[0]?.imageUrl ?? '',
           title: lines.length > 1 ? `${lines[0].productName} 等${lines.length}件商品` : (lines[0]?.productName ?? ''),
           fulfilment: order.fulfilment,
-          actions: orderMachine.allowedActions(order.state, 'MEMBER'),
+          actions: this.memberActions(order, lines),
         };
       }),
       total,
@@ -333,6 +336,12 @@ export class OrdersService implements OnModuleInit {
     }
   }
 
+  /** The machine's buttons, without 申请售后 once the return window closed or every unit is already refunded. */
+  private memberActions(order: Order, lines: readonly OrderItem[]): OrderAction[] {
+    const actions = orderMachine.allowedActions(order.state, 'MEMBER');
+    return this.lineRefunds.canApplyFor(order, lines) ? actions : actions.filter((a) => a !== 'APPLY_REFUND');
+  }
+
   async ownOrder(memberId: number, orderId: number): Promise<Order> {
     const order = await this.orders.findOneBy({ id: orderId, memberId });
     // Another member's order is "not found", never "someone else's".
@@ -349,7 +358,7 @@ export class OrdersService implements OnModuleInit {
       id: order.id,
       orderNo: order.orderNo,
       state: order.state,
-      actions: orderMachine.allowedActions(order.state, 'MEMBER'),
+      actions: this.memberActions(order, lines),
       createdAt: order.createdAt.toISOString(),
       payBefore: order.state === 'PENDING_PAYMENT' ? order.reservationExpiresAt.toISOString() : null,
       paidAt: order.paidAt?.toISOString() ?? null,
