@@ -280,6 +280,22 @@ describe('shipping and receipt', () => {
     const pickup = await paidOrder(m, { fulfilment: 'PICKUP', pickupStoreId: 1 });
     expect((await ship(pickup.id)).json()).toMatchObject({ code: 'ORDER_STATE_CONFLICT' });
     expect((await get<OrderView>(m, `/api/orders/${pickup.id}`)).state).toBe('PAID');
+
+    // Marked fulfilled without a number: the number may be added (shipping time kept); completed: refused.
+    const marked = await paidOrder(m);
+    expect((await post(operator, `/api/admin/orders/${marked.id}/fulfil`)).statusCode).toBe(200);
+    const markedAt = (await get<OrderView>(m, `/api/orders/${marked.id}`)).fulfilledAt;
+    clock.advance(60_000);
+    expect((await ship(marked.id, { carrier: '京东物流', trackingNo: 'JD0012345678' })).json()).toMatchObject({
+      state: 'FULFILLED',
+      fulfilledAt: markedAt,
+      shipment: { carrier: '京东物流', trackingNo: 'JD0012345678', shippedAt: markedAt },
+    });
+    const done = await paidOrder(m);
+    await post(operator, `/api/admin/orders/${done.id}/fulfil`);
+    await post(m, `/api/orders/${done.id}/confirm-receipt`);
+    expect((await ship(done.id)).json()).toMatchObject({ code: 'ORDER_STATE_CONFLICT' });
+    expect((await get<OrderView>(m, `/api/orders/${done.id}`)).shipment).toBeNull();
   });
 
   it('确认收货 completes the order once and publishes order.completed once; others get 404', async () => {
@@ -470,5 +486,21 @@ describe('store pickup', () => {
     const row = await ds().getRepository(Order).findOneByOrFail({ id: order.id });
     expect(row.completedAt?.toISOString()).toBe(handed.pickedUpAt);
     expect(await completedEvents(order.id)).toBe(1);
+  });
+
+  it('refuses an unpaid order and one with a refund under way, changing nothing', async () => {
+    clock.set(TUESDAY);
+    const m = await member();
+    const nanjing = await staffLogin(t, 'cashier.sh001');
+    const unpaid = await place(m, [{ skuId: await sku(), quantity: 1 }], { fulfilment: 'PICKUP', pickupStoreId: 1 });
+    const unpaidCode = (await ds().getRepository(Order).findOneByOrFail({ id: unpaid.id })).pickupCode!;
+    const early = await post(nanjing, '/api/store-mode/order-pickups', { pickupCode: unpaidCode });
+    expect(early.json()).toMatchObject({ code: 'ORDER_STATE_CONFLICT', message: '该订单尚未付款，付款后才能提货' });
+    const paid = await paidOrder(m, { fulfilment: 'PICKUP', pickupStoreId: 1 });
+    expect((await post(m, `/api/orders/${paid.id}/refunds`, { lineIds: [paid.lines[0].id] })).statusCode).toBe(200);
+    const refunding = await post(nanjing, '/api/store-mode/order-pickups', { pickupCode: paid.pickupCode! });
+    expect(refunding.json()).toMatchObject({ code: 'ORDER_STATE_CONFLICT' });
+    expect((await get<OrderView>(m, `/api/orders/${paid.id}`)).state).toBe('PAID');
+    expect(await completedEvents(paid.id)).toBe(0);
   });
 });

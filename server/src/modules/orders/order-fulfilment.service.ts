@@ -87,13 +87,15 @@ export class OrderFulfilmentService implements OnModuleInit {
       throw new DomainException('ORDER_ALREADY_SHIPPED', `该订单已发货（${order.carrier} ${order.trackingNo}）`);
     }
     const to = nextOrderState(order.state, 'FULFIL');
+    // Only PAID ships; a FULFILLED order marked without a number (POST …/fulfil) may get its number added.
+    if (to !== 'FULFILLED') throw new DomainException('ORDER_STATE_CONFLICT', '该订单已完成，不能再发货');
     await this.assertNothingRefunding(order.id);
-    const now = this.clock.now();
+    const shippedAt = order.state === 'FULFILLED' && order.fulfilledAt ? order.fulfilledAt : this.clock.now();
     const result = await this.transactions.run((manager) =>
       manager
         .createQueryBuilder()
         .update(Order)
-        .set({ state: to, fulfilledAt: now, carrier, trackingNo })
+        .set({ state: to, fulfilledAt: shippedAt, carrier, trackingNo })
         .where('id = :id AND state = :from AND trackingNo IS NULL', { id: order.id, from: order.state })
         .execute(),
     );
