@@ -1,6 +1,7 @@
 import type { Page, ProductSummaryDto, PromotionsView, StorefrontSettingsView } from '@tidepool/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_HOT_KEYWORDS, DEMO_PRODUCTS } from '../../src/modules/seed/demo-catalog';
+import { DEFAULT_STOREFRONT_SETTINGS, StorefrontService } from '../../src/modules/storefront/storefront.service';
 import { type Actor, memberLogin, staffLogin } from '../support/actors';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -151,5 +152,20 @@ describe('GET /api/promotions', () => {
     expect(body.memberDay).toMatchObject({ weekday: 3, thresholdFen: 6800 });
     expect(body.memberDay.tiers.map((x) => x.discountFen)).toEqual([600, 800, 1000]);
     expect(typeof body.memberDay.today).toBe('boolean');
+  });
+});
+
+describe('storefront settings before the operator saves', () => {
+  it('answers the defaults, and the first save creates the row', async () => {
+    const bare = await createTestApp({ seedDemo: false });
+    try {
+      const before = await bare.inject({ method: 'GET', url: '/api/storefront/settings' });
+      expect(before.json()).toEqual(DEFAULT_STOREFRONT_SETTINGS);
+      await bare.app.get(StorefrontService).update({ hotKeywords: ['新品'] });
+      const after = await bare.inject({ method: 'GET', url: '/api/storefront/settings' });
+      expect(after.json()).toEqual({ ...DEFAULT_STOREFRONT_SETTINGS, hotKeywords: ['新品'] });
+    } finally {
+      await bare.close();
+    }
   });
 });

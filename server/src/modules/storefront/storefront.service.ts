@@ -32,7 +32,8 @@ export class StorefrontService {
     return this.transactions.run(async (manager) => {
       const row = await manager.findOneBy(StorefrontSettings, { id: SETTINGS_ID });
       const next = { ...(row ? toView(row) : DEFAULT_STOREFRONT_SETTINGS), ...definedOnly(patch) };
-      await manager.save(manager.create(StorefrontSettings, { id: SETTINGS_ID, ...next, updatedAt: this.clock.now() }));
+      // An upsert on the one row: two first saves at once cannot both insert.
+      await manager.upsert(StorefrontSettings, { id: SETTINGS_ID, ...next, updatedAt: this.clock.now() }, ['id']);
       return next;
     });
   }
