@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { VoucherStatus, VoucherView } from '@tidepool/shared';
-import { formatDate } from '@/utils/date';
+import { formatDate, formatEnd } from '@/utils/date';
 import './index.scss';
 
 export const VOUCHER_STATUS_LABEL: Record<VoucherStatus, string> = {
@@ -21,9 +21,9 @@ function validity(voucher: VoucherView): string {
     case 'REDEEMED':
       return `${formatDate(voucher.redeemedAt)} 已使用${voucher.redeemedStoreName ? ` · ${voucher.redeemedStoreName}` : ''}`;
     case 'EXPIRED':
-      return `${formatDate(voucher.expiresAt)} 已过期`;
+      return `${formatEnd(voucher.expiresAt)} 已过期`;
     case 'AVAILABLE':
-      return voucher.expiresAt ? `有效期至 ${formatDate(voucher.expiresAt)}` : '长期有效';
+      return voucher.expiresAt ? `有效期至 ${formatEnd(voucher.expiresAt)}` : '长期有效';
   }
 }
 
