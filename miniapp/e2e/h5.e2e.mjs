@@ -997,7 +997,7 @@ try {
     await shopperVisible('.coupon-sheet').first().waitFor({ state: 'detached' });
   });
 
-  await check('快递配送 needs a complete address with an 11-digit phone', async () => {
+  await check('快递配送 needs a complete address with a mainland mobile number', async () => {
     await shopperVisible('.submit-order').first().click();
     await shopperVisible('.address-error').first().waitFor();
     const first = (await shopperVisible('.address-error').first().textContent())?.trim();
@@ -1005,7 +1005,9 @@ try {
     await fillAddress({ ...ADDRESS, phone: '1390013900' });
     await shopperVisible('.submit-order').first().click();
     await shopper.waitForFunction(() =>
-      [...document.querySelectorAll('.address-error')].some((n) => n.textContent?.trim() === '请输入 11 位手机号'),
+      [...document.querySelectorAll('.address-error')].some(
+        (n) => n.textContent?.trim() === '请输入正确的手机号（1 开头的 11 位大陆手机号）',
+      ),
     );
     assert((await shopperVisible('.address-error').count()) === 1, 'more than the phone is flagged');
     await shot('checkout-address-error', shopper, { fullPage: true });

@@ -1,4 +1,4 @@
-import type { ShippingAddress } from '@tidepool/shared';
+import { isMainlandMobile, MAINLAND_MOBILE_MESSAGE, type ShippingAddress } from '@tidepool/shared';
 
 /** The delivery address form (快递配送), checked with the server's rules (ShippingAddressDto) before submitting. */
 
@@ -28,7 +28,7 @@ export function validateAddress(input: ShippingAddress): AddressErrors {
   else if ([...address.recipientName].length > ADDRESS_LIMITS.recipientName)
     errors.recipientName = '收货人最多 32 个字';
   if (!address.phone) errors.phone = '请填写手机号';
-  else if (!/^1\d{10}$/.test(address.phone)) errors.phone = '请输入 11 位手机号';
+  else if (!isMainlandMobile(address.phone)) errors.phone = MAINLAND_MOBILE_MESSAGE;
   if (!address.region) errors.region = '请填写所在地区';
   else if ([...address.region].length > ADDRESS_LIMITS.region) errors.region = '所在地区最多 64 个字';
   if (!address.detail) errors.detail = '请填写详细地址';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { ShippingAddress } from '@tidepool/shared';
+import { MAINLAND_MOBILE_PATTERN, type ShippingAddress } from '@tidepool/shared';
 import { IsString, Length, Matches } from 'class-validator';
 
 /** A delivery address (points-mall shipments, online orders). */
@@ -10,7 +10,7 @@ export class ShippingAddressDto implements ShippingAddress {
   recipientName: string;
 
   @ApiProperty({ example: '13800138000' })
-  @Matches(/^1\d{10}$/, { message: 'phone must be an 11-digit mobile number' })
+  @Matches(MAINLAND_MOBILE_PATTERN, { message: 'phone must be a mainland mobile number (1[3-9]xxxxxxxxx)' })
   phone: string;
 
   @ApiProperty({ example: '上海市 静安区' })
