@@ -1,5 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import { useDidShow, useLaunch } from '@tarojs/taro';
+import { PrivacyHost } from '@/components/privacy-sheet';
+import { installPrivacyAuthorization } from '@/components/privacy-sheet/privacy';
 import { installCartSync } from '@/services/cart-sync';
 import { handleAppEntry, installReferralCapture } from '@/services/distribution-referral';
 import { installInterceptors } from '@/services/http';
@@ -10,6 +12,8 @@ installInterceptors();
 installSessionAuth();
 installCartSync();
 installReferralCapture();
+// Once for the whole app: whichever privacy API a page calls first is held until the member answers the sheet.
+installPrivacyAuthorization();
 
 function App({ children }: PropsWithChildren) {
   useLaunch((options) => {
@@ -19,8 +23,13 @@ function App({ children }: PropsWithChildren) {
   });
   // Back from the background through another share card (a hot start): that card's token.
   useDidShow((options) => handleAppEntry(options, false));
-  // children is the page being shown.
-  return children;
+  // children are the pages; the privacy sheet portals itself into the page whose call WeChat holds.
+  return (
+    <>
+      {children}
+      <PrivacyHost />
+    </>
+  );
 }
 
 export default App;
