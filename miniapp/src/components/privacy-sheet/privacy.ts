@@ -12,8 +12,8 @@ import Taro from '@tarojs/taro';
  *   "<api>:fail privacy permission is not authorized" (isPrivacyDenied); the member is told why in Chinese, and
  *   nothing else changes: browsing, the cart and paying need no privacy API.
  *
- * The browser build has no such hold, so the same sheet is shown before the equivalent Taro calls there (the
- * clipboard, address, location and album ones are wrapped at launch); an agreement is remembered on the device.
+ * The browser build has no such hold, so the same sheet is shown before its equivalent actions there
+ * (requestPrivacyAgreement: copying a share link); an agreement is remembered on the device.
  */
 
 export const PRIVACY_AGREE_BUTTON_ID = 'privacy-agree';
@@ -101,27 +101,18 @@ export function isPrivacyDenied(error: unknown): boolean {
   return e.errno === 104 || /privacy permission is not authorized/i.test(String(e.errMsg ?? ''));
 }
 
-/** The browser's stand-ins for the privacy APIs: asked before, as WeChat would hold them. */
-const H5_GUARDED = ['setClipboardData', 'getClipboardData', 'chooseAddress', 'getLocation', 'chooseLocation'];
-
-type AsyncApi = (options?: Record<string, unknown>) => Promise<unknown>;
-
-function guardH5(name: string): void {
-  const api = Taro as unknown as Record<string, AsyncApi | undefined>;
-  const original = api[name];
-  if (typeof original !== 'function') return;
-  api[name] = (options: Record<string, unknown> = {}) => {
-    if (Taro.getStorageSync(H5_AGREEMENT_KEY) === '1') return original(options);
-    return new Promise<void>((resolve) => ask((answer) => answer.event !== 'exposureAuthorization' && resolve())).then(
-      () => {
-        if (Taro.getStorageSync(H5_AGREEMENT_KEY) === '1') return original(options);
-        const res = { errMsg: `${name}:fail privacy permission is not authorized`, errno: 104 };
-        (options.fail as ((r: unknown) => void) | undefined)?.(res);
-        (options.complete as ((r: unknown) => void) | undefined)?.(res);
-        throw res;
-      },
-    );
-  };
+/**
+ * The browser build's stand-in for WeChat's hold: resolves true at once on weapp (WeChat holds the call itself) or
+ * once agreed; otherwise shows the sheet and resolves with the member's answer. Taro's H5 build turns
+ * `Taro.setClipboardData(…)` into a direct import, so the browser's privacy actions call this first.
+ */
+export function requestPrivacyAgreement(): Promise<boolean> {
+  if (process.env.TARO_ENV !== 'h5' || Taro.getStorageSync(H5_AGREEMENT_KEY) === '1') return Promise.resolve(true);
+  return new Promise((resolve) =>
+    ask((answer) => {
+      if (answer.event !== 'exposureAuthorization') resolve(answer.event === 'agree');
+    }),
+  );
 }
 
 /**
@@ -131,10 +122,7 @@ function guardH5(name: string): void {
 export function installPrivacyAuthorization(): void {
   if (installed) return;
   installed = true;
-  if (process.env.TARO_ENV === 'h5') {
-    H5_GUARDED.forEach(guardH5);
-    return;
-  }
+  if (process.env.TARO_ENV === 'h5') return;
   if (typeof Taro.onNeedPrivacyAuthorization !== 'function') return;
   Taro.onNeedPrivacyAuthorization((resolve) => ask(resolve));
   Taro.getPrivacySetting?.({
