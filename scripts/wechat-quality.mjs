@@ -68,7 +68,8 @@ async function main() {
   const passed = results.filter((r) => r.success);
   for (const r of results) {
     // An item's text describes the failure ("JS compression is not turned on"); print it for failures only.
-    const detail = r.detail && !(Array.isArray(r.detail) && r.detail.length === 0) ? ` ${JSON.stringify(r.detail)}` : '';
+    const detail =
+      r.detail && !(Array.isArray(r.detail) && r.detail.length === 0) ? ` ${JSON.stringify(r.detail)}` : '';
     console.log(r.success ? `PASS ${r.name}` : `FAIL ${r.name}: ${r.text ?? ''}${detail} (${r.docURL ?? ''})`);
   }
   const appBytes = results.find((r) => r.name === 'PACKAGE_SIZE_LIMIT')?.detail?.__APP__;

@@ -35,7 +35,12 @@ async function check(name, fn) {
     console.log(`  ok   ${name}`);
   } catch (error) {
     results.push({ name, ok: false });
-    console.log(`  FAIL ${name}\n       ${String(error?.stack ?? error).split('\n').slice(0, 4).join('\n       ')}`);
+    console.log(
+      `  FAIL ${name}\n       ${String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 4)
+        .join('\n       ')}`,
+    );
     if (page) await shot(`failure-${results.length}`).catch(() => undefined);
   }
 }
@@ -89,7 +94,9 @@ try {
   await check('拒绝: nothing is copied, the reason is shown in Chinese, and the page is still usable', async () => {
     await visible('.privacy-refuse').first().click();
     await page.getByText('未同意隐私保护指引，暂时无法使用此功能').first().waitFor();
-    await visible('.privacy-sheet').waitFor({ state: 'detached' }).catch(() => undefined);
+    await visible('.privacy-sheet')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     assert((await visible('.privacy-sheet').count()) === 0, 'the sheet stayed open');
     assert((await clipboard()) === 'before', 'copied after a refusal');
     await shot('refused');
@@ -97,7 +104,10 @@ try {
     await visible('.share-sheet__cancel').first().click();
     await page.waitForTimeout(1_900); // the toast
     await page.getByText('加入购物车').locator('visible=true').first().click();
-    await page.getByText(/已加入购物车|请选择/).first().waitFor();
+    await page
+      .getByText(/已加入购物车|请选择/)
+      .first()
+      .waitFor();
   });
 
   await check('同意: the held copy goes ahead, and is not asked again', async () => {

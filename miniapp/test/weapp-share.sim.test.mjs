@@ -88,7 +88,11 @@ describe('weapp share handlers (compiled, miniprogram-simulate)', () => {
   test('a promoter shares the card and 朋友圈 with their referral token', async () => {
     const { page, close } = openPage('packages/drop/pages/detail/index', { id: '7' });
     try {
-      assert.equal(typeof page.onShareTimeline, 'function', 'the drop page has no onShareTimeline (enableShareTimeline)');
+      assert.equal(
+        typeof page.onShareTimeline,
+        'function',
+        'the drop page has no onShareTimeline (enableShareTimeline)',
+      );
       await waitFor(() => requests.some((r) => r.url.endsWith('/api/distribution/share-tokens')), 'the token');
       await waitFor(() => page.onShareAppMessage({ from: 'menu' })?.path.includes('rt='), 'the card to carry it');
       const card = page.onShareAppMessage({ from: 'menu' });

@@ -277,10 +277,13 @@ describe('subscribe-message templates', () => {
     expect(config.drops.reminderTemplateId).toBe('tmplDrop_1');
   });
 
-  it.each(['WECHAT_ORDER_SHIPPED_TEMPLATE_ID', 'WECHAT_REFUND_RESULT_TEMPLATE_ID', 'WECHAT_COUPON_EXPIRING_TEMPLATE_ID'])(
-    'rejects a malformed %s',
-    (name) => {
-      expect(() => loadConfig({ [name]: 'not a template id!' })).toThrow(new RegExp(`${name} must be a subscribe-message template id`));
-    },
-  );
+  it.each([
+    'WECHAT_ORDER_SHIPPED_TEMPLATE_ID',
+    'WECHAT_REFUND_RESULT_TEMPLATE_ID',
+    'WECHAT_COUPON_EXPIRING_TEMPLATE_ID',
+  ])('rejects a malformed %s', (name) => {
+    expect(() => loadConfig({ [name]: 'not a template id!' })).toThrow(
+      new RegExp(`${name} must be a subscribe-message template id`),
+    );
+  });
 });

@@ -8,7 +8,10 @@ beforeAll(async () => {
     WECHAT_DROP_REMINDER_TEMPLATE_ID: 'tmplDrop1',
     WECHAT_ORDER_SHIPPED_TEMPLATE_ID: 'tmplShip2',
   });
-  t = await createTestApp({ subscribeTemplates, drops: { ...drops, reminderTemplateId: subscribeTemplates.dropReminder } });
+  t = await createTestApp({
+    subscribeTemplates,
+    drops: { ...drops, reminderTemplateId: subscribeTemplates.dropReminder },
+  });
 });
 afterAll(() => t.close());
 

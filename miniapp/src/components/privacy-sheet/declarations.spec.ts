@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingDeclarations, PRIVACY_APIS, privacyApisIn, type AppDeclarations, type PrivacyApi } from './privacy-apis';
+import {
+  missingDeclarations,
+  PRIVACY_APIS,
+  privacyApisIn,
+  type AppDeclarations,
+  type PrivacyApi,
+} from './privacy-apis';
 
 const SRC = resolve(__dirname, '..', '..');
 const DOC = resolve(SRC, '..', '..', 'docs', 'wechat-privacy.md');
@@ -29,7 +35,8 @@ function usedApis(): Map<PrivacyApi, string[]> {
 /** app.config.ts as WeChat gets it (app.json). */
 async function appJson(): Promise<AppDeclarations> {
   (globalThis as { defineAppConfig?: (c: unknown) => unknown }).defineAppConfig = (config) => config;
-  return (await import('../../app.config')).default as AppDeclarations;
+  const config: AppDeclarations = (await import('../../app.config')).default;
+  return config;
 }
 
 describe('privacy declarations, derived from the code', () => {

@@ -98,7 +98,8 @@ export function openPrivacyContract(): void {
 /** A held call that failed because the member did not agree ("…:fail privacy permission is not authorized"). */
 export function isPrivacyDenied(error: unknown): boolean {
   const e = (error ?? {}) as { errMsg?: unknown; errno?: unknown };
-  return e.errno === 104 || /privacy permission is not authorized/i.test(String(e.errMsg ?? ''));
+  const errMsg = typeof e.errMsg === 'string' ? e.errMsg : '';
+  return e.errno === 104 || /privacy permission is not authorized/i.test(errMsg);
 }
 
 /**
