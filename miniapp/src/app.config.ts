@@ -73,6 +73,13 @@ export default defineAppConfig({
     // 立即抢购 opens the order to pay at once.
     'packages/drop/pages/detail/index': { network: 'all', packages: ['packages/order'] },
   },
+  // Only the components a page renders are injected when it opens (WeChat's code-quality check: LAZYCODE_LOADING_OPEN).
+  lazyCodeLoading: 'requiredComponents',
+  // Privacy APIs WeChat refuses unless declared here (components/privacy-sheet/privacy-apis.ts lists what the code
+  // calls; its spec fails when a call has no declaration): wx.chooseAddress, the address import at checkout.
+  requiredPrivateInfos: ['chooseAddress'],
+  // No `permission` block: WeChat reads one only for the location scopes (scope.userLocation…), and no page asks
+  // for a location. The spec requires it as soon as one does.
   window: {
     // H5: Taro draws the navigation bar (title, and 返回 / 首页 on pages that are not tab pages), as WeChat does.
     navigationStyle: 'default',

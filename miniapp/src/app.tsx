@@ -1,6 +1,8 @@
 import type { PropsWithChildren } from 'react';
 import Taro, { useDidShow, useLaunch, usePageNotFound } from '@tarojs/taro';
 import { AppFallback } from '@/components/app-fallback';
+import { PrivacyHost } from '@/components/privacy-sheet';
+import { installPrivacyAuthorization } from '@/components/privacy-sheet/privacy';
 import { installCartSync } from '@/services/cart-sync';
 import { handleAppEntry, installReferralCapture } from '@/services/distribution-referral';
 import { installInterceptors } from '@/services/http';
@@ -14,6 +16,8 @@ installInterceptors();
 installSessionAuth();
 installCartSync();
 installReferralCapture();
+// Once for the whole app: whichever privacy API a page calls first is held until the member answers the sheet.
+installPrivacyAuthorization();
 
 function App({ children }: PropsWithChildren) {
   useLaunch((options) => {
@@ -30,15 +34,14 @@ function App({ children }: PropsWithChildren) {
     if (IS_H5) return;
     Taro.reLaunch({ url: '/pages/index/index' }).catch(() => undefined);
   });
-  // children is the page being shown; in the browser the app also shows 页面不存在 / 网络不给力 over it when the
-  // router has no page to show (see AppFallback).
-  return IS_H5 ? (
+  // children are the pages; the privacy sheet portals itself into the page whose call WeChat holds. In the
+  // browser the app also shows 页面不存在 / 网络不给力 over them when the router has no page to show (AppFallback).
+  return (
     <>
       {children}
-      <AppFallback />
+      <PrivacyHost />
+      {IS_H5 ? <AppFallback /> : null}
     </>
-  ) : (
-    children
   );
 }
 

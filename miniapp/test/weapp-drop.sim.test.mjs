@@ -12,7 +12,22 @@ const SKEW_MS = 3_600_000;
 const TEMPLATE = 'tmpl-drop-open';
 const serverNow = () => Date.now() + SKEW_MS;
 
-const drop = { opensAt: 0, reminded: false, subscribeAnswer: 'accept', subscribeCalls: [] };
+const drop = { opensAt: 0, reminded: false, subscribeAnswer: 'accept', subscribeCalls: [], tapping: false };
+
+/**
+ * WeChat refuses requestSubscribeMessage outside a tap gesture: it must be called while the tap is handled (in the
+ * tap's task; Taro hands the event to React through a microtask), not after a network round trip or a timer.
+ */
+function tapInside(comp, text) {
+  drop.tapping = true;
+  try {
+    tapText(comp, text);
+  } finally {
+    setTimeout(() => {
+      drop.tapping = false;
+    }, 0);
+  }
+}
 
 function view() {
   const now = serverNow();
@@ -79,6 +94,7 @@ describe('weapp drop page (compiled, miniprogram-simulate)', () => {
         }, 1);
       },
       requestSubscribeMessage: (options) => {
+        assert.ok(drop.tapping, 'requestSubscribeMessage was called outside the tap (after an await or a timer)');
         drop.subscribeCalls.push(options.tmplIds);
         setTimeout(() => {
           const res = { [TEMPLATE]: drop.subscribeAnswer, errMsg: 'requestSubscribeMessage:ok' };
@@ -101,7 +117,7 @@ describe('weapp drop page (compiled, miniprogram-simulate)', () => {
       assert.equal(text(comp, 'drop-item-left'), '剩余 7 件');
       assert.equal(text(comp, 'drop-early-access'), '金卡会员 ' + goldTime() + ' 优先购');
 
-      tapText(comp, '提醒我');
+      tapInside(comp, '提醒我');
       await waitFor(() => text(comp, 'remind-button').startsWith('已设置提醒'), 'the reminder set');
       assert.deepEqual(drop.subscribeCalls, [[TEMPLATE]]);
       const remind = requests.find((r) => r.method === 'POST' && r.url.endsWith('/api/drops/7/reminder'));
@@ -127,7 +143,7 @@ describe('weapp drop page (compiled, miniprogram-simulate)', () => {
     const { comp, close } = openPage('packages/drop/pages/detail/index', { id: '7' });
     try {
       await waitFor(() => byClass(comp, 'remind-button').length > 0, 'the reminder button');
-      tapText(comp, '提醒我');
+      tapInside(comp, '提醒我');
       await waitFor(() => drop.subscribeCalls.length === 2, 'the subscribe prompt');
       await new Promise((resolve) => setTimeout(resolve, 100));
       assert.equal(posts(), before, 'a reminder was posted without consent');

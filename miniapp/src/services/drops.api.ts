@@ -10,7 +10,7 @@ import {
 } from '@tidepool/shared';
 import { isApiError } from './api-error';
 import { request } from './http';
-import { clockSkew } from './member-code';
+import { clockSkew } from './clock-skew';
 import { installSessionAuth, memberRequest } from './session';
 
 /**

@@ -1,6 +1,9 @@
 import Taro from '@tarojs/taro';
 import { MEMBER_CODE, memberCodeAt, msUntilNextStep, type MemberCodeCredentialResponse } from '@tidepool/shared';
 import { issueMemberCodeCredential } from './api/members.api';
+import { clockSkew } from './clock-skew';
+
+export { clockSkew } from './clock-skew';
 
 /**
  * The member code (会员码) on the phone: the server hands out a credential once (POST
@@ -22,16 +25,6 @@ export const MEMBER_CODE_STORAGE_KEY = 'tidepool-member-code';
 
 /** A cached credential older than this is replaced in the background when the code page opens (online). */
 export const CREDENTIAL_REFRESH_AFTER_MS = 12 * 60 * 60 * 1000;
-
-/**
- * Skew from a fetch: the server's clock minus the device's at the midpoint of the request (the server stamped
- * `serverTime` somewhere in between; the midpoint halves the error on a slow network).
- */
-export function clockSkew(serverTimeIso: string, requestStartedAt: number, responseAt: number): number {
-  const server = Date.parse(serverTimeIso);
-  if (Number.isNaN(server)) return 0;
-  return Math.round(server - (requestStartedAt + responseAt) / 2);
-}
 
 export function toStoredMemberCode(
   response: MemberCodeCredentialResponse,

@@ -259,3 +259,38 @@ describe('loadConfig: WeChat Pay', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} .*got "${value}"`));
   });
 });
+
+describe('subscribe-message templates', () => {
+  it('reads one template id per message, with dev defaults', () => {
+    expect(loadConfig({}).subscribeTemplates).toEqual({
+      dropReminder: 'dev-drop-reminder',
+      orderShipped: 'dev-order-shipped',
+      refundResult: 'dev-refund-result',
+      couponExpiring: 'dev-coupon-expiring',
+    });
+    const config = loadConfig({
+      WECHAT_DROP_REMINDER_TEMPLATE_ID: 'tmplDrop_1',
+      WECHAT_ORDER_SHIPPED_TEMPLATE_ID: 'tmplShip-2',
+      WECHAT_REFUND_RESULT_TEMPLATE_ID: 'tmplRefund3',
+      WECHAT_COUPON_EXPIRING_TEMPLATE_ID: 'tmplCoupon4',
+    });
+    expect(config.subscribeTemplates).toEqual({
+      dropReminder: 'tmplDrop_1',
+      orderShipped: 'tmplShip-2',
+      refundResult: 'tmplRefund3',
+      couponExpiring: 'tmplCoupon4',
+    });
+    // The drop reminder is the same template wherever it is read.
+    expect(config.drops.reminderTemplateId).toBe('tmplDrop_1');
+  });
+
+  it.each([
+    'WECHAT_ORDER_SHIPPED_TEMPLATE_ID',
+    'WECHAT_REFUND_RESULT_TEMPLATE_ID',
+    'WECHAT_COUPON_EXPIRING_TEMPLATE_ID',
+  ])('rejects a malformed %s', (name) => {
+    expect(() => loadConfig({ [name]: 'not a template id!' })).toThrow(
+      new RegExp(`${name} must be a subscribe-message template id`),
+    );
+  });
+});

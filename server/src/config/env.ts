@@ -40,6 +40,20 @@ export interface AppConfig {
   /** Distribution (分销): rates, protection, settlement, withdrawals and the transfer gateway. */
   distribution: DistributionConfig;
   drops: DropsConfig;
+  /** Subscribe-message (订阅消息) templates the product sends; field mappings in docs/wechat-subscribe-messages.md. */
+  subscribeTemplates: SubscribeTemplatesConfig;
+}
+
+/** Template ids from the MP console (订阅消息 → 我的模板), one per message the product sends. */
+export interface SubscribeTemplatesConfig {
+  /** 团购开抢提醒 (sent now). */
+  dropReminder: string;
+  /** 订单发货通知 (later). */
+  orderShipped: string;
+  /** 退款结果通知 (later). */
+  refundResult: string;
+  /** 优惠券过期提醒 (later). */
+  couponExpiring: string;
 }
 
 export interface DropsConfig {
@@ -119,10 +133,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const orderAutoConfirmDays = read('ORDER_AUTO_CONFIRM_DAYS', integer(1, 90), 10);
   const wechatPay = readWechatPay(env, read, problems, { nodeEnv, port, wechatAppId });
 
+  const subscribeTemplates: SubscribeTemplatesConfig = {
+    dropReminder: read('WECHAT_DROP_REMINDER_TEMPLATE_ID', templateId, 'dev-drop-reminder'),
+    orderShipped: read('WECHAT_ORDER_SHIPPED_TEMPLATE_ID', templateId, 'dev-order-shipped'),
+    refundResult: read('WECHAT_REFUND_RESULT_TEMPLATE_ID', templateId, 'dev-refund-result'),
+    couponExpiring: read('WECHAT_COUPON_EXPIRING_TEMPLATE_ID', templateId, 'dev-coupon-expiring'),
+  };
   const drops: DropsConfig = {
     soldOutCacheMs: read('DROP_SOLD_OUT_CACHE_MS', integer(0, 60_000), 1000),
     buyConcurrency: read('DROP_BUY_CONCURRENCY', integer(1, 1000), 8),
-    reminderTemplateId: read('WECHAT_DROP_REMINDER_TEMPLATE_ID', templateId, 'dev-drop-reminder'),
+    reminderTemplateId: subscribeTemplates.dropReminder,
   };
   const jobsEnabled = read('JOBS_ENABLED', boolean, nodeEnv !== 'test');
   const storeScansPerMinute = read('STORE_SCANS_PER_MINUTE', integer(1, 100_000), 30);
@@ -155,6 +175,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     orderPaymentWindowSeconds,
     orderAutoConfirmDays,
     drops,
+    subscribeTemplates,
     distribution,
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { referralTokenFromUrl } from './referral-token';
-import { buildSharePath, shareTargetPath } from './share-path';
+import { buildShareQuery, buildSharePath, shareTargetPath } from './share-path';
 
 describe('buildSharePath', () => {
   it('appends rt=<token> after the page parameters', () => {
@@ -30,5 +30,18 @@ describe('shareTargetPath', () => {
       '/packages/product/pages/detail/index?id=7&rt=T1',
     );
     expect(shareTargetPath({ targetType: 'STORE' }, 'T1')).toBe('/pages/index/index?rt=T1');
+  });
+});
+
+describe('buildShareQuery (朋友圈)', () => {
+  it('is the card path’s query: the page parameters and the promoter’s token', () => {
+    expect(buildShareQuery({ id: 7 }, 'AbC123')).toBe('id=7&rt=AbC123');
+    expect(buildShareQuery({ id: 7 }, 'AbC123')).toBe(buildSharePath('/x', { id: 7 }, 'AbC123').split('?')[1]);
+  });
+
+  it('drops a forwarded token and an invalid one, and is empty without parameters', () => {
+    expect(buildShareQuery({ id: 7, rt: 'Sender1' }, 'Mine2')).toBe('id=7&rt=Mine2');
+    expect(buildShareQuery({ id: 7 }, 'not a token!')).toBe('id=7');
+    expect(buildShareQuery({}, null)).toBe('');
   });
 });

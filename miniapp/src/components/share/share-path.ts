@@ -18,6 +18,16 @@ export function buildSharePath(pagePath: string, params: SharePathParams = {}, t
   return pairs.length > 0 ? `${path}?${pairs.join('&')}` : path;
 }
 
+/**
+ * The query of a 朋友圈 (timeline) share (`onShareTimeline` → `query`: the same page opens with it): the page's own
+ * parameters and the referral token, by the same rules as the card's path.
+ */
+export function buildShareQuery(params: SharePathParams = {}, token?: string | null): string {
+  const path = buildSharePath('/', params, token);
+  const at = path.indexOf('?');
+  return at < 0 ? '' : path.slice(at + 1);
+}
+
 /** Pages a share of each target opens. DROP pages pass their own path (see `buildSharePath`). */
 export const SHARE_PAGES = {
   PRODUCT: '/packages/product/pages/detail/index',

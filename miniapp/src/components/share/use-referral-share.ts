@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useShareAppMessage } from '@tarojs/taro';
+import { useShareAppMessage, useShareTimeline } from '@tarojs/taro';
 import type { ProductDistributionView, ShareTokenView } from '@tidepool/shared';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { createShareToken, getProductDistribution, getPromoterMe } from '@/services/distribution.api';
 import { useAppStore } from '@/stores';
 import { selectIsMemberLoggedIn } from '@/stores/selectors';
-import { buildSharePath } from './share-path';
+import { buildShareQuery, buildSharePath } from './share-path';
 
 export interface ReferralShareTarget {
   targetType: 'PRODUCT' | 'DROP';
@@ -31,7 +31,8 @@ export interface ReferralShare {
 /**
  * Sharing a product (or a drop) page: the share card (`onShareAppMessage`) carries the promoter's referral token.
  * Nothing is asked of a guest (no silent login on a product page); a logged-in member who is an approved promoter
- * gets a token made once per target. Needs `enableShareAppMessage: true` in the page config.
+ * gets a token made once per target. The 朋友圈 share (`onShareTimeline`) carries the same token in its query.
+ * Needs `enableShareAppMessage: true` and `enableShareTimeline: true` in the page config.
  */
 export function useReferralShare(target: ReferralShareTarget): ReferralShare {
   const loggedIn = useAppStore(selectIsMemberLoggedIn);
@@ -70,11 +71,11 @@ export function useReferralShare(target: ReferralShareTarget): ReferralShare {
   const token = shareToken?.token ?? null;
   const path = buildSharePath(target.pagePath, target.params, token);
 
-  useShareAppMessage(() => ({
-    title: shareToken?.shareTitle || target.title,
-    path,
-    imageUrl: resolveAssetUrl(shareToken?.imageUrl ?? target.imageUrl) || undefined,
-  }));
+  const title = shareToken?.shareTitle || target.title;
+  const imageUrl = resolveAssetUrl(shareToken?.imageUrl ?? target.imageUrl) || undefined;
+  useShareAppMessage(() => ({ title, path, imageUrl }));
+  // 朋友圈: the page opens in WeChat's single-page mode with this query; 前往小程序 keeps it, so the token binds then.
+  useShareTimeline(() => ({ title, query: buildShareQuery(target.params, token), imageUrl }));
 
   return {
     isPromoter: token !== null && (info?.callerIsPromoter ?? targetType !== 'PRODUCT'),

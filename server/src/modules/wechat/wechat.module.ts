@@ -5,16 +5,19 @@ import { Clock } from '../../common/clock/clock.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { DevWechatGateway } from './dev-wechat.gateway';
 import { HttpWechatGateway } from './http-wechat.gateway';
+import { SubscribeTemplatesController } from './subscribe-templates.controller';
 import { WechatAccessTokenCache } from './wechat-access-token.cache';
 import { WechatAccessToken } from './wechat-access-token.entity';
 import { WechatGateway } from './wechat.gateway';
 
 /**
  * Provides the WechatGateway chosen by WECHAT_GATEWAY (dev by default): login, phone number, mini program codes
- * and subscribe messages. The dev-only routes (what the dev gateway "sent") live in WechatDevModule.
+ * and subscribe messages (their template ids: GET /api/wechat/subscribe-templates). The dev-only routes (what the
+ * dev gateway "sent") live in WechatDevModule.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([WechatAccessToken])],
+  controllers: [SubscribeTemplatesController],
   providers: [
     {
       provide: WechatGateway,

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { fen, formatFen } from '@tidepool/shared';
+import { requestPrivacyAgreement } from '@/components/privacy-sheet/privacy';
 import { isH5 } from '@/services/env';
 import { toast } from '@/utils/toast';
 import './index.scss';
@@ -28,9 +29,13 @@ export function ShareSheet({ visible, onClose, path, estimatedCommissionFen = 0,
   if (!visible) return null;
   const link = h5Link(path);
   const copy = () => {
-    Taro.setClipboardData({ data: link })
-      .then(() => toast('链接已复制，发给好友吧'))
-      .catch(() => toast('复制失败，请长按链接复制'));
+    // The clipboard is a privacy API: the browser asks first, as WeChat does (a refusal has said why already).
+    void requestPrivacyAgreement().then((agreed) => {
+      if (!agreed) return;
+      Taro.setClipboardData({ data: link })
+        .then(() => toast('链接已复制，发给好友吧'))
+        .catch(() => toast('复制失败，请长按链接复制'));
+    });
   };
   return (
     <View className="share-sheet" catchMove>

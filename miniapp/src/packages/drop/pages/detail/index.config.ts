@@ -3,5 +3,7 @@ export default definePageConfig({
   navigationBarBackgroundColor: '#fff8f3',
   enablePullDownRefresh: true,
   enableShareAppMessage: true,
+  // 分享到朋友圈, with the same referral token (useReferralShare).
+  enableShareTimeline: true,
   backgroundTextStyle: 'dark',
 });
