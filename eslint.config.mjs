@@ -1,4 +1,4 @@
-// Strict TypeScript everywhere: no `any`, no floating promises, exhaustive switches (STYLE.md "Habits").
+// Strict TypeScript everywhere: no `any`, no floating promises, exhaustive switches (docs/contributing.md "Habits").
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

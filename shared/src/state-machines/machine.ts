@@ -1,5 +1,5 @@
 /**
- * Lifecycles as data (STYLE.md "Lifecycles are data"): a machine is a transitions table `{from, event, to}` plus
+ * Lifecycles as data (docs/contributing.md "Lifecycles are data"): a machine is a transitions table `{from, event, to}` plus
  * the actions each actor may take in each state. The server enforces the table; the mini program reads the same
  * table to decide which buttons to show, so a button never offers what the server would refuse.
  *

@@ -5,7 +5,7 @@ export type DefaultTemplate = Omit<
   'id' | 'createdAt' | 'version' | 'claimable' | 'claimPerMember' | 'claimTotal' | 'claimedCount'
 >;
 
-/** Templates the built-in rules issue (DOMAIN.md); created on boot when missing, then operator-editable. */
+/** Templates the built-in rules issue (docs/domain.md); created on boot when missing, then operator-editable. */
 export const BIRTHDAY_TEMPLATE: DefaultTemplate = {
   code: 'BIRTHDAY_8',
   name: '生日专享8元无门槛券',

@@ -143,7 +143,7 @@ export class DropsService {
           totalDiscountFen: saving,
           payableFen,
           discounts: saving > 0 ? [{ key: `drop:${drop.id}`, label: '团购价', amountFen: saving }] : [],
-          // The drop price is the price: no member-day discount or coupon on top (DOMAIN.md, drops).
+          // The drop price is the price: no member-day discount or coupon on top (docs/domain.md, drops).
           ruleVersions: { drop: drop.id },
           couponIds: [],
           pointsToAward: pointsForPurchase({ paidFen: payableFen, tier, birthday }, DEFAULT_TIER_TABLE),

@@ -1,7 +1,7 @@
 import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
 import { DEFAULT_POINTS_RULE, DEFAULT_TIER_TABLE, type PointsEarningRule, type TierTable } from '@tidepool/shared';
 
-/** Brand configuration of the loyalty programme; the defaults are DOMAIN.md's. */
+/** Brand configuration of the loyalty programme; the defaults are docs/domain.md's. */
 export interface LoyaltyOptions {
   /** The brand's home zone: default point expiry (end of next year) is computed in it. */
   timeZone: string;

@@ -8,7 +8,7 @@ import { DomainException } from '../../common/errors/domain.exception';
 import { Store } from '../stores/store.entity';
 import { MemberVoucher } from './voucher.entity';
 
-/** The signup gift (DOMAIN.md: a free shopping bag for joining at a till); brand configuration later. */
+/** The signup gift (docs/domain.md: a free shopping bag for joining at a till); brand configuration later. */
 export const SIGNUP_GIFT = {
   title: '免费购物袋',
   description: '入会礼：到任意门店出示会员码，由店员核销领取 1 个购物袋',

@@ -1,7 +1,7 @@
 import { type ItemPromotion } from '@tidepool/shared';
 
 /**
- * Item promotions running now (DOMAIN.md: the "2 items 21% off" zone). Products join a zone through their
+ * Item promotions running now (docs/domain.md: the "2 items 21% off" zone). Products join a zone through their
  * `promotionTags` (operator-editable). Versioned data: the version is recorded on every order that used it.
  * An operator-managed promotions table replaces this list when campaigns become configurable.
  */

@@ -2,7 +2,7 @@ import { localCalendar, zonedWallTime } from '../loyalty/business-calendar';
 import type { TierCode } from '../loyalty/tiers';
 
 /**
- * The weekly group-buy drop (团购, DOMAIN.md: Friday 12:00 – Saturday 18:00 store time). Pure calendar rules shared
+ * The weekly group-buy drop (团购, docs/domain.md: Friday 12:00 – Saturday 18:00 store time). Pure calendar rules shared
  * by the server (which decides) and the mini program (which counts down), computed in the store's zone so
  * "Friday noon" is Friday noon in Shanghai whatever zone the server or the phone runs in.
  */

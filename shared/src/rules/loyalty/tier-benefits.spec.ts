@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatPointsRate, tierBenefits } from './tier-benefits';
 
 describe('tierBenefits', () => {
-  it('lists DOMAIN.md’s tiers with their rates, member-day discounts, birthday perks and gold priority', () => {
+  it('lists docs/domain.md’s tiers with their rates, member-day discounts, birthday perks and gold priority', () => {
     expect(tierBenefits()).toEqual([
       {
         code: 'NORMAL',

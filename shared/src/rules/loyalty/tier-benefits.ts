@@ -4,7 +4,7 @@ import { DEFAULT_TIER_TABLE, type TierCode, type TierTable } from './tiers';
 
 /**
  * Perks that are not in the tier table itself: the birthday coupon (生日专享8元无门槛券) and the tier from which
- * members get priority access to limited drops (DOMAIN.md: higher tiers get priority rights). Brand configuration.
+ * members get priority access to limited drops (docs/domain.md: higher tiers get priority rights). Brand configuration.
  */
 export interface TierPerks {
   /** The birthday-only no-threshold coupon, in fen; every tier gets it. */

@@ -1,6 +1,6 @@
 /**
  * Member tiers (等级), driven by growth value (成长值, 10 per yuan paid). The table is brand configuration; this
- * default is DOMAIN.md's. Pure functions so the member card the phone draws and the tier the server records
+ * default is docs/domain.md's. Pure functions so the member card the phone draws and the tier the server records
  * come from one rule.
  */
 export const TIER_CODES = ['NORMAL', 'SILVER', 'GOLD'] as const;
@@ -25,7 +25,7 @@ export const DEFAULT_TIER_TABLE: TierTable = [
   { code: 'GOLD', name: '金卡', minGrowth: 6000, pointsPerYuanTenths: 20, memberDayDiscountFen: 1000 },
 ];
 
-/** Growth earned for a payment: 10 per whole yuan paid (DOMAIN.md), rounded down. */
+/** Growth earned for a payment: 10 per whole yuan paid (docs/domain.md), rounded down. */
 export const GROWTH_PER_YUAN = 10;
 
 export function growthForPaidFen(paidFen: number): number {

@@ -5,7 +5,7 @@ import { isBirthday } from './personal-data';
  * gifts, so the page can never promise what the signup does not deliver (issue 12, defect 8).
  *
  * - 入会礼 (a free shopping bag voucher) is for joining at a store: the shopper scanned a store's (or a staff
- *   member's) signup code, as DOMAIN.md describes. An online signup is told that the bag comes with joining in
+ *   member's) signup code, as docs/domain.md describes. An online signup is told that the bag comes with joining in
  *   store, not promised one.
  * - 生日礼: a member whose birthday is today (store zone) when they join gets the birthday coupon at once; the
  *   nightly birthday job already ran for the day before they were a member.

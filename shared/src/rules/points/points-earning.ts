@@ -3,7 +3,7 @@ import type { TierCode, TierTable } from '../loyalty/tiers';
 import { DEFAULT_TIER_TABLE, tierByCode } from '../loyalty/tiers';
 
 /**
- * How many points a purchase earns and when they expire (积分规则). Brand configuration with DOMAIN.md's defaults:
+ * How many points a purchase earns and when they expire (积分规则). Brand configuration with docs/domain.md's defaults:
  * 1 / 1.5 / 2 points per yuan paid for normal / silver / gold (the tier table's `pointsPerYuanTenths`), rounded
  * down once per purchase; doubled on the member's birthday; valid to the end of the year after the earning year.
  */
