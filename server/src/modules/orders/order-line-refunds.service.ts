@@ -1,7 +1,14 @@
 import { randomInt } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type ErrorCode, refundableQuantity, refundAmountFor, REFUNDABLE_ORDER_STATES } from '@tidepool/shared';
+import {
+  type ErrorCode,
+  type OrderAction,
+  orderMachine,
+  refundableQuantity,
+  refundAmountFor,
+  REFUNDABLE_ORDER_STATES,
+} from '@tidepool/shared';
 import { type EntityManager, In, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows } from '../../common/database/transactions';
@@ -85,9 +92,11 @@ export class OrderLineRefundsService {
     return null;
   }
 
-  /** Whether 申请售后 has anything to offer: refunds are open on the order and some unit is not yet used. */
-  canApplyFor(order: Order, lines: readonly OrderItem[]): boolean {
-    return this.blockedBy(order) === null && lines.some((line) => toRefundable(line).refundableQuantity > 0);
+  /** The order machine's member buttons, without 申请售后 once the return window closed or no unit is left to refund. */
+  memberActions(order: Order, lines: readonly OrderItem[]): OrderAction[] {
+    const actions = orderMachine.allowedActions(order.state, 'MEMBER');
+    const open = this.blockedBy(order) === null && lines.some((line) => toRefundable(line).refundableQuantity > 0);
+    return open ? actions : actions.filter((action) => action !== 'APPLY_REFUND');
   }
 
   assertRefundable(order: Order): void {

@@ -4,7 +4,6 @@ import {
   type CreateOrderRequest,
   formatFen,
   fen,
-  type OrderAction,
   orderMachine,
   type OrderSummaryView,
   type OrderView,
@@ -255,7 +254,7 @@ export class OrdersService implements OnModuleInit {
           firstImageUrl: lines[0]?.imageUrl ?? '',
           title: lines.length > 1 ? `${lines[0].productName} 等${lines.length}件商品` : (lines[0]?.productName ?? ''),
           fulfilment: order.fulfilment,
-          actions: this.memberActions(order, lines),
+          actions: this.lineRefunds.memberActions(order, lines),
         };
       }),
       total,
@@ -336,12 +335,6 @@ export class OrdersService implements OnModuleInit {
     }
   }
 
-  /** The machine's buttons, without 申请售后 once the return window closed or every unit is already refunded. */
-  private memberActions(order: Order, lines: readonly OrderItem[]): OrderAction[] {
-    const actions = orderMachine.allowedActions(order.state, 'MEMBER');
-    return this.lineRefunds.canApplyFor(order, lines) ? actions : actions.filter((a) => a !== 'APPLY_REFUND');
-  }
-
   async ownOrder(memberId: number, orderId: number): Promise<Order> {
     const order = await this.orders.findOneBy({ id: orderId, memberId });
     // Another member's order is "not found", never "someone else's".
@@ -358,7 +351,7 @@ export class OrdersService implements OnModuleInit {
       id: order.id,
       orderNo: order.orderNo,
       state: order.state,
-      actions: this.memberActions(order, lines),
+      actions: this.lineRefunds.memberActions(order, lines),
       createdAt: order.createdAt.toISOString(),
       payBefore: order.state === 'PENDING_PAYMENT' ? order.reservationExpiresAt.toISOString() : null,
       paidAt: order.paidAt?.toISOString() ?? null,

@@ -1,17 +1,17 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { stopPullDownRefresh, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatOrderPickupCode, type OrderAction, type OrderState, type OrderView } from '@tidepool/shared';
+import { useEffect, useRef, useState } from 'react';
+import { type OrderAction, type OrderState, type OrderView } from '@tidepool/shared';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
 import { cancelOrder, confirmReceipt, getOrder } from '@/services/api/orders.api';
-import { qrSvg, svgDataUrl } from '@/utils/barcode/svg';
 import { formatDateTime } from '@/utils/date';
 import { navigateTo, openProduct, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { Breakdown } from '../../components/breakdown';
 import { OrderLines } from '../../components/order-lines';
+import { PickupCode } from '../../components/pickup-code';
 import { formatCountdown, msUntil } from '../../countdown';
 import { afterSaleApplyUrl, type OrderActionButton, orderActionButtons } from '../../order-actions';
 import { ContactService } from '@/components/contact-service';
@@ -25,11 +25,6 @@ function parseOrderId(raw: string | undefined): number | null {
   if (!raw || !/^\d+$/.test(raw)) return null;
   const id = Number(raw);
   return Number.isSafeInteger(id) && id > 0 ? id : null;
-}
-
-/** "2026-11-25 10:02" in the store's time zone. */
-function when(iso: string | null): string {
-  return formatDateTime(iso);
 }
 
 /** Under the pickup store's name while the goods still wait to be picked up. */
@@ -51,21 +46,6 @@ async function confirmFirst(confirm: NonNullable<OrderActionButton['confirm']>, 
     confirmColor: danger ? '#e4393c' : '#e85d2f',
   }).catch(() => ({ confirm: false }));
   return ok;
-}
-
-/** The pickup code as the cashier scans or types it: a QR code and the digits in groups of four. */
-function PickupCode({ code }: { code: string }) {
-  const qr = useMemo(() => svgDataUrl(qrSvg(code)), [code]);
-  return (
-    <View className="pickup-code-box">
-      <Text className="pickup-code-box__label">自提码</Text>
-      <Image className="pickup-code-box__qr pickup-qr" src={qr} mode="aspectFit" />
-      <Text className="pickup-code-box__digits order-pickup-code" userSelect>
-        {formatOrderPickupCode(code)}
-      </Text>
-      <Text className="pickup-code-box__hint">到店向店员出示二维码或报出数字，核销后即可提货</Text>
-    </View>
-  );
 }
 
 /** 订单详情: state (with the payment countdown), goods, breakdown, delivery, and the buttons `actions` allows. */
@@ -278,7 +258,7 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
             ) : null}
             {order.pickupCode ? <PickupCode code={order.pickupCode} /> : null}
             {order.state === 'COMPLETED' && order.fulfilledAt ? (
-              <Text className="order-delivery__where order-picked-up">{`已于 ${when(order.fulfilledAt)} 提货`}</Text>
+              <Text className="order-delivery__where order-picked-up">{`已于 ${formatDateTime(order.fulfilledAt)} 提货`}</Text>
             ) : null}
           </View>
         )}
@@ -302,7 +282,7 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
             </View>
             {order.shipment.autoConfirmAt ? (
               <Text className="order-shipment__note auto-confirm-note">
-                {`${when(order.shipment.autoConfirmAt)} 将自动确认收货`}
+                {`${formatDateTime(order.shipment.autoConfirmAt)} 将自动确认收货`}
               </Text>
             ) : null}
           </View>
@@ -336,30 +316,30 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
         </View>
         <View className="order-row order-row--small">
           <Text className="order-row__label">下单时间</Text>
-          <Text className="order-row__value">{when(order.createdAt)}</Text>
+          <Text className="order-row__value">{formatDateTime(order.createdAt)}</Text>
         </View>
         {order.paidAt ? (
           <View className="order-row order-row--small">
             <Text className="order-row__label">支付时间</Text>
-            <Text className="order-row__value">{when(order.paidAt)}</Text>
+            <Text className="order-row__value">{formatDateTime(order.paidAt)}</Text>
           </View>
         ) : null}
         {order.fulfilledAt && order.fulfilment === 'SHIP' ? (
           <View className="order-row order-row--small">
             <Text className="order-row__label">发货时间</Text>
-            <Text className="order-row__value">{when(order.fulfilledAt)}</Text>
+            <Text className="order-row__value">{formatDateTime(order.fulfilledAt)}</Text>
           </View>
         ) : null}
         {order.completedAt ? (
           <View className="order-row order-row--small">
             <Text className="order-row__label">完成时间</Text>
-            <Text className="order-row__value">{when(order.completedAt)}</Text>
+            <Text className="order-row__value">{formatDateTime(order.completedAt)}</Text>
           </View>
         ) : null}
         {order.cancelledAt ? (
           <View className="order-row order-row--small">
             <Text className="order-row__label">取消时间</Text>
-            <Text className="order-row__value">{when(order.cancelledAt)}</Text>
+            <Text className="order-row__value">{formatDateTime(order.cancelledAt)}</Text>
           </View>
         ) : null}
       </View>
