@@ -1,58 +1,34 @@
 // @now 2026-11-24T10:00:00+08:00
-/* global AbortSignal, document, localStorage, window */
+/* global document, localStorage, window */
 // End-to-end check of after-sales (售后) in the H5 build, in real Chromium: a member buys two candles (到店自提),
 // pays on the WeChat Pay simulator's page; the operator marks the order fulfilled and the member confirms receipt
 // (over the API: those buttons belong to the order pages); the member opens 申请售后, picks 退货退款 for one of
 // the two with the stepper, a reason and a photo, sees the refund preview and confirms; the operator approves
 // (API); the member enters the return parcel on 售后详情; the operator confirms the goods (API); the simulator's
 // refund notification settles it and the page shows 已退款 with the timeline; points go back in proportion.
-// BASE_URL: the server serving the H5 build and the API. ARTIFACTS_DIR: screenshots (default <repo>/artifacts).
-// CHROMIUM_PATH: default /usr/bin/chromium. Prints "N passed, M failed" and exits non-zero on any failure.
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { PRIVACY_TERMS_VERSION } from '@tidepool/shared';
+// Environment and the pass/fail summary: support/harness.mjs.
+import { join } from 'node:path';
+import {
+  api,
+  ARTIFACTS_DIR,
+  assert,
+  BASE_URL,
+  createRun,
+  launchChromium,
+  newMember,
+  REPO_ROOT,
+  requireServer,
+  WAIT_MS,
+} from './support/harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..', '..');
-const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-const ARTIFACTS_DIR = resolve(process.env.ARTIFACTS_DIR ?? join(repoRoot, 'artifacts'));
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WAIT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20_000);
 const OPERATOR = { username: 'operator', password: 'tidepool123' };
-const PHOTO = join(here, '..', 'src', 'assets', 'tabbar', 'cart-active.png');
+const PHOTO = join(REPO_ROOT, 'miniapp', 'src', 'assets', 'tabbar', 'cart-active.png');
 
-if (!BASE_URL) {
-  console.error('after-sales e2e: set BASE_URL to the server that serves the H5 build and the API');
-  process.exit(2);
-}
-mkdirSync(ARTIFACTS_DIR, { recursive: true });
-
-const results = [];
-const pageErrors = [];
-const failedRequests = [];
-
+requireServer('after-sales');
 let page = null;
-
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`✔ ${name} (${Date.now() - started}ms)`);
-  } catch (err) {
-    results.push({ name, ok: false });
-    console.log(`✘ ${name}\n    ${String(err?.message ?? err).replaceAll('\n', '\n    ')}`);
-    if (failedRequests.length > 0) console.log(`    failed requests so far: ${failedRequests.join(', ')}`);
-    if (pageErrors.length > 0) console.log(`    page errors so far: ${pageErrors.join(' | ')}`);
-    if (page && !page.isClosed()) await shot(`failure-${results.length}`).catch(() => undefined);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { pageErrors, failedRequests, check, fail, finish } = createRun({
+  onFailure: (n) => (page && !page.isClosed() ? shot(`failure-${n}`) : undefined),
+});
 
 /** A screenshot of the whole page (Taro H5 scrolls inside the page element: grow the viewport to the content). */
 async function shot(name) {
@@ -69,36 +45,6 @@ async function shot(name) {
   console.log(`    screenshot: ${file}`);
 }
 
-/** JSON over HTTP from the test itself (the operator's console, which is not built yet). Throws on >= 400. */
-async function api(path, { method = 'GET', body, token } = {}) {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000),
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(data)}`);
-  return data;
-}
-
-/** A signed-up member; the browser logs in as them with `dev-<device id>` from storage. */
-async function newMember(phone) {
-  let device = '';
-  while (device.length < 24) device += Math.random().toString(36).slice(2);
-  device = device.slice(0, 24);
-  const { accessToken } = await api('/api/auth/wechat-login', { method: 'POST', body: { code: `dev-${device}` } });
-  await api('/api/members/signup', {
-    method: 'POST',
-    token: accessToken,
-    body: { phoneCode: `dev-phone-${phone}`, consentVersion: PRIVACY_TERMS_VERSION },
-  });
-  return { device, token: accessToken };
-}
-
 const visible = (selector) => page.locator(selector).locator('visible=true');
 const textOf = async (selector) => ((await visible(selector).first().textContent()) ?? '').trim();
 const yuan = (fen) => `¥${(fen / 100).toFixed(2)}`;
@@ -110,11 +56,7 @@ const waitText = (selector, text, timeout = WAIT_MS) =>
     { timeout },
   );
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 
 try {
   const operator = await api('/api/auth/staff-login', { method: 'POST', body: OPERATOR });
@@ -303,14 +245,9 @@ try {
     assert(failedRequests.length === 0, `failed requests:\n${failedRequests.join('\n')}`);
   });
 } catch (err) {
-  results.push({ name: 'browser session', ok: false });
-  console.log(`✘ browser session\n    ${String(err?.stack ?? err)}`);
+  fail('browser session', err);
 } finally {
   await browser.close().catch(() => undefined);
 }
 
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-console.log(`\nafter-sales e2e against ${BASE_URL}, screenshots in ${ARTIFACTS_DIR}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+finish(`after-sales e2e against ${BASE_URL}, screenshots in ${ARTIFACTS_DIR}`);

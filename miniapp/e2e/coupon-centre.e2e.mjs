@@ -1,5 +1,5 @@
 // @now 2026-12-03T15:17:00+08:00
-/* global AbortSignal, document, localStorage, window */
+/* global document, localStorage, window */
 // 领券中心 end to end, the H5 build in real Chromium against a real server, on a phone whose clock is in New York
 // (the store is in Shanghai): an online signup refuses 00000000000 with a message that says what a mainland number
 // looks like, promises only what an online signup gives (no shopping bag) and joins; 我的 → 领券中心 lists the demo
@@ -8,66 +8,37 @@
 // till"); 去使用 lists exactly the snack products; a product opens from there. Then a cashier scans the member:
 // the card's 可用券 counts the coupon the till lists, and after a sale the card shows the new points.
 // The first line gives the server clock start for the test runner (TIDEPOOL_NOW).
-// BASE_URL: the server serving the H5 build and the API. ARTIFACTS_DIR: where screenshots go.
-// CHROMIUM_PATH: default /usr/bin/chromium. Prints "N passed, M failed"; exits non-zero on any failure.
-import { mkdirSync } from 'node:fs';
+// Environment and the pass/fail summary: support/harness.mjs.
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import {
+  api,
+  ARTIFACTS_DIR,
+  assert,
+  BASE_URL,
+  confirmModal,
+  createRun,
+  launchChromium,
+  REPO_ROOT,
+  requireServer,
+  textOf,
+  WAIT_MS,
+} from './support/harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..', '..');
 const require = createRequire(import.meta.url);
-const { memberCodeAt } = require(join(repoRoot, 'shared', 'dist', 'index.js'));
-const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-const ARTIFACTS_DIR = resolve(process.env.ARTIFACTS_DIR ?? join(repoRoot, 'artifacts'));
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WAIT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20_000);
+const { memberCodeAt } = require(join(REPO_ROOT, 'shared', 'dist', 'index.js'));
 const CASHIER = { username: 'cashier.sh001', password: 'tidepool123' };
 const PHONE = `139${String(Date.now() % 100_000_000).padStart(8, '0')}`;
 
-if (!BASE_URL) {
-  console.error('coupon-centre e2e: set BASE_URL to the server that serves the H5 build and the API');
-  process.exit(2);
-}
-mkdirSync(ARTIFACTS_DIR, { recursive: true });
+requireServer('coupon-centre');
+let page;
+const { pageErrors, failedRequests, check, fail, finish } = createRun({
+  onFailure: (n) => shot(`failure-${n}`),
+});
 
-try {
-  const res = await fetch(`${BASE_URL}/api/health`, { signal: AbortSignal.timeout(10_000) });
-  if (!res.ok) console.log(`warning: ${BASE_URL}/api/health answered ${res.status}`);
-} catch (err) {
-  console.error(`coupon-centre e2e: cannot reach ${BASE_URL}/api/health (${String(err?.cause?.code ?? err)})`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-}
-
-const results = [];
-const pageErrors = [];
-const failedRequests = [];
 /** API answers >= 400 that a check provokes on purpose, as "STATUS METHOD /path". */
 const expectedFailures = new Set();
 
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`✔ ${name} (${Date.now() - started}ms)`);
-  } catch (err) {
-    results.push({ name, ok: false });
-    console.log(`✘ ${name}\n    ${String(err?.message ?? err).replaceAll('\n', '\n    ')}`);
-    if (failedRequests.length > 0) console.log(`    failed requests so far: ${failedRequests.join(', ')}`);
-    if (pageErrors.length > 0) console.log(`    page errors so far: ${pageErrors.join(' | ')}`);
-    await shot(`failure-${results.length}`).catch(() => undefined);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-let page;
 async function shot(name, target = page, { fullPage = false } = {}) {
   await target.waitForTimeout(400); // Taro's page slide-in
   const file = join(ARTIFACTS_DIR, `coupon-centre-${name}.png`);
@@ -100,29 +71,7 @@ async function mobilePage(context) {
   return p;
 }
 
-async function api(path, { method = 'GET', body, token } = {}) {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000),
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(data)}`);
-  return data;
-}
-
-async function confirmModal(target, text) {
-  const button = target.locator('.taro-modal__foot').getByText(text, { exact: true });
-  await button.waitFor();
-  await button.click();
-}
-
 const visibleIn = (target) => (selector) => target.locator(selector).locator('visible=true');
-const textOf = async (locator) => ((await locator.first().textContent()) ?? '').trim();
 
 /** The member token the page holds (Taro H5 keeps storage in localStorage, wrapped as { data }). */
 async function memberToken(target) {
@@ -135,11 +84,7 @@ async function memberToken(target) {
   });
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 
 try {
   const contextOptions = {
@@ -322,14 +267,9 @@ try {
     assert(failedRequests.length === 0, `failed requests:\n${failedRequests.join('\n')}`);
   });
 } catch (err) {
-  results.push({ name: 'browser session', ok: false });
-  console.log(`✘ browser session\n    ${String(err?.stack ?? err)}`);
+  fail('browser session', err);
 } finally {
   await browser.close().catch(() => undefined);
 }
 
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-console.log(`\ncoupon-centre e2e against ${BASE_URL}, screenshots in ${ARTIFACTS_DIR}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 && passed > 0 ? 0 : 1);
+finish(`coupon-centre e2e against ${BASE_URL}, screenshots in ${ARTIFACTS_DIR}`);

@@ -1,4 +1,4 @@
-/* global AbortSignal, document, localStorage */
+/* global document, localStorage */
 // End-to-end check of order fulfilment in the H5 build, in real Chromium. A member with three lines in the cart
 // checks out two of them (快递配送); the first 提交订单 loses its answer (network error) and the failure is a dialog in
 // view; 重新提交 places the order, the member pays on the WeChat Pay simulator's page, and the cart keeps only the
@@ -7,100 +7,47 @@
 // in a dialog) makes it 已完成. Then a 到店自提 order, once paid, shows its pickup code (QR + 12 digits); cashier.sh001
 // opens store mode → 核销自提, types the code, sees the goods and hands them over once; a second handover is refused
 // and the other store's cashier is told which store the order belongs to.
-// BASE_URL: the server serving the H5 build and the API. ARTIFACTS_DIR: screenshots (default <repo>/artifacts).
-// CHROMIUM_PATH: default /usr/bin/chromium. Prints "N passed, M failed" and exits non-zero on any failure.
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { PRIVACY_TERMS_VERSION } from '@tidepool/shared';
+// Environment and the pass/fail summary: support/harness.mjs.
+import { join } from 'node:path';
+import {
+  api,
+  apiRaw,
+  ARTIFACTS_DIR,
+  assert,
+  BASE_URL,
+  confirmModal,
+  createRun,
+  launchChromium,
+  newMember,
+  requireServer,
+  textOf,
+  WAIT_MS,
+} from './support/harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..', '..');
-const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-const ARTIFACTS_DIR = resolve(process.env.ARTIFACTS_DIR ?? join(repoRoot, 'artifacts'));
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WAIT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20_000);
 const OPERATOR = { username: 'operator', password: 'tidepool123' };
 const CASHIER = { username: 'cashier.sh001', password: 'tidepool123' };
 const OTHER_CASHIER = { username: 'cashier.sh002', password: 'tidepool123' };
 const ADDRESS = { recipientName: '赵六', phone: '13900139006', region: '上海市 静安区', detail: '南京西路 100 号' };
 const TRACKING = { carrier: '顺丰速运', trackingNo: 'SF1234567890123' };
 
-if (!BASE_URL) {
-  console.error('fulfilment e2e: set BASE_URL to the server that serves the H5 build and the API');
-  process.exit(2);
-}
-mkdirSync(ARTIFACTS_DIR, { recursive: true });
+requireServer('fulfilment');
+const pages = [];
+const { pageErrors, failedRequests, check, fail, finish } = createRun({
+  onFailure: async (n) => {
+    for (const [i, p] of pages.entries()) {
+      if (!p.isClosed()) await shot(`failure-${n}-${i}`, p).catch(() => undefined);
+    }
+  },
+});
 
-const results = [];
-const pageErrors = [];
-const failedRequests = [];
 /** API answers >= 400 a check provokes on purpose, as "STATUS METHOD /path" patterns. */
 const expectedFailures = [];
-const pages = [];
-
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`✔ ${name} (${Date.now() - started}ms)`);
-  } catch (err) {
-    results.push({ name, ok: false });
-    console.log(`✘ ${name}\n    ${String(err?.message ?? err).replaceAll('\n', '\n    ')}`);
-    if (failedRequests.length > 0) console.log(`    failed requests so far: ${failedRequests.join(', ')}`);
-    if (pageErrors.length > 0) console.log(`    page errors so far: ${pageErrors.join(' | ')}`);
-    for (const [i, p] of pages.entries()) {
-      if (!p.isClosed()) await shot(`failure-${results.length}-${i}`, p).catch(() => undefined);
-    }
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 async function shot(name, target, options = {}) {
   await target.waitForTimeout(400); // Taro's page slide-in
   const file = join(ARTIFACTS_DIR, `fulfilment-${name}.png`);
   await target.screenshot({ path: file, ...options });
   console.log(`    screenshot: ${file}`);
-}
-
-async function apiRaw(path, { method = 'GET', body, token } = {}) {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000),
-  });
-  return { ok: res.ok, status: res.status, data: await res.json().catch(() => null) };
-}
-
-/** JSON over HTTP from the test itself (the operator's console, member setup). Throws on >= 400. */
-async function api(path, options = {}) {
-  const res = await apiRaw(path, options);
-  if (!res.ok)
-    throw new Error(`${options.method ?? 'GET'} ${path} answered ${res.status}: ${JSON.stringify(res.data)}`);
-  return res.data;
-}
-
-/** A signed-up member and the device id the H5 build logs in with (`dev-<device id>`). */
-async function newMember(phone) {
-  let device = '';
-  while (device.length < 24) device += Math.random().toString(36).slice(2);
-  device = device.slice(0, 24);
-  const { accessToken } = await api('/api/auth/wechat-login', { method: 'POST', body: { code: `dev-${device}` } });
-  await api('/api/members/signup', {
-    method: 'POST',
-    token: accessToken,
-    body: { phoneCode: `dev-phone-${phone}`, consentVersion: PRIVACY_TERMS_VERSION },
-  });
-  return { device, token: accessToken };
 }
 
 async function newPage(device) {
@@ -137,14 +84,6 @@ async function newPage(device) {
 }
 
 const visibleIn = (p) => (selector) => p.locator(selector).locator('visible=true');
-const textOf = async (locator) => ((await locator.first().textContent()) ?? '').trim();
-
-/** Clicks a Taro H5 modal's button (Taro.showModal). */
-async function confirmModal(target, text) {
-  const button = target.locator('.taro-modal__foot').getByText(text, { exact: true });
-  await button.waitFor();
-  await button.click();
-}
 
 /** The persisted app store (Taro H5 keeps storage in localStorage, wrapped as { data }). */
 async function appStore(target) {
@@ -171,11 +110,7 @@ async function pickSkus(n) {
   return picked;
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium();
 
 try {
   const operator = await api('/api/auth/staff-login', { method: 'POST', body: OPERATOR });
@@ -480,20 +415,11 @@ try {
     await shot('pickup-completed', shopper);
   });
 } catch (err) {
-  results.push({ name: 'browser session', ok: false });
-  console.log(`✘ browser session\n    ${String(err?.stack ?? err)}`);
+  fail('browser session', err);
 } finally {
   await browser.close();
 }
 
-if (pageErrors.length > 0) {
-  results.push({ name: 'no uncaught page errors', ok: false });
-  console.log(`✘ uncaught page errors:\n    ${pageErrors.join('\n    ')}`);
-}
-if (failedRequests.length > 0) {
-  results.push({ name: 'no unexpected failed requests', ok: false });
-  console.log(`✘ unexpected failed requests:\n    ${failedRequests.join('\n    ')}`);
-}
-const failed = results.filter((r) => !r.ok).length;
-console.log(`\n${results.length - failed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+if (pageErrors.length > 0) fail('no uncaught page errors', pageErrors.join('\n    '));
+if (failedRequests.length > 0) fail('no unexpected failed requests', failedRequests.join('\n    '));
+finish();

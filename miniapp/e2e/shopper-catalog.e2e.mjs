@@ -1,4 +1,4 @@
-/* global AbortSignal, document, localStorage */
+/* global document, localStorage */
 // End-to-end check of the shopper's catalogue, address and navigation paths in the H5 build, in real Chromium:
 // 搜索 from 首页 (hot keywords, recent searches kept on the phone and cleared after a confirmation, results with
 // the 2件79折 tag, load-more, an empty state that suggests something) → the product page's stepper to 2 → 加入购物车
@@ -6,83 +6,34 @@
 // preselects the default, 更换 picks the other and the pick survives the browser's back and forward; an unknown URL
 // shows 页面不存在 and 返回首页 works; with the server unreachable (a proxy in front of it is stopped: a dead port)
 // a data request and a tab whose page chunk was never loaded both say 网络不给力, and 重试 works once it is back.
-// BASE_URL: the server serving the H5 build and the API. ARTIFACTS_DIR: screenshots (default <repo>/artifacts).
-// CHROMIUM_PATH: default /usr/bin/chromium. Prints "N passed, M failed" and exits non-zero on any failure.
-import { mkdirSync } from 'node:fs';
+// Environment and the pass/fail summary: support/harness.mjs.
 import { createServer, request as httpRequest } from 'node:http';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { PRIVACY_TERMS_VERSION } from '@tidepool/shared';
+import { join } from 'node:path';
+import {
+  api,
+  ARTIFACTS_DIR,
+  assert,
+  BASE_URL,
+  confirmModal,
+  createRun,
+  launchChromium,
+  newMember,
+  requireServer,
+  textOf,
+  WAIT_MS,
+} from './support/harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repoRoot = resolve(here, '..', '..');
-const BASE_URL = (process.env.BASE_URL ?? '').replace(/\/+$/, '');
-const ARTIFACTS_DIR = resolve(process.env.ARTIFACTS_DIR ?? join(repoRoot, 'artifacts'));
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const WAIT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20_000);
-
-if (!BASE_URL) {
-  console.error('shopper-catalog e2e: set BASE_URL to the server that serves the H5 build and the API');
-  process.exit(2);
-}
-mkdirSync(ARTIFACTS_DIR, { recursive: true });
-
-const results = [];
-const pageErrors = [];
-
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`✔ ${name} (${Date.now() - started}ms)`);
-  } catch (err) {
-    results.push({ name, ok: false });
-    console.log(`✘ ${name}\n    ${String(err?.message ?? err).replaceAll('\n', '\n    ')}`);
-    if (pageErrors.length > 0) console.log(`    page errors so far: ${pageErrors.join(' | ')}`);
-    if (page && !page.isClosed()) await shot(`failure-${results.length}`).catch(() => undefined);
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+requireServer('shopper-catalog');
+let page = null;
+const { pageErrors, check, finish } = createRun({
+  onFailure: (n) => (page && !page.isClosed() ? shot(`failure-${n}`) : undefined),
+});
 
 async function shot(name, target = page) {
   await target.waitForTimeout(400); // Taro's page slide-in
   const file = join(ARTIFACTS_DIR, `shopper-catalog-${name}.png`);
   await target.screenshot({ path: file });
   console.log(`    screenshot: ${file}`);
-}
-
-async function api(path, { method = 'GET', body, token } = {}) {
-  const res = await fetch(`${BASE_URL}${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(10_000),
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${JSON.stringify(data)}`);
-  return data;
-}
-
-/** A signed-up member and the browser identity that logs in as them (the H5 build logs in with dev-<device id>). */
-async function newMember(phone) {
-  let device = '';
-  while (device.length < 24) device += Math.random().toString(36).slice(2);
-  device = device.slice(0, 24);
-  const { accessToken } = await api('/api/auth/wechat-login', { method: 'POST', body: { code: `dev-${device}` } });
-  await api('/api/members/signup', {
-    method: 'POST',
-    token: accessToken,
-    body: { phoneCode: `dev-phone-${phone}`, consentVersion: PRIVACY_TERMS_VERSION },
-  });
-  return { device, token: accessToken };
 }
 
 /**
@@ -125,14 +76,7 @@ function createProxy(target) {
   };
 }
 
-async function confirmModal(text) {
-  const button = page.locator('.taro-modal__foot').getByText(text, { exact: true });
-  await button.waitFor();
-  await button.click();
-}
-
 const visible = (selector) => page.locator(selector).locator('visible=true');
-const textOf = async (locator) => ((await locator.first().textContent()) ?? '').trim();
 
 async function clickTab(label) {
   await visible('.weui-tabbar__item').filter({ hasText: label }).first().click();
@@ -143,20 +87,8 @@ async function searchFor(keyword) {
   await visible('.search-submit').first().click();
 }
 
-const browser = await chromium.launch({
-  executablePath: CHROMIUM_PATH,
-  headless: true,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-  ],
-});
+const browser = await launchChromium();
 
-let page = null;
 const proxy = createProxy(BASE_URL);
 
 try {
@@ -242,10 +174,10 @@ try {
   await check('最近搜索 is cleared only after the confirmation, and stays cleared after a reload', async () => {
     await visible('.search-head__clear').first().click();
     await visible('.clear-recent').first().click();
-    await confirmModal('取消');
+    await confirmModal(page, '取消');
     assert((await visible('.recent-chip').count()) > 0, 'cancelling cleared the list');
     await visible('.clear-recent').first().click();
-    await confirmModal('清空');
+    await confirmModal(page, '清空');
     await page.waitForTimeout(300);
     assert((await visible('.recent-chip').count()) === 0, 'the list is still there');
     await page.reload({ waitUntil: 'domcontentloaded' });
@@ -410,6 +342,4 @@ try {
   await proxy.stop().catch(() => undefined);
 }
 
-const failed = results.filter((r) => !r.ok).length;
-console.log(`\n${results.length - failed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+finish();
