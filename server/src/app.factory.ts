@@ -12,6 +12,7 @@ import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { DomainException } from './common/errors/domain.exception';
 import { createPino, JsonLogger } from './common/logging/json-logger';
 import { createSpaFallback } from './common/http/spa-fallback';
+import { JSON_BODY_LIMIT, jsonDepthExceeds } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/env';
 import type { DestinationStream } from 'pino';
@@ -51,11 +52,18 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.enableShutdownHooks();
 
   // Fastify's own JSON parser, wrapped so a malformed or empty body becomes our MALFORMED_JSON. (Nest turns
-  // Fastify's parser errors into a bare HttpException that has lost their code.)
+  // Fastify's parser errors into a bare HttpException that has lost their code.) A body nested too deep is
+  // refused before it is parsed, so validation never walks it (see json-body.ts).
   const fastify = app.getHttpAdapter().getInstance();
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+  const jsonOptions = { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT } as const;
+  fastify.addContentTypeParser('application/json', jsonOptions, (request, body, done) => {
+    if (jsonDepthExceeds(body as string)) {
+      request.log.warn({ msg: 'JSON body too deep', bytes: (body as string).length });
+      done(new DomainException('BODY_TOO_DEEP'), undefined);
+      return;
+    }
     // Kept as received: signed callbacks (WeChat Pay notifications) are verified over the exact bytes.
     (request as RawBodyRequest).rawBody = body as string;
     void parseJson(request, body as string, (error, value) => {
