@@ -34,7 +34,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const pino = createPino(config.logLevel, options.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
-    trustProxy: true,
+    // Proxy headers only from the configured proxies (TRUSTED_PROXIES): otherwise anyone could name their own
+    // address in X-Forwarded-For and get a fresh staff-login budget with each one.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,

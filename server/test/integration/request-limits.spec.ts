@@ -109,3 +109,36 @@ describe('JSON body depth and size', () => {
     expect(res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
 });
+
+describe('proxy headers and the staff-login limit', () => {
+  const guess = (app: TestApp, password: string, forwardedFor: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/staff-login',
+      payload: { username: 'cashier.sh001', password },
+      headers: { 'x-forwarded-for': forwardedFor },
+    });
+
+  it('ignores X-Forwarded-For by default: 30 forged addresses share one budget', async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < 30; i++) answers.push((await guess(t, `wrong-${i}`, `203.0.113.${i + 1}`)).statusCode);
+    expect(answers).toEqual([...Array<number>(5).fill(401), ...Array<number>(25).fill(429)]);
+    // The right password from yet another forged address is refused too: the client is 127.0.0.1, locked out.
+    const right = await guess(t, 'tidepool123', '198.51.100.7');
+    expect(right.statusCode).toBe(429);
+    expect(right.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(14 * 60);
+  });
+
+  it('believes X-Forwarded-For from a proxy listed in TRUSTED_PROXIES', async () => {
+    const behindProxy = await createTestApp({ trustedProxies: ['127.0.0.0/8'] });
+    try {
+      for (let i = 0; i < 5; i++) expect((await guess(behindProxy, `wrong-${i}`, '203.0.113.1')).statusCode).toBe(401);
+      expect((await guess(behindProxy, 'tidepool123', '203.0.113.1')).statusCode).toBe(429);
+      // Another client behind the same proxy has its own budget.
+      expect((await guess(behindProxy, 'tidepool123', '203.0.113.2')).statusCode).toBe(200);
+    } finally {
+      await behindProxy.close();
+    }
+  });
+});
