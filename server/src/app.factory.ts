@@ -59,20 +59,23 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const fastify = app.getHttpAdapter().getInstance();
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  const jsonOptions = { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT } as const;
-  fastify.addContentTypeParser('application/json', jsonOptions, (request, body, done) => {
-    if (jsonDepthExceeds(body as string)) {
-      request.log.warn({ msg: 'JSON body too deep', bytes: (body as string).length });
-      done(new DomainException('BODY_TOO_DEEP'), undefined);
-      return;
-    }
-    // Kept as received: signed callbacks (WeChat Pay notifications) are verified over the exact bytes.
-    (request as RawBodyRequest).rawBody = body as string;
-    void parseJson(request, body as string, (error, value) => {
-      if (error) done(new DomainException('MALFORMED_JSON'), undefined);
-      else done(null, value);
-    });
-  });
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT },
+    (request, body, done) => {
+      if (jsonDepthExceeds(body as string)) {
+        request.log.warn({ msg: 'JSON body too deep', bytes: (body as string).length });
+        done(new DomainException('BODY_TOO_DEEP'), undefined);
+        return;
+      }
+      // Kept as received: signed callbacks (WeChat Pay notifications) are verified over the exact bytes.
+      (request as RawBodyRequest).rawBody = body as string;
+      void parseJson(request, body as string, (error, value) => {
+        if (error) done(new DomainException('MALFORMED_JSON'), undefined);
+        else done(null, value);
+      });
+    },
+  );
 
   await app.register(fastifyStatic, {
     root: ASSETS_DIR,

@@ -1,5 +1,15 @@
 import * as path from 'node:path';
-import { addressList, boolean, type Env, httpUrl, integer, isoInstant, minLength, mysqlUrl, oneOf } from './env-parsers';
+import {
+  addressList,
+  boolean,
+  type Env,
+  httpUrl,
+  integer,
+  isoInstant,
+  minLength,
+  mysqlUrl,
+  oneOf,
+} from './env-parsers';
 import { readWechatPay, type WechatPayConfig } from './wechatpay-env';
 import { type DistributionConfig, readDistribution } from './distribution-env';
 

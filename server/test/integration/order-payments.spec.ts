@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { CheckoutQuoteResponse, OrderPaymentResponse, OrderView } from '@tidepool/shared';
-import { type DataSource, In, IsNull } from 'typeorm';
+import { type DataSource, type DeepPartial, In, IsNull } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
 import { DomainException } from '../../src/common/errors/domain.exception';
@@ -266,7 +266,7 @@ describe('payment reconciliation walks every unpaid order', () => {
     const now = new Date(WEDNESDAY.getTime() + 3600_000); // earlier tests' orders are past their window by then
     clock.set(now);
     const orders = ds().getRepository(Order);
-    const row = (no: string, createdAt: Date, extra: Partial<Order> = {}): Partial<Order> => ({
+    const row = (no: string, createdAt: Date, extra: DeepPartial<Order> = {}): DeepPartial<Order> => ({
       orderNo: no,
       memberId: 1,
       clientKey: `1:${no}`,
@@ -286,13 +286,15 @@ describe('payment reconciliation walks every unpaid order', () => {
     });
     // Inserted newest first, so that id order is not the age order the walk must follow.
     const mine = Array.from({ length: 130 }, (_, i) => `RCN${String(i).padStart(4, '0')}`);
-    for (let i = mine.length - 1; i >= 0; i--) {
-      await orders.insert(row(mine[i], new Date(now.getTime() - 10 * 60_000 + i * 1000)));
-    }
     const outside = ['RCNX-NOPREPAY', 'RCNX-EXPIRED', 'RCNX-FRESH'];
-    await orders.insert(row(outside[0], new Date(now.getTime() - 9 * 60_000), { prepayOpened: false }));
-    await orders.insert(row(outside[1], new Date(now.getTime() - 30 * 60_000), { reservationExpiresAt: now }));
-    await orders.insert(row(outside[2], new Date(now.getTime() - 60_000)));
+    await orders.save(
+      [
+        ...mine.map((no, i) => row(no, new Date(now.getTime() - 10 * 60_000 + i * 1000))).reverse(),
+        row(outside[0], new Date(now.getTime() - 9 * 60_000), { prepayOpened: false }),
+        row(outside[1], new Date(now.getTime() - 30 * 60_000), { reservationExpiresAt: now }),
+        row(outside[2], new Date(now.getTime() - 60_000)),
+      ].map((r) => orders.create(r)),
+    );
 
     const gateway = t.app.get(WechatPayGateway);
     let queried: string[] = [];

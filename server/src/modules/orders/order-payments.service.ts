@@ -197,11 +197,7 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
           afterId: after.id,
         });
       }
-      const batch = await query
-        .orderBy('o.createdAt', 'ASC')
-        .addOrderBy('o.id', 'ASC')
-        .take(RECONCILE_BATCH)
-        .getMany();
+      const batch = await query.orderBy('o.createdAt', 'ASC').addOrderBy('o.id', 'ASC').take(RECONCILE_BATCH).getMany();
       for (const order of batch) {
         try {
           const outcome = await this.applyPayment(await this.gateway.queryOrder(order.orderNo));
