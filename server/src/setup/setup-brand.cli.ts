@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/env';
 import { resolveDataSourceOptions } from '../database/data-source';
+import { normalizeStaffUsername } from '../modules/staff/staff-username';
 import { type BrandSetupPlan, setUpBrand, validateBrandSetupPlan } from './setup-brand';
 
 const USAGE = `usage: pnpm setup:brand --brand-code <code> --brand-name <name> --operator <username>
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     brand: { code: values['brand-code'] ?? '', name: values['brand-name'] ?? '' },
     stores: (values.store ?? []).map(parseStore),
     operator: {
-      username: values.operator ?? '',
+      username: normalizeStaffUsername(values.operator ?? ''),
       password: values.password ?? process.env.SETUP_OPERATOR_PASSWORD ?? '',
       displayName: values['operator-name'] ?? '品牌运营',
     },
