@@ -33,7 +33,10 @@ module.exports = {
         'database/entities.ts lists every entity for TypeORM; setup/ creates the first brand, store and staff ' +
         'account before any service can run; modules/seed writes the demo rows of every module in one pass ' +
         '(seeding through the services would turn it into a product flow with its own side effects).',
-      from: { path: '^server/src/', pathNot: [MODULES, SPECS, '^server/src/database/entities\\.ts$', '^server/src/setup/'] },
+      from: {
+        path: '^server/src/',
+        pathNot: [MODULES, SPECS, '^server/src/database/entities\\.ts$', '^server/src/setup/'],
+      },
       to: { path: MODULES, pathNot: `${MODULES}[^/]+/index\\.ts$` },
     },
     {

@@ -1,5 +1,5 @@
 import { type DataSource } from 'typeorm';
-import { hashPassword } from '../modules/staff/password-hash';
+import { hashPassword } from '../modules/staff';
 import { StaffAccount } from '../modules/staff/staff-account.entity';
 import { Brand } from '../modules/stores/brand.entity';
 import { Store } from '../modules/stores/store.entity';

@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { MeResponse, StaffLoginResponse, WechatLoginResponse } from '@tidepool/shared';
 import type { Principal } from '../../common/auth/principal';
 import { DomainException } from '../../common/errors/domain.exception';
-import { MembersService } from '../members/members.service';
+import { MembersService } from '../members';
 import type { StaffAccount } from '../staff/staff-account.entity';
-import { StaffService } from '../staff/staff.service';
-import { WechatGateway } from '../wechat/wechat.gateway';
+import { StaffService } from '../staff';
+import { WechatGateway } from '../wechat';
 import { AuthTokenService } from './auth-token.service';
 import { LoginAttemptLimiter } from './login-attempt.limiter';
 

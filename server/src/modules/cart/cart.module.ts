@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Sku } from '../catalog/sku.entity';
-import { MembersModule } from '../members/members.module';
+import { MembersModule } from '../members';
 import { CartItem } from './cart-item.entity';
 import { CartMerge } from './cart-merge.entity';
 import { CartController } from './cart.controller';

@@ -3,10 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { localCalendar, zonedMidnight } from '@tidepool/shared';
 import { IsNull, Not, type Repository } from 'typeorm';
 import { Member } from '../members/member.entity';
-import { JobScheduler } from '../jobs/job-scheduler.service';
+import { JobScheduler } from '../jobs';
 import { CouponsService } from './coupons.service';
 import { BIRTHDAY_TEMPLATE } from './default-templates';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { BRAND_TIME_ZONE } from '../stores';
 
 /** Issue shortly after local midnight. */
 const DUE_AFTER_MINUTES = 10;

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CatalogModule } from '../catalog/catalog.module';
+import { CatalogModule } from '../catalog';
 import { Member } from '../members/member.entity';
-import { MembersModule } from '../members/members.module';
+import { MembersModule } from '../members';
 import { BirthdayCouponsJob } from './birthday-coupons.job';
 import { CouponTemplate } from './coupon-template.entity';
 import { CouponTemplatesBootstrap } from './coupon-templates.bootstrap';

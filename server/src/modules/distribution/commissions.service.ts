@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../../common/errors/database-errors';
 import { OrderItem } from '../orders/order-item.entity';
 import { Order } from '../orders/order.entity';
 import { PaymentRefund } from '../orders/payment-refund.entity';
-import { OutboxService } from '../outbox/outbox.service';
+import { OutboxService } from '../outbox';
 import { CommissionLedger, type LedgerPosting } from './commission-ledger';
 import {
   BindingEvent,

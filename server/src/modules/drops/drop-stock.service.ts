@@ -6,7 +6,7 @@ import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { OrderItem } from '../orders/order-item.entity';
 import { Order } from '../orders/order.entity';
-import { OrderReservations, type ReservationHolder } from '../orders/order-reservations';
+import { OrderReservations, type ReservationHolder } from '../orders';
 import { DropItem } from './drop-item.entity';
 import { DropMemberHold } from './drop-member-hold.entity';
 

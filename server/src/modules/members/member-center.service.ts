@@ -19,7 +19,7 @@ import { Store } from '../stores/store.entity';
 import type { Member } from './member.entity';
 import { MemberLoyaltyReader } from './member-loyalty';
 import { VouchersService } from './vouchers.service';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { BRAND_TIME_ZONE } from '../stores';
 
 /** Builds the member center card (我的): tier, growth and progress, points, coupons, member-day hint. */
 @Injectable()

@@ -24,12 +24,12 @@ import { Clock } from '../../common/clock/clock.service';
 import { DomainException } from '../../common/errors/domain.exception';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
-import { CouponsService } from '../coupons/coupons.service';
-import { LoyaltyService } from '../loyalty/loyalty.service';
-import { MembersService } from '../members/members.service';
+import { CouponsService } from '../coupons';
+import { LoyaltyService } from '../loyalty';
+import { MembersService } from '../members';
 import { Store } from '../stores/store.entity';
 import { ACTIVE_PROMOTIONS } from './promotions';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { BRAND_TIME_ZONE } from '../stores';
 
 export interface PricedLine {
   sku: Sku;

@@ -6,7 +6,7 @@ import { cashierStoreId, type Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
-import { MembersService } from '../members/members.service';
+import { MembersService } from '../members';
 import { Store } from '../stores/store.entity';
 import { nextOrderState, OrderFulfilmentService } from './order-fulfilment.service';
 import { OrderItem } from './order-item.entity';

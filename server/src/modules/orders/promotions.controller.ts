@@ -11,7 +11,7 @@ import {
 import { Repository } from 'typeorm';
 import { Public } from '../../common/auth/public.decorator';
 import { Clock } from '../../common/clock/clock.service';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { BRAND_TIME_ZONE } from '../stores';
 import { Store } from '../stores/store.entity';
 import { ACTIVE_PROMOTIONS } from './promotions';
 

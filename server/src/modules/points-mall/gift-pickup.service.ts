@@ -6,7 +6,7 @@ import type { Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
-import { MembersService } from '../members/members.service';
+import { MembersService } from '../members';
 import { Store } from '../stores/store.entity';
 import { GiftRedemption } from './gift-redemption.entity';
 import { GiftVoucher } from './gift-voucher.entity';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobsModule } from '../jobs/jobs.module';
-import { LoyaltyModule } from '../loyalty/loyalty.module';
-import { MembersModule } from '../members/members.module';
+import { JobsModule } from '../jobs';
+import { LoyaltyModule } from '../loyalty';
+import { MembersModule } from '../members';
 import { Store } from '../stores/store.entity';
 import { AdminGiftsController } from './admin-gifts.controller';
 import { GiftPickupService } from './gift-pickup.service';

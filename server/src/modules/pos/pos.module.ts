@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CouponsModule } from '../coupons/coupons.module';
-import { LoyaltyModule } from '../loyalty/loyalty.module';
-import { MembersModule } from '../members/members.module';
-import { StoreModeModule } from '../store-mode/store-mode.module';
+import { CouponsModule } from '../coupons';
+import { LoyaltyModule } from '../loyalty';
+import { MembersModule } from '../members';
+import { StoreModeModule } from '../store-mode';
 import { Store } from '../stores/store.entity';
 import { PosController } from './pos.controller';
 import { PosService } from './pos.service';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CouponsModule } from '../coupons/coupons.module';
-import { MembersModule } from '../members/members.module';
-import { StoresModule } from '../stores/stores.module';
+import { CouponsModule } from '../coupons';
+import { MembersModule } from '../members';
+import { StoresModule } from '../stores';
 import { MemberCodeScan } from './member-code-scan.entity';
 import { ScanRateLimiter } from './scan-rate.limiter';
 import { StoreModeController } from './store-mode.controller';

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { StaffAccount } from '../staff/staff-account.entity';
-import { WechatGateway } from '../wechat/wechat.gateway';
+import { WechatGateway } from '../wechat';
 import { SignupCode } from './signup-code.entity';
 import { Store } from './store.entity';
 

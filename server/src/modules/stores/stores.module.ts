@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { StaffAccount } from '../staff/staff-account.entity';
-import { WechatModule } from '../wechat/wechat.module';
+import { WechatModule } from '../wechat';
 import { SignupCode } from './signup-code.entity';
 import { SignupCodesService } from './signup-codes.service';
 import { Store } from './store.entity';

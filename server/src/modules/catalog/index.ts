@@ -1,0 +1,3 @@
+// Public surface of the catalog module: what other modules may import (see .dependency-cruiser.cjs).
+export * from './catalog-scope.reader';
+export * from './catalog.module';

@@ -1,0 +1,2 @@
+// Public surface of the drops module: what other modules may import (see .dependency-cruiser.cjs).
+export * from './drops.module';
