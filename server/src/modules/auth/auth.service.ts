@@ -3,8 +3,7 @@ import type { MeResponse, StaffLoginResponse, WechatLoginResponse } from '@tidep
 import type { Principal } from '../../common/auth/principal';
 import { DomainException } from '../../common/errors/domain.exception';
 import { MembersService } from '../members';
-import type { StaffAccount } from '../staff/staff-account.entity';
-import { StaffService } from '../staff';
+import { type StaffAccountView, StaffService } from '../staff';
 import { WechatGateway } from '../wechat';
 import { AuthTokenService } from './auth-token.service';
 import { LoginAttemptLimiter } from './login-attempt.limiter';
@@ -66,7 +65,7 @@ export class AuthService {
     return this.staffSession(account);
   }
 
-  private staffSession(account: StaffAccount): StaffLoginResponse {
+  private staffSession(account: StaffAccountView): StaffLoginResponse {
     const storeId = account.role === 'cashier' ? account.storeId : null;
     const accessToken = this.tokens.sign({ id: account.id, role: account.role, storeId });
     return { accessToken, role: account.role, storeId, displayName: account.displayName };

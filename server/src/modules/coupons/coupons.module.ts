@@ -12,6 +12,7 @@ import { CouponCentreService } from './coupon-centre.service';
 import { CouponsController } from './coupons.controller';
 import { CouponsService } from './coupons.service';
 import { MemberCoupon } from './member-coupon.entity';
+import { MemberCouponsHook } from './member-coupons.hook';
 import { SignupGiftConsumer } from './signup-gift.consumer';
 
 /** Coupon templates, wallets, issuing rules (birthday) and spending/returning coupons. */
@@ -25,6 +26,7 @@ import { SignupGiftConsumer } from './signup-gift.consumer';
     BirthdayCouponsJob,
     SignupGiftConsumer,
     CouponCentreService,
+    MemberCouponsHook,
   ],
   exports: [CouponsService, BirthdayCouponsJob],
 })

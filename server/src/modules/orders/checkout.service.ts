@@ -27,7 +27,7 @@ import { Sku } from '../catalog/sku.entity';
 import { CouponsService } from '../coupons';
 import { LoyaltyService } from '../loyalty';
 import { MembersService } from '../members';
-import { Store } from '../stores/store.entity';
+import { StoresService } from '../stores';
 import { ACTIVE_PROMOTIONS } from './promotions';
 import { BRAND_TIME_ZONE } from '../stores';
 
@@ -58,7 +58,7 @@ export class CheckoutService {
   constructor(
     @InjectRepository(Sku) private readonly skus: Repository<Sku>,
     @InjectRepository(Product) private readonly products: Repository<Product>,
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly stores: StoresService,
     private readonly coupons: CouponsService,
     private readonly loyalty: LoyaltyService,
     private readonly members: MembersService,
@@ -69,7 +69,7 @@ export class CheckoutService {
     const member = await this.members.requireById(memberId);
     const lines = await this.resolveLines(input);
     const now = this.clock.now();
-    const store = await this.stores.findOne({ where: {}, order: { id: 'ASC' } });
+    const store = await this.stores.first();
     const local = localCalendar(now, store?.timeZone ?? BRAND_TIME_ZONE);
     const { tier } = await this.loyalty.summary(memberId);
     // Member prices, coupons and points are for members: a WeChat visitor who has not signed up pays list price.

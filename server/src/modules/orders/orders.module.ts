@@ -6,7 +6,7 @@ import { CartModule } from '../cart';
 import { CouponsModule } from '../coupons';
 import { LoyaltyModule } from '../loyalty';
 import { MembersModule } from '../members';
-import { Store } from '../stores/store.entity';
+import { StoresModule } from '../stores';
 import { AdminOrdersController } from './admin-orders.controller';
 import { CheckoutService } from './checkout.service';
 import { OrderFulfilmentService } from './order-fulfilment.service';
@@ -24,15 +24,17 @@ import { OrderReservations } from './order-reservations';
 import { PaymentNotifyController } from './payment-notify.controller';
 import { PaymentRefund } from './payment-refund.entity';
 import { PromotionsController } from './promotions.controller';
+import { OrderMemberDataHook } from './order-member-data.hook';
 
 /** Checkout pricing and orders: stock reserved at creation, released on cancel or timeout. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Order, OrderItem, PaymentRefund, Sku, Product, Store]),
+    TypeOrmModule.forFeature([Order, OrderItem, PaymentRefund, Sku, Product]),
     CartModule,
     CouponsModule,
     LoyaltyModule,
     MembersModule,
+    StoresModule,
   ],
   controllers: [
     OrdersController,
@@ -49,6 +51,7 @@ import { PromotionsController } from './promotions.controller';
     { provide: PaymentCloser, useExisting: OrderPaymentsService },
     OrderPaidConsumer,
     OrderRefundsService,
+    OrderMemberDataHook,
     OrderLineRefundsService,
     OrderFulfilmentService,
     OrderPickupService,

@@ -21,7 +21,7 @@ import { Sku } from '../catalog/sku.entity';
 import { CouponsService } from '../coupons';
 import { JobScheduler } from '../jobs';
 import { BRAND_TIME_ZONE } from '../stores';
-import { Store } from '../stores/store.entity';
+import { StoresService } from '../stores';
 import { CheckoutService, specText } from './checkout.service';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
@@ -48,7 +48,7 @@ export class OrdersService implements OnModuleInit {
   constructor(
     @InjectRepository(Order) private readonly orders: Repository<Order>,
     @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly stores: StoresService,
     private readonly checkout: CheckoutService,
     private readonly coupons: CouponsService,
     private readonly cart: CartService,
@@ -145,7 +145,7 @@ export class OrdersService implements OnModuleInit {
         { field: 'address', reason: 'required to ship' },
       ]);
     }
-    if (request.fulfilment === 'PICKUP' && !(await this.stores.findOneBy({ id: request.pickupStoreId ?? 0 }))) {
+    if (request.fulfilment === 'PICKUP' && !(await this.stores.findById(request.pickupStoreId ?? 0))) {
       throw new DomainException('STORE_NOT_FOUND', '请选择自提门店');
     }
   }
@@ -345,7 +345,7 @@ export class OrdersService implements OnModuleInit {
   async view(order: Order): Promise<OrderView> {
     const [lines, store] = await Promise.all([
       this.items.find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
-      order.pickupStoreId ? this.stores.findOneBy({ id: order.pickupStoreId }) : Promise.resolve(null),
+      order.pickupStoreId ? this.stores.findById(order.pickupStoreId) : Promise.resolve(null),
     ]);
     return {
       id: order.id,

@@ -4,11 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/public.decorator';
 import { DomainException } from '../../common/errors/domain.exception';
 import { rawBodyOf } from '../payments';
-import {
-  NOTIFICATION_FAILURE_BODY,
-  rejectionStatus,
-  WechatPayNotificationVerifier,
-} from '../payments';
+import { NOTIFICATION_FAILURE_BODY, rejectionStatus, WechatPayNotificationVerifier } from '../payments';
 import { OrderPaymentsService } from './order-payments.service';
 import { OrderRefundsService } from './order-refunds.service';
 

@@ -19,7 +19,7 @@ import { MemberCodeService } from '../members';
 import { MemberLoyaltyReader } from '../members';
 import { MembersService } from '../members';
 import { VouchersService } from '../members';
-import { Store } from '../stores/store.entity';
+import { StoresService } from '../stores';
 import { MemberCodeScan, type ScanResult } from './member-code-scan.entity';
 import { ScanRateLimiter } from './scan-rate.limiter';
 
@@ -37,7 +37,7 @@ export class StoreModeService {
 
   constructor(
     @InjectRepository(MemberCodeScan) private readonly scans: Repository<MemberCodeScan>,
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly stores: StoresService,
     private readonly codes: MemberCodeService,
     private readonly members: MembersService,
     private readonly vouchers: VouchersService,
@@ -123,7 +123,7 @@ export class StoreModeService {
   ): Promise<StoreMemberSummary> {
     const [member, store, numbers, usable] = await Promise.all([
       this.members.findById(memberId),
-      this.stores.findOneByOrFail({ id: scan.storeId }),
+      this.stores.requireById(scan.storeId),
       this.loyalty.numbers(memberId),
       this.usableHere(memberId),
     ]);

@@ -2,3 +2,4 @@
 export * from './brand-calendar';
 export * from './signup-codes.service';
 export * from './stores.module';
+export * from './stores.service';
