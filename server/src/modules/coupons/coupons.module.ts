@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog';
-import { Member } from '../members/member.entity';
 import { MembersModule } from '../members';
 import { BirthdayCouponsJob } from './birthday-coupons.job';
 import { CouponTemplate } from './coupon-template.entity';
@@ -17,7 +16,7 @@ import { SignupGiftConsumer } from './signup-gift.consumer';
 
 /** Coupon templates, wallets, issuing rules (birthday) and spending/returning coupons. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CouponTemplate, MemberCoupon, Member]), MembersModule, CatalogModule],
+  imports: [TypeOrmModule.forFeature([CouponTemplate, MemberCoupon]), MembersModule, CatalogModule],
   controllers: [CouponsController, CouponCentreController],
   providers: [
     CouponsService,

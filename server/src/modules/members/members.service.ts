@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type Repository } from 'typeorm';
+import { IsNull, Not, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
@@ -55,6 +55,22 @@ export class MembersService {
   /** A live (not deleted) member, or null. */
   findById(id: number): Promise<Member | null> {
     return this.members.findOneBy({ id, deletedAt: IsNull() });
+  }
+
+  /**
+   * Ids of signed-up, live members born on this month-day (`MM-DD`), after `afterId` in id order: a page of the
+   * birthday-coupon run.
+   */
+  async birthdayMemberIds(monthDay: string, afterId: number, limit: number): Promise<number[]> {
+    const rows = await this.members
+      .createQueryBuilder('m')
+      .select(['m.id'])
+      .where('m.birthday = :birthday AND m.id > :afterId', { birthday: monthDay, afterId })
+      .andWhere({ signedUpAt: Not(IsNull()), deletedAt: IsNull() })
+      .orderBy('m.id', 'ASC')
+      .take(limit)
+      .getMany();
+    return rows.map((row) => row.id);
   }
 
   /** The caller's own member row; a deleted account's old token no longer works. */

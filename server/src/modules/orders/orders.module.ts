@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Product } from '../catalog/product.entity';
-import { Sku } from '../catalog/sku.entity';
+import { CatalogModule } from '../catalog';
 import { CartModule } from '../cart';
 import { CouponsModule } from '../coupons';
 import { LoyaltyModule } from '../loyalty';
@@ -29,7 +28,8 @@ import { OrderMemberDataHook } from './order-member-data.hook';
 /** Checkout pricing and orders: stock reserved at creation, released on cancel or timeout. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Order, OrderItem, PaymentRefund, Sku, Product]),
+    TypeOrmModule.forFeature([Order, OrderItem, PaymentRefund]),
+    CatalogModule,
     CartModule,
     CouponsModule,
     LoyaltyModule,

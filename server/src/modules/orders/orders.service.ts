@@ -17,7 +17,7 @@ import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { CartService } from '../cart';
-import { Sku } from '../catalog/sku.entity';
+import { SkusService } from '../catalog';
 import { CouponsService } from '../coupons';
 import { JobScheduler } from '../jobs';
 import { BRAND_TIME_ZONE } from '../stores';
@@ -49,6 +49,7 @@ export class OrdersService implements OnModuleInit {
     @InjectRepository(Order) private readonly orders: Repository<Order>,
     @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
     private readonly stores: StoresService,
+    private readonly skus: SkusService,
     private readonly checkout: CheckoutService,
     private readonly coupons: CouponsService,
     private readonly cart: CartService,
@@ -117,13 +118,7 @@ export class OrdersService implements OnModuleInit {
     // Reserve SKU stock line by line; the conditional UPDATE is the whole check (never read-then-write).
     const reserveStock = async (manager: EntityManager) => {
       for (const { sku, product, quantity } of priced.lines) {
-        const result = await manager
-          .createQueryBuilder()
-          .update(Sku)
-          .set({ stock: () => `stock - ${quantity}` })
-          .where('id = :id AND stock >= :quantity', { id: sku.id, quantity })
-          .execute();
-        if (affectedRows(result) !== 1) {
+        if (!(await this.skus.takeStock(manager, sku.id, quantity))) {
           throw new DomainException('STOCK_INSUFFICIENT', `「${product.name} ${specText(sku.specs)}」库存不足`, [
             { field: `skuId:${sku.id}`, reason: 'not enough stock' },
           ]);
@@ -326,12 +321,7 @@ export class OrdersService implements OnModuleInit {
     const lines = await manager.getRepository(OrderItem).findBy({ orderId });
     for (const line of lines) {
       if (line.dropItemId !== null) continue; // a drop's units go back to the drop (OrderReservations)
-      await manager
-        .createQueryBuilder()
-        .update(Sku)
-        .set({ stock: () => `stock + ${line.quantity}` })
-        .where('id = :id', { id: line.skuId })
-        .execute();
+      await this.skus.returnStock(manager, line.skuId, line.quantity);
     }
   }
 

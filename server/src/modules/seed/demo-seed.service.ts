@@ -121,7 +121,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
       );
     }
     const gifts = await seedDemoGifts(manager, this.clock.now());
-    await seedDemoDistribution(manager, this.clock.now());
+    const productIds = (await manager.find(Product, { select: { id: true }, order: { id: 'ASC' } })).map((p) => p.id);
+    await seedDemoDistribution(manager, productIds, this.clock.now());
     await seedDemoCouponCentre(manager, categoryIds, this.clock.now());
     const dropItems = await seedDemoDrops(manager, this.clock.now());
     return { stores: stores.size, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length, gifts, dropItems };
