@@ -2,8 +2,6 @@
 // it only through its public surface, `modules/<name>/index.ts` (its Nest module, its services and read-model
 // types; never its entities). Runs in `pnpm lint`.
 const MODULES = '^server/src/modules/';
-// White-box tests may reach any file; the rules are about production code.
-const SPECS = '(^server/test/|\\.spec\\.ts$)';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -14,7 +12,7 @@ module.exports = {
       comment:
         "A module imports another module only through that module's index.ts, so its entities and internal files " +
         'can change without touching the callers.',
-      from: { path: `${MODULES}([^/]+)/`, pathNot: [SPECS, `${MODULES}seed/`] },
+      from: { path: `${MODULES}([^/]+)/`, pathNot: `${MODULES}seed/` },
       to: { path: MODULES, pathNot: [`${MODULES}$1/`, `${MODULES}[^/]+/index\\.ts$`] },
     },
     {
@@ -35,7 +33,7 @@ module.exports = {
         '(seeding through the services would turn it into a product flow with its own side effects).',
       from: {
         path: '^server/src/',
-        pathNot: [MODULES, SPECS, '^server/src/database/entities\\.ts$', '^server/src/setup/'],
+        pathNot: [MODULES, '^server/src/database/entities\\.ts$', '^server/src/setup/'],
       },
       to: { path: MODULES, pathNot: `${MODULES}[^/]+/index\\.ts$` },
     },
@@ -43,7 +41,7 @@ module.exports = {
       name: 'seed-and-setup-entities-or-surfaces',
       severity: 'error',
       comment: 'The composition roots (see above) may use entities as well as surfaces, but no other internal file.',
-      from: { path: [`${MODULES}seed/`, '^server/src/setup/'], pathNot: SPECS },
+      from: { path: [`${MODULES}seed/`, '^server/src/setup/'] },
       to: {
         path: MODULES,
         pathNot: [`${MODULES}seed/`, `${MODULES}[^/]+/index\\.ts$`, `${MODULES}[^/]+/[^/]+\\.entit(y|ies)\\.ts$`],
@@ -60,7 +58,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['node_modules', '/dist/'] },
+    // White-box specs may reach any file: the rules are about production code.
+    exclude: { path: ['node_modules', '/dist/', '\\.spec\\.ts$'] },
     includeOnly: '^server/src/',
     tsPreCompilationDeps: true,
     reporterOptions: { text: { highlightFocused: true } },

@@ -16,7 +16,7 @@ import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { OrderLineRefundsService } from '../orders';
 import { OrderRefundsService } from '../orders';
 import { OrdersService } from '../orders';
-import type { PaymentRefund, PaymentRefundStatus } from '../orders/payment-refund.entity';
+import type { PaymentRefundRead, PaymentRefundStatus } from '../orders';
 import { AfterSalePhotosService } from './after-sale-photos.service';
 import { afterSaleView } from './after-sale-view';
 import { AfterSale } from './after-sale.entity';
@@ -112,7 +112,7 @@ export class AfterSalesAdminService implements OnModuleInit {
   /** WeChat's final word on the refund paying an after-sale (inside the transaction that records it). */
   private async refundSettled(
     manager: EntityManager,
-    refund: PaymentRefund,
+    refund: Pick<PaymentRefundRead, 'id'>,
     status: Exclude<PaymentRefundStatus, 'PROCESSING'>,
   ): Promise<void> {
     if (status === 'ABNORMAL') return;

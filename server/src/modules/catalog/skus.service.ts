@@ -10,9 +10,12 @@ export interface ProductView {
   id: number;
   categoryId: number;
   name: string;
+  subtitle: string;
   coverUrl: string;
   status: ProductStatus;
   promotionTags: string[];
+  priceFen: number;
+  originalPriceFen: number | null;
 }
 
 /** A SKU with its product, as carts, checkout and drops read it. */
@@ -30,9 +33,12 @@ const productView = (p: Product): ProductView => ({
   id: p.id,
   categoryId: p.categoryId,
   name: p.name,
+  subtitle: p.subtitle,
   coverUrl: p.coverUrl,
   status: p.status,
   promotionTags: p.promotionTags ?? [],
+  priceFen: p.priceFen,
+  originalPriceFen: p.originalPriceFen,
 });
 
 /**
@@ -74,6 +80,10 @@ export class SkusService {
           : [],
       ),
     );
+  }
+
+  async productById(id: number): Promise<ProductView | null> {
+    return (await this.productsById([id])).get(id) ?? null;
   }
 
   async productsById(ids: readonly number[]): Promise<Map<number, ProductView>> {

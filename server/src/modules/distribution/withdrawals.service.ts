@@ -8,7 +8,7 @@ import { DomainException } from '../../common/errors/domain.exception';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { Member } from '../members/member.entity';
+import { MembersService } from '../members';
 import { FINAL_FAILURES, type TransferBill, TransferGateway } from '../payments';
 import { BRAND_TIME_ZONE } from '../stores';
 import { CommissionLedger } from './commission-ledger';
@@ -33,7 +33,7 @@ export class WithdrawalsService {
   constructor(
     @InjectRepository(Withdrawal) private readonly withdrawals: Repository<Withdrawal>,
     @InjectRepository(Promoter) private readonly promoters: Repository<Promoter>,
-    @InjectRepository(Member) private readonly members: Repository<Member>,
+    private readonly members: MembersService,
     private readonly gateway: TransferGateway,
     private readonly ledger: CommissionLedger,
     private readonly transactions: Transactions,
@@ -125,7 +125,7 @@ export class WithdrawalsService {
     const w = await this.withdrawals.findOneBy({ id });
     if (!w || w.status !== 'PAYING') return;
     const promoter = await this.promoters.findOneByOrFail({ id: w.promoterId });
-    const member = await this.members.findOneBy({ id: promoter.memberId });
+    const member = await this.members.anyById(promoter.memberId);
     await this.withdrawals.increment({ id }, 'payoutAttempts', 1);
     let bill: TransferBill;
     try {

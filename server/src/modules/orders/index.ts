@@ -2,6 +2,7 @@
 export * from './checkout.service';
 export * from './dto';
 export * from './order-line-refunds.service';
+export * from './order-reads.service';
 export * from './order-refunds.service';
 export * from './order-reservations';
 export * from './orders.module';

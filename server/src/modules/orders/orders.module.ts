@@ -24,6 +24,7 @@ import { PaymentNotifyController } from './payment-notify.controller';
 import { PaymentRefund } from './payment-refund.entity';
 import { PromotionsController } from './promotions.controller';
 import { OrderMemberDataHook } from './order-member-data.hook';
+import { OrderReadsService } from './order-reads.service';
 
 /** Checkout pricing and orders: stock reserved at creation, released on cancel or timeout. */
 @Module({
@@ -52,12 +53,14 @@ import { OrderMemberDataHook } from './order-member-data.hook';
     OrderPaidConsumer,
     OrderRefundsService,
     OrderMemberDataHook,
+    OrderReadsService,
     OrderLineRefundsService,
     OrderFulfilmentService,
     OrderPickupService,
   ],
   exports: [
     OrdersService,
+    OrderReadsService,
     CheckoutService,
     OrderPaymentsService,
     OrderReservations,
