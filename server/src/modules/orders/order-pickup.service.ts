@@ -8,7 +8,8 @@ import { Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { MembersService } from '../members';
 import { type StoreView, StoresService } from '../stores';
-import { nextOrderState, OrderFulfilmentService } from './order-fulfilment.service';
+import { OrderFulfilmentService } from './order-fulfilment.service';
+import { orderStateAfter } from './order-transitions';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 
@@ -46,7 +47,7 @@ export class OrderPickupService {
     if (order.state !== 'PAID') throw this.notWaiting(order, store);
     await this.fulfilment.assertNothingRefunding(order.id);
     // The machine decides where a handover ends: PAID --FULFIL--> FULFILLED --COMPLETE--> COMPLETED.
-    const to = nextOrderState(nextOrderState('PAID', 'FULFIL'), 'COMPLETE');
+    const to = orderStateAfter('PAID', 'FULFIL', 'COMPLETE');
     if (to !== 'COMPLETED') throw new DomainException('ORDER_STATE_CONFLICT');
     const now = this.clock.now();
     const moved = await this.transactions.run((manager) =>

@@ -11,7 +11,7 @@ import {
 } from '@tidepool/shared';
 import { type EntityManager, In, IsNull, LessThan, Not, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
-import { affectedRows, Transactions } from '../../common/database/transactions';
+import { Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
@@ -25,6 +25,7 @@ import { StoresService } from '../stores';
 import { CheckoutService, specText } from './checkout.service';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
+import { moveOrders } from './order-transitions';
 import type { OrderDraft } from './order-draft';
 import { newOrderNo, newOrderPickupCode } from './order-number';
 import { OrderLineRefundsService } from './order-line-refunds.service';
@@ -296,13 +297,11 @@ export class OrdersService implements OnModuleInit {
     if (order.prepayOpened && this.closer && (await this.closer.closeBeforeRelease(order)) === 'paid') return false;
     const now = this.clock.now();
     const done = await this.transactions.run(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(Order)
-        .set({ state: 'CANCELLED', cancelledAt: now, cancelReason: reason })
-        .where("id = :id AND state = 'PENDING_PAYMENT'", { id: order.id })
-        .execute();
-      if (affectedRows(result) !== 1) return false;
+      const moved = await moveOrders(manager, [order.id], 'PENDING_PAYMENT', ['CANCEL'], {
+        cancelledAt: now,
+        cancelReason: reason,
+      });
+      if (moved !== 1) return false;
       await this.releaseStock(manager, order.id);
       await this.reservations.release(manager, order.id);
       await this.coupons.release(manager, `order:${order.id}`);
