@@ -195,7 +195,9 @@ describe('personal data (PIPL)', () => {
     expect(asOperator.body).not.toContain('13900000008');
 
     // An order with a delivery address: the orders module erases it when the account goes (its registered hook).
-    const sku = await ds().getRepository(Sku).findOneOrFail({ where: {}, order: { id: 'ASC' } });
+    const sku = await ds()
+      .getRepository(Sku)
+      .findOneOrFail({ where: {}, order: { id: 'ASC' } });
     const lines = [{ skuId: sku.id, quantity: 1 }];
     const quote = await t.inject({ method: 'POST', url: '/api/orders/quote', headers: m.headers, payload: { lines } });
     const ordered = await t.inject({

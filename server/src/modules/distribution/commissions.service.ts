@@ -286,7 +286,7 @@ export class CommissionsService implements OnModuleInit {
         .limit(SETTLE_SCAN)
         .getRawMany<{ id: number | string; orderId: number | string }>();
       if (pending.length === 0) break;
-      after = Number(pending[pending.length - 1]!.id);
+      after = Number(pending[pending.length - 1].id);
       // The orders module says which orders are past their return window (it owns the orders table).
       const due = await this.orders.completedBy(
         pending.map((c) => Number(c.orderId)),
