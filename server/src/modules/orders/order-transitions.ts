@@ -40,14 +40,7 @@ export async function moveOrders(
   guard?: string,
 ): Promise<number> {
   const to = orderStateAfter(from, ...events);
-  if (ids.length === 0) return 0;
-  const update = manager
-    .createQueryBuilder()
-    .update(Order)
-    .set({ ...columns, state: to })
-    .where('id IN (:...ids) AND state = :from', { ids: [...ids], from });
-  if (guard) update.andWhere(guard);
-  return affectedRows(await update.execute());
+  return conditionalMove(manager, Order, ids, { state: to }, 'state', from, columns, guard);
 }
 
 /** Moves order lines still in `from` by a line-refund event (same conditional UPDATE); answers how many moved. */
@@ -60,14 +53,7 @@ export async function moveLines(
   guard?: string,
 ): Promise<number> {
   const to = applyOr('REFUND_STATE_CONFLICT', () => lineRefundMachine.applyEvent(from, event).state);
-  if (ids.length === 0) return 0;
-  const update = manager
-    .createQueryBuilder()
-    .update(OrderItem)
-    .set({ ...columns, refundState: to })
-    .where('id IN (:...ids) AND refundState = :from', { ids: [...ids], from });
-  if (guard) update.andWhere(guard);
-  return affectedRows(await update.execute());
+  return conditionalMove(manager, OrderItem, ids, { refundState: to }, 'refundState', from, columns, guard);
 }
 
 /** The refund state a line's unit counters put it in (partial quantities, docs/adr/0012). */
@@ -91,6 +77,27 @@ export async function settleLineRefundState(manager: EntityManager, lineId: numb
   if ((await moveLines(manager, [lineId], line.refundState, move.event)) !== 1) {
     throw new DomainException('REFUND_STATE_CONFLICT');
   }
+}
+
+/** UPDATE … SET <state column> = to WHERE id IN (…) AND <state column> = from [AND guard]; the rows it moved. */
+async function conditionalMove<T extends Order | OrderItem>(
+  manager: EntityManager,
+  entity: new () => T,
+  ids: readonly number[],
+  to: QueryDeepPartialEntity<T>,
+  stateColumn: 'state' | 'refundState',
+  from: string,
+  columns: QueryDeepPartialEntity<T>,
+  guard: string | undefined,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const update = manager
+    .createQueryBuilder()
+    .update(entity)
+    .set({ ...columns, ...to })
+    .where(`id IN (:...ids) AND ${stateColumn} = :from`, { ids: [...ids], from });
+  if (guard) update.andWhere(guard);
+  return affectedRows(await update.execute());
 }
 
 function applyOr<T>(code: 'ORDER_STATE_CONFLICT' | 'REFUND_STATE_CONFLICT', apply: () => T): T {
