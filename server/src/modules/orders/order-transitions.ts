@@ -15,9 +15,10 @@ import { DomainException } from '../../common/errors/domain.exception';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 
-// Every order and line state write goes through here (docs/contributing.md "Lifecycles are data"): the shared
-// transition table decides the next state or refuses the event, and the write is one conditional UPDATE on the
-// state it was decided from, so a concurrent writer makes it move nothing instead of overwriting.
+// Every order and line state change goes through here (creation inserts the initial state; docs/contributing.md
+// "Lifecycles are data"): the shared transition table decides the next state or refuses the event, and the write
+// is one conditional UPDATE on the state it was decided from, so a concurrent writer makes it move nothing instead
+// of overwriting.
 
 /** The state after these events, in order, by the shared order table; an illegal one is ORDER_STATE_CONFLICT. */
 export function orderStateAfter(from: OrderState, ...events: OrderEvent[]): OrderState {
