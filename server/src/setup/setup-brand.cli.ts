@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/env';
 import { resolveDataSourceOptions } from '../database/data-source';
-import { normalizeStaffUsername } from '../modules/staff/staff-username';
+import { normalizeStaffUsername } from '../modules/staff';
 import { type BrandSetupPlan, setUpBrand, validateBrandSetupPlan } from './setup-brand';
 
 const USAGE = `usage: pnpm setup:brand --brand-code <code> --brand-name <name> --operator <username>

@@ -1,7 +1,6 @@
 import { type DataSource } from 'typeorm';
-import { hashPassword } from '../modules/staff/password-hash';
+import { hashPassword, normalizeStaffUsername } from '../modules/staff';
 import { StaffAccount } from '../modules/staff/staff-account.entity';
-import { normalizeStaffUsername } from '../modules/staff/staff-username';
 import { Brand } from '../modules/stores/brand.entity';
 import { Store } from '../modules/stores/store.entity';
 

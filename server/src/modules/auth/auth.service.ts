@@ -2,11 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { MeResponse, StaffLoginResponse, WechatLoginResponse } from '@tidepool/shared';
 import type { Principal } from '../../common/auth/principal';
 import { DomainException } from '../../common/errors/domain.exception';
-import { MembersService } from '../members/members.service';
-import type { StaffAccount } from '../staff/staff-account.entity';
-import { StaffService } from '../staff/staff.service';
-import { normalizeStaffUsername } from '../staff/staff-username';
-import { WechatGateway } from '../wechat/wechat.gateway';
+import { MembersService } from '../members';
+import { normalizeStaffUsername, type StaffAccountView, StaffService } from '../staff';
+import { WechatGateway } from '../wechat';
 import { AuthTokenService } from './auth-token.service';
 import { LoginAttemptLimiter } from './login-attempt.limiter';
 
@@ -69,7 +67,7 @@ export class AuthService {
     return this.staffSession(account);
   }
 
-  private staffSession(account: StaffAccount): StaffLoginResponse {
+  private staffSession(account: StaffAccountView): StaffLoginResponse {
     const storeId = account.role === 'cashier' ? account.storeId : null;
     const accessToken = this.tokens.sign({ id: account.id, role: account.role, storeId });
     return { accessToken, role: account.role, storeId, displayName: account.displayName };

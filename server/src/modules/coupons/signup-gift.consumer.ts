@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MEMBER_SIGNED_UP, type MemberSignedUpEvent, zonedMidnight } from '@tidepool/shared';
-import { OutboxService } from '../outbox/outbox.service';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { OutboxService } from '../outbox';
+import { BRAND_TIME_ZONE } from '../stores';
 import { CouponsService } from './coupons.service';
 import { BIRTHDAY_TEMPLATE } from './default-templates';
 

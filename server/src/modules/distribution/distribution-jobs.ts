@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { localCalendar } from '@tidepool/shared';
-import { JobScheduler } from '../jobs/job-scheduler.service';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { JobScheduler } from '../jobs';
+import { BRAND_TIME_ZONE } from '../stores';
 import { CommissionReconciliation } from './commission-reconciliation';
 import { CommissionsService } from './commissions.service';
 import { WithdrawalsService } from './withdrawals.service';

@@ -8,9 +8,9 @@ import { DomainException } from '../../common/errors/domain.exception';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { Member } from '../members/member.entity';
-import { FINAL_FAILURES, type TransferBill, TransferGateway } from '../payments/transfer/transfer.gateway';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { MembersService } from '../members';
+import { FINAL_FAILURES, type TransferBill, TransferGateway } from '../payments';
+import { BRAND_TIME_ZONE } from '../stores';
 import { CommissionLedger } from './commission-ledger';
 import { outBillNoOf, Promoter, PromoterAccount, Withdrawal } from './distribution.entities';
 import { DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
@@ -33,7 +33,7 @@ export class WithdrawalsService {
   constructor(
     @InjectRepository(Withdrawal) private readonly withdrawals: Repository<Withdrawal>,
     @InjectRepository(Promoter) private readonly promoters: Repository<Promoter>,
-    @InjectRepository(Member) private readonly members: Repository<Member>,
+    private readonly members: MembersService,
     private readonly gateway: TransferGateway,
     private readonly ledger: CommissionLedger,
     private readonly transactions: Transactions,
@@ -125,7 +125,7 @@ export class WithdrawalsService {
     const w = await this.withdrawals.findOneBy({ id });
     if (!w || w.status !== 'PAYING') return;
     const promoter = await this.promoters.findOneByOrFail({ id: w.promoterId });
-    const member = await this.members.findOneBy({ id: promoter.memberId });
+    const member = await this.members.anyById(promoter.memberId);
     await this.withdrawals.increment({ id }, 'payoutAttempts', 1);
     let bill: TransferBill;
     try {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { OrdersService } from '../orders/orders.service';
+import { OrdersService } from '../orders';
 import { DropRemindersService } from './drop-reminders.service';
 
 const TICK_MS = 5_000;

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ServerTimeResponse } from '@tidepool/shared';
 import { Public } from '../../common/auth/public.decorator';
 import { Clock } from '../../common/clock/clock.service';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { BRAND_TIME_ZONE } from '../stores';
 
 /**
  * The server's "now" (honouring TIDEPOOL_NOW). Countdowns in the mini program compare it with the device clock

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { localCalendar } from '@tidepool/shared';
-import { JobScheduler } from '../jobs/job-scheduler.service';
+import { JobScheduler } from '../jobs';
 import { LOYALTY_OPTIONS, type LoyaltyOptions } from './loyalty.options';
 import { LoyaltyService } from './loyalty.service';
 

@@ -1,4 +1,4 @@
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { BRAND_TIME_ZONE } from '../stores';
 import { DEFAULT_POINTS_RULE, DEFAULT_TIER_TABLE, type PointsEarningRule, type TierTable } from '@tidepool/shared';
 
 /** Brand configuration of the loyalty programme; the defaults are docs/domain.md's. */

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   DEFAULT_MEMBER_DAY_RULE,
   formatFen,
@@ -12,22 +11,21 @@ import {
   type TierRule,
   tierProgress,
 } from '@tidepool/shared';
-import { MoreThan, type Repository } from 'typeorm';
-import { MemberCoupon } from '../coupons/member-coupon.entity';
 import { Clock } from '../../common/clock/clock.service';
-import { Store } from '../stores/store.entity';
+import { StoresService } from '../stores';
 import type { Member } from './member.entity';
+import { MemberDataHooks } from './member-data-hooks';
 import { MemberLoyaltyReader } from './member-loyalty';
 import { VouchersService } from './vouchers.service';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { BRAND_TIME_ZONE } from '../stores';
 
 /** Builds the member center card (我的): tier, growth and progress, points, coupons, member-day hint. */
 @Injectable()
 export class MemberCenterService {
   constructor(
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
-    // Read-only count of the coupon wallet (the coupons module owns the table; it imports this module).
-    @InjectRepository(MemberCoupon) private readonly coupons: Repository<MemberCoupon>,
+    private readonly stores: StoresService,
+    // The coupon wallet's count comes from the coupons module, which imports this one and registers its reader.
+    private readonly hooks: MemberDataHooks,
     private readonly vouchers: VouchersService,
     private readonly loyalty: MemberLoyaltyReader,
     private readonly clock: Clock,
@@ -37,8 +35,8 @@ export class MemberCenterService {
     const [{ points, growth }, voucherCount, couponCount, store] = await Promise.all([
       this.loyalty.numbers(member.id),
       this.vouchers.countAvailable(member.id),
-      this.coupons.countBy({ memberId: member.id, status: 'AVAILABLE', validUntil: MoreThan(this.clock.now()) }),
-      member.signupStoreId ? this.stores.findOneBy({ id: member.signupStoreId }) : Promise.resolve(null),
+      this.hooks.usableCoupons(member.id),
+      member.signupStoreId ? this.stores.findById(member.signupStoreId) : Promise.resolve(null),
     ]);
     const progress = tierProgress(growth);
     return {

@@ -2,8 +2,8 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { formatFen, fen, growthForPaidFen } from '@tidepool/shared';
 import type { Repository } from 'typeorm';
-import { LoyaltyService } from '../loyalty/loyalty.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { LoyaltyService } from '../loyalty';
+import { OutboxService } from '../outbox';
 import { Order } from './order.entity';
 
 export const ORDER_PAID = 'order.paid';

@@ -3,19 +3,20 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { fen, type OrderPaymentResponse } from '@tidepool/shared';
 import { In, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
-import { affectedRows, Transactions } from '../../common/database/transactions';
+import { Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { JobScheduler } from '../jobs/job-scheduler.service';
-import { MembersService } from '../members/members.service';
-import { OutboxService } from '../outbox/outbox.service';
-import { WechatPayGateway, type WechatPayOrder } from '../payments/wechatpay/wechatpay.gateway';
+import { JobScheduler } from '../jobs';
+import { MembersService } from '../members';
+import { OutboxService } from '../outbox';
+import { WechatPayGateway, type WechatPayOrder } from '../payments';
 import { ORDER_PAID } from './order-paid.consumer';
 import { OrderRefundsService } from './order-refunds.service';
 import { OrderReservations } from './order-reservations';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
+import { moveOrders } from './order-transitions';
 import { PaymentCloser } from './orders.service';
 import { PaymentRefund } from './payment-refund.entity';
 
@@ -111,13 +112,9 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
     const transactionId = payment.transactionId;
     const paidAt = payment.successTime ?? this.clock.now();
     const paid = await this.transactions.run(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(Order)
-        .set({ state: 'PAID', paidAt, transactionId })
-        .where("id = :id AND state = 'PENDING_PAYMENT'", { id: order.id })
-        .execute();
-      if (affectedRows(result) !== 1) return false;
+      if ((await moveOrders(manager, [order.id], 'PENDING_PAYMENT', ['PAY'], { paidAt, transactionId })) !== 1) {
+        return false;
+      }
       await this.reservations.sell(manager, order.id);
       await this.outbox.publish(manager, ORDER_PAID, `${ORDER_PAID}:${order.id}`, { orderId: order.id });
       return true;

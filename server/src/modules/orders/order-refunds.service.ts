@@ -6,11 +6,12 @@ import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { CouponsService } from '../coupons/coupons.service';
-import { LoyaltyService } from '../loyalty/loyalty.service';
-import { OutboxService } from '../outbox/outbox.service';
-import { WechatPayGateway } from '../payments/wechatpay/wechatpay.gateway';
+import { CouponsService } from '../coupons';
+import { LoyaltyService } from '../loyalty';
+import { OutboxService } from '../outbox';
+import { WechatPayGateway } from '../payments';
 import { OrderItem } from './order-item.entity';
+import { moveLines } from './order-transitions';
 import { OrderLineRefundsService } from './order-line-refunds.service';
 import { Order } from './order.entity';
 import { PaymentRefund, type PaymentRefundStatus } from './payment-refund.entity';
@@ -60,15 +61,15 @@ export class OrderRefundsService implements OnModuleInit {
     const refund = await this.transactions.run(async (manager) => {
       for (const line of lines) {
         // Only a line none of whose units is refunded or held by an after-sale.
-        const result = await manager
-          .createQueryBuilder()
-          .update(OrderItem)
-          .set({ refundState: 'REFUNDING', refundingQuantity: () => 'quantity', refundingFen: () => 'paidFen' })
-          .where("id = :id AND refundState = 'NONE' AND refundedQuantity = 0 AND refundingQuantity = 0", {
-            id: line.id,
-          })
-          .execute();
-        if (affectedRows(result) !== 1) throw new DomainException('REFUND_STATE_CONFLICT');
+        const moved = await moveLines(
+          manager,
+          [line.id],
+          'NONE',
+          'REQUEST_REFUND',
+          { refundingQuantity: () => 'quantity', refundingFen: () => 'paidFen' },
+          'refundedQuantity = 0 AND refundingQuantity = 0',
+        );
+        if (moved !== 1) throw new DomainException('REFUND_STATE_CONFLICT');
       }
       const parts = lines.map((l) => ({ lineId: l.id, quantity: l.quantity, amountFen: l.paidFen }));
       return this.lineRefunds.createRefund(manager, order, parts);

@@ -1,6 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   DEFAULT_MEMBER_DAY_RULE,
   DEFAULT_TIER_TABLE,
@@ -8,11 +7,10 @@ import {
   localCalendar,
   type PromotionsView,
 } from '@tidepool/shared';
-import { Repository } from 'typeorm';
 import { Public } from '../../common/auth/public.decorator';
 import { Clock } from '../../common/clock/clock.service';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
-import { Store } from '../stores/store.entity';
+import { BRAND_TIME_ZONE } from '../stores';
+import { StoresService } from '../stores';
 import { ACTIVE_PROMOTIONS } from './promotions';
 
 /**
@@ -23,7 +21,7 @@ import { ACTIVE_PROMOTIONS } from './promotions';
 @Controller('promotions')
 export class PromotionsController {
   constructor(
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly stores: StoresService,
     private readonly clock: Clock,
   ) {}
 
@@ -32,7 +30,7 @@ export class PromotionsController {
   @ApiOperation({ summary: 'Item promotions and the member-day rule checkout applies now' })
   @ApiOkResponse({ description: 'PromotionsView' })
   async view(): Promise<PromotionsView> {
-    const store = await this.stores.findOne({ where: {}, order: { id: 'ASC' } });
+    const store = await this.stores.first();
     const local = localCalendar(this.clock.now(), store?.timeZone ?? BRAND_TIME_ZONE);
     const tiers = [...DEFAULT_TIER_TABLE].sort((a, b) => a.minGrowth - b.minGrowth);
     return {

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, IsNull, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows } from '../../common/database/transactions';
-import { JobScheduler } from '../jobs/job-scheduler.service';
+import { JobScheduler } from '../jobs';
 import { OutboxEvent } from './outbox-event.entity';
 
 export type OutboxHandler = (payload: Record<string, unknown>, event: OutboxEvent) => Promise<void>;

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { JobScheduler } from '../jobs/job-scheduler.service';
+import { JobScheduler } from '../jobs';
 import { RedemptionService } from './redemption.service';
 
 /** Every 10 minutes (UTC slot), one replica finishes redemptions a client left between steps. */

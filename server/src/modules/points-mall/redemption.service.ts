@@ -6,7 +6,7 @@ import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
-import { LoyaltyService } from '../loyalty/loyalty.service';
+import { LoyaltyService } from '../loyalty';
 import { GiftRedemption, type RedemptionStep } from './gift-redemption.entity';
 import { GiftShipment } from './gift-shipment.entity';
 import { GiftVoucher } from './gift-voucher.entity';

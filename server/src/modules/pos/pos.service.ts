@@ -23,12 +23,12 @@ import { affectedRows, Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
-import { CouponsService } from '../coupons/coupons.service';
-import { JobScheduler } from '../jobs/job-scheduler.service';
-import { LoyaltyService } from '../loyalty/loyalty.service';
-import { MembersService } from '../members/members.service';
-import { StoreModeService } from '../store-mode/store-mode.service';
-import { Store } from '../stores/store.entity';
+import { CouponsService } from '../coupons';
+import { JobScheduler } from '../jobs';
+import { LoyaltyService } from '../loyalty';
+import { MembersService } from '../members';
+import { StoreModeService } from '../store-mode';
+import { type StoreView, StoresService } from '../stores';
 import type { TillPurchaseDto, TillQuoteDto } from './dto';
 import { TillTransaction } from './till-transaction.entity';
 
@@ -38,7 +38,7 @@ const SWEEP_GRACE_MS = 60_000;
 
 interface Priced {
   memberId: number;
-  store: Store;
+  store: StoreView;
   result: QuoteResult;
   points: number;
   growth: number;
@@ -59,7 +59,7 @@ export class PosService implements OnModuleInit {
 
   constructor(
     @InjectRepository(TillTransaction) private readonly sales: Repository<TillTransaction>,
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly stores: StoresService,
     private readonly storeMode: StoreModeService,
     private readonly members: MembersService,
     private readonly coupons: CouponsService,
@@ -207,7 +207,7 @@ export class PosService implements OnModuleInit {
     const memberId = scan.memberId!;
     const [member, store, summary, coupons] = await Promise.all([
       this.members.findById(memberId),
-      this.stores.findOneByOrFail({ id: scan.storeId }),
+      this.stores.requireById(scan.storeId),
       this.loyalty.summary(memberId),
       this.coupons.forQuote(memberId, request.couponIds ?? []),
     ]);
@@ -239,7 +239,7 @@ export class PosService implements OnModuleInit {
   private async award(sale: TillTransaction): Promise<void> {
     if (sale.awarded) return;
     const source = { sourceType: SOURCE_TYPE, sourceId: sale.id };
-    const store = await this.stores.findOneBy({ id: sale.storeId });
+    const store = await this.stores.findById(sale.storeId);
     if (sale.pointsAwarded > 0) {
       await this.loyalty.earn(sale.memberId, {
         ...source,
@@ -275,7 +275,7 @@ export class PosService implements OnModuleInit {
 
   private async view(sale: TillTransaction): Promise<TillTransactionView> {
     const [store, member] = await Promise.all([
-      this.stores.findOneBy({ id: sale.storeId }),
+      this.stores.findById(sale.storeId),
       this.members.findById(sale.memberId),
     ]);
     return {

@@ -10,6 +10,9 @@ import { hashPassword, verifyPassword } from './password-hash';
 import { StaffAccount } from './staff-account.entity';
 import { normalizeStaffUsername } from './staff-username';
 
+/** A staff account as other modules see it: never its password hash or pending invite. */
+export type StaffAccountView = Pick<StaffAccount, 'id' | 'username' | 'role' | 'storeId' | 'displayName'>;
+
 const INVITE_TTL_MS = 24 * 3600_000;
 
 function sha256(value: string): string {
