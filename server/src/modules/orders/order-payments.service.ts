@@ -11,7 +11,6 @@ import { JobScheduler } from '../jobs/job-scheduler.service';
 import { MembersService } from '../members/members.service';
 import { OutboxService } from '../outbox/outbox.service';
 import { WechatPayGateway, type WechatPayOrder } from '../payments/wechatpay/wechatpay.gateway';
-import { ORDER_PAID } from './order-paid.consumer';
 import { OrderRefundsService } from './order-refunds.service';
 import { OrderReservations } from './order-reservations';
 import { OrderItem } from './order-item.entity';
@@ -108,7 +107,11 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
         .execute();
       if (affectedRows(result) !== 1) return false;
       await this.reservations.sell(manager, order.id);
-      await this.outbox.publish(manager, ORDER_PAID, `${ORDER_PAID}:${order.id}`, { orderId: order.id });
+      await this.outbox.publish(manager, 'order.paid', `order.paid:${order.id}`, {
+        orderId: order.id,
+        memberId: order.memberId,
+        paidFen: order.payableFen,
+      });
       return true;
     });
     if (paid) {

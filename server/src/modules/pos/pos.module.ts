@@ -7,6 +7,7 @@ import { StoreModeModule } from '../store-mode/store-mode.module';
 import { Store } from '../stores/store.entity';
 import { PosController } from './pos.controller';
 import { PosService } from './pos.service';
+import { TillAwardsConsumer } from './till-awards.consumer';
 import { TillTransaction } from './till-transaction.entity';
 
 /** In-store purchases for scanned members: member-day and coupon pricing, points and growth, refunds. */
@@ -19,6 +20,6 @@ import { TillTransaction } from './till-transaction.entity';
     LoyaltyModule,
   ],
   controllers: [PosController],
-  providers: [PosService],
+  providers: [PosService, TillAwardsConsumer],
 })
 export class PosModule {}
