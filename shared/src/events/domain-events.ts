@@ -21,6 +21,8 @@ export interface DomainEvents {
   'till.sale.recorded': { saleId: number; memberId: number; storeId: number; payableFen: number };
   /** A till sale was refunded; what it earned is taken back. */
   'till.sale.refunded': { saleId: number; memberId: number; storeId: number };
+  /** A gift redemption took its unit of stock; settling spends the points and issues the voucher or shipment. */
+  'gift.redemption.started': { redemptionId: number; memberId: number; giftId: number; points: number };
 }
 
 export type DomainEventName = keyof DomainEvents;
@@ -33,6 +35,7 @@ export const DOMAIN_EVENT_NAMES = [
   'member.signed-up',
   'till.sale.recorded',
   'till.sale.refunded',
+  'gift.redemption.started',
 ] as const satisfies readonly DomainEventName[];
 
 // The list above and the catalogue's keys must be the same set: a name missing from the list fails here.

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobsModule } from '../jobs/jobs.module';
 import { LoyaltyModule } from '../loyalty/loyalty.module';
 import { MembersModule } from '../members/members.module';
 import { Store } from '../stores/store.entity';
@@ -8,7 +7,6 @@ import { AdminGiftsController } from './admin-gifts.controller';
 import { GiftPickupService } from './gift-pickup.service';
 import { GiftPickupsController } from './gift-pickups.controller';
 import { GiftsService } from './gifts.service';
-import { PointsMallJobs } from './points-mall-jobs';
 import { PointsMallController } from './points-mall.controller';
 import { POINTS_MALL_ENTITIES } from './points-mall.entities';
 import { RedemptionViewsService } from './redemption-views.service';
@@ -19,8 +17,8 @@ import { RedemptionService } from './redemption.service';
  * verified in store mode, and shipments.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([...POINTS_MALL_ENTITIES, Store]), LoyaltyModule, MembersModule, JobsModule],
+  imports: [TypeOrmModule.forFeature([...POINTS_MALL_ENTITIES, Store]), LoyaltyModule, MembersModule],
   controllers: [PointsMallController, AdminGiftsController, GiftPickupsController],
-  providers: [GiftsService, RedemptionService, RedemptionViewsService, GiftPickupService, PointsMallJobs],
+  providers: [GiftsService, RedemptionService, RedemptionViewsService, GiftPickupService],
 })
 export class PointsMallModule {}
