@@ -1,8 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Handlers' "done" rows for outbox events, and the till sale's awards moved onto events: sales whose awards or
- * reversals were still pending under the old flags get the event that now completes them, before the flags go.
+ * Handlers' "done" rows for outbox events, and work that moved onto events: till sales whose awards or reversals
+ * were still pending under the old flags, and gift redemptions holding a unit without their points spent, get the
+ * event that now completes them (before the flags go).
  */
 export class DomainEvents1796291000000 implements MigrationInterface {
   name = 'DomainEvents1796291000000';
@@ -16,6 +17,9 @@ export class DomainEvents1796291000000 implements MigrationInterface {
     );
     await queryRunner.query(
       `INSERT IGNORE INTO \`outbox_events\` (\`topic\`, \`dedupeKey\`, \`payload\`, \`createdAt\`) SELECT 'till.sale.refunded', CONCAT('till.sale.refunded:', \`id\`), JSON_OBJECT('saleId', \`id\`, 'memberId', \`memberId\`, 'storeId', \`storeId\`), UTC_TIMESTAMP(3) FROM \`till_transactions\` WHERE \`status\` = 'REFUNDED' AND \`reversed\` = 0`,
+    );
+    await queryRunner.query(
+      `INSERT IGNORE INTO \`outbox_events\` (\`topic\`, \`dedupeKey\`, \`payload\`, \`createdAt\`) SELECT 'gift.redemption.started', CONCAT('gift.redemption.started:', \`id\`), JSON_OBJECT('redemptionId', \`id\`, 'memberId', \`memberId\`, 'giftId', \`giftId\`, 'points', \`pointsPrice\`), UTC_TIMESTAMP(3) FROM \`gift_redemptions\` WHERE \`status\` = 'STOCK_TAKEN'`,
     );
     await queryRunner.query(`ALTER TABLE \`till_transactions\` DROP COLUMN \`reversed\``);
     await queryRunner.query(`ALTER TABLE \`till_transactions\` DROP COLUMN \`awarded\``);
