@@ -42,16 +42,18 @@ describe('the event catalogue', () => {
     expect(new Set(DOMAIN_EVENT_NAMES).size).toBe(DOMAIN_EVENT_NAMES.length);
     expect(DOMAIN_EVENT_NAMES).toContain('order.paid');
     expect(isDomainEventName('order.payed')).toBe(false);
-    await transactions.run(async (manager: EntityManager) => {
-      // Compile-time checks: each line below fails `pnpm typecheck` if the outbox stops rejecting it.
-      // @ts-expect-error an unknown event name
-      await outbox.publish(manager, 'order.payed', 'typo:1', { orderId: 1 });
-      // @ts-expect-error a payload of the wrong shape (refundId missing, amount not in fen)
-      await outbox.publish(manager, 'order.refunded', 'shape:1', { orderId: 1, amount: '9.90' });
-      // @ts-expect-error a handler reading a field the event does not carry
-      outbox.subscribe('order.paid', 'test.typo', async (event) => void event.refundId);
-      throw new Error('roll back the ill-typed events');
-    }).catch(() => undefined);
+    await transactions
+      .run(async (manager: EntityManager) => {
+        // Compile-time checks: each line below fails `pnpm typecheck` if the outbox stops rejecting it.
+        // @ts-expect-error an unknown event name
+        await outbox.publish(manager, 'order.payed', 'typo:1', { orderId: 1 });
+        // @ts-expect-error a payload of the wrong shape (refundId missing, amount not in fen)
+        await outbox.publish(manager, 'order.refunded', 'shape:1', { orderId: 1, amount: '9.90' });
+        // @ts-expect-error a handler reading a field the event does not carry
+        outbox.subscribe('order.paid', 'test.typo', (event) => Promise.resolve(void event.refundId));
+        throw new Error('roll back the ill-typed events');
+      })
+      .catch(() => undefined);
     expect(await ds().getRepository(OutboxEvent).countBy({ dedupeKey: 'typo:1' })).toBe(0);
   });
 });
@@ -65,12 +67,13 @@ describe('handlers, idempotent by event id', () => {
       if (gate) await gate;
       seen.a.push(event.orderId);
     });
-    outbox.subscribe('order.completed', 'test.handler-b', async (event) => {
+    outbox.subscribe('order.completed', 'test.handler-b', (event) => {
       if (failB > 0) {
         failB--;
-        throw new Error('handler b is down');
+        return Promise.reject(new Error('handler b is down'));
       }
       seen.b.push(event.orderId);
+      return Promise.resolve();
     });
   });
   const count = (list: number[], orderId: number) => list.filter((id) => id === orderId).length;
@@ -157,7 +160,7 @@ describe('one unit of work', () => {
     await transactions.run(async (manager) => {
       await manager.insert(OutboxEvent, outer);
       await transactions.run((nested) => nested.insert(OutboxEvent, inner));
-      await expect(transactions.run(async () => undefined, { isolation: 'SERIALIZABLE' })).rejects.toThrow(
+      await expect(transactions.run(() => Promise.resolve(), { isolation: 'SERIALIZABLE' })).rejects.toThrow(
         /asking for SERIALIZABLE joined one running at the default level/,
       );
     });
@@ -166,8 +169,11 @@ describe('one unit of work', () => {
 
   it('work left running after its unit ended starts a unit of its own', async () => {
     let later: Promise<boolean> = Promise.resolve(false);
-    await transactions.run(async () => {
-      later = new Promise((resolve) => setTimeout(resolve, 20)).then(() => transactions.run(async () => transactions.active));
+    await transactions.run((outer) => {
+      later = new Promise((resolve) => setTimeout(resolve, 20)).then(() =>
+        transactions.run((own) => Promise.resolve(own !== outer && transactions.active)),
+      );
+      return Promise.resolve();
     });
     expect(await later).toBe(true);
   });
@@ -192,11 +198,19 @@ describe('one unit of work', () => {
           await bothLocked;
         }
         await lock(theirs);
-        await manager.query('UPDATE outbox_events SET attempts = attempts + 1 WHERE dedupeKey IN (?, ?)', [a.dedupeKey, b.dedupeKey]);
+        await manager.query('UPDATE outbox_events SET attempts = attempts + 1 WHERE dedupeKey IN (?, ?)', [
+          a.dedupeKey,
+          b.dedupeKey,
+        ]);
       });
-    await Promise.all([lockThenCross(a.dedupeKey, b.dedupeKey, 'first'), lockThenCross(b.dedupeKey, a.dedupeKey, 'second')]);
+    await Promise.all([
+      lockThenCross(a.dedupeKey, b.dedupeKey, 'first'),
+      lockThenCross(b.dedupeKey, a.dedupeKey, 'second'),
+    ]);
     expect(attempts.first + attempts.second).toBe(3); // the victim ran twice
-    const rows = await ds().getRepository(OutboxEvent).findBy([{ dedupeKey: a.dedupeKey }, { dedupeKey: b.dedupeKey }]);
+    const rows = await ds()
+      .getRepository(OutboxEvent)
+      .findBy([{ dedupeKey: a.dedupeKey }, { dedupeKey: b.dedupeKey }]);
     expect(rows.map((r) => r.attempts)).toEqual([2, 2]);
   });
 });

@@ -331,9 +331,14 @@ describe('redeeming', () => {
 describe('a redemption interrupted between its two transactions', () => {
   /** The process dies while settling: the event's handler and the request's own settlement both fail. */
   const dieWhileSettling = () =>
-    vi.spyOn(loyalty, 'redeem').mockRejectedValueOnce(new Error('process died')).mockRejectedValueOnce(new Error('process died'));
+    vi
+      .spyOn(loyalty, 'redeem')
+      .mockRejectedValueOnce(new Error('process died'))
+      .mockRejectedValueOnce(new Error('process died'));
   const startedEvent = (redemptionId: number) =>
-    ds().getRepository(OutboxEvent).findOneByOrFail({ dedupeKey: `gift.redemption.started:${redemptionId}` });
+    ds()
+      .getRepository(OutboxEvent)
+      .findOneByOrFail({ dedupeKey: `gift.redemption.started:${redemptionId}` });
 
   it('is completed by the retry after a crash once the unit was taken', async () => {
     const gift = await createGift(t, operator, { pointsPrice: 100, stock: 3 });

@@ -15,7 +15,6 @@ import { OrderLineRefundsService } from './order-line-refunds.service';
 import { Order } from './order.entity';
 import { PaymentRefund, type PaymentRefundStatus } from './payment-refund.entity';
 
-
 /**
  * Line refunds: units of lines are held (REFUNDING) with a PaymentRefund row (stable out_refund_no) before WeChat
  * is asked; they become refunded only when WeChat says SUCCESS (notification or query). Then `order.refunded` takes back the

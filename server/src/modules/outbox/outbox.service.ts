@@ -15,7 +15,10 @@ export interface EventContext {
   manager: EntityManager;
 }
 
-export type EventHandler<N extends DomainEventName> = (payload: DomainEvents[N], context: EventContext) => Promise<void>;
+export type EventHandler<N extends DomainEventName> = (
+  payload: DomainEvents[N],
+  context: EventContext,
+) => Promise<void>;
 
 interface Subscription {
   name: string;

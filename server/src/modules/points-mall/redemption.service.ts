@@ -168,7 +168,11 @@ export class RedemptionService implements OnModuleInit {
         pointsEntryId = entry.entryId;
       } catch (error) {
         if (!(error instanceof DomainException && error.code === 'POINTS_INSUFFICIENT')) throw error;
-        await manager.update(GiftRedemption, { id: redemption.id }, { ...fail('POINTS_INSUFFICIENT'), completedAt: null });
+        await manager.update(
+          GiftRedemption,
+          { id: redemption.id },
+          { ...fail('POINTS_INSUFFICIENT'), completedAt: null },
+        );
         await this.gifts.giveBack(manager, redemption.giftId, now);
         return;
       }

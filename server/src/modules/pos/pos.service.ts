@@ -139,21 +139,21 @@ export class PosService {
     if (sale.status === 'REFUNDED') throw new DomainException('TILL_TXN_ALREADY_REFUNDED');
     const now = this.clock.now();
     const won = await this.transactions.run(async (manager) => {
-        const result = await manager
-          .createQueryBuilder()
-          .update(TillTransaction)
-          .set({ status: 'REFUNDED', refundedAt: now, refundedByStaffId: cashier.id })
-          .where("id = :id AND status = 'COMPLETED'", { id: sale.id })
-          .execute();
-        if (affectedRows(result) !== 1) return false;
-        await this.coupons.release(manager, `${SOURCE_TYPE}:${sale.id}`);
-        await this.outbox.publish(manager, 'till.sale.refunded', `till.sale.refunded:${sale.id}`, {
-          saleId: sale.id,
-          memberId: sale.memberId,
-          storeId: sale.storeId,
-        });
-        return true;
+      const result = await manager
+        .createQueryBuilder()
+        .update(TillTransaction)
+        .set({ status: 'REFUNDED', refundedAt: now, refundedByStaffId: cashier.id })
+        .where("id = :id AND status = 'COMPLETED'", { id: sale.id })
+        .execute();
+      if (affectedRows(result) !== 1) return false;
+      await this.coupons.release(manager, `${SOURCE_TYPE}:${sale.id}`);
+      await this.outbox.publish(manager, 'till.sale.refunded', `till.sale.refunded:${sale.id}`, {
+        saleId: sale.id,
+        memberId: sale.memberId,
+        storeId: sale.storeId,
       });
+      return true;
+    });
     if (!won) throw new DomainException('TILL_TXN_ALREADY_REFUNDED');
     await this.outbox.dispatchKey(`till.sale.refunded:${sale.id}`);
     this.logger.log({ msg: 'till sale refunded', saleId: sale.id, storeId: sale.storeId, staffId: cashier.id });

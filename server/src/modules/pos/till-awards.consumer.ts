@@ -39,8 +39,10 @@ export class TillAwardsConsumer implements OnModuleInit {
     const source = { sourceType: SOURCE_TYPE, sourceId: sale.id };
     const store = await manager.getRepository(Store).findOneBy({ id: sale.storeId });
     const reason = tillReason(sale, store?.name ?? '门店');
-    if (sale.pointsAwarded > 0) await this.loyalty.earn(sale.memberId, { ...source, points: sale.pointsAwarded, reason });
-    if (sale.growthAwarded > 0) await this.loyalty.addGrowth(sale.memberId, { ...source, growth: sale.growthAwarded, reason });
+    if (sale.pointsAwarded > 0)
+      await this.loyalty.earn(sale.memberId, { ...source, points: sale.pointsAwarded, reason });
+    if (sale.growthAwarded > 0)
+      await this.loyalty.addGrowth(sale.memberId, { ...source, growth: sale.growthAwarded, reason });
     return sale;
   }
 }
