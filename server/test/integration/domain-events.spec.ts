@@ -96,6 +96,16 @@ describe('handlers, idempotent by event id', () => {
     expect([count(seen.a, orderId), count(seen.b, orderId)]).toEqual([1, 1]);
   });
 
+  it('refuses to dispatch inside a unit of work, where handlers would join the publisher', async () => {
+    const orderId = 4_000 + ++serial;
+    const key = await publishCompleted(orderId);
+    await transactions.run(async () => {
+      await expect(outbox.dispatchKey(key)).rejects.toThrow(/after the commit/);
+    });
+    expect(await outbox.dispatchKey(key)).toBe(true);
+    expect([count(seen.a, orderId), count(seen.b, orderId)]).toEqual([1, 1]);
+  });
+
   it('20 concurrent dispatches of one event apply each handler once', async () => {
     const orderId = 2_000 + ++serial;
     const key = await publishCompleted(orderId);

@@ -122,6 +122,9 @@ export class OutboxService implements OnModuleInit {
   }
 
   private async deliver(event: OutboxEvent): Promise<boolean> {
+    // Handlers must see the publisher's commit and commit on their own; inside a unit they would join it instead.
+    if (this.transactions.active)
+      throw new Error('outbox dispatch must run after the commit, not inside a unit of work');
     const now = this.clock.now();
     const claim = await this.events
       .createQueryBuilder()
