@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { MEMBER_SIGNED_UP, type MemberSignedUpEvent, zonedMidnight } from '@tidepool/shared';
+import { type MemberSignedUpEvent, zonedMidnight } from '@tidepool/shared';
 import { OutboxService } from '../outbox';
 import { BRAND_TIME_ZONE } from '../stores';
 import { CouponsService } from './coupons.service';
@@ -18,7 +18,7 @@ export class SignupGiftConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.subscribe(MEMBER_SIGNED_UP, (payload) => this.apply(payload as unknown as MemberSignedUpEvent));
+    this.outbox.subscribe('member.signed-up', 'coupons.signup-birthday-coupon', (event) => this.apply(event));
   }
 
   async apply(event: MemberSignedUpEvent): Promise<void> {

@@ -25,10 +25,6 @@ import {
 } from './distribution.entities';
 import { DAY_MS, DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
 
-/** Outbox topics published by the orders module (see order-paid.consumer.ts and order-refunds.service.ts). */
-export const ORDER_PAID_TOPIC = 'order.paid';
-export const ORDER_REFUNDED_TOPIC = 'order.refunded';
-
 const SETTLE_SCAN = 5_000;
 const SETTLE_CHUNK = 1_000;
 const MAX_OPTIMISTIC_TRIES = 8;
@@ -58,8 +54,8 @@ export class CommissionsService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.outbox.subscribe(ORDER_PAID_TOPIC, (payload) => this.accrue(Number(payload.orderId)));
-    this.outbox.subscribe(ORDER_REFUNDED_TOPIC, (payload) => this.reverse(Number(payload.refundId)));
+    this.outbox.subscribe('order.paid', 'distribution.accrue-commission', (event) => this.accrue(event.orderId));
+    this.outbox.subscribe('order.refunded', 'distribution.reverse-commission', (event) => this.reverse(event.refundId));
   }
 
   /**

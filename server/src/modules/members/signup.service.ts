@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   isMainlandMobile,
   localCalendar,
-  MEMBER_SIGNED_UP,
   type MemberSignedUpEvent,
   PRIVACY_TERMS_VERSION,
   type SignupRequest,
@@ -98,7 +97,7 @@ export class SignupService {
         });
         if (gifts.includes('SHOPPING_BAG')) await this.vouchers.issueSignupGift(manager, member.id);
         const event: MemberSignedUpEvent = { memberId: member.id, channel, gifts, localDate: local.date };
-        await this.outbox.publish(manager, MEMBER_SIGNED_UP, `${MEMBER_SIGNED_UP}:${member.id}`, { ...event });
+        await this.outbox.publish(manager, 'member.signed-up', `member.signed-up:${member.id}`, event);
         return true;
       });
     } catch (error) {

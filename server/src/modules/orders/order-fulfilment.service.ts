@@ -14,7 +14,6 @@ import { moveOrders, orderStateAfter } from './order-transitions';
 import { OrdersService } from './orders.service';
 
 /** Published in the transaction that completes an order, whoever completed it (member, system, store handover). */
-export const ORDER_COMPLETED = 'order.completed';
 export type OrderCompletedBy = 'MEMBER' | 'SYSTEM' | 'STORE';
 
 const DAY_MS = 86_400_000;
@@ -166,7 +165,7 @@ export class OrderFulfilmentService implements OnModuleInit {
     const moved = await moveOrders(manager, ids, from, [...events], { completedAt: now, ...columns });
     if (moved !== ids.length) throw new DomainException('ORDER_STATE_CONFLICT');
     for (const id of ids) {
-      await this.outbox.publish(manager, ORDER_COMPLETED, `${ORDER_COMPLETED}:${id}`, {
+      await this.outbox.publish(manager, 'order.completed', `order.completed:${id}`, {
         orderId: id,
         completedAt: now.toISOString(),
         by,

@@ -11,7 +11,6 @@ import { JobScheduler } from '../jobs';
 import { MembersService } from '../members';
 import { OutboxService } from '../outbox';
 import { WechatPayGateway, type WechatPayOrder } from '../payments';
-import { ORDER_PAID } from './order-paid.consumer';
 import { OrderRefundsService } from './order-refunds.service';
 import { OrderReservations } from './order-reservations';
 import { OrderItem } from './order-item.entity';
@@ -116,7 +115,11 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
         return false;
       }
       await this.reservations.sell(manager, order.id);
-      await this.outbox.publish(manager, ORDER_PAID, `${ORDER_PAID}:${order.id}`, { orderId: order.id });
+      await this.outbox.publish(manager, 'order.paid', `order.paid:${order.id}`, {
+        orderId: order.id,
+        memberId: order.memberId,
+        paidFen: order.payableFen,
+      });
       return true;
     });
     if (paid) {

@@ -16,8 +16,6 @@ import { OrderLineRefundsService } from './order-line-refunds.service';
 import { Order } from './order.entity';
 import { PaymentRefund, type PaymentRefundStatus } from './payment-refund.entity';
 
-export const ORDER_REFUNDED = 'order.refunded';
-
 /**
  * Line refunds: units of lines are held (REFUNDING) with a PaymentRefund row (stable out_refund_no) before WeChat
  * is asked; they become refunded only when WeChat says SUCCESS (notification or query). Then `order.refunded` takes back the
@@ -42,7 +40,9 @@ export class OrderRefundsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.subscribe(ORDER_REFUNDED, (payload) => this.reverseRewards(Number(payload.refundId)));
+    this.outbox.subscribe('order.refunded', 'loyalty.order-refund-reversal', (event) =>
+      this.reverseRewards(event.refundId),
+    );
   }
 
   /** Refunds whole untouched lines at once (no review); partial quantities go through after-sales. */
@@ -118,7 +118,7 @@ export class OrderRefundsService implements OnModuleInit {
       }
       await this.lineRefunds.notifySettled(manager, refund, status);
       if (status !== 'SUCCESS') return;
-      await this.outbox.publish(manager, ORDER_REFUNDED, `${ORDER_REFUNDED}:${refund.id}`, {
+      await this.outbox.publish(manager, 'order.refunded', `order.refunded:${refund.id}`, {
         orderId: refund.orderId,
         refundId: refund.id,
         amountFen: refund.amountFen,

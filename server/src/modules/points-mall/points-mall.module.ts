@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobsModule } from '../jobs';
 import { LoyaltyModule } from '../loyalty';
 import { MembersModule } from '../members';
 import { StoresModule } from '../stores';
@@ -9,7 +8,6 @@ import { GiftMemberDataHook } from './gift-member-data.hook';
 import { GiftPickupService } from './gift-pickup.service';
 import { GiftPickupsController } from './gift-pickups.controller';
 import { GiftsService } from './gifts.service';
-import { PointsMallJobs } from './points-mall-jobs';
 import { PointsMallController } from './points-mall.controller';
 import { POINTS_MALL_ENTITIES } from './points-mall.entities';
 import { RedemptionViewsService } from './redemption-views.service';
@@ -25,7 +23,6 @@ import { RedemptionService } from './redemption.service';
     LoyaltyModule,
     MembersModule,
     StoresModule,
-    JobsModule,
   ],
   controllers: [PointsMallController, AdminGiftsController, GiftPickupsController],
   providers: [
@@ -33,7 +30,6 @@ import { RedemptionService } from './redemption.service';
     RedemptionService,
     RedemptionViewsService,
     GiftPickupService,
-    PointsMallJobs,
     GiftMemberDataHook,
   ],
 })

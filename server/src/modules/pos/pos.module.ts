@@ -7,6 +7,7 @@ import { StoresModule } from '../stores';
 import { StoreModeModule } from '../store-mode';
 import { PosController } from './pos.controller';
 import { PosService } from './pos.service';
+import { TillAwardsConsumer } from './till-awards.consumer';
 import { TillTransaction } from './till-transaction.entity';
 
 /** In-store purchases for scanned members: member-day and coupon pricing, points and growth, refunds. */
@@ -20,6 +21,6 @@ import { TillTransaction } from './till-transaction.entity';
     StoresModule,
   ],
   controllers: [PosController],
-  providers: [PosService],
+  providers: [PosService, TillAwardsConsumer],
 })
 export class PosModule {}
