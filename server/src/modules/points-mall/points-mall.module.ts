@@ -18,19 +18,8 @@ import { RedemptionService } from './redemption.service';
  * verified in store mode, and shipments.
  */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([...POINTS_MALL_ENTITIES]),
-    LoyaltyModule,
-    MembersModule,
-    StoresModule,
-  ],
+  imports: [TypeOrmModule.forFeature([...POINTS_MALL_ENTITIES]), LoyaltyModule, MembersModule, StoresModule],
   controllers: [PointsMallController, AdminGiftsController, GiftPickupsController],
-  providers: [
-    GiftsService,
-    RedemptionService,
-    RedemptionViewsService,
-    GiftPickupService,
-    GiftMemberDataHook,
-  ],
+  providers: [GiftsService, RedemptionService, RedemptionViewsService, GiftPickupService, GiftMemberDataHook],
 })
 export class PointsMallModule {}

@@ -29,7 +29,7 @@ import { MembersService } from '../members';
 import { StoreModeService } from '../store-mode';
 import { type StoreView, StoresService } from '../stores';
 import { OutboxService } from '../outbox';
-import type { TillPurchaseDto, TillQuoteDto } from './dto';
+import type { TillPurchaseDto, TillQuoteDto } from './dto/pos.requests';
 import { TillTransaction } from './till-transaction.entity';
 
 /** The coupons' usage source of a sale (`till:<id>`), as the ledgers' source type is (till-awards.consumer.ts). */
