@@ -26,6 +26,7 @@ import {
 } from './cart-model';
 import { useCart } from './use-cart';
 import './index.scss';
+import { colors } from '@/styles/tokens';
 
 /**
  * H5: the tab bar is part of the page layout (50 CSS px, Taro's --taro-tabbar-height), so the fixed bar sits on
@@ -83,7 +84,7 @@ export default function CartPage() {
       title: '删除商品',
       content: `确定将「${line.productName}」移出购物车吗？`,
       confirmText: '删除',
-      confirmColor: '#e4393c',
+      confirmColor: colors.danger,
       cancelText: '再想想',
     }).catch(() => ({ confirm: false }));
     if (confirm) await remove(line.skuId);

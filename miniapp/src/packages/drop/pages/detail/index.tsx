@@ -28,6 +28,7 @@ import {
 } from '../../drop-rules';
 import { useDrop, useTick } from '../../use-drop';
 import '../../drop.scss';
+import { colors } from '@/styles/tokens';
 
 function parseId(raw: string | undefined): number | null {
   if (!raw || !/^\d+$/.test(raw)) return null;
@@ -137,7 +138,7 @@ function DropDetail({ drop, skewMs, reload, share }: DropDetailProps) {
       content,
       confirmText: '去入会',
       cancelText: '再看看',
-      confirmColor: '#e85d2f',
+      confirmColor: colors.primary,
     }).catch(() => ({ confirm: false }));
     if (confirm) navigateTo(ROUTES.memberSignup);
   };

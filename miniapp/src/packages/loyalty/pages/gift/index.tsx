@@ -21,6 +21,7 @@ import { PointsPrice, StockTag } from '../../components';
 import { RedemptionAttempt } from '../../redemption-attempt';
 import '../../loyalty.scss';
 import './index.scss';
+import { colors } from '@/styles/tokens';
 
 const EMPTY_ADDRESS: ShippingAddress = { recipientName: '', phone: '', region: '', detail: '' };
 
@@ -119,7 +120,7 @@ function GiftView({ gift, onStale }: { gift: GiftDetail; onStale: () => void }) 
           : `使用 ${gift.pointsPrice} 积分兑换「${gift.name}」，将快递至 ${shipTo?.region ?? ''}${shipTo?.detail ?? ''}。`,
       confirmText: '确认兑换',
       cancelText: '再想想',
-      confirmColor: '#e85d2f',
+      confirmColor: colors.primary,
     }).catch(() => ({ confirm: false }));
     if (!confirm) return;
 

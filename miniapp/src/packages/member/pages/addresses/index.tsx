@@ -10,6 +10,7 @@ import { fromWechatAddress, rememberCheckoutAddress } from '@/services/address-b
 import { navigateTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import './index.scss';
+import { colors } from '@/styles/tokens';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -50,7 +51,7 @@ export default function AddressesPage() {
       title: '删除地址',
       content: `确定删除${address.recipientName}的地址「${address.region} ${address.detail}」吗？`,
       confirmText: '删除',
-      confirmColor: '#e4393c',
+      confirmColor: colors.danger,
     }).catch(() => ({ confirm: false }));
     if (confirm) await act(() => deleteAddress(address.id), '已删除');
   };

@@ -16,6 +16,7 @@ import { toast } from '@/utils/toast';
 import { PRIVACY_TERMS } from '../../privacy-terms';
 import '../../member.scss';
 import './index.scss';
+import { colors } from '@/styles/tokens';
 
 async function confirm(title: string, content: string, confirmText: string, danger = false): Promise<boolean> {
   try {
@@ -24,7 +25,7 @@ async function confirm(title: string, content: string, confirmText: string, dang
       content,
       confirmText,
       cancelText: '取消',
-      confirmColor: danger ? '#e4393c' : '#e85d2f',
+      confirmColor: danger ? colors.danger : colors.primary,
     });
     return res.confirm;
   } catch {

@@ -14,6 +14,7 @@ import { toast } from '@/utils/toast';
 import { AFTER_SALE_ROUTES, AFTER_SALE_STATE_HINT, afterSaleStateLabel, parseId } from '../../after-sale';
 import '../../order.scss';
 import '../../after-sale.scss';
+import { colors } from '@/styles/tokens';
 
 const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', '京东快递', 'EMS'];
 const when = (iso: string | null) => (iso ? `${formatDate(iso)} ${formatTime(iso)}` : '');
@@ -94,7 +95,7 @@ function AfterSaleDetail({ initial, onReload }: { initial: AfterSaleView; onRelo
       content: '撤销后本次售后申请将关闭，仍在售后期内可再次申请',
       confirmText: '确认撤销',
       cancelText: '再想想',
-      confirmColor: '#e4393c',
+      confirmColor: colors.danger,
     }).catch(() => ({ confirm: false }));
     if (confirm) await act(() => cancelAfterSale(item.id), '已撤销申请');
   };

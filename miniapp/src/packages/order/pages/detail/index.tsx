@@ -20,6 +20,7 @@ import { startPayment, waitUntilPaid } from '../../payment';
 import { useNow, useServerClockSkew } from './use-server-clock';
 import '../../order.scss';
 import './index.scss';
+import { colors } from '@/styles/tokens';
 
 function parseOrderId(raw: string | undefined): number | null {
   if (!raw || !/^\d+$/.test(raw)) return null;
@@ -43,7 +44,7 @@ async function confirmFirst(confirm: NonNullable<OrderActionButton['confirm']>, 
     content: confirm.content,
     confirmText: confirm.confirmText,
     cancelText: '再想想',
-    confirmColor: danger ? '#e4393c' : '#e85d2f',
+    confirmColor: danger ? colors.danger : colors.primary,
   }).catch(() => ({ confirm: false }));
   return ok;
 }

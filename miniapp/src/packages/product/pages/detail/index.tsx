@@ -24,6 +24,7 @@ import { navigateTo, openCheckout, ROUTES, switchTab } from '@/utils/routes';
 import { describeSpecs } from '@/utils/specs';
 import { toast } from '@/utils/toast';
 import './index.scss';
+import { colors } from '@/styles/tokens';
 
 const CART_ICON = cartIconUrl as string;
 
@@ -163,7 +164,12 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
 
   return (
     <View className="detail-page">
-      <Swiper className="detail-swiper" indicatorDots={images.length > 1} indicatorActiveColor="#e85d2f" circular>
+      <Swiper
+        className="detail-swiper"
+        indicatorDots={images.length > 1}
+        indicatorActiveColor={colors.primary}
+        circular
+      >
         {images.map((src, index) => (
           <SwiperItem key={`${src}-${index}`}>
             <Image className="detail-swiper__img" src={src} mode="aspectFill" />

@@ -14,6 +14,7 @@ import { redirectTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import '../../store.scss';
 import './index.scss';
+import { colors } from '@/styles/tokens';
 
 /**
  * 核销自提: the cashier scans (weapp) or types the shopper's 12-digit pickup code, sees the order's goods, and hands
@@ -70,7 +71,7 @@ export default function StorePickupPage() {
       content: `请核对商品（共 ${units} 件）已交给顾客，确认后不可撤销。`,
       confirmText: '确认提货',
       cancelText: '取消',
-      confirmColor: '#e85d2f',
+      confirmColor: colors.primary,
     }).catch(() => ({ confirm: false }));
     if (!confirm) return;
     setBusy('handover');

@@ -15,6 +15,7 @@ import { redirectTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import '../../store.scss';
 import './index.scss';
+import { colors } from '@/styles/tokens';
 
 const STATUS_LABEL: Record<TillTransactionStatus, string> = {
   COMPLETED: '已完成',
@@ -163,7 +164,7 @@ export default function StoreSalesPage() {
       content: '退款将扣回本单积分和成长值，并退回使用的优惠券',
       confirmText: '确认退款',
       cancelText: '取消',
-      confirmColor: '#e4393c',
+      confirmColor: colors.danger,
     }).catch(() => ({ confirm: false }));
     if (!confirm) return;
     setRefunding(true);

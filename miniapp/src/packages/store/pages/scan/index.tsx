@@ -23,6 +23,7 @@ import { goBackOr, navigateTo, redirectTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import '../../store.scss';
 import './index.scss';
+import { colors } from '@/styles/tokens';
 
 function MemberSummary({
   summary,
@@ -212,7 +213,7 @@ export default function StoreScanPage() {
       content: `确认为该会员核销「${voucher.title}」吗？核销后不可撤销。`,
       confirmText: '确认核销',
       cancelText: '取消',
-      confirmColor: '#e85d2f',
+      confirmColor: colors.primary,
     }).catch(() => ({ confirm: false }));
     if (!confirm) return;
     setBusyVoucherId(voucher.id);
