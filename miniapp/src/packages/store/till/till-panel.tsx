@@ -14,7 +14,7 @@ import { Price } from '@/components/price';
 import { recordTillPurchase } from '@/services/api/till.api';
 import { formatTime } from '@/utils/date';
 import { navigateTo, ROUTES } from '@/utils/routes';
-import { readTillAmount } from './amount';
+import { readTillAmount } from '@/utils/till-amount';
 import { confirmSale, NO_SALE, type SaleState, type TillSaleInput } from './sale-attempt';
 import { useTillQuote } from './use-till-quote';
 import './till-panel.scss';

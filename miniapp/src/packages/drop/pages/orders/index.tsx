@@ -11,7 +11,7 @@ import { listMyDropOrders } from '@/services/drops.api';
 import { formatDateTime } from '@/utils/date';
 import { navigateTo, orderDetailUrl, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
-import { ORDER_STATE_LABEL, payableLabel } from '../../../order/order-text';
+import { ORDER_STATE_LABEL, payableLabel } from '@/utils/order-text';
 import '../../drop.scss';
 
 const PAGE_SIZE = 10;

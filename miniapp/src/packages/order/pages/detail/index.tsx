@@ -15,7 +15,7 @@ import { PickupCode } from '../../components/pickup-code';
 import { formatCountdown, msUntil } from '../../countdown';
 import { afterSaleApplyUrl, type OrderActionButton, orderActionButtons } from '../../order-actions';
 import { ContactService } from '@/components/contact-service';
-import { FULFILMENT_LABEL, maskPhone, orderStateHint, orderStateLabel, payableLabel } from '../../order-text';
+import { FULFILMENT_LABEL, maskPhone, orderStateHint, orderStateLabel, payableLabel } from '@/utils/order-text';
 import { startPayment, waitUntilPaid } from '../../payment';
 import { useNow, useServerClockSkew } from './use-server-clock';
 import '../../order.scss';

@@ -11,7 +11,7 @@ import { resolveAssetUrl } from '@/services/asset-url';
 import { formatDateTime } from '@/utils/date';
 import { navigateTo, orderDetailUrl, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
-import { ORDER_TABS, orderListStateLabel, payableLabel, type OrderTab } from '../../order-text';
+import { ORDER_TABS, orderListStateLabel, payableLabel, type OrderTab } from '@/utils/order-text';
 import '../../order.scss';
 import './index.scss';
 
