@@ -25,8 +25,8 @@ import {
   stepperLimits,
 } from './cart-model';
 import { useCart } from './use-cart';
-import './index.scss';
 import { colors } from '@/styles/tokens';
+import './index.scss';
 
 /**
  * H5: the tab bar is part of the page layout (50 CSS px, Taro's --taro-tabbar-height), so the fixed bar sits on

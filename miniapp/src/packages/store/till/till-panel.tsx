@@ -17,8 +17,8 @@ import { navigateTo, ROUTES } from '@/utils/routes';
 import { readTillAmount } from '@/utils/till-amount';
 import { confirmSale, NO_SALE, type SaleState, type TillSaleInput } from './sale-attempt';
 import { useTillQuote } from './use-till-quote';
-import './till-panel.scss';
 import { colors } from '@/styles/tokens';
+import './till-panel.scss';
 
 export interface TillPanelProps {
   /** The scanned member; mount one panel per scan (`key={summary.scanId}`). */

@@ -27,8 +27,8 @@ import {
   soldPercent,
 } from '../../drop-rules';
 import { useDrop, useTick } from '../../use-drop';
-import '../../drop.scss';
 import { colors } from '@/styles/tokens';
+import '../../drop.scss';
 
 function parseId(raw: string | undefined): number | null {
   if (!raw || !/^\d+$/.test(raw)) return null;

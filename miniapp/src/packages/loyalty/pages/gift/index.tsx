@@ -19,9 +19,9 @@ import { navigateTo, redirectTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { PointsPrice, StockTag } from '../../components';
 import { RedemptionAttempt } from '../../redemption-attempt';
+import { colors } from '@/styles/tokens';
 import '../../loyalty.scss';
 import './index.scss';
-import { colors } from '@/styles/tokens';
 
 const EMPTY_ADDRESS: ShippingAddress = { recipientName: '', phone: '', region: '', detail: '' };
 

@@ -16,8 +16,8 @@ import {
   validateAddressInput,
 } from '@/services/address-book';
 import { toast } from '@/utils/toast';
-import './index.scss';
 import { colors } from '@/styles/tokens';
+import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 

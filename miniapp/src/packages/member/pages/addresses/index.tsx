@@ -9,8 +9,8 @@ import { deleteAddress, listAddresses, setDefaultAddress } from '@/services/api/
 import { fromWechatAddress, rememberCheckoutAddress } from '@/services/address-book';
 import { navigateTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
-import './index.scss';
 import { colors } from '@/styles/tokens';
+import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 

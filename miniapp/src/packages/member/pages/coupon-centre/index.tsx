@@ -10,10 +10,10 @@ import { toApiError } from '@/services/api-error';
 import { couponProductsUrl, navigateTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { centreAction, centreNote } from '../../coupon-centre-text';
+import { colors } from '@/styles/tokens';
 import '@/components/coupon-card/index.scss';
 import '../../member.scss';
 import './index.scss';
-import { colors } from '@/styles/tokens';
 
 interface CentreCardProps {
   item: CouponCentreItem;

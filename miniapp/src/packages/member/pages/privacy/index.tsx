@@ -14,9 +14,9 @@ import { formatBirthday, formatDate } from '@/utils/date';
 import { navigateTo, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { PRIVACY_TERMS } from '../../privacy-terms';
+import { colors } from '@/styles/tokens';
 import '../../member.scss';
 import './index.scss';
-import { colors } from '@/styles/tokens';
 
 async function confirm(title: string, content: string, confirmText: string, danger = false): Promise<boolean> {
   try {

@@ -12,9 +12,9 @@ import { formatDate, formatTime } from '@/utils/date';
 import { navigateTo, orderDetailUrl, redirectTo } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { AFTER_SALE_ROUTES, AFTER_SALE_STATE_HINT, afterSaleStateLabel, parseId } from '../../after-sale';
+import { colors } from '@/styles/tokens';
 import '../../order.scss';
 import '../../after-sale.scss';
-import { colors } from '@/styles/tokens';
 
 const CARRIERS = ['顺丰速运', '中通快递', '圆通速递', '韵达快递', '京东快递', 'EMS'];
 const when = (iso: string | null) => (iso ? `${formatDate(iso)} ${formatTime(iso)}` : '');

@@ -28,9 +28,9 @@ import { FULFILMENT_LABEL } from '@/utils/order-text';
 import { startPayment } from '../../payment';
 import { PICKUP_STORES } from '@/utils/pickup-stores';
 import { useCheckoutQuote } from './use-checkout-quote';
+import { colors } from '@/styles/tokens';
 import '../../order.scss';
 import './index.scss';
-import { colors } from '@/styles/tokens';
 
 const FULFILMENTS: readonly Fulfilment[] = ['SHIP', 'PICKUP'];
 const REMARK_MAX = 200;

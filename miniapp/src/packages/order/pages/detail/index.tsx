@@ -18,9 +18,9 @@ import { ContactService } from '@/components/contact-service';
 import { FULFILMENT_LABEL, maskPhone, orderStateHint, orderStateLabel, payableLabel } from '@/utils/order-text';
 import { startPayment, waitUntilPaid } from '../../payment';
 import { useNow, useServerClockSkew } from './use-server-clock';
+import { colors } from '@/styles/tokens';
 import '../../order.scss';
 import './index.scss';
-import { colors } from '@/styles/tokens';
 
 function parseOrderId(raw: string | undefined): number | null {
   if (!raw || !/^\d+$/.test(raw)) return null;

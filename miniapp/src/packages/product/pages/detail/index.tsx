@@ -23,8 +23,8 @@ import { MAX_LINE_QUANTITY, selectCartBadgeCount } from '@/stores/cart.slice';
 import { navigateTo, openCheckout, ROUTES, switchTab } from '@/utils/routes';
 import { describeSpecs } from '@/utils/specs';
 import { toast } from '@/utils/toast';
-import './index.scss';
 import { colors } from '@/styles/tokens';
+import './index.scss';
 
 const CART_ICON = cartIconUrl as string;
 

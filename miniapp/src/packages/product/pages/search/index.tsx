@@ -17,8 +17,8 @@ import {
   rememberSearch,
 } from '@/services/recent-searches';
 import { openProduct } from '@/utils/routes';
-import './index.scss';
 import { colors } from '@/styles/tokens';
+import './index.scss';
 
 const PAGE_SIZE = 10;
 

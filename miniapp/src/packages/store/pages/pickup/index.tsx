@@ -12,9 +12,9 @@ import { selectStaffSession } from '@/stores/selectors';
 import { formatDate, formatTime } from '@/utils/date';
 import { redirectTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
+import { colors } from '@/styles/tokens';
 import '../../store.scss';
 import './index.scss';
-import { colors } from '@/styles/tokens';
 
 /**
  * 核销自提: the cashier scans (weapp) or types the shopper's 12-digit pickup code, sees the order's goods, and hands

@@ -21,9 +21,9 @@ import { selectStaffSession } from '@/stores/selectors';
 import { formatTime } from '@/utils/date';
 import { goBackOr, navigateTo, redirectTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
+import { colors } from '@/styles/tokens';
 import '../../store.scss';
 import './index.scss';
-import { colors } from '@/styles/tokens';
 
 function MemberSummary({
   summary,

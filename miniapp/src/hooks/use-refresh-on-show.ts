@@ -1,0 +1,14 @@
+import { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
+
+/**
+ * Calls `refresh` each time the page shows again (back from a page that may have changed what this one shows),
+ * but not on its first show: the first load already runs on mount.
+ */
+export function useRefreshOnShow(refresh: () => unknown): void {
+  const shownOnce = useRef(false);
+  useDidShow(() => {
+    if (shownOnce.current) void refresh();
+    shownOnce.current = true;
+  });
+}
