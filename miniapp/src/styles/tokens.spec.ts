@@ -26,7 +26,7 @@ function normalizeHex(hex: string): string {
 function scssColourVariables(): Map<string, string> {
   const vars = new Map<string, string>();
   for (const m of readFileSync(THEME, 'utf8').matchAll(/^\$(color-[a-z-]+):\s*(#[0-9a-fA-F]{3,8});/gm)) {
-    vars.set(m[1]!, normalizeHex(m[2]!));
+    vars.set(m[1], normalizeHex(m[2]));
   }
   return vars;
 }

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { type CartLineDto, formatFen, itemPromotionTags, memberDayTag, type PromotionTag } from '@tidepool/shared';
 import { Price } from '@/components/price';
@@ -26,6 +26,7 @@ import {
 } from './cart-model';
 import { useCart } from './use-cart';
 import { colors } from '@/styles/tokens';
+import { usePullDownReload } from '@/hooks/use-page-refresh';
 import './index.scss';
 
 /**
@@ -47,9 +48,7 @@ export default function CartPage() {
     if (shownOnce.current) void reload();
     shownOnce.current = true;
   });
-  usePullDownRefresh(() => {
-    void reload().finally(() => void stopPullDownRefresh());
-  });
+  usePullDownReload(reload);
 
   const view = load.view;
   if (!view) {

@@ -1,5 +1,4 @@
 import { Image, Text, View } from '@tarojs/components';
-
 import { fen, type DropOrderSummaryView } from '@tidepool/shared';
 import { Price } from '@/components/price';
 import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
@@ -9,7 +8,7 @@ import { formatDateTime } from '@/utils/date';
 import { navigateTo, orderDetailUrl, ROUTES, switchTab } from '@/utils/routes';
 import { ORDER_STATE_LABEL, payableLabel } from '@/utils/order-text';
 import { PagedList } from '@/components/paged-list';
-import { useRefreshOnShow } from '@/hooks/use-refresh-on-show';
+import { useRefreshOnShow } from '@/hooks/use-page-refresh';
 import '../../drop.scss';
 
 const PAGE_SIZE = 10;

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { ADDRESS_LIMITS, type AddressView } from '@tidepool/shared';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
@@ -10,6 +10,7 @@ import { fromWechatAddress, rememberCheckoutAddress } from '@/services/address-b
 import { navigateTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { colors } from '@/styles/tokens';
+import { useRefreshOnShow } from '@/hooks/use-page-refresh';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -24,13 +25,8 @@ export default function AddressesPage() {
   const selectedId = Number(router.params.selected ?? 0);
   const { state, reload } = useAsync(listAddresses, []);
   const [busy, setBusy] = useState(false);
-  const shownOnce = useRef(false);
-
   // Back from adding or editing: read the book again.
-  useDidShow(() => {
-    if (shownOnce.current) void reload();
-    shownOnce.current = true;
-  });
+  useRefreshOnShow(reload);
 
   const act = async (work: () => Promise<unknown>, done: string) => {
     if (busy) return;

@@ -1,6 +1,6 @@
 import { Image, Input, Text, View } from '@tarojs/components';
-import Taro, { stopPullDownRefresh, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { AFTER_SALE_TEXT_LIMITS, AFTER_SALE_TYPE_LABELS, fen, type AfterSaleView } from '@tidepool/shared';
 import { Price } from '@/components/price';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
@@ -13,6 +13,7 @@ import { navigateTo, orderDetailUrl, redirectTo } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { AFTER_SALE_ROUTES, AFTER_SALE_STATE_HINT, afterSaleStateLabel, parseId } from '../../after-sale';
 import { colors } from '@/styles/tokens';
+import { useRefreshOnShow, usePullDownReload } from '@/hooks/use-page-refresh';
 import '../../order.scss';
 import '../../after-sale.scss';
 
@@ -26,14 +27,8 @@ export default function AfterSaleDetailPage() {
     () => (id === null ? Promise.reject(new ApiError('AFTER_SALE_NOT_FOUND', 404)) : getAfterSale(id)),
     [id],
   );
-  const shownOnce = useRef(false);
-  useDidShow(() => {
-    if (shownOnce.current) void detail.reload();
-    shownOnce.current = true;
-  });
-  usePullDownRefresh(() => {
-    void detail.reload().finally(() => void stopPullDownRefresh());
-  });
+  useRefreshOnShow(detail.reload);
+  usePullDownReload(detail.reload);
   const data = detail.state.data;
   if (detail.state.status === 'error' && !data) {
     const { error } = detail.state;

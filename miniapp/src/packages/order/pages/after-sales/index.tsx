@@ -9,7 +9,7 @@ import { formatDate, formatTime } from '@/utils/date';
 import { navigateTo, ROUTES } from '@/utils/routes';
 import { afterSaleDetailUrl, afterSaleStateLabel } from '../../after-sale';
 import { PagedList } from '@/components/paged-list';
-import { useRefreshOnShow } from '@/hooks/use-refresh-on-show';
+import { useRefreshOnShow } from '@/hooks/use-page-refresh';
 import '../../order.scss';
 import '../../after-sale.scss';
 

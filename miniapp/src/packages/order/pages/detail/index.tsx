@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { stopPullDownRefresh, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { type OrderAction, type OrderState, type OrderView } from '@tidepool/shared';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
@@ -19,6 +19,7 @@ import { FULFILMENT_LABEL, maskPhone, orderStateHint, orderStateLabel, payableLa
 import { startPayment, waitUntilPaid } from '../../payment';
 import { useNow, useServerClockSkew } from './use-server-clock';
 import { colors } from '@/styles/tokens';
+import { usePullDownReload } from '@/hooks/use-page-refresh';
 import '../../order.scss';
 import './index.scss';
 
@@ -58,9 +59,7 @@ export default function OrderDetailPage() {
     () => (orderId === null ? Promise.reject(new ApiError('ORDER_NOT_FOUND', 404)) : getOrder(orderId)),
     [orderId],
   );
-  usePullDownRefresh(() => {
-    void detail.reload().finally(() => void stopPullDownRefresh());
-  });
+  usePullDownReload(detail.reload);
 
   const order = detail.state.data;
   if (detail.state.status === 'error' && !order) {

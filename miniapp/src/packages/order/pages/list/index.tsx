@@ -10,7 +10,7 @@ import { formatDateTime } from '@/utils/date';
 import { navigateTo, orderDetailUrl, ROUTES, switchTab } from '@/utils/routes';
 import { ORDER_TABS, orderListStateLabel, payableLabel, type OrderTab } from '@/utils/order-text';
 import { PagedList } from '@/components/paged-list';
-import { useRefreshOnShow } from '@/hooks/use-refresh-on-show';
+import { useRefreshOnShow } from '@/hooks/use-page-refresh';
 import '../../order.scss';
 import './index.scss';
 

@@ -1,4 +1,4 @@
-import { useDidShow } from '@tarojs/taro';
+import { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef } from 'react';
 
 /**
@@ -10,5 +10,12 @@ export function useRefreshOnShow(refresh: () => unknown): void {
   useDidShow(() => {
     if (shownOnce.current) void refresh();
     shownOnce.current = true;
+  });
+}
+
+/** Pulling the page down runs `reload`; the spinner stops when it settles, whether it failed or not. */
+export function usePullDownReload(reload: () => Promise<unknown>): void {
+  usePullDownRefresh(() => {
+    void reload().finally(() => void stopPullDownRefresh());
   });
 }
