@@ -9,7 +9,6 @@ import {
   isMainlandMobile,
   MAINLAND_MOBILE_MESSAGE,
 } from '@tidepool/shared';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
 import { getPointsBalance } from '@/services/api/loyalty.api';
@@ -20,10 +19,10 @@ import { toast } from '@/utils/toast';
 import { PointsPrice, StockTag } from '../../components';
 import { RedemptionAttempt } from '../../redemption-attempt';
 import { colors } from '@/styles/tokens';
+import { DetailFallback } from '@/components/detail-fallback';
+import { EMPTY_ADDRESS } from '@/utils/address';
 import '../../loyalty.scss';
 import './index.scss';
-
-const EMPTY_ADDRESS: ShippingAddress = { recipientName: '', phone: '', region: '', detail: '' };
 
 function parseId(raw: string | undefined): number | null {
   if (!raw || !/^\d{1,10}$/.test(raw)) return null;
@@ -49,27 +48,18 @@ export default function GiftPage() {
   );
   const gift = detail.state.data;
 
-  if (detail.state.status === 'error' && !gift) {
-    const { error } = detail.state;
-    return (
-      <View className="loyalty-page gift-page gift-page--state">
-        {error.code === 'GIFT_NOT_FOUND' ? (
-          <EmptyState
-            title={error.message}
-            actionText="去看看其他礼品"
-            onAction={() => redirectTo(ROUTES.pointsMall)}
-          />
-        ) : (
-          <ErrorState error={error} onRetry={() => void detail.reload()} />
-        )}
-      </View>
-    );
-  }
   if (!gift) {
     return (
-      <View className="loyalty-page gift-page gift-page--state">
-        <LoadingState variant="detail" />
-      </View>
+      <DetailFallback
+        className="loyalty-page gift-page gift-page--state"
+        state={detail.state}
+        onRetry={() => void detail.reload()}
+        notFound={{
+          code: 'GIFT_NOT_FOUND',
+          actionText: '去看看其他礼品',
+          onAction: () => redirectTo(ROUTES.pointsMall),
+        }}
+      />
     );
   }
   return <GiftView gift={gift} onStale={() => void detail.reload()} />;

@@ -3,7 +3,6 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { AFTER_SALE_TEXT_LIMITS, AFTER_SALE_TYPE_LABELS, fen, type AfterSaleView } from '@tidepool/shared';
 import { Price } from '@/components/price';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
 import { cancelAfterSale, getAfterSale, submitReturnParcel } from '@/services/api/after-sales.api';
@@ -14,6 +13,7 @@ import { toast } from '@/utils/toast';
 import { AFTER_SALE_ROUTES, AFTER_SALE_STATE_HINT, afterSaleStateLabel, parseId } from '../../after-sale';
 import { colors } from '@/styles/tokens';
 import { useRefreshOnShow, usePullDownReload } from '@/hooks/use-page-refresh';
+import { DetailFallback } from '@/components/detail-fallback';
 import '../../order.scss';
 import '../../after-sale.scss';
 
@@ -30,27 +30,18 @@ export default function AfterSaleDetailPage() {
   useRefreshOnShow(detail.reload);
   usePullDownReload(detail.reload);
   const data = detail.state.data;
-  if (detail.state.status === 'error' && !data) {
-    const { error } = detail.state;
-    return (
-      <View className="order-page">
-        {error.code === 'AFTER_SALE_NOT_FOUND' ? (
-          <EmptyState
-            title={error.message}
-            actionText="查看售后记录"
-            onAction={() => redirectTo(AFTER_SALE_ROUTES.list)}
-          />
-        ) : (
-          <ErrorState error={error} onRetry={() => void detail.reload()} />
-        )}
-      </View>
-    );
-  }
   if (!data) {
     return (
-      <View className="order-page">
-        <LoadingState variant="detail" />
-      </View>
+      <DetailFallback
+        className="order-page"
+        state={detail.state}
+        onRetry={() => void detail.reload()}
+        notFound={{
+          code: 'AFTER_SALE_NOT_FOUND',
+          actionText: '查看售后记录',
+          onAction: () => redirectTo(AFTER_SALE_ROUTES.list),
+        }}
+      />
     );
   }
   return <AfterSaleDetail initial={data} onReload={() => void detail.reload()} />;

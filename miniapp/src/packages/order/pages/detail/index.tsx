@@ -2,7 +2,6 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { type OrderAction, type OrderState, type OrderView } from '@tidepool/shared';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
 import { cancelOrder, confirmReceipt, getOrder } from '@/services/api/orders.api';
@@ -20,6 +19,7 @@ import { startPayment, waitUntilPaid } from '../../payment';
 import { useNow, useServerClockSkew } from './use-server-clock';
 import { colors } from '@/styles/tokens';
 import { usePullDownReload } from '@/hooks/use-page-refresh';
+import { DetailFallback } from '@/components/detail-fallback';
 import '../../order.scss';
 import './index.scss';
 
@@ -62,23 +62,14 @@ export default function OrderDetailPage() {
   usePullDownReload(detail.reload);
 
   const order = detail.state.data;
-  if (detail.state.status === 'error' && !order) {
-    const { error } = detail.state;
-    return (
-      <View className="order-page">
-        {error.code === 'ORDER_NOT_FOUND' ? (
-          <EmptyState title={error.message} actionText="查看我的订单" onAction={() => navigateTo(ROUTES.orderList)} />
-        ) : (
-          <ErrorState error={error} onRetry={() => void detail.reload()} />
-        )}
-      </View>
-    );
-  }
   if (!order) {
     return (
-      <View className="order-page">
-        <LoadingState variant="detail" />
-      </View>
+      <DetailFallback
+        className="order-page"
+        state={detail.state}
+        onRetry={() => void detail.reload()}
+        notFound={{ code: 'ORDER_NOT_FOUND', actionText: '查看我的订单', onAction: () => navigateTo(ROUTES.orderList) }}
+      />
     );
   }
   return <OrderDetail initial={order} payResult={payResult} onReload={() => void detail.reload()} />;
