@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { requestCalls as calls, storage, taro } from '@/test-support/fake-taro';
+import { storage, taro } from '@/test-support/fake-taro';
 import { hotp, memberCodeAt } from '@tidepool/shared';
 
 vi.mock('@tarojs/taro', async () => (await import('@/test-support/fake-taro')).taroModule);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { requestCalls as calls, taro, type RequestCall as Call } from '@/test-support/fake-taro';
+import { taro, type RequestCall as Call } from '@/test-support/fake-taro';
 import { PRIVACY_TERMS_VERSION } from '@tidepool/shared';
 
 vi.mock('@tarojs/taro', async () => (await import('@/test-support/fake-taro')).taroModule);
