@@ -26,7 +26,8 @@ import {
   soldOutPollMs,
   soldPercent,
 } from '../../drop-rules';
-import { useDrop, useTick } from '../../use-drop';
+import { useDrop } from '../../use-drop';
+import { useTick } from '@/hooks/use-tick';
 import { colors } from '@/styles/tokens';
 import { useRefreshOnShow, usePullDownReload } from '@/hooks/use-page-refresh';
 import '../../drop.scss';

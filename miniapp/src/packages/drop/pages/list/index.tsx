@@ -7,7 +7,7 @@ import { listDrops, type Clocked } from '@/services/drops.api';
 import { dropDetailUrl } from '@/services/drops-routes';
 import { dropStatusText, livePhase } from '@/services/drops-time';
 import { navigateTo, ROUTES, switchTab } from '@/utils/routes';
-import { useTick } from '../../use-drop';
+import { useTick } from '@/hooks/use-tick';
 import { usePullDownReload } from '@/hooks/use-page-refresh';
 import '../../drop.scss';
 

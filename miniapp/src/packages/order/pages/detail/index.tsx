@@ -16,7 +16,8 @@ import { afterSaleApplyUrl, type OrderActionButton, orderActionButtons } from '.
 import { ContactService } from '@/components/contact-service';
 import { FULFILMENT_LABEL, maskPhone, orderStateHint, orderStateLabel, payableLabel } from '@/utils/order-text';
 import { startPayment, waitUntilPaid } from '../../payment';
-import { useNow, useServerClockSkew } from './use-server-clock';
+import { useServerClockSkew } from './use-server-clock';
+import { useTick } from '@/hooks/use-tick';
 import { colors } from '@/styles/tokens';
 import { usePullDownReload } from '@/hooks/use-page-refresh';
 import { DetailFallback } from '@/components/detail-fallback';
@@ -98,7 +99,7 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
 
   const skew = useServerClockSkew();
   const unpaid = order.state === 'PENDING_PAYMENT';
-  const now = useNow(unpaid && skew !== null);
+  const now = useTick(unpaid && skew !== null);
   const msLeft = skew === null ? null : msUntil(order.payBefore, now + skew);
   const expired = unpaid && msLeft === 0;
 
