@@ -14,6 +14,7 @@ import { AFTER_SALE_ROUTES, AFTER_SALE_STATE_HINT, afterSaleStateLabel, parseId 
 import { colors } from '@/styles/tokens';
 import { useRefreshOnShow, usePullDownReload } from '@/hooks/use-page-refresh';
 import { DetailFallback } from '@/components/detail-fallback';
+import { InfoRow } from '../../components/info-row';
 import '../../order.scss';
 import '../../after-sale.scss';
 
@@ -177,32 +178,16 @@ function AfterSaleDetail({ initial, onReload }: { initial: AfterSaleView; onRelo
             <Text className="as-item__meta">{`${item.specText ? `${item.specText} · ` : ''}${item.quantity} 件`}</Text>
           </View>
         </View>
-        <View className="order-row order-row--small">
-          <Text className="order-row__label">售后类型</Text>
-          <Text className="order-row__value">{AFTER_SALE_TYPE_LABELS[item.type]}</Text>
-        </View>
-        <View className="order-row order-row--small">
-          <Text className="order-row__label">售后原因</Text>
-          <Text className="order-row__value">
-            {item.reasonText ? `${item.reasonLabel}：${item.reasonText}` : item.reasonLabel}
-          </Text>
-        </View>
+        <InfoRow label="售后类型" value={AFTER_SALE_TYPE_LABELS[item.type]} />
+        <InfoRow
+          label="售后原因"
+          value={item.reasonText ? `${item.reasonLabel}：${item.reasonText}` : item.reasonLabel}
+        />
         {item.returnTrackingNo ? (
-          <View className="order-row order-row--small">
-            <Text className="order-row__label">退货物流</Text>
-            <Text className="order-row__value">{`${item.returnCarrier ?? ''} ${item.returnTrackingNo}`}</Text>
-          </View>
+          <InfoRow label="退货物流" value={`${item.returnCarrier ?? ''} ${item.returnTrackingNo}`} />
         ) : null}
-        <View className="order-row order-row--small">
-          <Text className="order-row__label">售后编号</Text>
-          <Text className="order-row__value" userSelect>
-            {item.afterSaleNo}
-          </Text>
-        </View>
-        <View className="order-row order-row--small">
-          <Text className="order-row__label">申请时间</Text>
-          <Text className="order-row__value">{when(item.createdAt)}</Text>
-        </View>
+        <InfoRow label="售后编号" value={item.afterSaleNo} copyable />
+        <InfoRow label="申请时间" value={when(item.createdAt)} />
         {item.photos.length ? (
           <View className="as-photos">
             {item.photos.map((p) => (

@@ -21,6 +21,7 @@ import { useTick } from '@/hooks/use-tick';
 import { colors } from '@/styles/tokens';
 import { usePullDownReload } from '@/hooks/use-page-refresh';
 import { DetailFallback } from '@/components/detail-fallback';
+import { InfoRow } from '../../components/info-row';
 import '../../order.scss';
 import './index.scss';
 
@@ -256,10 +257,7 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
         )}
         {order.shipment ? (
           <View className="order-shipment">
-            <View className="order-row order-row--small">
-              <Text className="order-row__label">快递公司</Text>
-              <Text className="order-row__value order-carrier">{order.shipment.carrier}</Text>
-            </View>
+            <InfoRow label="快递公司" value={order.shipment.carrier} valueClassName="order-carrier" />
             <View className="order-row order-row--small">
               <Text className="order-row__label">运单号</Text>
               <Text className="order-row__value order-tracking-no" userSelect>
@@ -300,40 +298,14 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
       </View>
 
       <View className="order-card order-info">
-        <View className="order-row order-row--small">
-          <Text className="order-row__label">订单编号</Text>
-          <Text className="order-row__value order-no" userSelect>
-            {order.orderNo}
-          </Text>
-        </View>
-        <View className="order-row order-row--small">
-          <Text className="order-row__label">下单时间</Text>
-          <Text className="order-row__value">{formatDateTime(order.createdAt)}</Text>
-        </View>
-        {order.paidAt ? (
-          <View className="order-row order-row--small">
-            <Text className="order-row__label">支付时间</Text>
-            <Text className="order-row__value">{formatDateTime(order.paidAt)}</Text>
-          </View>
-        ) : null}
+        <InfoRow label="订单编号" value={order.orderNo} valueClassName="order-no" copyable />
+        <InfoRow label="下单时间" value={formatDateTime(order.createdAt)} />
+        {order.paidAt ? <InfoRow label="支付时间" value={formatDateTime(order.paidAt)} /> : null}
         {order.fulfilledAt && order.fulfilment === 'SHIP' ? (
-          <View className="order-row order-row--small">
-            <Text className="order-row__label">发货时间</Text>
-            <Text className="order-row__value">{formatDateTime(order.fulfilledAt)}</Text>
-          </View>
+          <InfoRow label="发货时间" value={formatDateTime(order.fulfilledAt)} />
         ) : null}
-        {order.completedAt ? (
-          <View className="order-row order-row--small">
-            <Text className="order-row__label">完成时间</Text>
-            <Text className="order-row__value">{formatDateTime(order.completedAt)}</Text>
-          </View>
-        ) : null}
-        {order.cancelledAt ? (
-          <View className="order-row order-row--small">
-            <Text className="order-row__label">取消时间</Text>
-            <Text className="order-row__value">{formatDateTime(order.cancelledAt)}</Text>
-          </View>
-        ) : null}
+        {order.completedAt ? <InfoRow label="完成时间" value={formatDateTime(order.completedAt)} /> : null}
+        {order.cancelledAt ? <InfoRow label="取消时间" value={formatDateTime(order.cancelledAt)} /> : null}
       </View>
 
       <View className="order-links">
