@@ -39,6 +39,21 @@ function addressProblem(address: ShippingAddress): string | null {
   return null;
 }
 
+/** The delivery address fields, in order; `hook` is the class tests find each input by. */
+const ADDRESS_ROWS: readonly {
+  field: keyof ShippingAddress;
+  label: string;
+  placeholder: string;
+  maxlength: number;
+  type?: 'number';
+  hook: string;
+}[] = [
+  { field: 'recipientName', label: '收货人', placeholder: '姓名', maxlength: 32, hook: 'address-name' },
+  { field: 'phone', label: '手机号', placeholder: '11 位手机号', maxlength: 11, type: 'number', hook: 'address-phone' },
+  { field: 'region', label: '所在地区', placeholder: '省 市 区', maxlength: 64, hook: 'address-region' },
+  { field: 'detail', label: '详细地址', placeholder: '街道、门牌号', maxlength: 128, hook: 'address-detail' },
+];
+
 export default function GiftPage() {
   const router = useRouter();
   const giftId = parseId(router.params.id);
@@ -177,47 +192,19 @@ function GiftView({ gift, onStale }: { gift: GiftDetail; onStale: () => void }) 
           </Text>
           {fulfilment === 'SHIP' ? (
             <View className="address-form">
-              <View className="form-row">
-                <Text className="form-row__label">收货人</Text>
-                <Input
-                  className="form-row__input address-name"
-                  maxlength={32}
-                  placeholder="姓名"
-                  value={address.recipientName}
-                  onInput={setField('recipientName')}
-                />
-              </View>
-              <View className="form-row">
-                <Text className="form-row__label">手机号</Text>
-                <Input
-                  className="form-row__input address-phone"
-                  type="number"
-                  maxlength={11}
-                  placeholder="11 位手机号"
-                  value={address.phone}
-                  onInput={setField('phone')}
-                />
-              </View>
-              <View className="form-row">
-                <Text className="form-row__label">所在地区</Text>
-                <Input
-                  className="form-row__input address-region"
-                  maxlength={64}
-                  placeholder="省 市 区"
-                  value={address.region}
-                  onInput={setField('region')}
-                />
-              </View>
-              <View className="form-row">
-                <Text className="form-row__label">详细地址</Text>
-                <Input
-                  className="form-row__input address-detail"
-                  maxlength={128}
-                  placeholder="街道、门牌号"
-                  value={address.detail}
-                  onInput={setField('detail')}
-                />
-              </View>
+              {ADDRESS_ROWS.map((row) => (
+                <View className="form-row" key={row.field}>
+                  <Text className="form-row__label">{row.label}</Text>
+                  <Input
+                    className={`form-row__input ${row.hook}`}
+                    type={row.type ?? 'text'}
+                    maxlength={row.maxlength}
+                    placeholder={row.placeholder}
+                    value={address[row.field]}
+                    onInput={setField(row.field)}
+                  />
+                </View>
+              ))}
             </View>
           ) : null}
         </View>
