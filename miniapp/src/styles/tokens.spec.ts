@@ -6,7 +6,7 @@ import { colors } from './tokens';
 const SRC = path.resolve(__dirname, '..');
 const THEME = path.join(__dirname, '_theme.scss');
 const TOKENS = path.join(__dirname, 'tokens.ts');
-/** A hex colour or an rgb()/rgba() call, as a stylesheet or TypeScript would spell one. */
+/** A hex colour or an rgb/rgba call with its arguments, as a stylesheet or TypeScript would spell one. */
 const LITERAL_COLOUR = /#[0-9a-fA-F]{3,8}\b|rgba?\([^)]*\)/g;
 
 function sourceFiles(dir: string): string[] {
@@ -17,7 +17,7 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** `#fff` and `#FFFFFF` are the same colour: compare six-digit lower case. */
+/** Three-digit and six-digit, upper- and lower-case hex spell the same colour: compare six-digit lower case. */
 function normalizeHex(hex: string): string {
   const h = hex.toLowerCase();
   return h.length === 4 ? `#${h[1]}${h[1]}${h[2]}${h[2]}${h[3]}${h[3]}` : h;
