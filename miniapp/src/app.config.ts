@@ -1,3 +1,5 @@
+import { colors } from './styles/tokens';
+
 export default defineAppConfig({
   // Tab pages only in the main package; everything else lives in subpackages (CI caps the main package at 2 MB).
   pages: ['pages/index/index', 'pages/category/index', 'pages/cart/index', 'pages/mine/index'],
@@ -84,15 +86,15 @@ export default defineAppConfig({
     // H5: Taro draws the navigation bar (title, and 返回 / 首页 on pages that are not tab pages), as WeChat does.
     navigationStyle: 'default',
     navigationBarTitleText: 'Tidepool 会员商城',
-    navigationBarBackgroundColor: '#fff8f3',
+    navigationBarBackgroundColor: colors.surfaceWarm,
     navigationBarTextStyle: 'black',
-    backgroundColor: '#f7f3ef',
+    backgroundColor: colors.bg,
     backgroundTextStyle: 'dark',
   },
   tabBar: {
-    color: '#8a847e',
-    selectedColor: '#e85d2f',
-    backgroundColor: '#ffffff',
+    color: colors.tabBarText,
+    selectedColor: colors.primary,
+    backgroundColor: colors.card,
     borderStyle: 'white',
     list: [
       {

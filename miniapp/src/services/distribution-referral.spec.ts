@@ -1,16 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { json, requestCalls as calls, storage, taro, type RequestCall as Call } from '@/test-support/fake-taro';
 
-const storage = vi.hoisted(() => new Map<string, unknown>());
-const taro = vi.hoisted(() => ({
-  request: vi.fn(),
-  addInterceptor: vi.fn(),
-  login: vi.fn(),
-  navigateTo: vi.fn(),
-  getStorageSync: (key: string) => storage.get(key) ?? '',
-  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
-  removeStorageSync: (key: string) => void storage.delete(key),
-}));
-vi.mock('@tarojs/taro', () => ({ default: taro, ...taro }));
+vi.mock('@tarojs/taro', async () => (await import('@/test-support/fake-taro')).taroModule);
 
 import { useAppStore } from '@/stores';
 import {
@@ -24,15 +15,7 @@ import {
 } from './distribution-referral';
 import { ensureMemberLogin } from './session';
 
-interface Call {
-  url: string;
-  method: string;
-  data?: unknown;
-  header: Record<string, string>;
-}
-const calls = () => taro.request.mock.calls.map((c) => c[0] as Call);
 const visits = () => calls().filter((c) => c.url === '/api/distribution/visits');
-const json = (statusCode: number, data: unknown) => ({ statusCode, data, header: {} });
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function answer(outcome: string, referred = true) {

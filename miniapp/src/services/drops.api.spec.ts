@@ -1,25 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { json, requestCalls as calls, storage, taro } from '@/test-support/fake-taro';
 
-const storage = vi.hoisted(() => new Map<string, unknown>());
-const taro = vi.hoisted(() => ({
-  request: vi.fn(),
-  addInterceptor: vi.fn(),
-  login: vi.fn(),
-  getStorageSync: (key: string) => storage.get(key) ?? '',
-  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
-  removeStorageSync: (key: string) => void storage.delete(key),
-}));
-vi.mock('@tarojs/taro', () => ({ default: taro, ...taro }));
+vi.mock('@tarojs/taro', async () => (await import('@/test-support/fake-taro')).taroModule);
 
 import { useAppStore } from '@/stores';
 import { getDrop, listDrops } from './drops.api';
 
-interface Call {
-  url: string;
-  header: Record<string, string>;
-}
-const calls = () => taro.request.mock.calls.map((c) => c[0] as Call);
-const json = (statusCode: number, data: unknown) => ({ statusCode, data, header: {} });
 const member = { token: 'tok-old', role: 'member' as const, storeId: null, displayName: null };
 
 describe('drops API', () => {

@@ -1,12 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { storage } from '@/test-support/fake-taro';
 
-const storage = vi.hoisted(() => new Map<string, unknown>());
-const taro = vi.hoisted(() => ({
-  getStorageSync: (key: string) => storage.get(key) ?? '',
-  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
-  removeStorageSync: (key: string) => void storage.delete(key),
-}));
-vi.mock('@tarojs/taro', () => ({ default: taro, ...taro }));
+vi.mock('@tarojs/taro', async () => (await import('@/test-support/fake-taro')).taroModule);
 
 import {
   MAX_RECENT_SEARCHES,

@@ -1,27 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { json, requestCalls as calls, storage, taro } from '@/test-support/fake-taro';
 
-const storage = vi.hoisted(() => new Map<string, unknown>());
-const taro = vi.hoisted(() => ({
-  request: vi.fn(),
-  addInterceptor: vi.fn(),
-  login: vi.fn(),
-  getStorageSync: (key: string) => storage.get(key) ?? '',
-  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
-  removeStorageSync: (key: string) => void storage.delete(key),
-}));
-vi.mock('@tarojs/taro', () => ({ default: taro, ...taro }));
+vi.mock('@tarojs/taro', async () => (await import('@/test-support/fake-taro')).taroModule);
 
 import { useAppStore } from '@/stores';
 import { DEVICE_ID_KEY, deviceId, ensureMemberLogin, memberRequest, resetDeviceId, staffRequest } from './session';
-
-interface Call {
-  url: string;
-  method: string;
-  data?: unknown;
-  header: Record<string, string>;
-}
-const calls = () => taro.request.mock.calls.map((c) => c[0] as Call);
-const json = (statusCode: number, data: unknown) => ({ statusCode, data, header: {} });
 
 describe('member session', () => {
   beforeEach(() => {

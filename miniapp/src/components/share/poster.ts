@@ -1,4 +1,5 @@
 import { fen, formatFen, type PosterView } from '@tidepool/shared';
+import { colors } from '@/styles/tokens';
 
 /**
  * The referral poster (推广海报), drawn on a Canvas 2D: the product photo, its price and name, the promoter's avatar
@@ -128,13 +129,13 @@ function drawImageCover(ctx: PosterContext, image: PosterImage, x: number, y: nu
 /** Paints the poster at 1 canvas pixel per layout pixel (scale the context first for a sharper image). */
 export function drawPoster(ctx: PosterContext, poster: PosterView, images: PosterImages): void {
   const text = posterTexts(poster);
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = colors.card;
   ctx.fillRect(0, 0, POSTER_WIDTH, POSTER_HEIGHT);
 
   // The product photo (a warm placeholder when it did not load).
   if (images.photo) drawImageCover(ctx, images.photo, 0, 0, PHOTO, PHOTO);
   else {
-    ctx.fillStyle = '#f7f3ef';
+    ctx.fillStyle = colors.bg;
     ctx.fillRect(0, 0, PHOTO, PHOTO);
   }
 
@@ -142,16 +143,16 @@ export function drawPoster(ctx: PosterContext, poster: PosterView, images: Poste
   ctx.textAlign = 'left';
   let y = PHOTO + 64;
   if (text.price) {
-    ctx.fillStyle = '#e4393c';
+    ctx.fillStyle = colors.price;
     ctx.font = `bold 48px ${FONT}`;
     ctx.fillText(text.price, PAD, y);
     if (text.listPrice) {
       const x = PAD + ctx.measureText(text.price).width + 16;
-      ctx.fillStyle = '#a39b94';
+      ctx.fillStyle = colors.textMuted;
       ctx.font = `24px ${FONT}`;
       ctx.fillText(text.listPrice, x, y);
       const w = ctx.measureText(text.listPrice).width;
-      ctx.strokeStyle = '#a39b94';
+      ctx.strokeStyle = colors.textMuted;
       ctx.lineWidth = 2;
       ctx.beginPath();
       ctx.moveTo(x, y - 8);
@@ -160,7 +161,7 @@ export function drawPoster(ctx: PosterContext, poster: PosterView, images: Poste
     }
     y += 48;
   }
-  ctx.fillStyle = '#2b2521';
+  ctx.fillStyle = colors.text;
   ctx.font = `bold 30px ${FONT}`;
   for (const line of wrapText(text.title, POSTER_WIDTH - PAD * 2, (s) => ctx.measureText(s).width, 2)) {
     ctx.fillText(line, PAD, y);
@@ -169,7 +170,7 @@ export function drawPoster(ctx: PosterContext, poster: PosterView, images: Poste
 
   // Bottom band: the promoter and the code.
   const bandTop = POSTER_HEIGHT - CODE - 56;
-  ctx.fillStyle = '#fff8f3';
+  ctx.fillStyle = colors.surfaceWarm;
   ctx.fillRect(0, bandTop - 16, POSTER_WIDTH, POSTER_HEIGHT - bandTop + 16);
 
   const avatar = 72;
@@ -182,9 +183,9 @@ export function drawPoster(ctx: PosterContext, poster: PosterView, images: Poste
   ctx.clip();
   if (images.avatar) drawImageCover(ctx, images.avatar, ax, ay, avatar, avatar);
   else {
-    ctx.fillStyle = '#e85d2f';
+    ctx.fillStyle = colors.primary;
     ctx.fillRect(ax, ay, avatar, avatar);
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = colors.textInverse;
     ctx.font = `bold 34px ${FONT}`;
     ctx.textAlign = 'center';
     ctx.fillText(text.initial, ax + avatar / 2, ay + avatar / 2 + 12);
@@ -194,11 +195,11 @@ export function drawPoster(ctx: PosterContext, poster: PosterView, images: Poste
 
   const textX = ax + avatar + 20;
   const textWidth = POSTER_WIDTH - PAD - CODE - 24 - textX;
-  ctx.fillStyle = '#2b2521';
+  ctx.fillStyle = colors.text;
   ctx.font = `bold 28px ${FONT}`;
   const [recommender] = wrapText(text.recommender, textWidth, (s) => ctx.measureText(s).width, 1);
   ctx.fillText(recommender ?? '', textX, ay + 30);
-  ctx.fillStyle = '#6f6760';
+  ctx.fillStyle = colors.textSecondary;
   ctx.font = `24px ${FONT}`;
   let copyY = ay + avatar + 36;
   for (const line of wrapText(text.copy, POSTER_WIDTH - PAD - CODE - 24 - PAD, (s) => ctx.measureText(s).width, 3)) {
@@ -208,11 +209,11 @@ export function drawPoster(ctx: PosterContext, poster: PosterView, images: Poste
 
   const codeX = POSTER_WIDTH - PAD - CODE;
   const codeY = bandTop;
-  ctx.fillStyle = '#ffffff';
+  ctx.fillStyle = colors.codePaper;
   ctx.fillRect(codeX - 8, codeY - 8, CODE + 16, CODE + 16);
   if (images.code)
     ctx.drawImage(images.code.source, 0, 0, images.code.width, images.code.height, codeX, codeY, CODE, CODE);
-  ctx.fillStyle = '#a39b94';
+  ctx.fillStyle = colors.textMuted;
   ctx.font = `20px ${FONT}`;
   ctx.textAlign = 'center';
   ctx.fillText(text.codeHint, codeX + CODE / 2, codeY + CODE + 32);

@@ -37,15 +37,3 @@ export function useDrop(id: number | null): DropState & { reload: () => Promise<
   }, [reload]);
   return { ...state, reload };
 }
-
-/** The phone's clock, ticking every second while `active`. */
-export function useTick(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { PROMOTER_ROUTES } from '@/components/share/promoter-routes';
-import { ListFooter } from '@/components/list-footer';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
+import { EmptyState, ErrorState } from '@/components/state-view';
 import type { UsePagedListResult } from '@/hooks/use-paged-list';
 import type { ApiError } from '@/services/api-error';
 import { redirectTo } from '@/utils/routes';
 import type { Tone } from './promoter-text';
+import { PagedList } from '@/components/paged-list';
 
 /** An error of a promoter-center view: "not a promoter" leads to 申请成为推手 instead of a retry. */
 export function PromoterError({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
@@ -45,25 +45,17 @@ export function PagedSection<T extends { id: number }>({
 }: PagedSectionProps<T>) {
   return (
     <View className="promoter-list">
-      {list.initialLoading ? <LoadingState variant="list" /> : null}
-      {list.error ? <PromoterError error={list.error} onRetry={() => void list.retry()} /> : null}
-      {!list.initialLoading && !list.error && list.items.length === 0 ? (
-        <EmptyState
-          title={emptyTitle}
-          description={emptyDescription}
-          actionText={emptyAction?.text}
-          onAction={emptyAction?.onAction}
-        />
-      ) : null}
-      {list.items.map((item) => renderItem(item))}
-      {list.items.length > 0 ? (
-        <ListFooter
-          hasMore={list.hasMore}
-          loadingMore={list.loadingMore}
-          error={list.moreError}
-          onLoadMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <PagedList
+        list={list}
+        empty={{
+          title: emptyTitle,
+          description: emptyDescription,
+          actionText: emptyAction?.text,
+          onAction: emptyAction?.onAction,
+        }}
+        renderItem={renderItem}
+        renderError={(error, retry) => <PromoterError error={error} onRetry={retry} />}
+      />
     </View>
   );
 }

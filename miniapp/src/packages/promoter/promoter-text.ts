@@ -7,7 +7,7 @@ import {
   type PromoterStatus,
   type WithdrawalStatus,
 } from '@tidepool/shared';
-import { readTillAmount } from '@/packages/store/till/amount';
+import { readTillAmount } from '@/utils/till-amount';
 
 /** Money in the promoter center: every amount through the shared formatter ("¥12.30"). */
 export const yuan = (amountFen: number): string => formatFen(fen(amountFen));

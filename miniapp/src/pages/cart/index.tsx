@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { type CartLineDto, formatFen, itemPromotionTags, memberDayTag, type PromotionTag } from '@tidepool/shared';
 import { Price } from '@/components/price';
@@ -25,6 +25,8 @@ import {
   stepperLimits,
 } from './cart-model';
 import { useCart } from './use-cart';
+import { colors } from '@/styles/tokens';
+import { usePullDownReload } from '@/hooks/use-page-refresh';
 import './index.scss';
 
 /**
@@ -46,9 +48,7 @@ export default function CartPage() {
     if (shownOnce.current) void reload();
     shownOnce.current = true;
   });
-  usePullDownRefresh(() => {
-    void reload().finally(() => void stopPullDownRefresh());
-  });
+  usePullDownReload(reload);
 
   const view = load.view;
   if (!view) {
@@ -83,7 +83,7 @@ export default function CartPage() {
       title: '删除商品',
       content: `确定将「${line.productName}」移出购物车吗？`,
       confirmText: '删除',
-      confirmColor: '#e4393c',
+      confirmColor: colors.danger,
       cancelText: '再想想',
     }).catch(() => ({ confirm: false }));
     if (confirm) await remove(line.skuId);

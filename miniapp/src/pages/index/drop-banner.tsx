@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DropListResponse } from '@tidepool/shared';
 import { listDrops, type Clocked } from '@/services/drops.api';
 import { DROP_ROUTES, dropDetailUrl } from '@/services/drops-routes';
 import { dropStatusText, livePhase } from '@/services/drops-time';
 import { navigateTo } from '@/utils/routes';
+import { useRefreshOnShow } from '@/hooks/use-page-refresh';
 
 /**
  * The home page's 团购 card: the soonest drop with its countdown (server clock), tap → the drop (or the list when
@@ -14,15 +14,11 @@ import { navigateTo } from '@/utils/routes';
 export function DropBanner() {
   const [list, setList] = useState<Clocked<DropListResponse> | null>(null);
   const [now, setNow] = useState(() => Date.now());
-  const shownOnce = useRef(false);
   const load = () => {
     listDrops().then(setList, () => setList(null));
   };
   useEffect(load, []);
-  useDidShow(() => {
-    if (shownOnce.current) load();
-    shownOnce.current = true;
-  });
+  useRefreshOnShow(load);
 
   const drops = list?.value.items ?? [];
   const skewMs = list?.skewMs ?? 0;

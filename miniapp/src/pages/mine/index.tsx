@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow, usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
-import { useRef } from 'react';
+
 import type { MemberCenterResponse, TierCode } from '@tidepool/shared';
 import { ContactService } from '@/components/contact-service';
 import { PROMOTER_ROUTES } from '@/components/share/promoter-routes';
@@ -11,6 +10,7 @@ import { DROP_ROUTES } from '@/services/drops-routes';
 import { useAppStore } from '@/stores';
 import { selectStaffSession } from '@/stores/selectors';
 import { navigateTo, ROUTES } from '@/utils/routes';
+import { useRefreshOnShow, usePullDownReload } from '@/hooks/use-page-refresh';
 import './index.scss';
 
 interface Entry {
@@ -75,16 +75,9 @@ export default function MinePage() {
   const staff = useAppStore(selectStaffSession);
   const { state, reload } = useAsync(getMemberCenter, []);
   const member = state.data;
-  const shownOnce = useRef(false);
-
   // Back from signup, the member code or account deletion: read the card again (keeping it on screen).
-  useDidShow(() => {
-    if (shownOnce.current) void reload();
-    shownOnce.current = true;
-  });
-  usePullDownRefresh(() => {
-    void reload().finally(() => void stopPullDownRefresh());
-  });
+  useRefreshOnShow(reload);
+  usePullDownReload(reload);
 
   const signedUp = member?.signedUp === true;
 

@@ -1,16 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { taro, type RequestCall as Call } from '@/test-support/fake-taro';
 import { PRIVACY_TERMS_VERSION } from '@tidepool/shared';
 
-const storage = vi.hoisted(() => new Map<string, unknown>());
-const taro = vi.hoisted(() => ({
-  request: vi.fn(),
-  addInterceptor: vi.fn(),
-  login: vi.fn(),
-  getStorageSync: (key: string) => storage.get(key) ?? '',
-  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
-  removeStorageSync: (key: string) => void storage.delete(key),
-}));
-vi.mock('@tarojs/taro', () => ({ default: taro, ...taro }));
+vi.mock('@tarojs/taro', async () => (await import('@/test-support/fake-taro')).taroModule);
 
 import { useAppStore } from '@/stores';
 import { staffLogin } from './auth.api';
@@ -25,12 +17,6 @@ import {
 } from './members.api';
 import { getStoreSignupCode, redeemVoucher, scanMemberCode } from './store-mode.api';
 
-interface Call {
-  url: string;
-  method: string;
-  data?: unknown;
-  header: Record<string, string>;
-}
 const last = () => taro.request.mock.calls.at(-1)?.[0] as Call;
 const ok = (data: unknown, statusCode = 200) => ({ statusCode, data, header: {} });
 

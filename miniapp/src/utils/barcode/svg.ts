@@ -1,5 +1,6 @@
 import qrcode from 'qrcode-generator';
 import { code128CLayout } from './code128';
+import { colors } from '@/styles/tokens';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -54,7 +55,7 @@ export function qrSvg(text: string, quietZone = 4): string {
   });
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges">` +
-    `<rect width="${size}" height="${size}" fill="#fff"/><path d="${path}" fill="#000"/></svg>`
+    `<rect width="${size}" height="${size}" fill="${colors.codePaper}"/><path d="${path}" fill="${colors.codeInk}"/></svg>`
   );
 }
 
@@ -65,6 +66,6 @@ export function code128Svg(digits: string, height = 60): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.modules} ${height}" ` +
     `preserveAspectRatio="none" shape-rendering="crispEdges">` +
-    `<rect width="${layout.modules}" height="${height}" fill="#fff"/><path d="${bars}" fill="#000"/></svg>`
+    `<rect width="${layout.modules}" height="${height}" fill="${colors.codePaper}"/><path d="${bars}" fill="${colors.codeInk}"/></svg>`
   );
 }

@@ -14,9 +14,10 @@ import { Price } from '@/components/price';
 import { recordTillPurchase } from '@/services/api/till.api';
 import { formatTime } from '@/utils/date';
 import { navigateTo, ROUTES } from '@/utils/routes';
-import { readTillAmount } from './amount';
+import { readTillAmount } from '@/utils/till-amount';
 import { confirmSale, NO_SALE, type SaleState, type TillSaleInput } from './sale-attempt';
 import { useTillQuote } from './use-till-quote';
+import { colors } from '@/styles/tokens';
 import './till-panel.scss';
 
 export interface TillPanelProps {
@@ -174,7 +175,7 @@ export function TillPanel({ summary, onNext, onScanExpired, onSold }: TillPanelP
       content: `应付 ${formatFen(fen(quote.payableFen))}${saved > 0 ? `（已优惠 ${formatFen(fen(saved))}）` : ''}，请确认已向顾客收款。`,
       confirmText: '确认收款',
       cancelText: '取消',
-      confirmColor: '#e85d2f',
+      confirmColor: colors.primary,
     }).catch(() => ({ confirm: false }));
     if (!ok) return;
     confirmedFen.current = quote.payableFen;
@@ -187,7 +188,7 @@ export function TillPanel({ summary, onNext, onScanExpired, onSold }: TillPanelP
       content: '上一次收款结果未知，可能已经记录。放弃后请到「门店交易」核对，避免重复收款。',
       confirmText: '放弃',
       cancelText: '继续重试',
-      confirmColor: '#e4393c',
+      confirmColor: colors.danger,
     }).catch(() => ({ confirm: false }));
     if (!ok) return;
     setSale(NO_SALE);

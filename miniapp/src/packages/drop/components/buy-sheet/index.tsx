@@ -12,9 +12,9 @@ import { resolveAssetUrl } from '@/services/asset-url';
 import { createDropOrder } from '@/services/drops.api';
 import { navigateTo, orderDetailUrl } from '@/utils/routes';
 import { toast } from '@/utils/toast';
-import { EMPTY_ADDRESS, firstAddressError, normalizeAddress, validateAddress } from '../../../order/address';
-import { AddressForm } from '../../../order/components/address-form';
-import { PICKUP_STORES } from '../../../order/pickup-stores';
+import { EMPTY_ADDRESS, firstAddressError, normalizeAddress, validateAddress } from '@/utils/address';
+import { AddressForm } from '@/components/address-form';
+import { PICKUP_STORES } from '@/utils/pickup-stores';
 import { submitDropOrder, type DropAttempt } from '../../drop-attempt';
 import { clampQuantity, maxBuyable, refusalView, type RefusalView } from '../../drop-rules';
 

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { stopPullDownRefresh, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { fen, type DropItemView, type DropPhase, type DropView } from '@tidepool/shared';
 import { Price } from '@/components/price';
@@ -26,7 +26,10 @@ import {
   soldOutPollMs,
   soldPercent,
 } from '../../drop-rules';
-import { useDrop, useTick } from '../../use-drop';
+import { useDrop } from '../../use-drop';
+import { useTick } from '@/hooks/use-tick';
+import { colors } from '@/styles/tokens';
+import { useRefreshOnShow, usePullDownReload } from '@/hooks/use-page-refresh';
 import '../../drop.scss';
 
 function parseId(raw: string | undefined): number | null {
@@ -45,7 +48,6 @@ export default function DropDetailPage() {
   const router = useRouter();
   const id = parseId(router.params.id);
   const { drop, skewMs, error, reload } = useDrop(id);
-  const shownOnce = useRef(false);
   // 分享: the card carries a promoter's referral token, so a friend who buys here is their customer.
   const share = useReferralShare({
     targetType: 'DROP',
@@ -57,13 +59,8 @@ export default function DropDetailPage() {
   });
 
   // Back from the order (paid or not): what is left and my quantity have changed.
-  useDidShow(() => {
-    if (shownOnce.current) void reload();
-    shownOnce.current = true;
-  });
-  usePullDownRefresh(() => {
-    void reload().finally(() => void stopPullDownRefresh());
-  });
+  useRefreshOnShow(reload);
+  usePullDownReload(reload);
   // A refresh that failed keeps the drop on screen (still right but for what is left): say so briefly.
   useEffect(() => {
     if (drop && error) toast(error.message);
@@ -137,7 +134,7 @@ function DropDetail({ drop, skewMs, reload, share }: DropDetailProps) {
       content,
       confirmText: '去入会',
       cancelText: '再看看',
-      confirmColor: '#e85d2f',
+      confirmColor: colors.primary,
     }).catch(() => ({ confirm: false }));
     if (confirm) navigateTo(ROUTES.memberSignup);
   };

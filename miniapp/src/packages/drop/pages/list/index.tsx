@@ -1,5 +1,4 @@
 import { Image, Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
 import type { DropListResponse } from '@tidepool/shared';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
@@ -8,15 +7,14 @@ import { listDrops, type Clocked } from '@/services/drops.api';
 import { dropDetailUrl } from '@/services/drops-routes';
 import { dropStatusText, livePhase } from '@/services/drops-time';
 import { navigateTo, ROUTES, switchTab } from '@/utils/routes';
-import { useTick } from '../../use-drop';
+import { useTick } from '@/hooks/use-tick';
+import { usePullDownReload } from '@/hooks/use-page-refresh';
 import '../../drop.scss';
 
 /** 本周团购: every drop open now or opening within a week, soonest first (the home banner's "更多"). */
 export default function DropListPage() {
   const { state, reload } = useAsync<Clocked<DropListResponse>>(listDrops, []);
-  usePullDownRefresh(() => {
-    void reload().finally(() => void stopPullDownRefresh());
-  });
+  usePullDownReload(reload);
   const now = useTick(state.data !== null && state.data.value.items.length > 0);
 
   if (state.status === 'error' && !state.data) {

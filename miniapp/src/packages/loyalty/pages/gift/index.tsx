@@ -9,7 +9,6 @@ import {
   isMainlandMobile,
   MAINLAND_MOBILE_MESSAGE,
 } from '@tidepool/shared';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
 import { getPointsBalance } from '@/services/api/loyalty.api';
@@ -19,10 +18,11 @@ import { navigateTo, redirectTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { PointsPrice, StockTag } from '../../components';
 import { RedemptionAttempt } from '../../redemption-attempt';
+import { colors } from '@/styles/tokens';
+import { DetailFallback } from '@/components/detail-fallback';
+import { EMPTY_ADDRESS } from '@/utils/address';
 import '../../loyalty.scss';
 import './index.scss';
-
-const EMPTY_ADDRESS: ShippingAddress = { recipientName: '', phone: '', region: '', detail: '' };
 
 function parseId(raw: string | undefined): number | null {
   if (!raw || !/^\d{1,10}$/.test(raw)) return null;
@@ -39,6 +39,21 @@ function addressProblem(address: ShippingAddress): string | null {
   return null;
 }
 
+/** The delivery address fields, in order; `hook` is the class tests find each input by. */
+const ADDRESS_ROWS: readonly {
+  field: keyof ShippingAddress;
+  label: string;
+  placeholder: string;
+  maxlength: number;
+  type?: 'number';
+  hook: string;
+}[] = [
+  { field: 'recipientName', label: '收货人', placeholder: '姓名', maxlength: 32, hook: 'address-name' },
+  { field: 'phone', label: '手机号', placeholder: '11 位手机号', maxlength: 11, type: 'number', hook: 'address-phone' },
+  { field: 'region', label: '所在地区', placeholder: '省 市 区', maxlength: 64, hook: 'address-region' },
+  { field: 'detail', label: '详细地址', placeholder: '街道、门牌号', maxlength: 128, hook: 'address-detail' },
+];
+
 export default function GiftPage() {
   const router = useRouter();
   const giftId = parseId(router.params.id);
@@ -48,27 +63,18 @@ export default function GiftPage() {
   );
   const gift = detail.state.data;
 
-  if (detail.state.status === 'error' && !gift) {
-    const { error } = detail.state;
-    return (
-      <View className="loyalty-page gift-page gift-page--state">
-        {error.code === 'GIFT_NOT_FOUND' ? (
-          <EmptyState
-            title={error.message}
-            actionText="去看看其他礼品"
-            onAction={() => redirectTo(ROUTES.pointsMall)}
-          />
-        ) : (
-          <ErrorState error={error} onRetry={() => void detail.reload()} />
-        )}
-      </View>
-    );
-  }
   if (!gift) {
     return (
-      <View className="loyalty-page gift-page gift-page--state">
-        <LoadingState variant="detail" />
-      </View>
+      <DetailFallback
+        className="loyalty-page gift-page gift-page--state"
+        state={detail.state}
+        onRetry={() => void detail.reload()}
+        notFound={{
+          code: 'GIFT_NOT_FOUND',
+          actionText: '去看看其他礼品',
+          onAction: () => redirectTo(ROUTES.pointsMall),
+        }}
+      />
     );
   }
   return <GiftView gift={gift} onStale={() => void detail.reload()} />;
@@ -119,7 +125,7 @@ function GiftView({ gift, onStale }: { gift: GiftDetail; onStale: () => void }) 
           : `使用 ${gift.pointsPrice} 积分兑换「${gift.name}」，将快递至 ${shipTo?.region ?? ''}${shipTo?.detail ?? ''}。`,
       confirmText: '确认兑换',
       cancelText: '再想想',
-      confirmColor: '#e85d2f',
+      confirmColor: colors.primary,
     }).catch(() => ({ confirm: false }));
     if (!confirm) return;
 
@@ -186,47 +192,19 @@ function GiftView({ gift, onStale }: { gift: GiftDetail; onStale: () => void }) 
           </Text>
           {fulfilment === 'SHIP' ? (
             <View className="address-form">
-              <View className="form-row">
-                <Text className="form-row__label">收货人</Text>
-                <Input
-                  className="form-row__input address-name"
-                  maxlength={32}
-                  placeholder="姓名"
-                  value={address.recipientName}
-                  onInput={setField('recipientName')}
-                />
-              </View>
-              <View className="form-row">
-                <Text className="form-row__label">手机号</Text>
-                <Input
-                  className="form-row__input address-phone"
-                  type="number"
-                  maxlength={11}
-                  placeholder="11 位手机号"
-                  value={address.phone}
-                  onInput={setField('phone')}
-                />
-              </View>
-              <View className="form-row">
-                <Text className="form-row__label">所在地区</Text>
-                <Input
-                  className="form-row__input address-region"
-                  maxlength={64}
-                  placeholder="省 市 区"
-                  value={address.region}
-                  onInput={setField('region')}
-                />
-              </View>
-              <View className="form-row">
-                <Text className="form-row__label">详细地址</Text>
-                <Input
-                  className="form-row__input address-detail"
-                  maxlength={128}
-                  placeholder="街道、门牌号"
-                  value={address.detail}
-                  onInput={setField('detail')}
-                />
-              </View>
+              {ADDRESS_ROWS.map((row) => (
+                <View className="form-row" key={row.field}>
+                  <Text className="form-row__label">{row.label}</Text>
+                  <Input
+                    className={`form-row__input ${row.hook}`}
+                    type={row.type ?? 'text'}
+                    maxlength={row.maxlength}
+                    placeholder={row.placeholder}
+                    value={address[row.field]}
+                    onInput={setField(row.field)}
+                  />
+                </View>
+              ))}
             </View>
           ) : null}
         </View>

@@ -1,12 +1,12 @@
 import { Image, Text, View } from '@tarojs/components';
 import { formatPickupCode, GIFT_FULFILMENT_LABELS, type RedemptionView } from '@tidepool/shared';
-import { ListFooter } from '@/components/list-footer';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
+
 import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
 import { listMyRedemptions } from '@/services/api/points-mall.api';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { formatDate, formatDateTime } from '@/utils/date';
 import { navigateTo, ROUTES } from '@/utils/routes';
+import { PagedList } from '@/components/paged-list';
 import '../../loyalty.scss';
 import './index.scss';
 
@@ -76,27 +76,16 @@ export default function MyGiftsPage() {
 
   return (
     <View className="loyalty-page my-gifts-page">
-      {list.initialLoading ? <LoadingState variant="list" /> : null}
-      {list.error ? <ErrorState error={list.error} onRetry={() => void list.retry()} /> : null}
-      {!list.initialLoading && !list.error && list.items.length === 0 ? (
-        <EmptyState
-          title="还没有兑换过礼品"
-          description="积分可以兑换好礼，别让积分过期哦"
-          actionText="去积分商城"
-          onAction={() => navigateTo(ROUTES.pointsMall)}
-        />
-      ) : null}
-      {list.items.map((r) => (
-        <RedemptionCard key={r.id} redemption={r} />
-      ))}
-      {list.items.length > 0 ? (
-        <ListFooter
-          hasMore={list.hasMore}
-          loadingMore={list.loadingMore}
-          error={list.moreError}
-          onLoadMore={() => void list.loadMore()}
-        />
-      ) : null}
+      <PagedList
+        list={list}
+        empty={{
+          title: '还没有兑换过礼品',
+          description: '积分可以兑换好礼，别让积分过期哦',
+          actionText: '去积分商城',
+          onAction: () => navigateTo(ROUTES.pointsMall),
+        }}
+        renderItem={(r) => <RedemptionCard key={r.id} redemption={r} />}
+      />
     </View>
   );
 }

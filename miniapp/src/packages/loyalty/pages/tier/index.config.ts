@@ -1,6 +1,8 @@
+import { colors } from '../../../../styles/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '会员等级',
-  navigationBarBackgroundColor: '#fff8f3',
+  navigationBarBackgroundColor: colors.surfaceWarm,
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
 });

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
 import { GROWTH_PER_YUAN, type TierResponse } from '@tidepool/shared';
 import { ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { getTier } from '@/services/api/loyalty.api';
 import { benefitRows } from '../../tier-benefits';
+import { usePullDownReload } from '@/hooks/use-page-refresh';
 import '../../loyalty.scss';
 import './index.scss';
 
@@ -78,9 +78,7 @@ function TierView({ tier }: { tier: TierResponse }) {
 /** 会员等级: progress to the next tier and what every tier gets. */
 export default function TierPage() {
   const { state, reload } = useAsync(getTier, []);
-  usePullDownRefresh(() => {
-    void reload().finally(() => void stopPullDownRefresh());
-  });
+  usePullDownReload(reload);
   return (
     <View className="loyalty-page tier-page">
       {state.data ? <TierView tier={state.data} /> : null}

@@ -16,6 +16,7 @@ import {
   validateAddressInput,
 } from '@/services/address-book';
 import { toast } from '@/utils/toast';
+import { colors } from '@/styles/tokens';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -108,7 +109,7 @@ function AddressEditor({ id, initial }: { id: number | null; initial: AddressInp
       title: '删除地址',
       content: '确定删除这个收货地址吗？',
       confirmText: '删除',
-      confirmColor: '#e4393c',
+      confirmColor: colors.danger,
     }).catch(() => ({ confirm: false }));
     if (!confirm) return;
     try {
@@ -163,7 +164,7 @@ function AddressEditor({ id, initial }: { id: number | null; initial: AddressInp
           <Switch
             className="address-default-switch"
             checked={value.isDefault === true}
-            color="#e85d2f"
+            color={colors.primary}
             onChange={(e) => set('isDefault', e.detail.value)}
           />
         </View>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { ADDRESS_LIMITS, type AddressView } from '@tidepool/shared';
 import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
@@ -9,6 +9,8 @@ import { deleteAddress, listAddresses, setDefaultAddress } from '@/services/api/
 import { fromWechatAddress, rememberCheckoutAddress } from '@/services/address-book';
 import { navigateTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
+import { colors } from '@/styles/tokens';
+import { useRefreshOnShow } from '@/hooks/use-page-refresh';
 import './index.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -23,13 +25,8 @@ export default function AddressesPage() {
   const selectedId = Number(router.params.selected ?? 0);
   const { state, reload } = useAsync(listAddresses, []);
   const [busy, setBusy] = useState(false);
-  const shownOnce = useRef(false);
-
   // Back from adding or editing: read the book again.
-  useDidShow(() => {
-    if (shownOnce.current) void reload();
-    shownOnce.current = true;
-  });
+  useRefreshOnShow(reload);
 
   const act = async (work: () => Promise<unknown>, done: string) => {
     if (busy) return;
@@ -50,7 +47,7 @@ export default function AddressesPage() {
       title: '删除地址',
       content: `确定删除${address.recipientName}的地址「${address.region} ${address.detail}」吗？`,
       confirmText: '删除',
-      confirmColor: '#e4393c',
+      confirmColor: colors.danger,
     }).catch(() => ({ confirm: false }));
     if (confirm) await act(() => deleteAddress(address.id), '已删除');
   };

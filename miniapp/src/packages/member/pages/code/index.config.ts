@@ -1,6 +1,8 @@
+import { colors } from '../../../../styles/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '会员码',
-  navigationBarBackgroundColor: '#3b302a',
+  navigationBarBackgroundColor: colors.premium,
   navigationBarTextStyle: 'white',
-  backgroundColor: '#3b302a',
+  backgroundColor: colors.premium,
 });

@@ -10,6 +10,7 @@ import { toApiError } from '@/services/api-error';
 import { couponProductsUrl, navigateTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { centreAction, centreNote } from '../../coupon-centre-text';
+import { colors } from '@/styles/tokens';
 import '@/components/coupon-card/index.scss';
 import '../../member.scss';
 import './index.scss';
@@ -81,7 +82,7 @@ export default function CouponCentrePage() {
           content: '成为会员后即可领取优惠券',
           confirmText: '去入会',
           cancelText: '再看看',
-          confirmColor: '#e85d2f',
+          confirmColor: colors.primary,
         }).catch(() => ({ confirm: false }));
         if (confirm) navigateTo(ROUTES.memberSignup);
         return;

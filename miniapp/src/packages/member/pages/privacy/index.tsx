@@ -14,6 +14,7 @@ import { formatBirthday, formatDate } from '@/utils/date';
 import { navigateTo, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { PRIVACY_TERMS } from '../../privacy-terms';
+import { colors } from '@/styles/tokens';
 import '../../member.scss';
 import './index.scss';
 
@@ -24,7 +25,7 @@ async function confirm(title: string, content: string, confirmText: string, dang
       content,
       confirmText,
       cancelText: '取消',
-      confirmColor: danger ? '#e4393c' : '#e85d2f',
+      confirmColor: danger ? colors.danger : colors.primary,
     });
     return res.confirm;
   } catch {

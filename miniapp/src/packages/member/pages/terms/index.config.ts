@@ -1,4 +1,6 @@
+import { colors } from '../../../../styles/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '会员隐私政策',
-  navigationBarBackgroundColor: '#fff8f3',
+  navigationBarBackgroundColor: colors.surfaceWarm,
 });

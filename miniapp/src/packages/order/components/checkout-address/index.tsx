@@ -5,8 +5,8 @@ import { type AddressView, type ShippingAddress, toShippingAddress } from '@tide
 import { listAddresses } from '@/services/api/addresses.api';
 import { checkoutAddressChoice, preselectAddress } from '@/services/address-book';
 import { navigateTo, ROUTES } from '@/utils/routes';
-import type { AddressErrors } from '../../address';
-import { AddressForm } from '../address-form';
+import type { AddressErrors } from '@/utils/address';
+import { AddressForm } from '@/components/address-form';
 import './index.scss';
 
 export interface CheckoutAddressProps {

@@ -1,7 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import { fen, formatFen, type CheckoutCouponOption } from '@tidepool/shared';
 import { CouponCard } from '@/components/coupon-card';
-import { couponOptionNote, sameCoupons, toggleCoupon } from '../../order-text';
+import { couponOptionNote, sameCoupons, toggleCoupon } from '@/utils/order-text';
 
 export interface CouponSheetProps {
   options: readonly CheckoutCouponOption[];

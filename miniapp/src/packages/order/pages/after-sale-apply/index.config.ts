@@ -1,5 +1,7 @@
+import { colors } from '../../../../styles/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '申请售后',
-  navigationBarBackgroundColor: '#fff8f3',
+  navigationBarBackgroundColor: colors.surfaceWarm,
   backgroundTextStyle: 'dark',
 });

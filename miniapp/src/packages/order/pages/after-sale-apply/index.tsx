@@ -16,7 +16,7 @@ import {
   type AfterSaleType,
 } from '@tidepool/shared';
 import { Price } from '@/components/price';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
+import { EmptyState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
 import { applyAfterSale, getAfterSaleOptions, uploadAfterSalePhoto } from '@/services/api/after-sales.api';
@@ -31,6 +31,7 @@ import {
   previewRefund,
   type Picks,
 } from '../../after-sale';
+import { DetailFallback } from '@/components/detail-fallback';
 import '../../order.scss';
 import '../../after-sale.scss';
 
@@ -47,27 +48,18 @@ export default function AfterSaleApplyPage() {
     [orderId],
   );
   const data = options.state.data;
-  if (options.state.status === 'error' && !data) {
-    const { error } = options.state;
-    return (
-      <View className="order-page">
-        {error.code === 'ORDER_NOT_FOUND' ? (
-          <EmptyState
-            title={error.message}
-            actionText="查看售后记录"
-            onAction={() => redirectTo(AFTER_SALE_ROUTES.list)}
-          />
-        ) : (
-          <ErrorState error={error} onRetry={() => void options.reload()} />
-        )}
-      </View>
-    );
-  }
   if (!data) {
     return (
-      <View className="order-page">
-        <LoadingState variant="detail" />
-      </View>
+      <DetailFallback
+        className="order-page"
+        state={options.state}
+        onRetry={() => void options.reload()}
+        notFound={{
+          code: 'ORDER_NOT_FOUND',
+          actionText: '查看售后记录',
+          onAction: () => redirectTo(AFTER_SALE_ROUTES.list),
+        }}
+      />
     );
   }
   if (data.blockedBy || data.lines.every((l) => l.refundableQuantity === 0)) {

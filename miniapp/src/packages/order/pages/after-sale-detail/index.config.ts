@@ -1,6 +1,8 @@
+import { colors } from '../../../../styles/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '售后详情',
-  navigationBarBackgroundColor: '#fff8f3',
+  navigationBarBackgroundColor: colors.surfaceWarm,
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
 });

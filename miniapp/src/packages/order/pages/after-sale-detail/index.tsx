@@ -1,9 +1,8 @@
 import { Image, Input, Text, View } from '@tarojs/components';
-import Taro, { stopPullDownRefresh, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { AFTER_SALE_TEXT_LIMITS, AFTER_SALE_TYPE_LABELS, fen, type AfterSaleView } from '@tidepool/shared';
 import { Price } from '@/components/price';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
 import { cancelAfterSale, getAfterSale, submitReturnParcel } from '@/services/api/after-sales.api';
@@ -12,6 +11,10 @@ import { formatDate, formatTime } from '@/utils/date';
 import { navigateTo, orderDetailUrl, redirectTo } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { AFTER_SALE_ROUTES, AFTER_SALE_STATE_HINT, afterSaleStateLabel, parseId } from '../../after-sale';
+import { colors } from '@/styles/tokens';
+import { useRefreshOnShow, usePullDownReload } from '@/hooks/use-page-refresh';
+import { DetailFallback } from '@/components/detail-fallback';
+import { InfoRow } from '../../components/info-row';
 import '../../order.scss';
 import '../../after-sale.scss';
 
@@ -25,36 +28,21 @@ export default function AfterSaleDetailPage() {
     () => (id === null ? Promise.reject(new ApiError('AFTER_SALE_NOT_FOUND', 404)) : getAfterSale(id)),
     [id],
   );
-  const shownOnce = useRef(false);
-  useDidShow(() => {
-    if (shownOnce.current) void detail.reload();
-    shownOnce.current = true;
-  });
-  usePullDownRefresh(() => {
-    void detail.reload().finally(() => void stopPullDownRefresh());
-  });
+  useRefreshOnShow(detail.reload);
+  usePullDownReload(detail.reload);
   const data = detail.state.data;
-  if (detail.state.status === 'error' && !data) {
-    const { error } = detail.state;
-    return (
-      <View className="order-page">
-        {error.code === 'AFTER_SALE_NOT_FOUND' ? (
-          <EmptyState
-            title={error.message}
-            actionText="查看售后记录"
-            onAction={() => redirectTo(AFTER_SALE_ROUTES.list)}
-          />
-        ) : (
-          <ErrorState error={error} onRetry={() => void detail.reload()} />
-        )}
-      </View>
-    );
-  }
   if (!data) {
     return (
-      <View className="order-page">
-        <LoadingState variant="detail" />
-      </View>
+      <DetailFallback
+        className="order-page"
+        state={detail.state}
+        onRetry={() => void detail.reload()}
+        notFound={{
+          code: 'AFTER_SALE_NOT_FOUND',
+          actionText: '查看售后记录',
+          onAction: () => redirectTo(AFTER_SALE_ROUTES.list),
+        }}
+      />
     );
   }
   return <AfterSaleDetail initial={data} onReload={() => void detail.reload()} />;
@@ -94,7 +82,7 @@ function AfterSaleDetail({ initial, onReload }: { initial: AfterSaleView; onRelo
       content: '撤销后本次售后申请将关闭，仍在售后期内可再次申请',
       confirmText: '确认撤销',
       cancelText: '再想想',
-      confirmColor: '#e4393c',
+      confirmColor: colors.danger,
     }).catch(() => ({ confirm: false }));
     if (confirm) await act(() => cancelAfterSale(item.id), '已撤销申请');
   };
@@ -190,32 +178,16 @@ function AfterSaleDetail({ initial, onReload }: { initial: AfterSaleView; onRelo
             <Text className="as-item__meta">{`${item.specText ? `${item.specText} · ` : ''}${item.quantity} 件`}</Text>
           </View>
         </View>
-        <View className="order-row order-row--small">
-          <Text className="order-row__label">售后类型</Text>
-          <Text className="order-row__value">{AFTER_SALE_TYPE_LABELS[item.type]}</Text>
-        </View>
-        <View className="order-row order-row--small">
-          <Text className="order-row__label">售后原因</Text>
-          <Text className="order-row__value">
-            {item.reasonText ? `${item.reasonLabel}：${item.reasonText}` : item.reasonLabel}
-          </Text>
-        </View>
+        <InfoRow label="售后类型" value={AFTER_SALE_TYPE_LABELS[item.type]} />
+        <InfoRow
+          label="售后原因"
+          value={item.reasonText ? `${item.reasonLabel}：${item.reasonText}` : item.reasonLabel}
+        />
         {item.returnTrackingNo ? (
-          <View className="order-row order-row--small">
-            <Text className="order-row__label">退货物流</Text>
-            <Text className="order-row__value">{`${item.returnCarrier ?? ''} ${item.returnTrackingNo}`}</Text>
-          </View>
+          <InfoRow label="退货物流" value={`${item.returnCarrier ?? ''} ${item.returnTrackingNo}`} />
         ) : null}
-        <View className="order-row order-row--small">
-          <Text className="order-row__label">售后编号</Text>
-          <Text className="order-row__value" userSelect>
-            {item.afterSaleNo}
-          </Text>
-        </View>
-        <View className="order-row order-row--small">
-          <Text className="order-row__label">申请时间</Text>
-          <Text className="order-row__value">{when(item.createdAt)}</Text>
-        </View>
+        <InfoRow label="售后编号" value={item.afterSaleNo} copyable />
+        <InfoRow label="申请时间" value={when(item.createdAt)} />
         {item.photos.length ? (
           <View className="as-photos">
             {item.photos.map((p) => (

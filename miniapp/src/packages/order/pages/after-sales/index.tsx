@@ -1,17 +1,15 @@
-import { CustomWrapper, Image, Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useRef } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import { useCallback } from 'react';
 import { AFTER_SALE_TYPE_LABELS, fen, type AfterSaleView } from '@tidepool/shared';
-import { ListFooter } from '@/components/list-footer';
 import { Price } from '@/components/price';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
-import { usePagedList } from '@/hooks/use-paged-list';
+import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
 import { listAfterSales } from '@/services/api/after-sales.api';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { formatDate, formatTime } from '@/utils/date';
 import { navigateTo, ROUTES } from '@/utils/routes';
-import { toast } from '@/utils/toast';
 import { afterSaleDetailUrl, afterSaleStateLabel } from '../../after-sale';
+import { PagedList } from '@/components/paged-list';
+import { useRefreshOnShow } from '@/hooks/use-page-refresh';
 import '../../order.scss';
 import '../../after-sale.scss';
 
@@ -47,50 +45,22 @@ export default function AfterSalesPage() {
     useCallback((page: number) => listAfterSales(page, PAGE_SIZE), []),
     [],
   );
-  const shownOnce = useRef(false);
-  useDidShow(() => {
-    if (shownOnce.current) void list.refresh();
-    shownOnce.current = true;
-  });
-  usePullDownRefresh(() => {
-    void list.refresh().then((error) => {
-      void stopPullDownRefresh();
-      if (error) toast(error.message);
-    });
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  useRefreshOnShow(list.refresh);
+  useListPageGestures(list);
 
   return (
     <View className="as-list-page after-sales-page">
-      {list.initialLoading ? <LoadingState variant="list" /> : null}
-      {list.error ? <ErrorState error={list.error} onRetry={() => void list.retry()} /> : null}
-      {!list.initialLoading && !list.error && list.items.length === 0 ? (
-        <EmptyState
-          title="暂无售后记录"
-          description="在订单详情中可申请退款或退货"
-          actionText="查看我的订单"
-          onAction={() => navigateTo(ROUTES.orderList)}
-        />
-      ) : null}
-      {list.items.length > 0 ? (
-        <>
-          <CustomWrapper>
-            <View>
-              {list.items.map((item) => (
-                <AfterSaleRow key={item.id} item={item} />
-              ))}
-            </View>
-          </CustomWrapper>
-          <ListFooter
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            error={list.moreError}
-            onLoadMore={() => void list.loadMore()}
-          />
-        </>
-      ) : null}
+      <PagedList
+        list={list}
+        empty={{
+          title: '暂无售后记录',
+          description: '在订单详情中可申请退款或退货',
+          actionText: '查看我的订单',
+          onAction: () => navigateTo(ROUTES.orderList),
+        }}
+        renderItem={(item) => <AfterSaleRow key={item.id} item={item} />}
+        wrapRows
+      />
     </View>
   );
 }

@@ -1,4 +1,6 @@
+import { colors } from '../../../../styles/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '确认订单',
-  navigationBarBackgroundColor: '#fff8f3',
+  navigationBarBackgroundColor: colors.surfaceWarm,
 });

@@ -18,16 +18,17 @@ import { refreshMemberCartCount } from '@/services/cart-sync';
 import { parseCheckoutItems } from '@/utils/checkout-items';
 import { navigateTo, orderDetailUrl, redirectTo, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
-import { EMPTY_ADDRESS, firstAddressError, normalizeAddress, validateAddress } from '../../address';
+import { EMPTY_ADDRESS, firstAddressError, normalizeAddress, validateAddress } from '@/utils/address';
 import { CheckoutAddress } from '../../components/checkout-address';
 import { Breakdown } from '../../components/breakdown';
 import { CouponSheet } from '../../components/coupon-sheet';
 import { OrderLines } from '../../components/order-lines';
 import { NO_ATTEMPT, submitFailureDialog, submitOrder, type SubmitState } from '../../order-attempt';
-import { FULFILMENT_LABEL } from '../../order-text';
+import { FULFILMENT_LABEL } from '@/utils/order-text';
 import { startPayment } from '../../payment';
-import { PICKUP_STORES } from '../../pickup-stores';
+import { PICKUP_STORES } from '@/utils/pickup-stores';
 import { useCheckoutQuote } from './use-checkout-quote';
+import { colors } from '@/styles/tokens';
 import '../../order.scss';
 import './index.scss';
 
@@ -157,7 +158,7 @@ function Checkout({ lines, raw }: { lines: CheckoutLineInput[]; raw?: string }) 
           content: `商品价格或优惠已变化，应付金额由 ${formatFen(fen(basis.payableFen))} 变为 ${formatFen(fen(fresh.payableFen))}，是否按新金额提交订单？`,
           confirmText: '确认提交',
           cancelText: '再看看',
-          confirmColor: '#e85d2f',
+          confirmColor: colors.primary,
         }).catch(() => ({ confirm: false }));
         if (confirm) await submit(fresh);
         return;
@@ -168,7 +169,7 @@ function Checkout({ lines, raw }: { lines: CheckoutLineInput[]; raw?: string }) 
           content: `${stockItemName(refusal, basis)}库存不足，请返回修改数量或选择其他商品`,
           showCancel: false,
           confirmText: '知道了',
-          confirmColor: '#e85d2f',
+          confirmColor: colors.primary,
         }).catch(() => undefined);
         setSubmitError(`${stockItemName(refusal, basis)}库存不足`);
         return;
@@ -197,7 +198,7 @@ function Checkout({ lines, raw }: { lines: CheckoutLineInput[]; raw?: string }) 
       confirmText: dialog.confirmText,
       showCancel: dialog.cancelText !== null,
       cancelText: dialog.cancelText ?? undefined,
-      confirmColor: '#e85d2f',
+      confirmColor: colors.primary,
     }).catch(() => ({ confirm: false }));
     if (confirm && dialog.retry) await submit(basis);
   };

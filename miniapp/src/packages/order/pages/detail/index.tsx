@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { stopPullDownRefresh, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { type OrderAction, type OrderState, type OrderView } from '@tidepool/shared';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { ApiError, toApiError } from '@/services/api-error';
 import { cancelOrder, confirmReceipt, getOrder } from '@/services/api/orders.api';
@@ -15,9 +14,14 @@ import { PickupCode } from '../../components/pickup-code';
 import { formatCountdown, msUntil } from '../../countdown';
 import { afterSaleApplyUrl, type OrderActionButton, orderActionButtons } from '../../order-actions';
 import { ContactService } from '@/components/contact-service';
-import { FULFILMENT_LABEL, maskPhone, orderStateHint, orderStateLabel, payableLabel } from '../../order-text';
+import { FULFILMENT_LABEL, maskPhone, orderStateHint, orderStateLabel, payableLabel } from '@/utils/order-text';
 import { startPayment, waitUntilPaid } from '../../payment';
-import { useNow, useServerClockSkew } from './use-server-clock';
+import { useServerClockSkew } from './use-server-clock';
+import { useTick } from '@/hooks/use-tick';
+import { colors } from '@/styles/tokens';
+import { usePullDownReload } from '@/hooks/use-page-refresh';
+import { DetailFallback } from '@/components/detail-fallback';
+import { InfoRow } from '../../components/info-row';
 import '../../order.scss';
 import './index.scss';
 
@@ -43,7 +47,7 @@ async function confirmFirst(confirm: NonNullable<OrderActionButton['confirm']>, 
     content: confirm.content,
     confirmText: confirm.confirmText,
     cancelText: '再想想',
-    confirmColor: danger ? '#e4393c' : '#e85d2f',
+    confirmColor: danger ? colors.danger : colors.primary,
   }).catch(() => ({ confirm: false }));
   return ok;
 }
@@ -57,28 +61,17 @@ export default function OrderDetailPage() {
     () => (orderId === null ? Promise.reject(new ApiError('ORDER_NOT_FOUND', 404)) : getOrder(orderId)),
     [orderId],
   );
-  usePullDownRefresh(() => {
-    void detail.reload().finally(() => void stopPullDownRefresh());
-  });
+  usePullDownReload(detail.reload);
 
   const order = detail.state.data;
-  if (detail.state.status === 'error' && !order) {
-    const { error } = detail.state;
-    return (
-      <View className="order-page">
-        {error.code === 'ORDER_NOT_FOUND' ? (
-          <EmptyState title={error.message} actionText="查看我的订单" onAction={() => navigateTo(ROUTES.orderList)} />
-        ) : (
-          <ErrorState error={error} onRetry={() => void detail.reload()} />
-        )}
-      </View>
-    );
-  }
   if (!order) {
     return (
-      <View className="order-page">
-        <LoadingState variant="detail" />
-      </View>
+      <DetailFallback
+        className="order-page"
+        state={detail.state}
+        onRetry={() => void detail.reload()}
+        notFound={{ code: 'ORDER_NOT_FOUND', actionText: '查看我的订单', onAction: () => navigateTo(ROUTES.orderList) }}
+      />
     );
   }
   return <OrderDetail initial={order} payResult={payResult} onReload={() => void detail.reload()} />;
@@ -107,7 +100,7 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
 
   const skew = useServerClockSkew();
   const unpaid = order.state === 'PENDING_PAYMENT';
-  const now = useNow(unpaid && skew !== null);
+  const now = useTick(unpaid && skew !== null);
   const msLeft = skew === null ? null : msUntil(order.payBefore, now + skew);
   const expired = unpaid && msLeft === 0;
 
@@ -264,10 +257,7 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
         )}
         {order.shipment ? (
           <View className="order-shipment">
-            <View className="order-row order-row--small">
-              <Text className="order-row__label">快递公司</Text>
-              <Text className="order-row__value order-carrier">{order.shipment.carrier}</Text>
-            </View>
+            <InfoRow label="快递公司" value={order.shipment.carrier} valueClassName="order-carrier" />
             <View className="order-row order-row--small">
               <Text className="order-row__label">运单号</Text>
               <Text className="order-row__value order-tracking-no" userSelect>
@@ -308,40 +298,14 @@ function OrderDetail({ initial, payResult, onReload }: OrderDetailProps) {
       </View>
 
       <View className="order-card order-info">
-        <View className="order-row order-row--small">
-          <Text className="order-row__label">订单编号</Text>
-          <Text className="order-row__value order-no" userSelect>
-            {order.orderNo}
-          </Text>
-        </View>
-        <View className="order-row order-row--small">
-          <Text className="order-row__label">下单时间</Text>
-          <Text className="order-row__value">{formatDateTime(order.createdAt)}</Text>
-        </View>
-        {order.paidAt ? (
-          <View className="order-row order-row--small">
-            <Text className="order-row__label">支付时间</Text>
-            <Text className="order-row__value">{formatDateTime(order.paidAt)}</Text>
-          </View>
-        ) : null}
+        <InfoRow label="订单编号" value={order.orderNo} valueClassName="order-no" copyable />
+        <InfoRow label="下单时间" value={formatDateTime(order.createdAt)} />
+        {order.paidAt ? <InfoRow label="支付时间" value={formatDateTime(order.paidAt)} /> : null}
         {order.fulfilledAt && order.fulfilment === 'SHIP' ? (
-          <View className="order-row order-row--small">
-            <Text className="order-row__label">发货时间</Text>
-            <Text className="order-row__value">{formatDateTime(order.fulfilledAt)}</Text>
-          </View>
+          <InfoRow label="发货时间" value={formatDateTime(order.fulfilledAt)} />
         ) : null}
-        {order.completedAt ? (
-          <View className="order-row order-row--small">
-            <Text className="order-row__label">完成时间</Text>
-            <Text className="order-row__value">{formatDateTime(order.completedAt)}</Text>
-          </View>
-        ) : null}
-        {order.cancelledAt ? (
-          <View className="order-row order-row--small">
-            <Text className="order-row__label">取消时间</Text>
-            <Text className="order-row__value">{formatDateTime(order.cancelledAt)}</Text>
-          </View>
-        ) : null}
+        {order.completedAt ? <InfoRow label="完成时间" value={formatDateTime(order.completedAt)} /> : null}
+        {order.cancelledAt ? <InfoRow label="取消时间" value={formatDateTime(order.cancelledAt)} /> : null}
       </View>
 
       <View className="order-links">

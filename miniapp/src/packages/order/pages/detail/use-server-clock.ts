@@ -21,15 +21,3 @@ export function useServerClockSkew(): number | null {
   }, []);
   return skew;
 }
-
-/** The device time, ticking every second while `active`. */
-export function useNow(active: boolean): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, [active]);
-  return now;
-}

@@ -1,17 +1,16 @@
-import { CustomWrapper, Image, Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import { fen, type OrderSummaryView } from '@tidepool/shared';
-import { ListFooter } from '@/components/list-footer';
 import { Price } from '@/components/price';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
-import { usePagedList } from '@/hooks/use-paged-list';
+import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
 import { listOrders } from '@/services/api/orders.api';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { formatDateTime } from '@/utils/date';
 import { navigateTo, orderDetailUrl, ROUTES, switchTab } from '@/utils/routes';
-import { toast } from '@/utils/toast';
-import { ORDER_TABS, orderListStateLabel, payableLabel, type OrderTab } from '../../order-text';
+import { ORDER_TABS, orderListStateLabel, payableLabel, type OrderTab } from '@/utils/order-text';
+import { PagedList } from '@/components/paged-list';
+import { useRefreshOnShow } from '@/hooks/use-page-refresh';
 import '../../order.scss';
 import './index.scss';
 
@@ -68,22 +67,9 @@ export default function OrderListPage() {
     useCallback((page: number) => listOrders(page, tab.state, PAGE_SIZE), [tab]),
     [tab.key],
   );
-  const shownOnce = useRef(false);
-
   // Back from an order (paid, cancelled): read the list again, keeping it on screen meanwhile.
-  useDidShow(() => {
-    if (shownOnce.current) void list.refresh();
-    shownOnce.current = true;
-  });
-  usePullDownRefresh(() => {
-    void list.refresh().then((error) => {
-      void stopPullDownRefresh();
-      if (error) toast(error.message);
-    });
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  useRefreshOnShow(list.refresh);
+  useListPageGestures(list);
 
   return (
     <View className="order-list-page">
@@ -100,33 +86,17 @@ export default function OrderListPage() {
       </View>
 
       <View className="order-list">
-        {list.initialLoading ? <LoadingState variant="list" /> : null}
-        {list.error ? <ErrorState error={list.error} onRetry={() => void list.retry()} /> : null}
-        {!list.initialLoading && !list.error && list.items.length === 0 ? (
-          <EmptyState
-            title={EMPTY_TITLE[tab.key]}
-            description={tab.key === 'ALL' ? '去看看会员专享的好物吧' : undefined}
-            actionText={tab.key === 'ALL' ? '去逛逛' : undefined}
-            onAction={() => switchTab(ROUTES.home)}
-          />
-        ) : null}
-        {list.items.length > 0 ? (
-          <>
-            <CustomWrapper>
-              <View>
-                {list.items.map((order) => (
-                  <OrderRow key={order.id} order={order} />
-                ))}
-              </View>
-            </CustomWrapper>
-            <ListFooter
-              hasMore={list.hasMore}
-              loadingMore={list.loadingMore}
-              error={list.moreError}
-              onLoadMore={() => void list.loadMore()}
-            />
-          </>
-        ) : null}
+        <PagedList
+          list={list}
+          empty={{
+            title: EMPTY_TITLE[tab.key],
+            description: tab.key === 'ALL' ? '去看看会员专享的好物吧' : undefined,
+            actionText: tab.key === 'ALL' ? '去逛逛' : undefined,
+            onAction: () => switchTab(ROUTES.home),
+          }}
+          renderItem={(order) => <OrderRow key={order.id} order={order} />}
+          wrapRows
+        />
       </View>
     </View>
   );

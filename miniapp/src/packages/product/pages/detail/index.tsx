@@ -11,7 +11,6 @@ import { posterUrl } from '@/components/share/promoter-routes';
 import { ShareSheet } from '@/components/share/share-sheet';
 import { SHARE_PAGES } from '@/components/share/share-path';
 import { useReferralShare } from '@/components/share/use-referral-share';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
 import { usePromotions } from '@/hooks/use-promotions';
 import { ApiError, toApiError } from '@/services/api-error';
@@ -23,6 +22,8 @@ import { MAX_LINE_QUANTITY, selectCartBadgeCount } from '@/stores/cart.slice';
 import { navigateTo, openCheckout, ROUTES, switchTab } from '@/utils/routes';
 import { describeSpecs } from '@/utils/specs';
 import { toast } from '@/utils/toast';
+import { colors } from '@/styles/tokens';
+import { DetailFallback } from '@/components/detail-fallback';
 import './index.scss';
 
 const CART_ICON = cartIconUrl as string;
@@ -50,24 +51,14 @@ export default function ProductDetailPage() {
     if (product) Taro.setNavigationBarTitle({ title: product.name }).catch(() => undefined);
   }, [product]);
 
-  if (detail.state.status === 'error' && !product) {
-    const { error } = detail.state;
-    return (
-      <View className="detail-page detail-page--state">
-        {error.code === 'PRODUCT_NOT_FOUND' ? (
-          // Retrying cannot bring it back; offer the way home instead.
-          <EmptyState title={error.message} actionText="去逛逛" onAction={() => switchTab(ROUTES.home)} />
-        ) : (
-          <ErrorState error={error} onRetry={() => void detail.reload()} />
-        )}
-      </View>
-    );
-  }
   if (!product) {
     return (
-      <View className="detail-page detail-page--state">
-        <LoadingState variant="detail" />
-      </View>
+      <DetailFallback
+        className="detail-page detail-page--state"
+        state={detail.state}
+        onRetry={() => void detail.reload()}
+        notFound={{ code: 'PRODUCT_NOT_FOUND', actionText: '去逛逛', onAction: () => switchTab(ROUTES.home) }}
+      />
     );
   }
   return <ProductDetailView product={product} />;
@@ -163,7 +154,12 @@ function ProductDetailView({ product }: ProductDetailViewProps) {
 
   return (
     <View className="detail-page">
-      <Swiper className="detail-swiper" indicatorDots={images.length > 1} indicatorActiveColor="#e85d2f" circular>
+      <Swiper
+        className="detail-swiper"
+        indicatorDots={images.length > 1}
+        indicatorActiveColor={colors.primary}
+        circular
+      >
         {images.map((src, index) => (
           <SwiperItem key={`${src}-${index}`}>
             <Image className="detail-swiper__img" src={src} mode="aspectFill" />

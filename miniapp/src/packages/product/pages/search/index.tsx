@@ -17,6 +17,7 @@ import {
   rememberSearch,
 } from '@/services/recent-searches';
 import { openProduct } from '@/utils/routes';
+import { colors } from '@/styles/tokens';
 import './index.scss';
 
 const PAGE_SIZE = 10;
@@ -54,7 +55,7 @@ export default function SearchPage() {
       title: '清空最近搜索',
       content: '确定清空全部最近搜索记录吗？',
       confirmText: '清空',
-      confirmColor: '#e85d2f',
+      confirmColor: colors.primary,
     });
     if (!confirm) return;
     clearRecentSearches();

@@ -1,6 +1,8 @@
+import { colors } from '../../../../styles/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '申请成为推手',
-  navigationBarBackgroundColor: '#fff8f3',
+  navigationBarBackgroundColor: colors.surfaceWarm,
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',
 });

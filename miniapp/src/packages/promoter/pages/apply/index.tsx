@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { PROMOTER_STATUS_LABELS, type PromoterMeView } from '@tidepool/shared';
 import { normaliseReferralToken } from '@/components/share/referral-token';
 import { PROMOTER_ROUTES } from '@/components/share/promoter-routes';
@@ -12,6 +12,7 @@ import { redirectTo } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { Badge } from '../../components';
 import { promoterStatusHint, rulesLines, type Tone } from '../../promoter-text';
+import { usePullDownReload } from '@/hooks/use-page-refresh';
 import '../../promoter.scss';
 import './index.scss';
 
@@ -34,9 +35,7 @@ export default function PromoterApplyPage() {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState('');
 
-  usePullDownRefresh(() => {
-    void me.reload().finally(() => void stopPullDownRefresh());
-  });
+  usePullDownReload(me.reload);
 
   const current = view ?? me.state.data;
   if (!current) {

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { Text, View } from '@tarojs/components';
-import Taro, { stopPullDownRefresh, useDidShow, usePullDownRefresh, useShareAppMessage } from '@tarojs/taro';
+import Taro, { useShareAppMessage } from '@tarojs/taro';
 import type { EarningsView, PromoterMeView } from '@tidepool/shared';
 import { PROMOTER_ROUTES } from '@/components/share/promoter-routes';
 import { buildSharePath } from '@/components/share/share-path';
@@ -13,6 +13,7 @@ import { navigateTo, redirectTo } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { PromoterError } from '../../components';
 import { yuan } from '../../promoter-text';
+import { useRefreshOnShow, usePullDownReload } from '@/hooks/use-page-refresh';
 import '../../promoter.scss';
 import './index.scss';
 
@@ -41,19 +42,13 @@ async function loadCenter(): Promise<CenterData> {
 export default function PromoterCenterPage() {
   const { state, reload } = useAsync(loadCenter, []);
   const data = state.data;
-  const shownOnce = useRef(false);
 
   useEffect(() => {
     if (data && data.me.status !== 'APPROVED') redirectTo(PROMOTER_ROUTES.apply);
   }, [data]);
   // Back from withdrawing: read the balances again.
-  useDidShow(() => {
-    if (shownOnce.current) void reload();
-    shownOnce.current = true;
-  });
-  usePullDownRefresh(() => {
-    void reload().finally(() => void stopPullDownRefresh());
-  });
+  useRefreshOnShow(reload);
+  usePullDownReload(reload);
 
   const invitePath = data?.me.inviteToken
     ? buildSharePath(PROMOTER_ROUTES.apply, { invite: data.me.inviteToken })

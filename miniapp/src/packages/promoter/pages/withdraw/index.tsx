@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Input, Text, View } from '@tarojs/components';
-import Taro, { stopPullDownRefresh, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useReachBottom } from '@tarojs/taro';
 import type { WithdrawalView } from '@tidepool/shared';
 import { LoadingState } from '@/components/state-view';
 import { useAsync } from '@/hooks/use-async';
@@ -14,6 +14,7 @@ import { Badge, PagedSection, PromoterError } from '../../components';
 import { checkWithdrawAmount, dailyRemainingFen, withdrawalBadge, yuan } from '../../promoter-text';
 import { CONFIRM_MESSAGES, confirmTransfer, needsConfirmation } from '../../merchant-transfer';
 import { WithdrawAttempt } from '../../withdraw-attempt';
+import { usePullDownReload } from '@/hooks/use-page-refresh';
 import '../../promoter.scss';
 import './index.scss';
 
@@ -58,9 +59,7 @@ export default function WithdrawPage() {
   const [submitting, setSubmitting] = useState(false);
   const attempt = useRef(new WithdrawAttempt());
 
-  usePullDownRefresh(() => {
-    void Promise.all([earnings.reload(), list.refresh()]).finally(() => void stopPullDownRefresh());
-  });
+  usePullDownReload(() => Promise.all([earnings.reload(), list.refresh()]));
   useReachBottom(() => {
     void list.loadMore();
   });

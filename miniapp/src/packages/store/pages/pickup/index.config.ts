@@ -1,5 +1,7 @@
+import { colors } from '../../../../styles/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '核销自提',
-  navigationBarBackgroundColor: '#24323f',
+  navigationBarBackgroundColor: colors.staff,
   navigationBarTextStyle: 'white',
 });

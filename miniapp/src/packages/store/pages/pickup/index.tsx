@@ -1,4 +1,4 @@
-import { Image, Input, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { fen, formatOrderPickupCode, normaliseOrderPickupCode, type OrderPickupView } from '@tidepool/shared';
@@ -6,12 +6,13 @@ import { Price } from '@/components/price';
 import { handOverOrderPickup, lookUpOrderPickup } from '@/services/api/store-mode.api';
 import { toApiError } from '@/services/api-error';
 import { resolveAssetUrl } from '@/services/asset-url';
-import { isH5 } from '@/services/env';
 import { useAppStore } from '@/stores';
 import { selectStaffSession } from '@/stores/selectors';
 import { formatDate, formatTime } from '@/utils/date';
 import { redirectTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
+import { colors } from '@/styles/tokens';
+import { CodeEntry } from '../../components/code-entry';
 import '../../store.scss';
 import './index.scss';
 
@@ -70,7 +71,7 @@ export default function StorePickupPage() {
       content: `请核对商品（共 ${units} 件）已交给顾客，确认后不可撤销。`,
       confirmText: '确认提货',
       cancelText: '取消',
-      confirmColor: '#e85d2f',
+      confirmColor: colors.primary,
     }).catch(() => ({ confirm: false }));
     if (!confirm) return;
     setBusy('handover');
@@ -90,31 +91,22 @@ export default function StorePickupPage() {
 
   return (
     <View className="store-page store-pickup">
-      <View className="panel store-pickup__panel">
-        <Text className="panel__title">核销自提</Text>
-        {isH5() ? null : (
-          <View className="btn btn--primary btn--block store-pickup__camera" onClick={() => void scan()}>
-            扫描自提码
-          </View>
-        )}
-        <View className="store-pickup__entry">
-          <Input
-            className="store-pickup__input order-pickup-input"
-            type="number"
-            maxlength={14}
-            placeholder={isH5() ? '输入顾客的 12 位自提码' : '扫不出来？手动输入 12 位自提码'}
-            value={input}
-            onInput={(e) => setInput(e.detail.value)}
-            onConfirm={() => void lookUp(input)}
-          />
-          <View
-            className={`btn btn--primary btn--small order-pickup-lookup ${busy ? 'btn--disabled' : ''}`}
-            onClick={() => void lookUp(input)}
-          >
-            {busy === 'lookup' ? '查询中' : '查询'}
-          </View>
-        </View>
-      </View>
+      <CodeEntry
+        block="store-pickup"
+        title="核销自提"
+        scanText="扫描自提码"
+        onScan={() => void scan()}
+        digits={12}
+        codeName="自提码"
+        maxlength={14}
+        value={input}
+        onInput={setInput}
+        onLookUp={() => void lookUp(input)}
+        inputClassName="order-pickup-input"
+        buttonClassName="order-pickup-lookup"
+        looking={busy === 'lookup'}
+        disabled={busy !== null}
+      />
 
       {error ? <Text className="store-error order-pickup-error">{error}</Text> : null}
 

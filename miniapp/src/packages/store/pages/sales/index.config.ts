@@ -1,6 +1,8 @@
+import { colors } from '../../../../styles/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '门店交易',
-  navigationBarBackgroundColor: '#24323f',
+  navigationBarBackgroundColor: colors.staff,
   navigationBarTextStyle: 'white',
   enablePullDownRefresh: true,
   backgroundTextStyle: 'dark',

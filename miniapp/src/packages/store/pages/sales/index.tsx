@@ -1,11 +1,9 @@
-import { CustomWrapper, Text, View } from '@tarojs/components';
-import Taro, { stopPullDownRefresh, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import { fen, formatFen, type TillTransactionStatus, type TillTransactionView } from '@tidepool/shared';
-import { ListFooter } from '@/components/list-footer';
 import { Price } from '@/components/price';
-import { EmptyState, ErrorState, LoadingState } from '@/components/state-view';
-import { usePagedList } from '@/hooks/use-paged-list';
+import { useListPageGestures, usePagedList } from '@/hooks/use-paged-list';
 import { getTillSale, listTillSales, refundTillSale } from '@/services/api/till.api';
 import { toApiError } from '@/services/api-error';
 import { useAppStore } from '@/stores';
@@ -13,6 +11,8 @@ import { selectStaffSession } from '@/stores/selectors';
 import { formatDateTime } from '@/utils/date';
 import { redirectTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
+import { colors } from '@/styles/tokens';
+import { PagedList } from '@/components/paged-list';
 import '../../store.scss';
 import './index.scss';
 
@@ -136,15 +136,7 @@ export default function StoreSalesPage() {
     if (!staff) redirectTo(ROUTES.storeLogin);
   }, [staff]);
 
-  usePullDownRefresh(() => {
-    void list.refresh().then((error) => {
-      void stopPullDownRefresh();
-      if (error) toast(error.message);
-    });
-  });
-  useReachBottom(() => {
-    void list.loadMore();
-  });
+  useListPageGestures(list);
 
   const openSale = (sale: TillTransactionView) => {
     setOpen(sale);
@@ -163,7 +155,7 @@ export default function StoreSalesPage() {
       content: '退款将扣回本单积分和成长值，并退回使用的优惠券',
       confirmText: '确认退款',
       cancelText: '取消',
-      confirmColor: '#e4393c',
+      confirmColor: colors.danger,
     }).catch(() => ({ confirm: false }));
     if (!confirm) return;
     setRefunding(true);
@@ -193,28 +185,13 @@ export default function StoreSalesPage() {
         <Text className="sales-head__count">{list.initialLoading ? '' : `共 ${list.total} 笔`}</Text>
       </View>
 
-      {list.initialLoading ? <LoadingState variant="list" /> : null}
-      {list.error ? <ErrorState error={list.error} onRetry={() => void list.retry()} /> : null}
-      {!list.initialLoading && !list.error && list.items.length === 0 ? (
-        <EmptyState title="还没有收银记录" description="在门店模式识别会员后录入消费金额即可收银" />
-      ) : null}
-      {list.items.length > 0 ? (
-        <>
-          <CustomWrapper>
-            <View className="sales-list">
-              {list.items.map((sale) => (
-                <SaleRow key={sale.id} sale={sale} onOpen={openSale} />
-              ))}
-            </View>
-          </CustomWrapper>
-          <ListFooter
-            hasMore={list.hasMore}
-            loadingMore={list.loadingMore}
-            error={list.moreError}
-            onLoadMore={() => void list.loadMore()}
-          />
-        </>
-      ) : null}
+      <PagedList
+        list={list}
+        empty={{ title: '还没有收银记录', description: '在门店模式识别会员后录入消费金额即可收银' }}
+        renderItem={(sale) => <SaleRow key={sale.id} sale={sale} onOpen={openSale} />}
+        wrapRows
+        rowsClassName="sales-list"
+      />
 
       {open ? (
         <SaleDetail

@@ -1,5 +1,7 @@
+import { colors } from '../../../../styles/tokens';
+
 export default definePageConfig({
   navigationBarTitleText: '门店模式',
-  navigationBarBackgroundColor: '#24323f',
+  navigationBarBackgroundColor: colors.staff,
   navigationBarTextStyle: 'white',
 });

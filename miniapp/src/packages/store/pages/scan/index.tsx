@@ -14,13 +14,14 @@ import { redeemVoucher, refreshScan, scanMemberCode } from '@/services/api/store
 import { toApiError } from '@/services/api-error';
 import { resolveAssetUrl } from '@/services/asset-url';
 import { TillPanel } from '../../till/till-panel';
-import { isH5 } from '@/services/env';
 import { signOut } from '@/services/session';
 import { useAppStore } from '@/stores';
 import { selectStaffSession } from '@/stores/selectors';
 import { formatTime } from '@/utils/date';
 import { goBackOr, navigateTo, redirectTo, ROUTES } from '@/utils/routes';
 import { toast } from '@/utils/toast';
+import { colors } from '@/styles/tokens';
+import { CodeEntry } from '../../components/code-entry';
 import '../../store.scss';
 import './index.scss';
 
@@ -212,7 +213,7 @@ export default function StoreScanPage() {
       content: `确认为该会员核销「${voucher.title}」吗？核销后不可撤销。`,
       confirmText: '确认核销',
       cancelText: '取消',
-      confirmColor: '#e85d2f',
+      confirmColor: colors.primary,
     }).catch(() => ({ confirm: false }));
     if (!confirm) return;
     setBusyVoucherId(voucher.id);
@@ -277,31 +278,22 @@ export default function StoreScanPage() {
         </Text>
       </View>
 
-      <View className="panel store-scan__panel">
-        <Text className="panel__title">识别会员</Text>
-        {isH5() ? null : (
-          <View className="btn btn--primary btn--block store-scan__camera" onClick={() => void scan()}>
-            扫描会员码
-          </View>
-        )}
-        <View className="store-scan__entry">
-          <Input
-            className="store-scan__input member-code-input"
-            type="number"
-            maxlength={18}
-            placeholder={isH5() ? '输入顾客的 18 位会员码' : '扫不出来？手动输入 18 位会员码'}
-            value={input}
-            onInput={(e) => setInput(e.detail.value)}
-            onConfirm={() => void lookUp(input)}
-          />
-          <View
-            className={`btn btn--primary btn--small lookup-button ${looking ? 'btn--disabled' : ''}`}
-            onClick={() => void lookUp(input)}
-          >
-            {looking ? '查询中' : '查询'}
-          </View>
-        </View>
-      </View>
+      <CodeEntry
+        block="store-scan"
+        title="识别会员"
+        scanText="扫描会员码"
+        onScan={() => void scan()}
+        digits={18}
+        codeName="会员码"
+        maxlength={18}
+        value={input}
+        onInput={setInput}
+        onLookUp={() => void lookUp(input)}
+        inputClassName="member-code-input"
+        buttonClassName="lookup-button"
+        looking={looking}
+        disabled={looking}
+      />
 
       {error ? <Text className="store-error scan-error">{error}</Text> : null}
 

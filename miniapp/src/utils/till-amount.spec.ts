@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeAmountText, readTillAmount, TILL_MAX_FEN } from './amount';
+import { normalizeAmountText, readTillAmount, TILL_MAX_FEN } from './till-amount';
 
 const ok = (text: string) => {
   const read = readTillAmount(text);

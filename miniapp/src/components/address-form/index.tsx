@@ -1,6 +1,6 @@
 import { Input, Text, View } from '@tarojs/components';
 import type { ShippingAddress } from '@tidepool/shared';
-import { ADDRESS_LIMITS, type AddressErrors, type AddressField } from '../../address';
+import { ADDRESS_LIMITS, type AddressErrors, type AddressField } from '@/utils/address';
 
 export interface AddressFormProps {
   value: ShippingAddress;
