@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { AfterSalesModule } from './modules/after-sales/after-sales.module';
 import { AddressesModule } from './modules/addresses/addresses.module';
 import { AuthModule } from './modules/auth/auth.module';
+import { BrandModule } from './modules/brand/brand.module';
 import { CartModule } from './modules/cart/cart.module';
 import { CatalogModule } from './modules/catalog/catalog.module';
 import { CouponsModule } from './modules/coupons/coupons.module';
@@ -38,6 +39,7 @@ export class AppModule {
         ClockModule.forRoot(clock),
         DatabaseModule,
         TransactionsModule,
+        BrandModule,
         JobsModule,
         OutboxModule,
         HealthModule,

@@ -385,7 +385,7 @@ describe('after-sales: bad input changes nothing', () => {
     clock.set(WEDNESDAY);
     const { buyer, order: o, lineId } = await order(1);
     await completeOrder(t, operator, buyer, o.id);
-    clock.advance(t.config.distribution.returnWindowDays * 86_400_000 - 60_000);
+    clock.advance(t.config.brand.returnWindowDays * 86_400_000 - 60_000);
     const options = (
       await t.inject({ method: 'GET', url: `/api/after-sales/options?orderId=${o.id}`, headers: buyer.headers })
     ).json<AfterSaleOptionsResponse>();

@@ -13,7 +13,7 @@ import { TestClock } from '../../src/common/clock/clock.service';
 import { Sku } from '../../src/modules/catalog/sku.entity';
 import { CommissionsService } from '../../src/modules/distribution/commissions.service';
 import { Commission } from '../../src/modules/distribution/distribution.entities';
-import { DISTRIBUTION_OPTIONS, type DistributionOptions } from '../../src/modules/distribution/distribution.options';
+import { BrandSettings } from '../../src/modules/brand/brand-settings.service';
 import { JobRun } from '../../src/modules/jobs/job-run.entity';
 import { JobRunner } from '../../src/modules/jobs/job-runner.service';
 import { JobScheduler } from '../../src/modules/jobs/job-scheduler.service';
@@ -419,7 +419,7 @@ describe('commission settlement starts from completion', () => {
     clock.advance(10 * DAY_MS + 60_000);
     expect(await t.app.get(OrderFulfilmentService).autoConfirm()).toBeGreaterThanOrEqual(1);
     await settleOutbox(t);
-    const returnWindow = t.app.get<DistributionOptions>(DISTRIBUTION_OPTIONS).returnWindowDays * DAY_MS;
+    const returnWindow = t.app.get(BrandSettings).rules().returnWindowDays * DAY_MS;
     await t.app.get(CommissionsService).settleDue(new Date(clock.now().getTime() + returnWindow - 60_000));
     expect((await commission()).status).toBe('PENDING');
     await t.app.get(CommissionsService).settleDue(new Date(clock.now().getTime() + returnWindow + 60_000));

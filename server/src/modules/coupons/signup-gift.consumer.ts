@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MEMBER_SIGNED_UP, type MemberSignedUpEvent, zonedMidnight } from '@tidepool/shared';
 import { OutboxService } from '../outbox/outbox.service';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { BrandSettings } from '../brand/brand-settings.service';
 import { CouponsService } from './coupons.service';
 import { BIRTHDAY_TEMPLATE } from './default-templates';
 
@@ -15,6 +15,7 @@ export class SignupGiftConsumer implements OnModuleInit {
   constructor(
     private readonly outbox: OutboxService,
     private readonly coupons: CouponsService,
+    private readonly brand: BrandSettings,
   ) {}
 
   onModuleInit(): void {
@@ -29,7 +30,7 @@ export class SignupGiftConsumer implements OnModuleInit {
       {
         memberId: event.memberId,
         issueKey: `birthday:${event.memberId}:${year}`,
-        validFrom: zonedMidnight(year, month, day, BRAND_TIME_ZONE),
+        validFrom: zonedMidnight(year, month, day, this.brand.timeZone()),
       },
     ]);
   }

@@ -25,7 +25,8 @@ import {
   OrderAttribution,
   Promoter,
 } from './distribution.entities';
-import { DAY_MS, DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
+import { bindingPolicy, DAY_MS, DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
+import { BrandSettings } from '../brand/brand-settings.service';
 
 /** Outbox topics published by the orders module (see order-paid.consumer.ts and order-refunds.service.ts). */
 export const ORDER_PAID_TOPIC = 'order.paid';
@@ -56,6 +57,7 @@ export class CommissionsService implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(DISTRIBUTION_OPTIONS) private readonly options: DistributionOptions,
+    private readonly brand: BrandSettings,
   ) {
     this.mysql = dataSource.options.type !== 'better-sqlite3';
   }
@@ -108,7 +110,7 @@ export class CommissionsService implements OnModuleInit {
       const next = protectionAfterOrder(
         { promoterId: level1.binding.promoterId, protectedUntil: level1.binding.protectedUntil },
         paidAt,
-        this.options,
+        bindingPolicy(this.options, this.brand.rules()),
       );
       if (next.protectedUntil.getTime() !== level1.binding.protectedUntil.getTime()) {
         await manager
@@ -275,7 +277,7 @@ export class CommissionsService implements OnModuleInit {
    * for the chunk. Safe to run again or on two replicas: a settled row is no longer PENDING.
    */
   async settleDue(now: Date = this.clock.now()): Promise<SettlementRunResult> {
-    const cutoff = new Date(now.getTime() - this.options.returnWindowDays * DAY_MS);
+    const cutoff = new Date(now.getTime() - this.brand.rules().returnWindowDays * DAY_MS);
     let after = 0;
     let settled = 0;
     let settledFen = 0;

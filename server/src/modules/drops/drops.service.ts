@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  DEFAULT_TIER_TABLE,
   dropPhase,
   type DropItemView,
   type DropListResponse,
   type DropOrderSummaryView,
   type DropView,
   type EarlyAccess,
-  isBirthday,
-  localCalendar,
   opensAtFor,
   orderMachine,
   type OrderView,
   type Page,
-  pointsForPurchase,
   type TierCode,
   tierByCode,
 } from '@tidepool/shared';
@@ -27,7 +23,8 @@ import { Member } from '../members/member.entity';
 import { OrderItem } from '../orders/order-item.entity';
 import { Order } from '../orders/order.entity';
 import { OrdersService } from '../orders/orders.service';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { BrandSettings } from '../brand/brand-settings.service';
+import { LoyaltyRules } from '../brand/loyalty-rules.service';
 import { DropCatalog } from './drop-catalog.service';
 import { DropItem } from './drop-item.entity';
 import { DropReminder } from './drop-reminder.entity';
@@ -55,6 +52,8 @@ export class DropsService {
     private readonly ordersService: OrdersService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly brand: BrandSettings,
+    private readonly loyaltyRules: LoyaltyRules,
   ) {}
 
   /** Drops open now or opening within a week, soonest first. */
@@ -90,7 +89,7 @@ export class DropsService {
     const now = this.clock.now();
     if (now >= drop.closesAt) throw new DomainException('DROP_ENDED');
     const earliest = opensAtFor(drop, earliestTier(drop.earlyAccess), drop.earlyAccess);
-    if (now < earliest) throw notOpen(drop.opensAt);
+    if (now < earliest) throw notOpen(drop.opensAt, this.brand.timeZone());
     if (request.quantity > item.perMemberLimit) {
       throw new DomainException('DROP_LIMIT_REACHED', `「${item.productName}」每人限购 ${item.perMemberLimit} 件`);
     }
@@ -122,13 +121,11 @@ export class DropsService {
     if (!member.signedUpAt) throw new DomainException('NOT_SIGNED_UP', '成为会员后才能参加团购');
     const tier = memberTier?.tier ?? 'NORMAL';
     if (dropPhase(drop, now, tier, drop.earlyAccess) === 'UPCOMING') {
-      throw notOpen(opensAtFor(drop, tier, drop.earlyAccess));
+      throw notOpen(opensAtFor(drop, tier, drop.earlyAccess), this.brand.timeZone());
     }
     await Promise.all([this.ordersService.checkFulfilment(request), this.stock.ensureHold(item.id, memberId)]);
 
     const payableFen = item.dropPriceFen * request.quantity;
-    const local = localCalendar(now, BRAND_TIME_ZONE);
-    const birthday = isBirthday(member.birthday, local.monthDay, local.year);
     const saving = (item.listPriceFen - item.dropPriceFen) * request.quantity;
     try {
       const order = await this.ordersService.place(
@@ -146,7 +143,8 @@ export class DropsService {
           // The drop price is the price: no member-day discount or coupon on top (docs/domain.md, drops).
           ruleVersions: { drop: drop.id },
           couponIds: [],
-          pointsToAward: pointsForPurchase({ paidFen: payableFen, tier, birthday }, DEFAULT_TIER_TABLE),
+          pointsToAward: this.loyaltyRules.pointsForPurchase({ paidFen: payableFen, tier, birthday: member.birthday, at: now })
+            .points,
           reservationSeconds: drop.reservationSeconds,
           dropId: drop.id,
           lines: [
@@ -244,7 +242,7 @@ export class DropsService {
         .filter(([, minutes]) => (minutes ?? 0) > 0)
         .map(([code, minutes]) => ({
           tier: code as TierCode,
-          tierName: tierByCode(code as TierCode).name,
+          tierName: tierByCode(code as TierCode, this.brand.rules().tierTable).name,
           minutes: minutes ?? 0,
         })),
       serverTime: now.toISOString(),
@@ -285,9 +283,9 @@ function earliestTier(earlyAccess: EarlyAccess): TierCode | null {
   return best;
 }
 
-function notOpen(opensAt: Date): DomainException {
+function notOpen(opensAt: Date, timeZone: string): DomainException {
   const local = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: BRAND_TIME_ZONE,
+    timeZone,
     month: 'numeric',
     day: 'numeric',
     hour: '2-digit',

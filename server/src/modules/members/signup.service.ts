@@ -14,7 +14,7 @@ import { affectedRows, Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { OutboxService } from '../outbox/outbox.service';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { BrandSettings } from '../brand/brand-settings.service';
 import { type ResolvedSignupCode, SignupCodesService } from '../stores/signup-codes.service';
 import { WechatGateway } from '../wechat/wechat.gateway';
 import { Member } from './member.entity';
@@ -39,6 +39,7 @@ export class SignupService {
     private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly brand: BrandSettings,
   ) {}
 
   async signup(memberId: number, request: SignupRequest): Promise<void> {
@@ -89,7 +90,7 @@ export class SignupService {
           .execute();
         if (affectedRows(result) !== 1) return false; // a concurrent signup won; nothing more to do
         // What joining gives comes from the same rule as the signup page's promises (shared signup-gifts).
-        const local = localCalendar(now, attribution?.store.timeZone ?? BRAND_TIME_ZONE);
+        const local = localCalendar(now, attribution?.store.timeZone ?? this.brand.timeZone());
         const channel = signupChannel(attribution !== null);
         const gifts = signupGifts({
           channel,

@@ -5,14 +5,11 @@ import {
   type CheckoutCouponOption,
   type CheckoutLineInput,
   type Coupon,
-  DEFAULT_TIER_TABLE,
   fen,
-  isBirthday,
   isCouponApplicable,
   isMemberDay,
   localCalendar,
   type MemberContext,
-  pointsForPurchase,
   PricingError,
   quote,
   type QuoteLine,
@@ -27,9 +24,9 @@ import { Sku } from '../catalog/sku.entity';
 import { CouponsService } from '../coupons/coupons.service';
 import { LoyaltyService } from '../loyalty/loyalty.service';
 import { MembersService } from '../members/members.service';
-import { Store } from '../stores/store.entity';
 import { ACTIVE_PROMOTIONS } from './promotions';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
+import { BrandSettings } from '../brand/brand-settings.service';
+import { LoyaltyRules } from '../brand/loyalty-rules.service';
 
 export interface PricedLine {
   sku: Sku;
@@ -58,19 +55,21 @@ export class CheckoutService {
   constructor(
     @InjectRepository(Sku) private readonly skus: Repository<Sku>,
     @InjectRepository(Product) private readonly products: Repository<Product>,
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
     private readonly coupons: CouponsService,
     private readonly loyalty: LoyaltyService,
     private readonly members: MembersService,
     private readonly clock: Clock,
+    private readonly brand: BrandSettings,
+    private readonly loyaltyRules: LoyaltyRules,
   ) {}
 
   async price(memberId: number, input: CheckoutLineInput[], couponIds?: number[]): Promise<PricedCheckout> {
     const member = await this.members.requireById(memberId);
     const lines = await this.resolveLines(input);
     const now = this.clock.now();
-    const store = await this.stores.findOne({ where: {}, order: { id: 'ASC' } });
-    const local = localCalendar(now, store?.timeZone ?? BRAND_TIME_ZONE);
+    // Online there is no till: the brand's own calendar decides the member day (and the birthday, in points).
+    const local = localCalendar(now, this.brand.timeZone());
+    const rules = this.brand.pricingRules();
     const { tier } = await this.loyalty.summary(memberId);
     // Member prices, coupons and points are for members: a WeChat visitor who has not signed up pays list price.
     const signedUp = member.signedUpAt !== null;
@@ -87,7 +86,7 @@ export class CheckoutService {
     const promotions = ACTIVE_PROMOTIONS;
     const best = bestCouponChoice(
       quoteLines,
-      { member: memberContext, promotions, now },
+      { member: memberContext, promotions, rules, now },
       wallet.map((w) => w.coupon),
     );
     const suggestedCouponIds = best.coupons.map((c) => c.id);
@@ -95,7 +94,7 @@ export class CheckoutService {
     const chosen: Coupon[] = await this.coupons.forQuote(memberId, chosenIds);
     let result: QuoteResult;
     try {
-      result = quote({ lines: quoteLines, member: memberContext, promotions, coupons: chosen });
+      result = quote({ lines: quoteLines, member: memberContext, promotions, coupons: chosen, rules });
     } catch (error) {
       if (error instanceof PricingError) throw new DomainException(error.code, error.message);
       throw error;
@@ -106,15 +105,20 @@ export class CheckoutService {
         ? { coupon: view, usable: true, reason: null, shortfallFen: null }
         : { coupon: view, usable: false, reason: check.reason, shortfallFen: check.shortfallFen };
     });
-    const birthday = isBirthday(member.birthday, local.monthDay, local.year);
+    const earning = this.loyaltyRules.pointsForPurchase({
+      paidFen: result.payableFen,
+      tier,
+      birthday: member.birthday,
+      at: now,
+    });
     return {
       lines,
       result,
       couponIds: chosenIds,
       suggestedCouponIds,
       options,
-      memberDay: signedUp && isMemberDay(local.weekday),
-      points: signedUp ? pointsForPurchase({ paidFen: result.payableFen, tier, birthday }, DEFAULT_TIER_TABLE) : 0,
+      memberDay: signedUp && isMemberDay(local.weekday, rules.memberDay),
+      points: signedUp ? earning.points : 0,
       tier,
     };
   }

@@ -16,11 +16,11 @@ import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { BrandSettings } from '../brand/brand-settings.service';
 import { CartService } from '../cart/cart.service';
 import { Sku } from '../catalog/sku.entity';
 import { CouponsService } from '../coupons/coupons.service';
 import { JobScheduler } from '../jobs/job-scheduler.service';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
 import { Store } from '../stores/store.entity';
 import { CheckoutService, specText } from './checkout.service';
 import { OrderItem } from './order-item.entity';
@@ -58,6 +58,7 @@ export class OrdersService implements OnModuleInit {
     private readonly scheduler: JobScheduler,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly brand: BrandSettings,
     @Optional() private readonly closer?: PaymentCloser,
   ) {}
 
@@ -186,7 +187,7 @@ export class OrdersService implements OnModuleInit {
     const order = await this.transactions.run(async (manager) => {
       const saved = await manager.getRepository(Order).save(
         manager.getRepository(Order).create({
-          orderNo: newOrderNo(now, BRAND_TIME_ZONE),
+          orderNo: newOrderNo(now, this.brand.timeZone()),
           memberId,
           clientKey,
           state: 'PENDING_PAYMENT',
@@ -387,7 +388,7 @@ export class OrdersService implements OnModuleInit {
               shippedAt: order.fulfilledAt.toISOString(),
               autoConfirmAt:
                 order.state === 'FULFILLED'
-                  ? new Date(order.fulfilledAt.getTime() + this.config.orderAutoConfirmDays * 86_400_000).toISOString()
+                  ? new Date(order.fulfilledAt.getTime() + this.brand.rules().orderAutoConfirmDays * 86_400_000).toISOString()
                   : null,
             }
           : null,

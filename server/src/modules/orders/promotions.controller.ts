@@ -1,18 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import {
-  DEFAULT_MEMBER_DAY_RULE,
-  DEFAULT_TIER_TABLE,
-  isMemberDay,
-  localCalendar,
-  type PromotionsView,
-} from '@tidepool/shared';
-import { Repository } from 'typeorm';
+import { isMemberDay, localCalendar, type PromotionsView } from '@tidepool/shared';
 import { Public } from '../../common/auth/public.decorator';
 import { Clock } from '../../common/clock/clock.service';
-import { BRAND_TIME_ZONE } from '../stores/brand-calendar';
-import { Store } from '../stores/store.entity';
+import { BrandSettings } from '../brand/brand-settings.service';
 import { ACTIVE_PROMOTIONS } from './promotions';
 
 /**
@@ -23,24 +14,24 @@ import { ACTIVE_PROMOTIONS } from './promotions';
 @Controller('promotions')
 export class PromotionsController {
   constructor(
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
     private readonly clock: Clock,
+    private readonly brand: BrandSettings,
   ) {}
 
   @Public()
   @Get()
   @ApiOperation({ summary: 'Item promotions and the member-day rule checkout applies now' })
   @ApiOkResponse({ description: 'PromotionsView' })
-  async view(): Promise<PromotionsView> {
-    const store = await this.stores.findOne({ where: {}, order: { id: 'ASC' } });
-    const local = localCalendar(this.clock.now(), store?.timeZone ?? BRAND_TIME_ZONE);
-    const tiers = [...DEFAULT_TIER_TABLE].sort((a, b) => a.minGrowth - b.minGrowth);
+  view(): PromotionsView {
+    const { memberDay, tierTable, timeZone } = this.brand.rules();
+    const local = localCalendar(this.clock.now(), timeZone);
+    const tiers = [...tierTable].sort((a, b) => a.minGrowth - b.minGrowth);
     return {
       itemPromotions: [...ACTIVE_PROMOTIONS],
       memberDay: {
-        weekday: DEFAULT_MEMBER_DAY_RULE.weekday,
-        thresholdFen: DEFAULT_MEMBER_DAY_RULE.thresholdFen,
-        today: isMemberDay(local.weekday),
+        weekday: memberDay.weekday,
+        thresholdFen: memberDay.thresholdFen,
+        today: isMemberDay(local.weekday, memberDay),
         tiers: tiers.map((t) => ({ code: t.code, name: t.name, discountFen: t.memberDayDiscountFen })),
       },
     };

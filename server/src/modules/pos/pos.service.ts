@@ -4,12 +4,10 @@ import {
   fen,
   formatFen,
   growthForPaidFen,
-  isBirthday,
   isMemberDay,
   localCalendar,
   maskPhone,
   type Page,
-  pointsForPurchase,
   PricingError,
   quote,
   type QuoteResult,
@@ -25,6 +23,8 @@ import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { CouponsService } from '../coupons/coupons.service';
 import { JobScheduler } from '../jobs/job-scheduler.service';
+import { BrandSettings } from '../brand/brand-settings.service';
+import { LoyaltyRules } from '../brand/loyalty-rules.service';
 import { LoyaltyService } from '../loyalty/loyalty.service';
 import { MembersService } from '../members/members.service';
 import { StoreModeService } from '../store-mode/store-mode.service';
@@ -67,6 +67,8 @@ export class PosService implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly scheduler: JobScheduler,
     private readonly clock: Clock,
+    private readonly brand: BrandSettings,
+    private readonly loyaltyRules: LoyaltyRules,
   ) {}
 
   onModuleInit(): void {
@@ -212,27 +214,36 @@ export class PosService implements OnModuleInit {
       this.coupons.forQuote(memberId, request.couponIds ?? []),
     ]);
     if (!member) throw new DomainException('MEMBER_NOT_FOUND');
-    const local = localCalendar(this.clock.now(), store.timeZone);
+    const now = this.clock.now();
+    const local = localCalendar(now, store.timeZone);
+    const rules = this.brand.pricingRules();
     let result: QuoteResult;
     try {
       result = quote({
         lines: [{ skuId: 0, productId: 0, categoryId: 0, unitPriceFen: fen(request.amountFen), quantity: 1 }],
         member: { tier: summary.tier, localWeekday: local.weekday },
         coupons,
+        rules,
       });
     } catch (error) {
       if (error instanceof PricingError) throw new DomainException(error.code, error.message);
       throw error;
     }
-    const birthday = isBirthday(member.birthday, local.monthDay, local.year);
+    const earning = this.loyaltyRules.pointsForPurchase({
+      paidFen: result.payableFen,
+      tier: summary.tier,
+      birthday: member.birthday,
+      at: now,
+      timeZone: store.timeZone,
+    });
     return {
       memberId,
       store,
       result,
-      points: pointsForPurchase({ paidFen: result.payableFen, tier: summary.tier, birthday }),
+      points: earning.points,
       growth: growthForPaidFen(result.payableFen),
-      memberDay: isMemberDay(local.weekday),
-      birthday,
+      memberDay: isMemberDay(local.weekday, rules.memberDay),
+      birthday: earning.birthday,
     };
   }
 

@@ -14,6 +14,7 @@ import { cashierStoreId, type Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
+import { BrandSettings } from '../brand/brand-settings.service';
 import { CouponsService } from '../coupons/coupons.service';
 import { MemberCodeService } from '../members/member-code.service';
 import { MemberLoyaltyReader } from '../members/member-loyalty';
@@ -45,6 +46,7 @@ export class StoreModeService {
     private readonly loyalty: MemberLoyaltyReader,
     private readonly limiter: ScanRateLimiter,
     private readonly clock: Clock,
+    private readonly brand: BrandSettings,
   ) {}
 
   async scan(cashier: Principal, code: string): Promise<StoreMemberSummary> {
@@ -129,7 +131,8 @@ export class StoreModeService {
     ]);
     if (!member) throw new DomainException('MEMBER_NOT_FOUND');
     const local = localCalendar(this.clock.now(), store.timeZone);
-    const tier = tierFor(numbers.growth);
+    const rules = this.brand.rules();
+    const tier = tierFor(numbers.growth, rules.tierTable);
     return {
       scanId,
       scanExpiresAt: scan.expiresAt!.toISOString(),
@@ -137,7 +140,7 @@ export class StoreModeService {
       tier: { code: tier.code, name: tier.name },
       growth: numbers.growth,
       points: numbers.points,
-      memberDayToday: isMemberDay(local.weekday),
+      memberDayToday: isMemberDay(local.weekday, rules.memberDay),
       birthdayToday: isBirthday(member.birthday, local.monthDay, local.year),
       ...usable,
     };
