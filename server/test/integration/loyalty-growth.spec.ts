@@ -1,45 +1,21 @@
-import { Test } from '@nestjs/testing';
 import { growthForPaidFen, isBirthday, localCalendar, pointsForPurchase } from '@tidepool/shared';
-import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TransactionsModule } from '../../src/common/database/transactions';
-import { ClockModule } from '../../src/common/clock/clock.module';
-import { Clock, TestClock } from '../../src/common/clock/clock.service';
-import { ConfigModule } from '../../src/config/config.module';
-import { loadConfig } from '../../src/config/env';
-import { DatabaseModule } from '../../src/database/database.module';
+import { TestClock } from '../../src/common/clock/clock.service';
 import { GrowthEntry } from '../../src/modules/loyalty/growth-entry.entity';
-import { LoyaltyModule } from '../../src/modules/loyalty/loyalty.module';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { MemberTier } from '../../src/modules/loyalty/member-tier.entity';
 import { TierChange } from '../../src/modules/loyalty/tier-change.entity';
-import { createTestDatabase, type TestDatabase } from '../support/test-app';
+import { bootLoyalty, type LoyaltyHarness } from '../support/loyalty-module';
 
 const clock = new TestClock(new Date('2026-03-05T02:00:00Z'));
-let db: TestDatabase;
-let close: () => Promise<void>;
+let harness: LoyaltyHarness;
 let loyalty: LoyaltyService;
-let ds: DataSource;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database: db.database };
-  const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), DatabaseModule, TransactionsModule, LoyaltyModule],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  moduleRef.useLogger(false);
-  await moduleRef.init();
-  loyalty = moduleRef.get(LoyaltyService);
-  ds = moduleRef.get(DataSource);
-  close = () => moduleRef.close();
+  harness = await bootLoyalty(clock);
+  loyalty = harness.loyalty;
 });
-afterAll(async () => {
-  await close();
-  await db.drop();
-});
+afterAll(() => harness.close());
 
 let nextMember = 2000;
 const newMember = () => ++nextMember;
@@ -47,7 +23,8 @@ const purchase = (memberId: number, id: string, growth: number) =>
   loyalty.addGrowth(memberId, { sourceType: 'order', sourceId: `${memberId}-${id}`, growth, reason: '购物获得成长值' });
 const refund = (memberId: number, id: string) =>
   loyalty.reverseGrowth(memberId, { sourceType: 'order', sourceId: `${memberId}-${id}` });
-const changes = (memberId: number) => ds.getRepository(TierChange).find({ where: { memberId }, order: { id: 'ASC' } });
+const changes = (memberId: number) =>
+  harness.ds.getRepository(TierChange).find({ where: { memberId }, order: { id: 'ASC' } });
 
 describe('growth and tiers', () => {
   it('raises the tier at 3000 and 6000, recording each change', async () => {
@@ -80,9 +57,9 @@ describe('growth and tiers', () => {
     });
     expect(await loyalty.summary(m)).toMatchObject({ growth: 1500, tier: 'NORMAL' });
     expect((await changes(m)).map((c) => c.toTier)).toEqual(['SILVER', 'GOLD', 'NORMAL']);
-    const reasons = (await ds.getRepository(GrowthEntry).find({ where: { memberId: m }, order: { id: 'ASC' } })).map(
-      (e) => [e.kind, e.growth, e.reason],
-    );
+    const reasons = (
+      await harness.ds.getRepository(GrowthEntry).find({ where: { memberId: m }, order: { id: 'ASC' } })
+    ).map((e) => [e.kind, e.growth, e.reason]);
     expect(reasons).toEqual([
       ['EARN', 5000, '购物获得成长值'],
       ['EARN', 1500, '购物获得成长值'],
@@ -97,7 +74,7 @@ describe('growth and tiers', () => {
     const undo = await refund(m, 'x');
     expect(await refund(m, 'x')).toEqual({ ...undo, replayed: true });
     await expect(purchase(m, 'x', 10)).rejects.toMatchObject({ code: 'LOYALTY_REQUEST_CONFLICT' });
-    expect(await ds.getRepository(GrowthEntry).countBy({ memberId: m })).toBe(2);
+    expect(await harness.ds.getRepository(GrowthEntry).countBy({ memberId: m })).toBe(2);
     expect(await changes(m)).toHaveLength(2);
   });
 
@@ -118,15 +95,15 @@ describe('growth and tiers', () => {
     const m = newMember();
     await purchase(m, 't', 3200);
     expect((await loyalty.reconcile()).mismatches).toEqual([]);
-    await ds.getRepository(MemberTier).update({ memberId: m }, { tier: 'GOLD' });
+    await harness.ds.getRepository(MemberTier).update({ memberId: m }, { tier: 'GOLD' });
     expect((await loyalty.reconcile()).mismatches).toEqual([
       { memberId: m, check: 'TIER', recorded: 'GOLD', expected: 'SILVER' },
     ]);
-    await ds.getRepository(MemberTier).update({ memberId: m }, { tier: 'SILVER', growth: 3300 });
+    await harness.ds.getRepository(MemberTier).update({ memberId: m }, { tier: 'SILVER', growth: 3300 });
     expect((await loyalty.reconcile()).mismatches).toEqual([
       { memberId: m, check: 'GROWTH_SUM', recorded: 3300, expected: 3200 },
     ]);
-    await ds.getRepository(MemberTier).update({ memberId: m }, { growth: 3200 });
+    await harness.ds.getRepository(MemberTier).update({ memberId: m }, { growth: 3200 });
   });
 });
 

@@ -1,54 +1,32 @@
-import { Test } from '@nestjs/testing';
 import { InMemoryPointsLedger } from '@tidepool/shared';
 import fc from 'fast-check';
-import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TransactionsModule } from '../../src/common/database/transactions';
-import { ClockModule } from '../../src/common/clock/clock.module';
-import { Clock, TestClock } from '../../src/common/clock/clock.service';
-import { ConfigModule } from '../../src/config/config.module';
-import { loadConfig } from '../../src/config/env';
-import { DatabaseModule } from '../../src/database/database.module';
-import { LoyaltyModule } from '../../src/modules/loyalty/loyalty.module';
+import { TestClock } from '../../src/common/clock/clock.service';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { PointsAccount } from '../../src/modules/loyalty/points-account.entity';
 import { PointsEntry } from '../../src/modules/loyalty/points-entry.entity';
 import { PointsLot } from '../../src/modules/loyalty/points-lot.entity';
-import { createTestDatabase, type TestDatabase } from '../support/test-app';
+import { bootLoyalty, type LoyaltyHarness } from '../support/loyalty-module';
 
 const START = new Date('2026-03-05T02:00:00Z'); // 10:00 in Shanghai
 const DAY = 86_400_000;
 const clock = new TestClock(START);
-let db: TestDatabase;
-let close: () => Promise<void>;
+let harness: LoyaltyHarness;
 let loyalty: LoyaltyService;
-let ds: DataSource;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database: db.database };
-  const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), DatabaseModule, TransactionsModule, LoyaltyModule],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  moduleRef.useLogger(false);
-  await moduleRef.init();
-  loyalty = moduleRef.get(LoyaltyService);
-  ds = moduleRef.get(DataSource);
-  close = () => moduleRef.close();
+  harness = await bootLoyalty(clock);
+  loyalty = harness.loyalty;
 });
-afterAll(async () => {
-  await close();
-  await db.drop();
-});
+afterAll(() => harness.close());
 beforeEach(() => clock.set(START));
 
 let nextMember = 1000;
 const newMember = () => ++nextMember;
-const entries = (memberId: number) => ds.getRepository(PointsEntry).find({ where: { memberId }, order: { id: 'ASC' } });
-const lots = (memberId: number) => ds.getRepository(PointsLot).find({ where: { memberId }, order: { id: 'ASC' } });
+const entries = (memberId: number) =>
+  harness.ds.getRepository(PointsEntry).find({ where: { memberId }, order: { id: 'ASC' } });
+const lots = (memberId: number) =>
+  harness.ds.getRepository(PointsLot).find({ where: { memberId }, order: { id: 'ASC' } });
 /** Idempotency keys are global (not per member): every test's source ids carry the member id. */
 const sid = (memberId: number, id: string | number) => `${memberId}-${id}`;
 const earn = (memberId: number, id: string | number, points: number, expiresAt?: Date) =>
@@ -281,13 +259,13 @@ describe('reconcile', () => {
     expect(clean.mismatches).toEqual([]);
     expect(clean.pointsAccounts).toBeGreaterThan(0);
 
-    await ds.getRepository(PointsAccount).update({ memberId: m }, { available: 1000 });
+    await harness.ds.getRepository(PointsAccount).update({ memberId: m }, { available: 1000 });
     const report = await loyalty.reconcile();
     expect(report.mismatches).toEqual([
       { memberId: m, check: 'POINTS_SUM', recorded: 1000, expected: 10 },
       { memberId: m, check: 'POINTS_LOTS', recorded: 1000, expected: 10 },
     ]);
-    await ds.getRepository(PointsAccount).update({ memberId: m }, { available: 10 });
+    await harness.ds.getRepository(PointsAccount).update({ memberId: m }, { available: 10 });
     expect((await loyalty.reconcile()).mismatches).toEqual([]);
   });
 });
@@ -344,7 +322,7 @@ describe('the database ledger agrees with the pure model', () => {
             await loyalty.expireDue(now);
             break;
         }
-        const account = await ds.getRepository(PointsAccount).findOneBy({ memberId: m });
+        const account = await harness.ds.getRepository(PointsAccount).findOneBy({ memberId: m });
         expect({ available: account?.available ?? 0, debt: account?.debt ?? 0 }).toEqual(model.balance);
       }
       expect((await lots(m)).map((l) => [l.points, l.remaining, l.status])).toEqual(
