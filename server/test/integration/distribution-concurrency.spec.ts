@@ -28,7 +28,7 @@ import {
   visit,
 } from '../support/distribution';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
 
 /** Replays and races on the commission ledger: nothing is applied twice, the ledger always reconciles. */
 const DAY = 86_400_000;
@@ -40,8 +40,7 @@ let skuIds: number[];
 beforeAll(async () => {
   const auth = { tokenSecret: DEV_AUTH_TOKEN_SECRET, tokenTtlSeconds: 365 * 86_400 };
   t = await createTestApp({ ...simWechatPay(), auth }, undefined, { clock });
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) =>
-    (await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode;
+  notifyInProcess(t);
   operator = await staffLogin(t, 'operator');
   const picked = await skus(t, [7_777, 3_333]);
   skuIds = picked.map((s) => s.id);

@@ -19,7 +19,7 @@ import {
   visit,
 } from '../support/distribution';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { notifyInProcess, simWechatPay } from '../support/wechatpay';
 
 const DAY = 86_400_000;
 const clock = new TestClock(new Date('2026-11-25T04:00:00Z'));
@@ -38,8 +38,7 @@ beforeAll(async () => {
     withdrawReviewThresholdFen: 50_000,
   };
   t = await createTestApp({ ...simWechatPay(), auth, distribution }, undefined, { clock });
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) =>
-    (await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode;
+  notifyInProcess(t);
   operator = await staffLogin(t, 'operator');
   const [picked] = await skus(t, [100_000]); // ¥1000: about ¥100 commission per order
   sku = { id: picked.id, productId: picked.productId };

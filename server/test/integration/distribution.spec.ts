@@ -41,7 +41,7 @@ import {
   visit,
 } from '../support/distribution';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { notifyInProcess, simWechatPay } from '../support/wechatpay';
 
 const DAY = 86_400_000;
 const START = new Date('2026-11-25T04:00:00Z');
@@ -54,10 +54,7 @@ beforeAll(async () => {
   // Tokens outlive the months this file moves the clock through.
   const auth = { tokenSecret: DEV_AUTH_TOKEN_SECRET, tokenTtlSeconds: 365 * 86_400 };
   t = await createTestApp({ ...simWechatPay(), auth }, undefined, { clock });
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) => {
-    const res = await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body });
-    return res.statusCode;
-  };
+  notifyInProcess(t);
   operator = await staffLogin(t, 'operator');
   // Three products: 10% + 3% (second level), 20% + 0%, and one that is not a distribution product.
   const picked = await skus(t, [9_999, 5_000, 3_000]);

@@ -15,7 +15,7 @@ import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
 import { type Actor, signedUpMember, staffLogin } from '../support/actors';
 import { demoSku, scheduleDrop } from '../support/drops';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
 
 /** Friday 2026-11-27 11:50 in Shanghai. */
 const FRIDAY_1150 = new Date('2026-11-27T03:50:00Z');
@@ -27,8 +27,7 @@ let serial = 0;
 
 beforeAll(async () => {
   t = await createTestApp(simWechatPay(), undefined, { clock });
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) =>
-    (await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode;
+  notifyInProcess(t);
   operator = await staffLogin(t, 'operator');
 });
 afterAll(() => t.close());

@@ -24,7 +24,7 @@ import { OutboxService } from '../../src/modules/outbox/outbox.service';
 import { type Actor, memberLogin, signedUpMember, staffLogin } from '../support/actors';
 import { promoter, settleOutbox, shareToken, visit } from '../support/distribution';
 import { createTestApp, type TestApp, type TestDatabase } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
 
 // Tuesday 2026-11-24 10:00 in Shanghai: no member day, so prices are list prices.
 const TUESDAY = new Date('2026-11-24T02:00:00Z');
@@ -40,8 +40,7 @@ beforeAll(async () => {
   t = await createTestApp(simWechatPay(), undefined, { clock });
   // A second replica on the same database (for the scheduled job), with its own scheduler and runner.
   replicaB = await createTestApp({ ...simWechatPay(), seedDemo: false }, t.db, { clock });
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) =>
-    (await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode;
+  notifyInProcess(t);
   operator = await staffLogin(t, 'operator');
 });
 afterAll(async () => {

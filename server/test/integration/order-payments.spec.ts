@@ -13,7 +13,7 @@ import { OutboxEvent } from '../../src/modules/outbox/outbox-event.entity';
 import { OutboxService } from '../../src/modules/outbox/outbox.service';
 import { type Actor, signedUpMember, staffLogin } from '../support/actors';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
 
 const WEDNESDAY = new Date('2026-11-25T02:00:00Z');
 const clock = new TestClock(WEDNESDAY);
@@ -23,12 +23,7 @@ let serial = 0;
 const answers: number[] = [];
 beforeAll(async () => {
   t = await createTestApp(simWechatPay(), undefined, { clock });
-  // Deliver the simulator's notifications into the app in-process (same raw bytes, same headers).
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) => {
-    const res = await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body });
-    answers.push(res.statusCode);
-    return res.statusCode;
-  };
+  notifyInProcess(t, (status) => answers.push(status));
 });
 afterAll(() => t.close());
 

@@ -143,8 +143,12 @@ export class DropsService {
           // The drop price is the price: no member-day discount or coupon on top (docs/domain.md, drops).
           ruleVersions: { drop: drop.id },
           couponIds: [],
-          pointsToAward: this.loyaltyRules.pointsForPurchase({ paidFen: payableFen, tier, birthday: member.birthday, at: now })
-            .points,
+          pointsToAward: this.loyaltyRules.pointsForPurchase({
+            paidFen: payableFen,
+            tier,
+            birthday: member.birthday,
+            at: now,
+          }).points,
           reservationSeconds: drop.reservationSeconds,
           dropId: drop.id,
           lines: [

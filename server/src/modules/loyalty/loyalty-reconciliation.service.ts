@@ -59,7 +59,10 @@ export class LoyaltyReconciliationService {
   private async growth(): Promise<LedgerMismatch[]> {
     const table = [...this.brand.rules().tierTable].sort((a, b) => b.minGrowth - a.minGrowth);
     const caseSql = `CASE ${table.map(() => 'WHEN t.growth >= ? THEN ?').join(' ')} ELSE ? END`;
-    const params = [...table.flatMap((tier) => [tier.minGrowth, tier.code]), tierFor(0, this.brand.rules().tierTable).code];
+    const params = [
+      ...table.flatMap((tier) => [tier.minGrowth, tier.code]),
+      tierFor(0, this.brand.rules().tierTable).code,
+    ];
     const rows = await this.dataSource.query<{ memberId: Numeric; growth: Numeric; tier: string; entrySum: Numeric }[]>(
       `SELECT t.memberId AS memberId, t.growth AS growth, t.tier AS tier, COALESCE(g.total, 0) AS entrySum
          FROM member_tiers t

@@ -388,7 +388,9 @@ export class OrdersService implements OnModuleInit {
               shippedAt: order.fulfilledAt.toISOString(),
               autoConfirmAt:
                 order.state === 'FULFILLED'
-                  ? new Date(order.fulfilledAt.getTime() + this.brand.rules().orderAutoConfirmDays * 86_400_000).toISOString()
+                  ? new Date(
+                      order.fulfilledAt.getTime() + this.brand.rules().orderAutoConfirmDays * 86_400_000,
+                    ).toISOString()
                   : null,
             }
           : null,
