@@ -24,14 +24,12 @@ export async function createMember(t: TestApp, options: MemberOptions = {}): Pro
   const actor = await signedUpMember(t, name, uniquePhone(), extra);
   const id = (await t.inject({ method: 'GET', url: '/api/me', headers: actor.headers })).json<{ id: number }>().id;
   if (options.growth) {
-    await t.app
-      .get(LoyaltyService)
-      .addGrowth(id, {
-        sourceType: 'factory',
-        sourceId: unique('growth'),
-        growth: options.growth,
-        reason: '测试成长值',
-      });
+    await t.app.get(LoyaltyService).addGrowth(id, {
+      sourceType: 'factory',
+      sourceId: unique('growth'),
+      growth: options.growth,
+      reason: '测试成长值',
+    });
   }
   return { ...actor, id };
 }

@@ -10,7 +10,6 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
 import { AfterSale } from '../../src/modules/after-sales/after-sale.entity';
-import { Sku } from '../../src/modules/catalog/sku.entity';
 import { MemberCoupon } from '../../src/modules/coupons/member-coupon.entity';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { OrderItem } from '../../src/modules/orders/order-item.entity';
@@ -30,6 +29,7 @@ import {
 } from '../support/distribution';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
+import { createSku } from '../factories';
 
 const WEDNESDAY = new Date('2026-11-25T02:00:00Z');
 const clock = new TestClock(WEDNESDAY);
@@ -53,15 +53,7 @@ async function order(
 ) {
   const n = ++serial;
   const buyer = opts.buyer ?? (await member(t, `after-sales-${n}`));
-  const [sku] = await ds(t)
-    .getRepository(Sku)
-    .find({
-      where: opts.skuId ? { id: opts.skuId } : {},
-      order: { id: 'ASC' },
-      skip: opts.skuId ? 0 : n % 15,
-      take: 1,
-    });
-  await ds(t).getRepository(Sku).update({ id: sku.id }, { priceFen: 3400, stock: 50 });
+  const sku = opts.skuId ? { id: opts.skuId } : await createSku(t, 3400, 50);
   const lines = [{ skuId: sku.id, quantity }];
   const q = (
     await t.inject({
@@ -576,9 +568,7 @@ describe('after-sales: commission follows the money', () => {
     clock.set(WEDNESDAY);
     const p = await promoter(t, operator, 'after-sales-promoter');
     const buyer = await member(t, 'after-sales-referred');
-    const [sku] = await ds(t)
-      .getRepository(Sku)
-      .find({ order: { id: 'ASC' }, take: 1 });
+    const sku = await createSku(t, 3400, 50);
     expect(
       (await setDistribution(t, operator, sku.productId, { enabled: true, rateBp: 1_000, secondRateBp: 0 })).statusCode,
     ).toBe(200);

@@ -22,9 +22,10 @@ import { Order } from '../../src/modules/orders/order.entity';
 import { OutboxEvent } from '../../src/modules/outbox/outbox-event.entity';
 import { OutboxService } from '../../src/modules/outbox/outbox.service';
 import { type Actor, memberLogin, signedUpMember, staffLogin } from '../support/actors';
-import { promoter, settleOutbox, shareToken, visit } from '../support/distribution';
+import { promoter, setDistribution, settleOutbox, shareToken, visit } from '../support/distribution';
 import { createTestApp, type TestApp, type TestDatabase } from '../support/test-app';
 import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
+import { createSku } from '../factories';
 
 // Tuesday 2026-11-24 10:00 in Shanghai: no member day, so prices are list prices.
 const TUESDAY = new Date('2026-11-24T02:00:00Z');
@@ -62,14 +63,8 @@ async function member(): Promise<Actor> {
 }
 
 /** A SKU of its own per call, with a known price and stock. */
-let skuSerial = 0;
 async function sku(priceFen = 3000, stock = 50): Promise<number> {
-  const all = await ds()
-    .getRepository(Sku)
-    .find({ order: { id: 'ASC' } });
-  const row = all[skuSerial++ % all.length];
-  await ds().getRepository(Sku).update({ id: row.id }, { priceFen, stock });
-  return row.id;
+  return (await createSku(t, priceFen, stock)).id;
 }
 
 async function place(
@@ -408,6 +403,9 @@ describe('commission settlement starts from completion', () => {
     const buyer = await member();
     const skuId = await sku(10_000, 50);
     const { productId } = await ds().getRepository(Sku).findOneByOrFail({ id: skuId });
+    // A product of the test's own: distribution is switched on for it as the demo seed does for its products.
+    const enabled = await setDistribution(t, operator, productId, { enabled: true, rateBp: 1_000, secondRateBp: 0 });
+    expect(enabled.statusCode).toBe(200);
     await visit(t, buyer, await shareToken(t, p, productId));
     const order = await pay(buyer, await place(buyer, [{ skuId, quantity: 1 }]));
     await settleOutbox(t);

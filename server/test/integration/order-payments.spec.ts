@@ -3,7 +3,6 @@ import type { CheckoutQuoteResponse, OrderPaymentResponse, OrderView } from '@ti
 import { type DataSource, IsNull } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
-import { Sku } from '../../src/modules/catalog/sku.entity';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { OrderPaymentsService } from '../../src/modules/orders/order-payments.service';
 import { Order } from '../../src/modules/orders/order.entity';
@@ -14,6 +13,7 @@ import { OutboxService } from '../../src/modules/outbox/outbox.service';
 import { type Actor, signedUpMember, staffLogin } from '../support/actors';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
+import { createSku } from '../factories';
 
 const WEDNESDAY = new Date('2026-11-25T02:00:00Z');
 const clock = new TestClock(WEDNESDAY);
@@ -36,10 +36,7 @@ async function unpaidOrder(
 ): Promise<{ m: Actor; order: OrderView; pay: OrderPaymentResponse; prepayId: string }> {
   const n = ++serial;
   const m = await signedUpMember(t, `payer-${n}`, `1320000${String(n).padStart(4, '0')}`);
-  const [sku] = await ds()
-    .getRepository(Sku)
-    .find({ order: { id: 'ASC' }, skip: n, take: 1 });
-  await ds().getRepository(Sku).update({ id: sku.id }, { priceFen, stock: 5 });
+  const sku = await createSku(t, priceFen, 5);
   const lines = [{ skuId: sku.id, quantity: 1 }];
   const q = (
     await t.inject({ method: 'POST', url: '/api/orders/quote', headers: m.headers, payload: { lines, couponIds: [] } })
