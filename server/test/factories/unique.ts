@@ -9,7 +9,7 @@ export function unique(prefix: string): string {
   return `${prefix}-${run}-${++seq}`;
 }
 
-/** A mainland mobile number unique to this process (13x, then the pid and a counter). */
+/** A mainland mobile number unique to this process (137, then the pid and a counter). */
 export function uniquePhone(): string {
-  return `136${String(process.pid % 10_000).padStart(4, '0')}${String(++seq % 10_000).padStart(4, '0')}`;
+  return `137${String(process.pid % 10_000).padStart(4, '0')}${String(++seq % 10_000).padStart(4, '0')}`;
 }
