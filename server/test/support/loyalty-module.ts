@@ -1,5 +1,6 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
+import { afterAll, beforeAll } from 'vitest';
 import { TransactionsModule } from '../../src/common/database/transactions';
 import { ClockModule } from '../../src/common/clock/clock.module';
 import { Clock, type TestClock } from '../../src/common/clock/clock.service';
@@ -52,4 +53,14 @@ export async function bootLoyalty(clock: TestClock, database?: TestDatabase): Pr
       if (!database) await db.drop();
     },
   };
+}
+
+/** Boots the harness before the spec's tests and closes it after; its fields are set once the boot is done. */
+export function useLoyalty(clock: TestClock): LoyaltyHarness {
+  const harness = {} as LoyaltyHarness;
+  beforeAll(async () => {
+    Object.assign(harness, await bootLoyalty(clock));
+  });
+  afterAll(() => harness.close());
+  return harness;
 }
