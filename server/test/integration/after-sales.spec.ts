@@ -15,7 +15,7 @@ import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { OrderItem } from '../../src/modules/orders/order-item.entity';
 import { Order } from '../../src/modules/orders/order.entity';
 import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
-import { type Actor, memberLogin, staffLogin } from '../support/actors';
+import { type Actor, memberLogin } from '../support/actors';
 import {
   completeOrder,
   confirmRefund,
@@ -27,9 +27,10 @@ import {
   shareToken,
   visit,
 } from '../support/distribution';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
+import { type TestApp } from '../support/test-app';
+import { simulatorOf } from '../support/wechatpay';
 import { createSku } from '../factories';
+import { bootShop } from '../support/shop';
 
 const WEDNESDAY = new Date('2026-11-25T02:00:00Z');
 const clock = new TestClock(WEDNESDAY);
@@ -38,9 +39,7 @@ let operator: Actor;
 let serial = 0;
 
 beforeAll(async () => {
-  t = await createTestApp(simWechatPay(), undefined, { clock });
-  notifyInProcess(t);
-  operator = await staffLogin(t, 'operator');
+  ({ t, operator } = await bootShop(clock));
 });
 afterAll(() => t.close());
 

@@ -12,10 +12,11 @@ import { DevWechatGateway } from '../../src/modules/wechat/dev-wechat.gateway';
 import { WechatGateway } from '../../src/modules/wechat/wechat.gateway';
 import { MemberTier } from '../../src/modules/loyalty/member-tier.entity';
 import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
-import { type Actor, signedUpMember, staffLogin } from '../support/actors';
+import { type Actor, signedUpMember } from '../support/actors';
 import { demoSku, scheduleDrop } from '../support/drops';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
+import { type TestApp } from '../support/test-app';
+import { simulatorOf } from '../support/wechatpay';
+import { bootShop } from '../support/shop';
 
 /** Friday 2026-11-27 11:50 in Shanghai. */
 const FRIDAY_1150 = new Date('2026-11-27T03:50:00Z');
@@ -26,9 +27,7 @@ let operator: Actor;
 let serial = 0;
 
 beforeAll(async () => {
-  t = await createTestApp(simWechatPay(), undefined, { clock });
-  notifyInProcess(t);
-  operator = await staffLogin(t, 'operator');
+  ({ t, operator } = await bootShop(clock));
 });
 afterAll(() => t.close());
 

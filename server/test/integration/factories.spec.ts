@@ -16,9 +16,9 @@ import {
   paidOrder,
   shippedOrder,
 } from '../factories';
-import { type Actor, staffLogin } from '../support/actors';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { notifyInProcess, simWechatPay } from '../support/wechatpay';
+import { type Actor } from '../support/actors';
+import { type TestApp } from '../support/test-app';
+import { bootShop } from '../support/shop';
 
 // Tuesday 2026-11-24 10:00 in Shanghai: no member day, so an order pays its list price.
 const clock = new TestClock(new Date('2026-11-24T02:00:00Z'));
@@ -26,9 +26,7 @@ let t: TestApp;
 let operator: Actor;
 
 beforeAll(async () => {
-  t = await createTestApp(simWechatPay(), undefined, { clock });
-  notifyInProcess(t);
-  operator = await staffLogin(t, 'operator');
+  ({ t, operator } = await bootShop(clock));
 });
 afterAll(() => t.close());
 
