@@ -14,7 +14,7 @@ import { TestClock } from '../../src/common/clock/clock.service';
 import { type Actor, codeCredential, memberLogin, signedUpMember, signupToken, staffLogin } from '../support/actors';
 import { uniquePhone } from '../factories';
 import { member, promoter, shareToken, skus } from '../support/distribution';
-import { demoSku, scheduleDrop } from '../support/drops';
+import { dropSku, scheduleDrop } from '../support/drops';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
 
@@ -195,7 +195,7 @@ describe('defect 10: a mainland mobile number', () => {
 describe('defect 9: the drop says units may come back only while some are reserved', () => {
   it('shows reserved units per item, and none once the last unit is paid', async () => {
     clock.set(new Date('2026-12-04T04:05:00Z')); // Friday 12:05 in Shanghai
-    const sku = await demoSku(t, 2);
+    const sku = await dropSku(t);
     const drop = await scheduleDrop(t, operator, {
       title: '最后一件',
       recurrence: 'ONCE',
