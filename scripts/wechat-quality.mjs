@@ -8,13 +8,15 @@
 // checkCodeQuality reads no key and calls no server, but miniprogram-ci's Project wants a private key file: a
 // throw-away RSA key is generated per run. The tourist appid (touristappid) is what the project config names.
 // Usage: pnpm build:weapp && node scripts/wechat-quality.mjs [--project <dir with project.config.json>]
+//        node scripts/wechat-quality.mjs --build   (builds the weapp first unless the build is newer than its
+//        sources, as `pnpm test` does, so CI does not compile the same mini program twice)
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { weappReport } from './bundle-size.mjs';
-import { ROOT } from './lib.mjs';
+import { buildIfStale, H5_INPUTS, ROOT, run } from './lib.mjs';
 
 // miniprogram-ci is a devDependency of the mini program.
 const ci = createRequire(join(ROOT, 'miniapp', 'package.json'))('miniprogram-ci');
@@ -63,6 +65,11 @@ async function main() {
   const projectPath = at > 0 ? process.argv[at + 1] : ROOT;
   const config = JSON.parse(readFileSync(join(projectPath, 'project.config.json'), 'utf8'));
   const weappDir = join(projectPath, config.miniprogramRoot);
+  if (process.argv.includes('--build'))
+    await buildIfStale('weapp', H5_INPUTS, weappDir, async () => {
+      await run('pnpm', ['--filter', '@tidepool/shared', 'build']);
+      await run('pnpm', ['--filter', '@tidepool/miniapp', 'build:weapp']);
+    });
   readFileSync(join(weappDir, 'app.json')); // no build: fail here, clearly
   const results = await checkQuality(projectPath);
   const passed = results.filter((r) => r.success);

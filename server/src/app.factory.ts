@@ -12,6 +12,7 @@ import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { DomainException } from './common/errors/domain.exception';
 import { createPino, JsonLogger } from './common/logging/json-logger';
 import { createSpaFallback } from './common/http/spa-fallback';
+import { JSON_BODY_LIMIT, jsonDepthExceeds } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/env';
 import type { DestinationStream } from 'pino';
@@ -33,7 +34,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const pino = createPino(config.logLevel, options.logDestination);
   const adapter = new FastifyAdapter({
     loggerInstance: pino,
-    trustProxy: true,
+    // Proxy headers only from the configured proxies (TRUSTED_PROXIES): otherwise anyone could name their own
+    // address in X-Forwarded-For and get a fresh staff-login budget with each one.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
@@ -51,18 +54,28 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.enableShutdownHooks();
 
   // Fastify's own JSON parser, wrapped so a malformed or empty body becomes our MALFORMED_JSON. (Nest turns
-  // Fastify's parser errors into a bare HttpException that has lost their code.)
+  // Fastify's parser errors into a bare HttpException that has lost their code.) A body nested too deep is
+  // refused before it is parsed, so validation never walks it (see json-body.ts).
   const fastify = app.getHttpAdapter().getInstance();
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    // Kept as received: signed callbacks (WeChat Pay notifications) are verified over the exact bytes.
-    (request as RawBodyRequest).rawBody = body as string;
-    void parseJson(request, body as string, (error, value) => {
-      if (error) done(new DomainException('MALFORMED_JSON'), undefined);
-      else done(null, value);
-    });
-  });
+  fastify.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: JSON_BODY_LIMIT },
+    (request, body, done) => {
+      if (jsonDepthExceeds(body as string)) {
+        request.log.warn({ msg: 'JSON body too deep', bytes: (body as string).length });
+        done(new DomainException('BODY_TOO_DEEP'), undefined);
+        return;
+      }
+      // Kept as received: signed callbacks (WeChat Pay notifications) are verified over the exact bytes.
+      (request as RawBodyRequest).rawBody = body as string;
+      void parseJson(request, body as string, (error, value) => {
+        if (error) done(new DomainException('MALFORMED_JSON'), undefined);
+        else done(null, value);
+      });
+    },
+  );
 
   await app.register(fastifyStatic, {
     root: ASSETS_DIR,

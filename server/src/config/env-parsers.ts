@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /** Parsers for environment variables: each returns the value or throws a message that names what was expected. */
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -66,4 +68,25 @@ export function isoInstant(raw: string): Date {
     throw new Error('must be an ISO 8601 time with an offset, e.g. 2026-11-25T10:00:00+08:00');
   }
   return date;
+}
+
+/**
+ * A comma-separated list of IP addresses and CIDR ranges (`10.0.0.5, 10.1.0.0/16, ::1`); empty entries are
+ * dropped. Host names are refused: a proxy is trusted by the address the connection comes from.
+ */
+export function addressList(raw: string): string[] {
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, prefix, extra] = entry.split('/');
+    const version = isIP(address ?? '');
+    const maxPrefix = version === 6 ? 128 : 32;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (version === 0 || !prefixOk || extra !== undefined) {
+      throw new Error(`must be comma-separated IP addresses or CIDR ranges, e.g. 10.0.0.5,10.1.0.0/16 ("${entry}")`);
+    }
+  }
+  return entries;
 }

@@ -13,6 +13,15 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'sqlite', file: path.resolve('data', 'tidepool.sqlite') });
     expect(config.startAt).toBeNull();
     expect(config.seedDemo).toBe(true);
+    expect(config.trustedProxies).toEqual([]);
+  });
+
+  it('reads TRUSTED_PROXIES as addresses and CIDR ranges', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.5, 10.1.0.0/16,,::1 ' }).trustedProxies).toEqual([
+      '10.0.0.5',
+      '10.1.0.0/16',
+      '::1',
+    ]);
   });
 
   it('uses MySQL when DATABASE_URL is a mysql:// URL', () => {
@@ -36,6 +45,10 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['SEED_DEMO', 'maybe'],
     ['NODE_ENV', 'staging'],
+    ['TRUSTED_PROXIES', 'true'],
+    ['TRUSTED_PROXIES', 'proxy.internal'],
+    ['TRUSTED_PROXIES', '10.0.0.0/33'],
+    ['TRUSTED_PROXIES', '10.0.0.1,10.0.0.0/8/1'],
     ['BRAND_TIME_ZONE', 'Shanghai'],
     ['DISTRIBUTION_RETURN_WINDOW_DAYS', '-1'],
     ['ORDER_AUTO_CONFIRM_DAYS', '0'],

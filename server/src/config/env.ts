@@ -1,5 +1,15 @@
 import * as path from 'node:path';
-import { boolean, type Env, httpUrl, integer, isoInstant, minLength, mysqlUrl, oneOf } from './env-parsers';
+import {
+  addressList,
+  boolean,
+  type Env,
+  httpUrl,
+  integer,
+  isoInstant,
+  minLength,
+  mysqlUrl,
+  oneOf,
+} from './env-parsers';
 import { readWechatPay, type WechatPayConfig } from './wechatpay-env';
 import { type DistributionConfig, readDistribution } from './distribution-env';
 import { readBrand } from './brand-env';
@@ -16,6 +26,12 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   host: string;
   port: number;
+  /**
+   * The reverse proxies whose X-Forwarded-For / -Proto / -Host are believed (addresses or CIDR ranges). Empty:
+   * none are, and the client is the address the connection comes from, so a client cannot pick its own address
+   * (the staff-login limit is keyed on it).
+   */
+  trustedProxies: string[];
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; poolSize: number };
   /** Start the clock at this instant (it then runs normally). */
@@ -96,6 +112,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = read('NODE_ENV', oneOf(['development', 'production', 'test'] as const), 'development');
   const host = read('HOST', (v) => v, '0.0.0.0');
   const port = read('PORT', integer(1, 65535), 3000);
+  const trustedProxies = read('TRUSTED_PROXIES', addressList, []);
   const dataDir = path.resolve(read('DATA_DIR', (v) => v, './data'));
   const databaseUrl = read('DATABASE_URL', mysqlUrl, null);
   const poolSize = read('DB_POOL_SIZE', integer(1, 500), 10);
@@ -158,6 +175,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     host,
     port,
+    trustedProxies,
     dataDir,
     database: databaseUrl
       ? { kind: 'mysql', url: databaseUrl, poolSize }

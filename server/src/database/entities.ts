@@ -7,6 +7,7 @@ import { OrderItem } from '../modules/orders/order-item.entity';
 import { Order } from '../modules/orders/order.entity';
 import { PaymentRefund } from '../modules/orders/payment-refund.entity';
 import { OutboxEvent } from '../modules/outbox/outbox-event.entity';
+import { OutboxHandled } from '../modules/outbox/outbox-handled.entity';
 import { TillTransaction } from '../modules/pos/till-transaction.entity';
 import { JobRun } from '../modules/jobs/job-run.entity';
 import { Member } from '../modules/members/member.entity';
@@ -48,6 +49,7 @@ export const ENTITIES = [
   OrderItem,
   PaymentRefund,
   OutboxEvent,
+  OutboxHandled,
   ...LOYALTY_ENTITIES,
   ...POINTS_MALL_ENTITIES,
   CartItem,

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { ConfigError, loadConfig } from '../config/env';
 import { resolveDataSourceOptions } from '../database/data-source';
+import { normalizeStaffUsername } from '../modules/staff';
 import { type BrandSetupPlan, setUpBrand, validateBrandSetupPlan } from './setup-brand';
 
 const USAGE = `usage: pnpm setup:brand --brand-code <code> --brand-name <name> --operator <username>
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     // A store given without a zone is in the brand's (BRAND_TIME_ZONE).
     stores: (values.store ?? []).map((raw) => parseStore(raw, config.brand.timeZone)),
     operator: {
-      username: values.operator ?? '',
+      username: normalizeStaffUsername(values.operator ?? ''),
       password: values.password ?? process.env.SETUP_OPERATOR_PASSWORD ?? '',
       displayName: values['operator-name'] ?? '品牌运营',
     },

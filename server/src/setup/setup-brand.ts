@@ -1,6 +1,6 @@
 import { isTimeZone } from '@tidepool/shared';
 import { type DataSource } from 'typeorm';
-import { hashPassword } from '../modules/staff/password-hash';
+import { hashPassword, normalizeStaffUsername } from '../modules/staff';
 import { StaffAccount } from '../modules/staff/staff-account.entity';
 import { Brand } from '../modules/stores/brand.entity';
 import { Store } from '../modules/stores/store.entity';
@@ -37,8 +37,9 @@ export function validateBrandSetupPlan(plan: BrandSetupPlan): string[] {
     if (!isTimeZone(store.timeZone)) problems.push(`store ${store.code}: "${store.timeZone}" is not an IANA time zone`);
   }
   if (new Set(plan.stores.map((s) => s.code)).size !== plan.stores.length) problems.push('store codes must differ');
-  if (!USERNAME.test(plan.operator.username)) {
-    problems.push('--operator must be 3-64 lower-case letters, digits, ".", "_" or "-"');
+  // Checked as it will be stored (see staff-username.ts): "Ops.Lead " is the account ops.lead.
+  if (!USERNAME.test(normalizeStaffUsername(plan.operator.username))) {
+    problems.push('--operator must be 3-64 letters, digits, ".", "_" or "-" (stored in lower case)');
   }
   if (plan.operator.password.length < MIN_PASSWORD_LENGTH) {
     problems.push(`the operator password must be at least ${MIN_PASSWORD_LENGTH} characters`);
@@ -89,14 +90,15 @@ export async function setUpBrand(dataSource: DataSource, plan: BrandSetupPlan): 
     }
 
     const staff = manager.getRepository(StaffAccount);
-    const operator = await staff.findOneBy({ username: plan.operator.username });
+    const username = normalizeStaffUsername(plan.operator.username);
+    const operator = await staff.findOneBy({ username });
     if (operator && operator.role !== 'operator') {
-      throw new Error(`the account ${plan.operator.username} exists and is not an operator`);
+      throw new Error(`the account ${username} exists and is not an operator`);
     }
     if (!operator) {
       await staff.save(
         staff.create({
-          username: plan.operator.username,
+          username,
           role: 'operator',
           displayName: plan.operator.displayName,
           storeId: null,

@@ -511,6 +511,9 @@ describe('after-sales: photos', () => {
     const refused = await upload(buyer, PNG);
     expect(refused.statusCode).toBe(429);
     expect(refused.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    // The first of the 60 leaves the 24-hour window in about a day.
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(86_400 - 120);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(86_400);
   });
 });
 

@@ -8,7 +8,8 @@ import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp();
+  // As behind a reverse proxy on this host, so each test can speak from its own client address.
+  t = await createTestApp({ trustedProxies: ['127.0.0.1'] });
 });
 afterAll(() => t.close());
 
@@ -107,8 +108,36 @@ describe('POST /api/auth/staff-login', () => {
     const blocked = await staffLogin('cashier.sh002', 'tidepool123', '10.0.0.3');
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    // Until the 15-minute window of the first failure passes.
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
     // The real cashier at another till is not locked out.
     expect((await staffLogin('cashier.sh002', 'tidepool123', '10.0.0.4')).statusCode).toBe(200);
+  });
+
+  it('counts guesses sent all at once before any of them is checked', async () => {
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => staffLogin('cashier.sh001', `burst-${i}`, '10.0.0.5')),
+    );
+    expect(burst.filter((r) => r.statusCode === 401)).toHaveLength(5);
+    expect(burst.filter((r) => r.statusCode === 429)).toHaveLength(7);
+  });
+
+  it('treats case and surrounding spaces as the same account and the same guess budget', async () => {
+    for (const spelling of ['cashier.sh001 ', 'Cashier.SH001', '  cashier.sh001   ']) {
+      const res = await staffLogin(spelling, 'tidepool123', '10.0.0.6');
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ role: 'cashier', displayName: '南京西路店收银员' });
+    }
+    // Five wrong guesses spread over spellings spend one budget; the right password is then refused too.
+    const spellings = ['cashier.sh002', 'cashier.sh002 ', 'cashier.sh002  ', 'CASHIER.sh002', ' cashier.sh002'];
+    for (const spelling of spellings) {
+      expect((await staffLogin(spelling, 'wrong', '10.0.0.7')).statusCode).toBe(401);
+    }
+    for (const spelling of [...spellings, 'cashier.sh002   ']) {
+      expect((await staffLogin(spelling, 'tidepool123', '10.0.0.7')).statusCode).toBe(429);
+    }
+    expect((await staffLogin('   ', 'tidepool123', '10.0.0.7')).json()).toMatchObject({ code: 'STAFF_LOGIN_FAILED' });
   });
 });
 

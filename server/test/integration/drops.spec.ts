@@ -6,8 +6,9 @@ import { TestClock } from '../../src/common/clock/clock.service';
 import { DropItem } from '../../src/modules/drops/drop-item.entity';
 import { DropMemberHold } from '../../src/modules/drops/drop-member-hold.entity';
 import { Drop } from '../../src/modules/drops/drop.entity';
-import { DropTicker } from '../../src/modules/drops/drop-ticker.service';
 import { DropRemindersService } from '../../src/modules/drops/drop-reminders.service';
+import { DROP_TICK_MS } from '../../src/modules/drops/drop-ticker.service';
+import { JobScheduler } from '../../src/modules/jobs/job-scheduler.service';
 import { DevWechatGateway } from '../../src/modules/wechat/dev-wechat.gateway';
 import { WechatGateway } from '../../src/modules/wechat/wechat.gateway';
 import { MemberTier } from '../../src/modules/loyalty/member-tier.entity';
@@ -32,6 +33,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const ds = () => t.app.get<DataSource>(getDataSourceToken());
+/** The drop's tick as the scheduler runs it every few seconds. */
+const dropTick = () => t.app.get(JobScheduler).runFrequent('drop-tick');
+
+it('ticks as a frequent job of the scheduler, not a timer of its own', () => {
+  expect(t.app.get(JobScheduler).frequentJobs()).toContainEqual({ name: 'drop-tick', everyMs: DROP_TICK_MS });
+  expect(DROP_TICK_MS).toBe(5_000);
+});
 const newMember = () => {
   const n = ++serial;
   return signedUpMember(t, `drop-buyer-${n}`, `1350000${String(n).padStart(4, '0')}`);
@@ -277,10 +285,10 @@ describe('buying in a drop', () => {
     const stateOf = async (m: Actor, id: number) =>
       (await t.inject({ method: 'GET', url: `/api/orders/${id}`, headers: m.headers })).json<OrderView>().state;
     clock.advance(299_000);
-    await t.app.get(DropTicker).tick();
+    await dropTick();
     expect(await stateOf(a, orderA.id)).toBe('PENDING_PAYMENT');
     clock.advance(2_000);
-    expect((await t.app.get(DropTicker).tick()).expired).toBeGreaterThanOrEqual(1);
+    expect((await dropTick())?.expired).toBeGreaterThanOrEqual(1);
     expect(await stateOf(a, orderA.id)).toBe('CANCELLED');
     const sim = simulatorOf(t);
     expect(sim.orderByPrepayId(prepayId)?.state).toBe('CLOSED');
@@ -409,19 +417,18 @@ describe('buying in a drop', () => {
     }
     const gateway = t.app.get<WechatGateway, DevWechatGateway>(WechatGateway);
     const sentFor = () => gateway.sentSubscribeMessages().filter((m) => m.page?.endsWith(`?id=${drop.id}`));
-    const ticker = t.app.get(DropTicker);
-    await ticker.tick();
+    await dropTick();
     expect(sentFor()).toHaveLength(0);
     clock.set(new Date('2026-11-27T03:30:00Z')); // 11:30: gold's priority purchase
-    await Promise.all([ticker.tick(), t.app.get(DropRemindersService).sendDue()]);
+    await Promise.all([dropTick(), t.app.get(DropRemindersService).sendDue()]);
     expect(sentFor()).toHaveLength(1);
     expect(sentFor()[0]).toMatchObject({
       templateId: 'dev-drop-reminder',
       data: { thing1: drop.title, time2: '2026-11-27 11:30' },
     });
     clock.set(new Date('2026-11-27T04:00:00Z'));
-    await Promise.all([ticker.tick(), t.app.get(DropRemindersService).sendDue()]);
-    await ticker.tick();
+    await Promise.all([dropTick(), t.app.get(DropRemindersService).sendDue()]);
+    await dropTick();
     expect(sentFor()).toHaveLength(2);
     expect(sentFor()[0].data.time2).toBe('2026-11-27 12:00');
     const admin = (

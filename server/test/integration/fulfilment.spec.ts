@@ -19,6 +19,7 @@ import { JobRunner } from '../../src/modules/jobs/job-runner.service';
 import { JobScheduler } from '../../src/modules/jobs/job-scheduler.service';
 import { AUTO_CONFIRM_CHUNK, OrderFulfilmentService } from '../../src/modules/orders/order-fulfilment.service';
 import { Order } from '../../src/modules/orders/order.entity';
+import { moveOrders } from '../../src/modules/orders/order-transitions';
 import { OutboxEvent } from '../../src/modules/outbox/outbox-event.entity';
 import { OutboxService } from '../../src/modules/outbox/outbox.service';
 import { type Actor, memberLogin, signedUpMember, staffLogin } from '../support/actors';
@@ -312,6 +313,43 @@ describe('shipping and receipt', () => {
     expect(done).toMatchObject({ state: 'COMPLETED', completedAt: clock.now().toISOString() });
     expect(done.actions).toEqual(['APPLY_REFUND']);
     expect(await completedEvents(order.id)).toBe(1);
+  });
+});
+
+describe('order transitions go through the shared table on the server', () => {
+  const row = (id: number) => ds().getRepository(Order).findOneByOrFail({ id });
+
+  it('refuses shipping, fulfilling or confirming an unpaid order with ORDER_STATE_CONFLICT and changes nothing', async () => {
+    const m = await member();
+    const unpaid = await place(m, [{ skuId: await sku(), quantity: 1 }]);
+    const before = await row(unpaid.id);
+    for (const res of [
+      await ship(unpaid.id),
+      await post(operator, `/api/admin/orders/${unpaid.id}/fulfil`),
+      await post(m, `/api/orders/${unpaid.id}/confirm-receipt`),
+    ]) {
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'ORDER_STATE_CONFLICT' });
+    }
+    expect(await row(unpaid.id)).toEqual(before);
+    expect(before).toMatchObject({ state: 'PENDING_PAYMENT', carrier: null, trackingNo: null, fulfilledAt: null });
+    expect(await completedEvents(unpaid.id)).toBe(0);
+  });
+
+  it('moves nothing when the row left the state the move was decided from, and refuses what the table lacks', async () => {
+    const m = await member();
+    const order = await place(m, [{ skuId: await sku(), quantity: 1 }]);
+    const before = await row(order.id);
+    // Decided from PAID while the row is still PENDING_PAYMENT: the conditional UPDATE matches no row.
+    const stale = await ds().transaction((manager) =>
+      moveOrders(manager, [order.id], 'PAID', ['FULFIL'], { fulfilledAt: clock.now() }),
+    );
+    expect(stale).toBe(0);
+    // COMPLETE from PENDING_PAYMENT is no transition of the table: refused before any write.
+    await expect(
+      ds().transaction((manager) => moveOrders(manager, [order.id], 'PENDING_PAYMENT', ['COMPLETE'])),
+    ).rejects.toMatchObject({ code: 'ORDER_STATE_CONFLICT' });
+    expect(await row(order.id)).toEqual(before);
   });
 });
 

@@ -3,8 +3,10 @@ import { memberCodeAt, PRIVACY_TERMS_VERSION, type MemberCenterResponse } from '
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
+import { Sku } from '../../src/modules/catalog/sku.entity';
 import { Member } from '../../src/modules/members/member.entity';
 import { MemberVoucher } from '../../src/modules/members/voucher.entity';
+import { Order } from '../../src/modules/orders/order.entity';
 import { type Actor, codeCredential, memberLogin, signedUpMember, signupToken, staffLogin } from '../support/actors';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -192,8 +194,32 @@ describe('personal data (PIPL)', () => {
     expect(asOperator.json()).toMatchObject({ id, phoneMasked: '139****0008' });
     expect(asOperator.body).not.toContain('13900000008');
 
+    // An order with a delivery address: the orders module erases it when the account goes (its registered hook).
+    const sku = await ds()
+      .getRepository(Sku)
+      .findOneOrFail({ where: {}, order: { id: 'ASC' } });
+    const lines = [{ skuId: sku.id, quantity: 1 }];
+    const quote = await t.inject({ method: 'POST', url: '/api/orders/quote', headers: m.headers, payload: { lines } });
+    const ordered = await t.inject({
+      method: 'POST',
+      url: '/api/orders',
+      headers: m.headers,
+      payload: {
+        clientOrderId: 'leaving-1',
+        lines,
+        couponIds: [],
+        expectedPayableFen: quote.json<{ payableFen: number }>().payableFen,
+        fulfilment: 'SHIP',
+        address: { recipientName: '张三', phone: '13900000008', region: '上海市 静安区', detail: '南京西路 1 号' },
+      },
+    });
+    expect(ordered.statusCode).toBe(200);
+    const orderId = ordered.json<{ id: number }>().id;
+    expect((await ds().getRepository(Order).findOneByOrFail({ id: orderId })).address).not.toBeNull();
+
     const del = await t.inject({ method: 'DELETE', url: '/api/members/me', headers: m.headers });
     expect(del.statusCode).toBe(204);
+    expect((await ds().getRepository(Order).findOneByOrFail({ id: orderId })).address).toBeNull();
     const row = await ds().getRepository(Member).findOneByOrFail({ id });
     expect(row).toMatchObject({ phone: null, birthday: null, unionid: null, codeHandle: null, codeSecret: null });
     expect(row.openid).toBe(`deleted:${id}`);

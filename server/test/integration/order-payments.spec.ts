@@ -1,8 +1,9 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { CheckoutQuoteResponse, OrderPaymentResponse, OrderView } from '@tidepool/shared';
-import { type DataSource, IsNull } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DataSource, type DeepPartial, In, IsNull } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
+import { DomainException } from '../../src/common/errors/domain.exception';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { OrderPaymentsService } from '../../src/modules/orders/order-payments.service';
 import { Order } from '../../src/modules/orders/order.entity';
@@ -10,6 +11,7 @@ import { OrdersService } from '../../src/modules/orders/orders.service';
 import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
 import { OutboxEvent } from '../../src/modules/outbox/outbox-event.entity';
 import { OutboxService } from '../../src/modules/outbox/outbox.service';
+import { WechatPayGateway } from '../../src/modules/payments/wechatpay/wechatpay.gateway';
 import { type Actor, signedUpMember, staffLogin } from '../support/actors';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
@@ -248,5 +250,79 @@ describe('paying an order with WeChat Pay (simulator, real signatures)', () => {
     expect((await detail(m, order.id)).state).toBe('PAID');
     expect(await t.app.get(LoyaltyService).summary(memberId)).toEqual(after);
     clock.set(WEDNESDAY);
+  });
+});
+
+describe('payment reconciliation walks every unpaid order', () => {
+  it('queries all 130 oldest first in batches; after WeChat fails mid-run the next run resumes there', async () => {
+    const now = new Date(WEDNESDAY.getTime() + 3600_000); // earlier tests' orders are past their window by then
+    clock.set(now);
+    const orders = ds().getRepository(Order);
+    const row = (no: string, createdAt: Date, extra: DeepPartial<Order> = {}): DeepPartial<Order> => ({
+      orderNo: no,
+      memberId: 1,
+      clientKey: `1:${no}`,
+      state: 'PENDING_PAYMENT',
+      subtotalFen: 1000,
+      totalDiscountFen: 0,
+      payableFen: 1000,
+      discounts: [],
+      ruleVersions: {},
+      couponIds: [],
+      fulfilment: 'PICKUP',
+      pickupStoreId: 1,
+      createdAt,
+      reservationExpiresAt: new Date(now.getTime() + 5 * 60_000),
+      prepayOpened: true,
+      ...extra,
+    });
+    // Inserted newest first, so that id order is not the age order the walk must follow.
+    const mine = Array.from({ length: 130 }, (_, i) => `RCN${String(i).padStart(4, '0')}`);
+    const outside = ['RCNX-NOPREPAY', 'RCNX-EXPIRED', 'RCNX-FRESH'];
+    await orders.save(
+      [
+        ...mine.map((no, i) => row(no, new Date(now.getTime() - 10 * 60_000 + i * 1000))).reverse(),
+        row(outside[0], new Date(now.getTime() - 9 * 60_000), { prepayOpened: false }),
+        row(outside[1], new Date(now.getTime() - 30 * 60_000), { reservationExpiresAt: now }),
+        row(outside[2], new Date(now.getTime() - 60_000)),
+      ].map((r) => orders.create(r)),
+    );
+
+    const gateway = t.app.get(WechatPayGateway);
+    let queried: string[] = [];
+    let failOn: string | null = mine[59];
+    const spy = vi.spyOn(gateway, 'queryOrder').mockImplementation((outTradeNo) => {
+      queried.push(outTradeNo);
+      if (outTradeNo === failOn) return Promise.reject(new DomainException('PAYMENT_UNAVAILABLE'));
+      return Promise.resolve({
+        appId: 'wx-sim',
+        mchId: 'sim',
+        outTradeNo,
+        tradeState: 'NOTPAY',
+        tradeStateDesc: '未支付',
+      });
+    });
+    try {
+      const reconcile = () => t.app.get(OrderPaymentsService).reconcile();
+      // Run 1: oldest first until WeChat fails on the 60th.
+      expect((await reconcile()).checked).toBe(59);
+      expect(queried).toEqual(mine.slice(0, 60));
+      // Run 2: starts at the order that failed and goes on to the newest, past the first 100.
+      failOn = null;
+      queried = [];
+      expect((await reconcile()).checked).toBe(71);
+      expect(queried).toEqual(mine.slice(59));
+      // Run 3: the walk went round, so it starts from the oldest again.
+      queried = [];
+      expect((await reconcile()).checked).toBe(130);
+      expect(queried).toEqual(mine);
+      expect(queried.filter((no) => outside.includes(no))).toEqual([]);
+      // Nothing was refused or changed: every order is still unpaid.
+      expect(await orders.countBy({ orderNo: In(mine), state: 'PENDING_PAYMENT' })).toBe(130);
+    } finally {
+      spy.mockRestore();
+      await orders.delete({ orderNo: In([...mine, ...outside]) });
+      clock.set(WEDNESDAY);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { PointsEntry } from '../../src/modules/loyalty/points-entry.entity';
 import { GiftRedemption } from '../../src/modules/points-mall/gift-redemption.entity';
 import { Gift } from '../../src/modules/points-mall/gift.entity';
+import { OutboxEvent } from '../../src/modules/outbox/outbox-event.entity';
 import { DEMO_GIFTS } from '../../src/modules/seed/demo-gifts';
 import { type Actor, memberLogin, staffLogin } from '../support/actors';
 import { createGift, memberWithPoints, myRedemptions, redeem, requestId } from '../support/points-mall';
@@ -327,18 +328,29 @@ describe('redeeming', () => {
   });
 });
 
-describe('a redemption interrupted between steps', () => {
+describe('a redemption interrupted between its two transactions', () => {
+  /** The process dies while settling: the event's handler and the request's own settlement both fail. */
+  const dieWhileSettling = () =>
+    vi
+      .spyOn(loyalty, 'redeem')
+      .mockRejectedValueOnce(new Error('process died'))
+      .mockRejectedValueOnce(new Error('process died'));
+  const startedEvent = (redemptionId: number) =>
+    ds()
+      .getRepository(OutboxEvent)
+      .findOneByOrFail({ dedupeKey: `gift.redemption.started:${redemptionId}` });
+
   it('is completed by the retry after a crash once the unit was taken', async () => {
     const gift = await createGift(t, operator, { pointsPrice: 100, stock: 3 });
     const m = await memberWithPoints(t, 'crash-1', 250);
     const clientRequestId = requestId();
-    vi.spyOn(loyalty, 'redeem').mockRejectedValueOnce(new Error('process died'));
+    dieWhileSettling();
     const crashed = await redeem(t, m.actor, { giftId: gift.id, clientRequestId, fulfilment: 'PICKUP' });
     expect(crashed.statusCode).toBe(500);
     expect(await stockOf(gift.id)).toBe(2);
-    expect(await ds().getRepository(GiftRedemption).findOneByOrFail({ memberId: m.id })).toMatchObject({
-      status: 'STOCK_TAKEN',
-    });
+    const row = await ds().getRepository(GiftRedemption).findOneByOrFail({ memberId: m.id });
+    expect(row).toMatchObject({ status: 'STOCK_TAKEN' });
+    expect(await startedEvent(row.id)).toMatchObject({ processedAt: null });
     expect((await myRedemptions(t, m.actor))[0]).toMatchObject({ status: 'PROCESSING', voucher: null });
 
     const retry = await redeem(t, m.actor, { giftId: gift.id, clientRequestId, fulfilment: 'PICKUP' });
@@ -348,17 +360,19 @@ describe('a redemption interrupted between steps', () => {
     expect(await redeemEntries(m.id)).toHaveLength(1);
   });
 
-  it('is completed by the retry after a crash once the points were spent, spending them once', async () => {
+  it('spends the points and completes in one transaction: a crash in between leaves neither', async () => {
     const gift = await createGift(t, operator, { pointsPrice: 100, stock: 3 });
     const m = await memberWithPoints(t, 'crash-2', 250);
     const clientRequestId = requestId();
     const real = loyalty.redeem.bind(loyalty);
-    vi.spyOn(loyalty, 'redeem').mockImplementationOnce(async (...args) => {
+    const spendThenDie = async (...args: Parameters<LoyaltyService['redeem']>) => {
       await real(...args);
-      throw new Error('process died after the ledger committed');
-    });
+      throw new Error('process died after spending, before completing');
+    };
+    vi.spyOn(loyalty, 'redeem').mockImplementationOnce(spendThenDie).mockImplementationOnce(spendThenDie);
     expect((await redeem(t, m.actor, { giftId: gift.id, clientRequestId, fulfilment: 'PICKUP' })).statusCode).toBe(500);
-    expect(await pointsOf(m.id)).toBe(150);
+    expect(await pointsOf(m.id)).toBe(250);
+    expect(await redeemEntries(m.id)).toHaveLength(0);
     const retry = await redeem(t, m.actor, { giftId: gift.id, clientRequestId, fulfilment: 'PICKUP' });
     expect(retry.json<RedemptionView>()).toMatchObject({ status: 'COMPLETED' });
     expect(await pointsOf(m.id)).toBe(150);
@@ -366,21 +380,23 @@ describe('a redemption interrupted between steps', () => {
     expect(await stockOf(gift.id)).toBe(2);
   });
 
-  it('is completed by the sweeper job when the client never comes back', async () => {
+  it('is completed through its event by the outbox when the client never comes back (no sweeper)', async () => {
     const gift = await createGift(t, operator, { pointsPrice: 100, stock: 3 });
     const m = await memberWithPoints(t, 'crash-3', 100);
-    vi.spyOn(loyalty, 'redeem').mockRejectedValueOnce(new Error('process died'));
+    dieWhileSettling();
     await redeem(t, m.actor, { giftId: gift.id, clientRequestId: requestId(), fulfilment: 'PICKUP' });
     vi.restoreAllMocks();
-    await t.app.get(JobScheduler).tick(); // too fresh: left for its client
     expect((await myRedemptions(t, m.actor))[0]?.status).toBe('PROCESSING');
-    clock.advance(11 * 60_000);
+    clock.advance(60_000); // the next minute's outbox-dispatch
     await t.app.get(JobScheduler).tick();
     expect((await myRedemptions(t, m.actor))[0]).toMatchObject({
       status: 'COMPLETED',
       voucher: { status: 'AVAILABLE' },
     });
+    const row = await ds().getRepository(GiftRedemption).findOneByOrFail({ memberId: m.id });
+    expect((await startedEvent(row.id)).processedAt).not.toBeNull();
     expect(await pointsOf(m.id)).toBe(0);
+    expect(await redeemEntries(m.id)).toHaveLength(1);
     expect(await stockOf(gift.id)).toBe(2);
   });
 });

@@ -1,13 +1,18 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
 import {
   memberCodeAt,
   type StoreMemberSummary,
   type TillQuoteResponse,
   type TillTransactionView,
 } from '@tidepool/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
 import { BirthdayCouponsJob } from '../../src/modules/coupons/birthday-coupons.job';
+import { JobScheduler } from '../../src/modules/jobs/job-scheduler.service';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
+import { OutboxEvent } from '../../src/modules/outbox/outbox-event.entity';
+import { OutboxService } from '../../src/modules/outbox/outbox.service';
 import { type Actor, codeCredential, signedUpMember, staffLogin } from '../support/actors';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -220,5 +225,39 @@ describe('recording a till purchase', () => {
     expect(other.json<{ items: TillTransactionView[] }>().items.every((s) => s.storeName === '上海徐家汇店')).toBe(
       true,
     );
+  });
+});
+
+describe('awards through till.sale.recorded (no sweep)', () => {
+  it('arrive on the outbox’s next pass when the process died between the sale’s commit and its awards', async () => {
+    clock.set(WEDNESDAY);
+    const { memberId, scan } = await atTill(3000);
+    const before = await points(memberId);
+    // The sale commits with its event; the process dies before delivering it.
+    vi.spyOn(t.app.get(OutboxService), 'dispatchKey').mockResolvedValueOnce(false);
+    const sale = (await buy((await scan()).scanId, 8000, 'sale-crash-00001')).json<TillTransactionView>();
+    vi.restoreAllMocks();
+    expect(sale.pointsAwarded).toBe(108);
+    expect((await points(memberId)).points).toBe(before.points);
+    const event = () =>
+      t.app
+        .get<DataSource>(getDataSourceToken())
+        .getRepository(OutboxEvent)
+        .findOneByOrFail({ dedupeKey: `till.sale.recorded:${sale.id}` });
+    expect((await event()).processedAt).toBeNull();
+
+    clock.advance(60_000); // the next minute's outbox-dispatch job
+    await t.app.get(JobScheduler).tick();
+    expect((await event()).processedAt).not.toBeNull();
+    const after = await points(memberId);
+    expect([after.points - before.points, after.growth - before.growth]).toEqual([108, 720]);
+
+    // A refund takes back exactly that, once, however often its event is dispatched.
+    expect((await refund(sale.id)).statusCode).toBe(200);
+    await t.app.get(OutboxService).dispatch();
+    const refunded = await points(memberId);
+    expect([refunded.points, refunded.growth]).toEqual([before.points, before.growth]);
+    expect((await refund(sale.id)).json()).toMatchObject({ code: 'TILL_TXN_ALREADY_REFUNDED' });
+    clock.set(WEDNESDAY);
   });
 });

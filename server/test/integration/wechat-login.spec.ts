@@ -54,6 +54,7 @@ describe('POST /api/auth/wechat-login (HTTP gateway)', () => {
     const limited = await login('wx-code-3');
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(limited.headers['retry-after']).toBe('60'); // WeChat names no time: a minute, its quota's window
     const down = await login('wx-code-3');
     expect(down.statusCode).toBe(503);
     expect(down.json()).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });

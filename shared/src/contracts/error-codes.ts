@@ -7,6 +7,7 @@ export const ERROR_CODES = {
   // Request shape
   VALIDATION_FAILED: { status: 400, message: '请求参数有误' },
   MALFORMED_JSON: { status: 400, message: '请求内容不是有效的 JSON' },
+  BODY_TOO_DEEP: { status: 400, message: '请求内容嵌套层级过深' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '请求内容过大' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求格式' },
   ROUTE_NOT_FOUND: { status: 404, message: '接口不存在' },

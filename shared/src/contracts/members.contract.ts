@@ -147,9 +147,7 @@ export interface PersonalDataExport {
   memberCodeScans: { at: string; storeName: string }[];
 }
 
-/** Outbox topic: a visitor became a member (written in the signup transaction). */
-export const MEMBER_SIGNED_UP = 'member.signed-up';
-
+/** The payload of `member.signed-up` (catalogue: shared/src/events), written in the signup transaction. */
 export interface MemberSignedUpEvent {
   memberId: number;
   channel: SignupChannel;

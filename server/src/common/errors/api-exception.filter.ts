@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpSta
 import { type ApiErrorBody, ERROR_CODES, type ErrorCode } from '@tidepool/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from './database-errors';
-import { DomainException } from './domain.exception';
+import { DomainException, RateLimitedException } from './domain.exception';
 
 // Fastify's own errors (body too large, bad media type) reach us as a bare HttpException: Nest's router maps
 // every FastifyError to one before filters run, so they are mapped by status below. Malformed JSON is raised as
@@ -22,7 +22,12 @@ const HTTP_STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 export interface ErrorResponse {
   status: number;
   body: ApiErrorBody;
+  /** Sent as Retry-After with every 429. */
+  retryAfterSeconds?: number;
 }
+
+/** Retry-After for a 429 whose limiter did not say (WeChat's own rate limit, a bare Fastify 429). */
+const DEFAULT_RETRY_AFTER_SECONDS = 60;
 
 /**
  * Turns anything thrown into `{ code, message }` with the right status. Never a stack trace or a raw database
@@ -32,7 +37,8 @@ export function toErrorResponse(exception: unknown): ErrorResponse {
   if (exception instanceof DomainException) {
     const body: ApiErrorBody = { code: exception.code, message: exception.message };
     if (exception.details) body.details = exception.details;
-    return { status: exception.status, body };
+    const retryAfterSeconds = exception instanceof RateLimitedException ? exception.retryAfterSeconds : undefined;
+    return { status: exception.status, body, retryAfterSeconds };
   }
   if (isDatabaseUnavailable(exception)) return fromCode('DATABASE_UNAVAILABLE');
   if (exception instanceof HttpException) {
@@ -64,7 +70,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const { status, body } = toErrorResponse(exception);
+    const { status, body, retryAfterSeconds } = toErrorResponse(exception);
     if (body.code === 'ROUTE_NOT_FOUND' && this.spaFallback?.(request, reply)) return;
     if (status >= 500) {
       this.logger.error({
@@ -75,6 +81,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
         code: body.code,
       });
     }
+    if (status === 429) void reply.header('retry-after', String(retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

@@ -19,3 +19,17 @@ export class DomainException extends Error {
     return ERROR_CODES[this.code].status;
   }
 }
+
+/**
+ * RATE_LIMITED with when to come back: the filter sends it as Retry-After, so a client (or a script that
+ * respects it) waits instead of retrying at once.
+ */
+export class RateLimitedException extends DomainException {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterMs: number, message?: string) {
+    super('RATE_LIMITED', message);
+    // Whole seconds, rounded up and at least 1: a client coming back on time must find the budget renewed.
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  }
+}

@@ -1,3 +1,4 @@
+import { DomainEvents1796291000000 } from './1796291000000-DomainEvents';
 import { AfterSales1796289600019 } from './1796289600019-AfterSales';
 import { OrderFulfilment1796289949597 } from './1796289949597-OrderFulfilment';
 import { AddressBookAndStorefront1796289760908 } from './1796289760908-AddressBookAndStorefront';
@@ -42,4 +43,5 @@ export const MIGRATIONS: MigrationClass[] = [
   AddressBookAndStorefront1796289760908,
   CouponCentre1796289877966,
   OrderFulfilment1796289949597,
+  DomainEvents1796291000000,
 ];

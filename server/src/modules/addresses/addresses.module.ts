@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MembersModule } from '../members/members.module';
+import { MembersModule } from '../members';
 import { AddressesController } from './addresses.controller';
 import { AddressesService } from './addresses.service';
 import { MemberAddress } from './member-address.entity';

@@ -6,7 +6,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { AFTER_SALE_PHOTO_RULES, type AfterSalePhotoView } from '@tidepool/shared';
 import { In, MoreThan, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
-import { DomainException } from '../../common/errors/domain.exception';
+import { DomainException, RateLimitedException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { AfterSalePhoto } from './after-sale.entity';
 import { readMultipartFile, sniffImageType } from './multipart';
@@ -45,8 +45,16 @@ export class AfterSalePhotosService {
     const mimeType = sniffImageType(file.data);
     if (!mimeType) throw new DomainException('PHOTO_TYPE_UNSUPPORTED');
     const since = new Date(this.clock.now().getTime() - 86_400_000);
-    if ((await this.photos.countBy({ memberId, createdAt: MoreThan(since) })) >= DAILY_UPLOADS) {
-      throw new DomainException('RATE_LIMITED', '今天上传的图片太多了，请明天再试');
+    const recent = await this.photos.find({
+      select: { id: true, createdAt: true },
+      where: { memberId, createdAt: MoreThan(since) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      take: DAILY_UPLOADS,
+    });
+    if (recent.length >= DAILY_UPLOADS) {
+      // A slot frees when the oldest of the last DAILY_UPLOADS uploads leaves the 24-hour window.
+      const frees = recent[DAILY_UPLOADS - 1].createdAt.getTime() + 86_400_000 - this.clock.now().getTime();
+      throw new RateLimitedException(frees, '今天上传的图片太多了，请明天再试');
     }
     const storageKey = randomBytes(16).toString('hex');
     await fs.mkdir(this.dir, { recursive: true });

@@ -13,10 +13,10 @@ import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
-import { OrderLineRefundsService } from '../orders/order-line-refunds.service';
-import { OrderRefundsService } from '../orders/order-refunds.service';
-import { OrdersService } from '../orders/orders.service';
-import type { PaymentRefund, PaymentRefundStatus } from '../orders/payment-refund.entity';
+import { OrderLineRefundsService } from '../orders';
+import { OrderRefundsService } from '../orders';
+import { OrdersService } from '../orders';
+import type { PaymentRefundRead, PaymentRefundStatus } from '../orders';
 import { AfterSalePhotosService } from './after-sale-photos.service';
 import { afterSaleView } from './after-sale-view';
 import { AfterSale } from './after-sale.entity';
@@ -112,7 +112,7 @@ export class AfterSalesAdminService implements OnModuleInit {
   /** WeChat's final word on the refund paying an after-sale (inside the transaction that records it). */
   private async refundSettled(
     manager: EntityManager,
-    refund: PaymentRefund,
+    refund: Pick<PaymentRefundRead, 'id'>,
     status: Exclude<PaymentRefundStatus, 'PROCESSING'>,
   ): Promise<void> {
     if (status === 'ABNORMAL') return;

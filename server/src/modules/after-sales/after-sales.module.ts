@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AFTER_SALE_PHOTO_RULES } from '@tidepool/shared';
 import type { FastifyInstance } from 'fastify';
-import { OrdersModule } from '../orders/orders.module';
+import { OrdersModule } from '../orders';
 import { AdminAfterSalesController } from './admin-after-sales.controller';
 import { AfterSalePhotosService } from './after-sale-photos.service';
 import { AfterSale, AfterSalePhoto } from './after-sale.entity';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { MembersModule } from '../members/members.module';
-import { StaffModule } from '../staff/staff.module';
-import { WechatModule } from '../wechat/wechat.module';
+import { MembersModule } from '../members';
+import { StaffModule } from '../staff';
+import { WechatModule } from '../wechat';
 import { AuthTokenService } from './auth-token.service';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';

@@ -2,10 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { MeResponse, StaffLoginResponse, WechatLoginResponse } from '@tidepool/shared';
 import type { Principal } from '../../common/auth/principal';
 import { DomainException } from '../../common/errors/domain.exception';
-import { MembersService } from '../members/members.service';
-import type { StaffAccount } from '../staff/staff-account.entity';
-import { StaffService } from '../staff/staff.service';
-import { WechatGateway } from '../wechat/wechat.gateway';
+import { MembersService } from '../members';
+import { normalizeStaffUsername, type StaffAccountView, StaffService } from '../staff';
+import { WechatGateway } from '../wechat';
 import { AuthTokenService } from './auth-token.service';
 import { LoginAttemptLimiter } from './login-attempt.limiter';
 
@@ -34,13 +33,15 @@ export class AuthService {
     return { accessToken: this.tokens.sign({ id: member.id, role: 'member', storeId: null }) };
   }
 
-  /** Unknown username and wrong password get the same answer in about the same time (see StaffService). */
+  /**
+   * Unknown username and wrong password get the same answer in about the same time (see StaffService). The
+   * limiter is keyed on the normalised name, so "Cashier.SH001 " spends the budget of cashier.sh001.
+   */
   async staffLogin(username: string, password: string, ip: string): Promise<StaffLoginResponse> {
-    const key = `${username.toLowerCase()}|${ip}`;
-    this.attempts.assertAllowed(key);
+    const key = `${normalizeStaffUsername(username)}|${ip}`;
+    this.attempts.take(key);
     const account = await this.staff.verifyCredentials(username, password);
     if (!account) {
-      this.attempts.recordFailure(key);
       this.logger.warn({ msg: 'staff login failed', username, ip });
       throw new DomainException('STAFF_LOGIN_FAILED');
     }
@@ -66,7 +67,7 @@ export class AuthService {
     return this.staffSession(account);
   }
 
-  private staffSession(account: StaffAccount): StaffLoginResponse {
+  private staffSession(account: StaffAccountView): StaffLoginResponse {
     const storeId = account.role === 'cashier' ? account.storeId : null;
     const accessToken = this.tokens.sign({ id: account.id, role: account.role, storeId });
     return { accessToken, role: account.role, storeId, displayName: account.displayName };

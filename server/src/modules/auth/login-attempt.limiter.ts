@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.service';
-import { DomainException } from '../../common/errors/domain.exception';
+import { RateLimitedException } from '../../common/errors/domain.exception';
 
 const MAX_FAILURES = 5;
 const WINDOW_MS = 15 * 60_000;
 const MAX_TRACKED = 10_000;
 
 /**
- * Slows password guessing: after 5 failed staff logins for one username from one IP within 15 minutes, further
- * attempts are refused with RATE_LIMITED until the window passes. Per replica and in memory on purpose: it is a
- * speed bump, not the defence (scrypt is); a shared limit belongs in Redis when there is one.
+ * Slows password guessing: 5 staff logins that are not successful for one username from one address within 15
+ * minutes, then further attempts are refused with RATE_LIMITED (and Retry-After) until the window passes. An
+ * attempt is counted when it starts, not when its password check fails, so guesses sent all at once cannot all
+ * slip in before the first failure is recorded; a successful login clears the count. A refused attempt changes
+ * nothing. Per replica and in memory on purpose: it is a speed bump, not the defence (scrypt is); a shared
+ * limit belongs in Redis when there is one.
  */
 @Injectable()
 export class LoginAttemptLimiter {
@@ -17,13 +20,12 @@ export class LoginAttemptLimiter {
 
   constructor(private readonly clock: Clock) {}
 
-  assertAllowed(key: string): void {
+  /** Counts one attempt for `key`, or throws RATE_LIMITED (counting nothing) when its budget is spent. */
+  take(key: string): void {
     const entry = this.current(key);
-    if (entry && entry.count >= MAX_FAILURES) throw new DomainException('RATE_LIMITED');
-  }
-
-  recordFailure(key: string): void {
-    const entry = this.current(key);
+    if (entry && entry.count >= MAX_FAILURES) {
+      throw new RateLimitedException(entry.since + WINDOW_MS - this.clock.now().getTime());
+    }
     if (entry) entry.count++;
     else {
       if (this.failures.size >= MAX_TRACKED) this.prune();

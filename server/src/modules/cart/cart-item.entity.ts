@@ -1,5 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Sku } from '../catalog/sku.entity';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * One line of a member's server-side cart. (memberId, skuId) is unique: a line is created or changed only by an
@@ -16,13 +15,11 @@ export class CartItem {
   @Column({ type: 'int' })
   memberId: number;
 
+  // The catalog module owns the table: a foreign key by entity name keeps the schema without importing it.
   @Index()
+  @ForeignKey('Sku', { onDelete: 'CASCADE' })
   @Column({ type: 'int' })
   skuId: number;
-
-  @ManyToOne(() => Sku, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'skuId' })
-  sku?: Sku;
 
   /** 1..CART_MAX_QUANTITY. */
   @Column({ type: 'int' })

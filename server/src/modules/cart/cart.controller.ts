@@ -5,7 +5,7 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
-import { MembersService } from '../members/members.service';
+import { MembersService } from '../members';
 import { CartService } from './cart.service';
 import { CartItemAddDto, CartItemPutDto, CartMergeDto, CartSelectDto } from './dto/cart.requests';
 

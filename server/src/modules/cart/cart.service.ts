@@ -18,8 +18,7 @@ import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
-import type { Product } from '../catalog/product.entity';
-import { Sku } from '../catalog/sku.entity';
+import { type ProductView, type SkuView, SkusService } from '../catalog';
 import { CartItem } from './cart-item.entity';
 import { addToLine, setLine } from './cart-lines';
 import { CartMerge } from './cart-merge.entity';
@@ -36,17 +35,17 @@ export class CartService {
     private readonly clock: Clock,
     @InjectRepository(CartItem) private readonly items: Repository<CartItem>,
     @InjectRepository(CartMerge) private readonly merges: Repository<CartMerge>,
-    @InjectRepository(Sku) private readonly skus: Repository<Sku>,
+    private readonly skus: SkusService,
   ) {}
 
   /** The lines with each SKU's current product data, price and availability; newest line first. */
   async view(memberId: number): Promise<CartView> {
-    const rows = await this.items.find({
-      where: { memberId },
-      relations: { sku: { product: true } },
-      order: { id: 'DESC' },
+    const rows = await this.items.find({ where: { memberId }, order: { id: 'DESC' } });
+    const skus = await this.skus.withProducts(rows.map((row) => row.skuId));
+    const lines = rows.flatMap((row) => {
+      const sku = skus.get(row.skuId);
+      return sku ? [toLine(row, sku, sku.product)] : [];
     });
-    const lines = rows.flatMap((row) => (row.sku?.product ? [toLine(row, row.sku, row.sku.product)] : []));
     return { lines, ...summarizeCart(lines) };
   }
 
@@ -74,7 +73,7 @@ export class CartService {
   async put(memberId: number, skuId: number, quantity: number, selected?: boolean): Promise<CartView> {
     if (quantity === 0) return this.remove(memberId, [skuId]);
     const sku = await this.requireSku(skuId);
-    if (sku.product?.status !== 'ON_SALE') throw new DomainException('PRODUCT_OFF_SHELF');
+    if (sku.product.status !== 'ON_SALE') throw new DomainException('PRODUCT_OFF_SHELF');
     await this.transactions.run(async (manager) => {
       const existing = await manager.findOneBy(CartItem, { memberId, skuId });
       if (!existing && sku.stock <= 0) throw new DomainException('CART_OUT_OF_STOCK');
@@ -167,19 +166,14 @@ export class CartService {
     now: Date,
   ): Promise<CartMergeResponse['skipped']> {
     const skuIds = wanted.map((item) => item.skuId);
-    const skus = new Map(
-      (skuIds.length > 0
-        ? await manager.find(Sku, { where: { id: In(skuIds) }, relations: { product: true } })
-        : []
-      ).map((sku) => [sku.id, sku]),
-    );
+    const skus = await this.skus.withProducts(skuIds, manager);
     const existing = await manager.find(CartItem, { where: { memberId }, select: { skuId: true } });
     const inCart = new Set(existing.map((line) => line.skuId));
     let lineCount = inCart.size;
     const skipped: { skuId: number; reason: CartMergeSkipReason }[] = [];
     for (const { skuId, quantity } of wanted) {
       const sku = skus.get(skuId);
-      const reason: CartMergeSkipReason | null = !sku?.product
+      const reason: CartMergeSkipReason | null = !sku
         ? 'NOT_FOUND'
         : sku.product.status !== 'ON_SALE'
           ? 'OFF_SHELF'
@@ -198,15 +192,15 @@ export class CartService {
     return skipped;
   }
 
-  private async requireSku(skuId: number): Promise<Sku> {
-    const sku = await this.skus.findOne({ where: { id: skuId }, relations: { product: true } });
-    if (!sku?.product) throw new DomainException('SKU_NOT_FOUND');
+  private async requireSku(skuId: number): Promise<SkuView> {
+    const sku = (await this.skus.withProducts([skuId])).get(skuId);
+    if (!sku) throw new DomainException('SKU_NOT_FOUND');
     return sku;
   }
 
-  private async buyableSku(skuId: number): Promise<Sku> {
+  private async buyableSku(skuId: number): Promise<SkuView> {
     const sku = await this.requireSku(skuId);
-    if (sku.product?.status !== 'ON_SALE') throw new DomainException('PRODUCT_OFF_SHELF');
+    if (sku.product.status !== 'ON_SALE') throw new DomainException('PRODUCT_OFF_SHELF');
     if (sku.stock <= 0) throw new DomainException('CART_OUT_OF_STOCK');
     return sku;
   }
@@ -231,7 +225,7 @@ async function assertRoom(manager: EntityManager, memberId: number): Promise<voi
   if ((await manager.countBy(CartItem, { memberId })) >= CART_MAX_LINES) throw new DomainException('CART_FULL');
 }
 
-function toLine(row: CartItem, sku: Sku, product: Product): CartLineDto {
+function toLine(row: CartItem, sku: SkuView, product: ProductView): CartLineDto {
   const priceFen = fen(sku.priceFen);
   return {
     skuId: sku.id,

@@ -8,11 +8,12 @@ import { CatalogScopeReader } from './catalog-scope.reader';
 import { Category } from './category.entity';
 import { Product } from './product.entity';
 import { Sku } from './sku.entity';
+import { SkusService } from './skus.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Category, Product, Sku])],
   controllers: [CatalogController, CatalogAdminController],
-  providers: [CatalogService, CatalogAdminService, CatalogScopeReader],
-  exports: [CatalogService, CatalogScopeReader],
+  providers: [CatalogService, CatalogAdminService, CatalogScopeReader, SkusService],
+  exports: [CatalogService, CatalogScopeReader, SkusService],
 })
 export class CatalogModule {}

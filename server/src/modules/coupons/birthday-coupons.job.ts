@@ -1,12 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { localCalendar, zonedMidnight } from '@tidepool/shared';
-import { IsNull, Not, type Repository } from 'typeorm';
-import { Member } from '../members/member.entity';
-import { JobScheduler } from '../jobs/job-scheduler.service';
+import { JobScheduler } from '../jobs';
+import { MembersService } from '../members';
 import { CouponsService } from './coupons.service';
 import { BIRTHDAY_TEMPLATE } from './default-templates';
-import { BrandSettings } from '../brand/brand-settings.service';
+
+import { BrandSettings } from '../brand';
 
 /** Issue shortly after local midnight. */
 const DUE_AFTER_MINUTES = 10;
@@ -20,7 +19,7 @@ const BATCH = 500;
 @Injectable()
 export class BirthdayCouponsJob implements OnModuleInit {
   constructor(
-    @InjectRepository(Member) private readonly members: Repository<Member>,
+    private readonly members: MembersService,
     private readonly coupons: CouponsService,
     private readonly scheduler: JobScheduler,
     private readonly brand: BrandSettings,
@@ -49,20 +48,13 @@ export class BirthdayCouponsJob implements OnModuleInit {
     let issued = 0;
     for (const birthday of days) {
       for (let lastId = 0; ;) {
-        const batch = await this.members
-          .createQueryBuilder('m')
-          .select(['m.id'])
-          .where('m.birthday = :birthday AND m.id > :lastId', { birthday, lastId })
-          .andWhere({ signedUpAt: Not(IsNull()), deletedAt: IsNull() })
-          .orderBy('m.id', 'ASC')
-          .take(BATCH)
-          .getMany();
+        const batch = await this.members.birthdayMemberIds(birthday, lastId, BATCH);
         if (batch.length === 0) break;
-        lastId = batch[batch.length - 1].id;
+        lastId = batch[batch.length - 1];
         birthdays += batch.length;
         const result = await this.coupons.issue(
           template,
-          batch.map((member) => ({ memberId: member.id, issueKey: `birthday:${member.id}:${local.year}`, validFrom })),
+          batch.map((memberId) => ({ memberId, issueKey: `birthday:${memberId}:${local.year}`, validFrom })),
         );
         issued += result.issued;
       }

@@ -11,7 +11,7 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
 import { DomainException } from '../../common/errors/domain.exception';
-import { MembersService } from '../members/members.service';
+import { MembersService } from '../members';
 import { CouponTemplateDto, CouponWalletQueryDto, IssueCouponsDto } from './dto';
 import { CouponsService } from './coupons.service';
 import { CouponTemplatesService } from './coupon-templates.service';

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CatalogModule } from '../catalog/catalog.module';
-import { Member } from '../members/member.entity';
-import { MembersModule } from '../members/members.module';
+import { CatalogModule } from '../catalog';
+import { MembersModule } from '../members';
 import { BirthdayCouponsJob } from './birthday-coupons.job';
 import { CouponTemplate } from './coupon-template.entity';
 import { CouponTemplatesBootstrap } from './coupon-templates.bootstrap';
@@ -12,11 +11,12 @@ import { CouponCentreService } from './coupon-centre.service';
 import { CouponsController } from './coupons.controller';
 import { CouponsService } from './coupons.service';
 import { MemberCoupon } from './member-coupon.entity';
+import { MemberCouponsHook } from './member-coupons.hook';
 import { SignupGiftConsumer } from './signup-gift.consumer';
 
 /** Coupon templates, wallets, issuing rules (birthday) and spending/returning coupons. */
 @Module({
-  imports: [TypeOrmModule.forFeature([CouponTemplate, MemberCoupon, Member]), MembersModule, CatalogModule],
+  imports: [TypeOrmModule.forFeature([CouponTemplate, MemberCoupon]), MembersModule, CatalogModule],
   controllers: [CouponsController, CouponCentreController],
   providers: [
     CouponsService,
@@ -25,6 +25,7 @@ import { SignupGiftConsumer } from './signup-gift.consumer';
     BirthdayCouponsJob,
     SignupGiftConsumer,
     CouponCentreService,
+    MemberCouponsHook,
   ],
   exports: [CouponsService, BirthdayCouponsJob],
 })

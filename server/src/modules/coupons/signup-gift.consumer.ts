@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { MEMBER_SIGNED_UP, type MemberSignedUpEvent, zonedMidnight } from '@tidepool/shared';
-import { OutboxService } from '../outbox/outbox.service';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { type MemberSignedUpEvent, zonedMidnight } from '@tidepool/shared';
+import { OutboxService } from '../outbox';
+import { BrandSettings } from '../brand';
 import { CouponsService } from './coupons.service';
 import { BIRTHDAY_TEMPLATE } from './default-templates';
 
@@ -19,7 +19,7 @@ export class SignupGiftConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.subscribe(MEMBER_SIGNED_UP, (payload) => this.apply(payload as unknown as MemberSignedUpEvent));
+    this.outbox.subscribe('member.signed-up', 'coupons.signup-birthday-coupon', (event) => this.apply(event));
   }
 
   async apply(event: MemberSignedUpEvent): Promise<void> {

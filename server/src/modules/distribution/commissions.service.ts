@@ -11,10 +11,8 @@ import { type DataSource, In, type EntityManager, type Repository } from 'typeor
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
-import { OrderItem } from '../orders/order-item.entity';
-import { Order } from '../orders/order.entity';
-import { PaymentRefund } from '../orders/payment-refund.entity';
-import { OutboxService } from '../outbox/outbox.service';
+import { type OrderRead, OrderReadsService, type PaymentRefundRead } from '../orders';
+import { OutboxService } from '../outbox';
 import { CommissionLedger, type LedgerPosting } from './commission-ledger';
 import {
   BindingEvent,
@@ -26,11 +24,7 @@ import {
   Promoter,
 } from './distribution.entities';
 import { bindingPolicy, DAY_MS, DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
-import { BrandSettings } from '../brand/brand-settings.service';
-
-/** Outbox topics published by the orders module (see order-paid.consumer.ts and order-refunds.service.ts). */
-export const ORDER_PAID_TOPIC = 'order.paid';
-export const ORDER_REFUNDED_TOPIC = 'order.refunded';
+import { BrandSettings } from '../brand';
 
 const SETTLE_SCAN = 5_000;
 const SETTLE_CHUNK = 1_000;
@@ -49,8 +43,7 @@ export class CommissionsService implements OnModuleInit {
 
   constructor(
     @InjectRepository(Commission) private readonly commissions: Repository<Commission>,
-    @InjectRepository(Order) private readonly orders: Repository<Order>,
-    @InjectRepository(PaymentRefund) private readonly refunds: Repository<PaymentRefund>,
+    private readonly orders: OrderReadsService,
     @InjectDataSource() dataSource: DataSource,
     private readonly outbox: OutboxService,
     private readonly ledger: CommissionLedger,
@@ -63,8 +56,8 @@ export class CommissionsService implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    this.outbox.subscribe(ORDER_PAID_TOPIC, (payload) => this.accrue(Number(payload.orderId)));
-    this.outbox.subscribe(ORDER_REFUNDED_TOPIC, (payload) => this.reverse(Number(payload.refundId)));
+    this.outbox.subscribe('order.paid', 'distribution.accrue-commission', (event) => this.accrue(event.orderId));
+    this.outbox.subscribe('order.refunded', 'distribution.reverse-commission', (event) => this.reverse(event.refundId));
   }
 
   /**
@@ -72,7 +65,7 @@ export class CommissionsService implements OnModuleInit {
    * same transaction. A redelivered event finds the attribution and changes nothing.
    */
   async accrue(orderId: number): Promise<void> {
-    const order = await this.orders.findOneBy({ id: orderId });
+    const order = await this.orders.byId(orderId);
     if (!order || !order.paidAt) return;
     try {
       await this.transactions.run(async (manager) => {
@@ -84,11 +77,11 @@ export class CommissionsService implements OnModuleInit {
     }
   }
 
-  private async accrueIn(manager: EntityManager, order: Order): Promise<void> {
+  private async accrueIn(manager: EntityManager, order: OrderRead): Promise<void> {
     const now = this.clock.now();
     const paidAt = order.paidAt ?? now;
     const level1 = await this.firstLevelPromoter(manager, order.memberId);
-    const items = await manager.getRepository(OrderItem).find({ where: { orderId: order.id }, order: { id: 'ASC' } });
+    const items = await this.orders.lines(order.id, manager);
     const baseFen = items.reduce((s, i) => s + i.paidFen, 0);
     const level2 =
       level1?.promoter.inviterPromoterId != null
@@ -208,9 +201,9 @@ export class CommissionsService implements OnModuleInit {
    * it is a negative available entry (a debt the next commissions repay). Applied once per refund and commission.
    */
   async reverse(refundId: number): Promise<void> {
-    const refund = await this.refunds.findOneBy({ id: refundId });
+    const refund = await this.orders.refundById(refundId);
     if (!refund || refund.status !== 'SUCCESS') return;
-    const done = await this.refunds.findBy({ orderId: refund.orderId, status: 'SUCCESS' });
+    const done = await this.orders.successfulRefunds(refund.orderId);
     // Only line refunds announce order.refunded; a whole-payment refund (a duplicate or late payment) returns
     // money that never bought anything, so it takes no commission back.
     const upTo = done.filter((r) => r.id <= refund.id && r.kind === 'LINES');
@@ -227,7 +220,7 @@ export class CommissionsService implements OnModuleInit {
 
   private async reverseOne(
     commissionId: number,
-    refund: PaymentRefund,
+    refund: PaymentRefundRead,
     refundedLines: Map<number, number>,
   ): Promise<void> {
     const dedupeKey = `reverse:${commissionId}:${refund.id}`;
@@ -282,25 +275,29 @@ export class CommissionsService implements OnModuleInit {
     let settled = 0;
     let settledFen = 0;
     for (;;) {
-      const candidates = await this.commissions
+      const pending = await this.commissions
         .createQueryBuilder('c')
-        .innerJoin(Order, 'o', 'o.id = c.orderId')
         .select('c.id', 'id')
+        .addSelect('c.orderId', 'orderId')
         .where("c.status = 'PENDING' AND c.id > :after", { after })
-        .andWhere("o.state = 'COMPLETED' AND o.completedAt <= :cutoff", { cutoff })
         .orderBy('c.id', 'ASC')
         .limit(SETTLE_SCAN)
-        .getRawMany<{ id: number | string }>();
-      if (candidates.length === 0) break;
-      const ids = candidates.map((c) => Number(c.id));
-      after = ids[ids.length - 1]!;
+        .getRawMany<{ id: number | string; orderId: number | string }>();
+      if (pending.length === 0) break;
+      after = Number(pending[pending.length - 1].id);
+      // The orders module says which orders are past their return window (it owns the orders table).
+      const due = await this.orders.completedBy(
+        pending.map((c) => Number(c.orderId)),
+        cutoff,
+      );
+      const ids = pending.filter((c) => due.has(Number(c.orderId))).map((c) => Number(c.id));
       for (let i = 0; i < ids.length; i += SETTLE_CHUNK) {
         const chunk = ids.slice(i, i + SETTLE_CHUNK);
         const outcome = await this.transactions.run((manager) => this.settleChunk(manager, chunk, now));
         settled += outcome.count;
         settledFen += outcome.fen;
       }
-      if (candidates.length < SETTLE_SCAN) break;
+      if (pending.length < SETTLE_SCAN) break;
     }
     if (settled > 0) this.logger.log({ msg: 'commissions settled', settled, settledFen });
     return { settled, settledFen, ranAt: now.toISOString() };

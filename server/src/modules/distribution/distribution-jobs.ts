@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { localCalendar } from '@tidepool/shared';
-import { JobScheduler } from '../jobs/job-scheduler.service';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { JobScheduler } from '../jobs';
+import { BrandSettings } from '../brand';
 import { CommissionReconciliation } from './commission-reconciliation';
 import { CommissionsService } from './commissions.service';
 import { WithdrawalsService } from './withdrawals.service';

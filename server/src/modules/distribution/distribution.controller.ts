@@ -26,8 +26,8 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { DomainException } from '../../common/errors/domain.exception';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { PageQueryDto } from '../../common/http/pagination.dto';
-import { AuthTokenService } from '../auth/auth-token.service';
-import { MembersService } from '../members/members.service';
+import { AuthTokenService } from '../auth';
+import { MembersService } from '../members';
 import { DISTRIBUTION_OPTIONS, type DistributionOptions, rulesView } from './distribution.options';
 import { CommissionQueryDto, CreateWithdrawalDto, PromoterApplyDto, RecordVisitDto, ShareTargetDto } from './dto';
 import { PromoterCenterService } from './promoter-center.service';
@@ -35,7 +35,7 @@ import { PromotersService } from './promoters.service';
 import { ReferralsService } from './referrals.service';
 import { WithdrawalsService } from './withdrawals.service';
 import { Inject } from '@nestjs/common';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 
 /**
  * Distribution for members (分销): promoter status and application, sharing (tokens, posters, codes), visits that

@@ -1,20 +1,16 @@
-import { DropItem } from '../drops/drop-item.entity';
-import { Drop } from '../drops/drop.entity';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../../config/env';
-import { AuthModule } from '../auth/auth.module';
-import { Product } from '../catalog/product.entity';
-import { JobsModule } from '../jobs/jobs.module';
-import { Member } from '../members/member.entity';
-import { MembersModule } from '../members/members.module';
-import { OrderItem } from '../orders/order-item.entity';
-import { Order } from '../orders/order.entity';
-import { PaymentRefund } from '../orders/payment-refund.entity';
-import { OutboxModule } from '../outbox/outbox.module';
-import { TransferModule } from '../payments/transfer/transfer.module';
-import { StaffAccount } from '../staff/staff-account.entity';
-import { WechatModule } from '../wechat/wechat.module';
+import { AuthModule } from '../auth';
+import { CatalogModule } from '../catalog';
+import { DropsModule } from '../drops';
+import { JobsModule } from '../jobs';
+import { MembersModule } from '../members';
+import { OrdersModule } from '../orders';
+import { OutboxModule } from '../outbox';
+import { TransferModule } from '../payments';
+import { StaffModule } from '../staff';
+import { WechatModule } from '../wechat';
 import { AdminDistributionController } from './admin-distribution.controller';
 import { CommissionLedger } from './commission-ledger';
 import { CommissionReconciliation } from './commission-reconciliation';
@@ -39,20 +35,14 @@ export class DistributionModule {
     return {
       module: DistributionModule,
       imports: [
-        TypeOrmModule.forFeature([
-          ...DISTRIBUTION_ENTITIES,
-          Drop,
-          DropItem,
-          Member,
-          StaffAccount,
-          Product,
-          Order,
-          OrderItem,
-          PaymentRefund,
-        ]),
+        TypeOrmModule.forFeature(DISTRIBUTION_ENTITIES),
         TransferModule.forRoot(config),
         AuthModule,
+        CatalogModule,
+        DropsModule,
         MembersModule,
+        OrdersModule,
+        StaffModule,
         OutboxModule,
         JobsModule,
         WechatModule,

@@ -20,13 +20,13 @@ import {
   type TeamMemberView,
   validRates,
 } from '@tidepool/shared';
-import { In, type Repository } from 'typeorm';
+import { type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
-import { Product } from '../catalog/product.entity';
-import { Member } from '../members/member.entity';
-import { Order } from '../orders/order.entity';
+import { SkusService } from '../catalog';
+import { MembersService } from '../members';
+import { OrderReadsService } from '../orders';
 import {
   Commission,
   CommissionEntry,
@@ -41,7 +41,7 @@ import {
 import { DAY_MS, DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
 import { PromotersService } from './promoters.service';
 import { WithdrawalsService } from './withdrawals.service';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 
 /** The promoter center (推广中心) read side, and the operator's distribution products. */
 @Injectable()
@@ -56,9 +56,9 @@ export class PromoterCenterService {
     @InjectRepository(ShareVisit) private readonly visits: Repository<ShareVisit>,
     @InjectRepository(OrderAttribution) private readonly attributions: Repository<OrderAttribution>,
     @InjectRepository(DistributionProduct) private readonly settings: Repository<DistributionProduct>,
-    @InjectRepository(Product) private readonly products: Repository<Product>,
-    @InjectRepository(Member) private readonly members: Repository<Member>,
-    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    private readonly skus: SkusService,
+    private readonly members: MembersService,
+    private readonly orders: OrderReadsService,
     private readonly promoterService: PromotersService,
     private readonly withdrawals: WithdrawalsService,
     private readonly clock: Clock,
@@ -90,11 +90,11 @@ export class PromoterCenterService {
       take: query.pageSize,
     });
     const orders = new Map(
-      rows.length ? (await this.orders.findBy({ id: In(rows.map((r) => r.orderId)) })).map((o) => [o.id, o]) : [],
+      rows.length ? [...(await this.orders.byIds(rows.map((r) => r.orderId))).values()].map((o) => [o.id, o]) : [],
     );
     const buyers = new Map(
       rows.length
-        ? (await this.members.findBy({ id: In(rows.map((r) => r.buyerMemberId)) })).map((m) => [m.id, m])
+        ? [...(await this.members.byIds(rows.map((r) => r.buyerMemberId))).values()].map((m) => [m.id, m])
         : [],
     );
     const window = this.brand.rules().returnWindowDays * DAY_MS;
@@ -160,7 +160,7 @@ export class PromoterCenterService {
     const now = this.clock.now();
     const memberIds = rows.map((r) => r.memberId);
     const members = new Map(
-      memberIds.length ? (await this.members.findBy({ id: In(memberIds) })).map((m) => [m.id, m]) : [],
+      memberIds.length ? [...(await this.members.byIds(memberIds)).values()].map((m) => [m.id, m]) : [],
     );
     const stats = memberIds.length
       ? await this.attributions
@@ -240,7 +240,9 @@ export class PromoterCenterService {
       take: query.pageSize,
     });
     const products = new Map(
-      rows.length ? (await this.products.findBy({ id: In(rows.map((r) => r.productId)) })).map((p) => [p.id, p]) : [],
+      rows.length
+        ? [...(await this.skus.productsById(rows.map((r) => r.productId))).values()].map((p) => [p.id, p])
+        : [],
     );
     const items: MaterialView[] = [];
     for (const s of rows) {
@@ -268,7 +270,7 @@ export class PromoterCenterService {
   async productInfo(memberId: number, productId: number): Promise<ProductDistributionView> {
     const [setting, product, promoter] = await Promise.all([
       this.settings.findOneBy({ productId, enabled: true }),
-      this.products.findOneBy({ id: productId }),
+      this.skus.productById(productId),
       this.promoterService.approvedByMember(memberId),
     ]);
     if (!product) throw new DomainException('PRODUCT_NOT_FOUND');
@@ -321,7 +323,7 @@ export class PromoterCenterService {
       : [];
     const productIds = rows.filter((r) => r.targetType === 'PRODUCT').map((r) => r.targetId);
     const names = new Map(
-      productIds.length ? (await this.products.findBy({ id: In(productIds) })).map((p) => [p.id, p.name]) : [],
+      productIds.length ? [...(await this.skus.productsById(productIds)).values()].map((p) => [p.id, p.name]) : [],
     );
     const viewOf = new Map(views.map((v) => [Number(v.id), v]));
     const orderOf = new Map(orders.map((o) => [Number(o.id), o]));
@@ -349,7 +351,7 @@ export class PromoterCenterService {
   // --- operators: distribution products
 
   async setProduct(productId: number, body: SetProductDistributionRequest): Promise<AdminProductDistributionView> {
-    const product = await this.products.findOneBy({ id: productId });
+    const product = await this.skus.productById(productId);
     if (!product) throw new DomainException('PRODUCT_NOT_FOUND');
     const rates = {
       rateBp: body.rateBp ?? this.options.defaultRateBp,
@@ -378,7 +380,7 @@ export class PromoterCenterService {
     });
     const names = new Map(
       rows.length
-        ? (await this.products.findBy({ id: In(rows.map((r) => r.productId)) })).map((p) => [p.id, p.name])
+        ? [...(await this.skus.productsById(rows.map((r) => r.productId))).values()].map((p) => [p.id, p.name])
         : [],
     );
     const items: AdminProductDistributionView[] = rows.map((s) => ({

@@ -14,13 +14,13 @@ import { DomainException } from '../../common/errors/domain.exception';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import type { PageQueryDto } from '../../common/http/pagination.dto';
 import { toPage } from '../../common/http/pagination.dto';
-import { Member } from '../members/member.entity';
-import { StaffAccount } from '../staff/staff-account.entity';
+import { MembersService } from '../members';
+import { StaffService } from '../staff';
 import { CommissionLedger } from './commission-ledger';
 import { CustomerBinding, Promoter, PromoterAccount } from './distribution.entities';
 import { DISTRIBUTION_OPTIONS, type DistributionOptions, rulesView } from './distribution.options';
 import { randomToken } from './tokens';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 
 const MAX_CHAIN = 20;
 
@@ -36,8 +36,8 @@ export class PromotersService {
   constructor(
     @InjectRepository(Promoter) private readonly promoters: Repository<Promoter>,
     @InjectRepository(PromoterAccount) private readonly accounts: Repository<PromoterAccount>,
-    @InjectRepository(Member) private readonly members: Repository<Member>,
-    @InjectRepository(StaffAccount) private readonly staff: Repository<StaffAccount>,
+    private readonly members: MembersService,
+    private readonly staff: StaffService,
     @InjectRepository(CustomerBinding) private readonly bindings: Repository<CustomerBinding>,
     private readonly ledger: CommissionLedger,
     private readonly transactions: Transactions,
@@ -66,7 +66,7 @@ export class PromotersService {
   async apply(memberId: number, request: PromoterApplyRequest): Promise<PromoterMeView> {
     const staffPromoter = await this.ensureStaffPromoter(memberId);
     if (staffPromoter) return this.meView(staffPromoter);
-    const member = await this.members.findOneBy({ id: memberId });
+    const member = await this.members.anyById(memberId);
     if (!member || member.deletedAt) throw new DomainException('MEMBER_NOT_FOUND');
     const now = this.clock.now();
     const status: PromoterStatus = this.options.autoApprove ? 'APPROVED' : 'PENDING';
@@ -112,9 +112,9 @@ export class PromotersService {
    * here, idempotently). Null for everyone else.
    */
   async ensureStaffPromoter(memberId: number): Promise<Promoter | null> {
-    const member = await this.members.findOneBy({ id: memberId });
+    const member = await this.members.anyById(memberId);
     if (!member || member.deletedAt) return null;
-    const staff = await this.staff.findOneBy({ wechatOpenid: member.openid });
+    const staff = await this.staff.findByOpenid(member.openid);
     if (!staff) return null;
     const existing = await this.promoters.findOneBy({ memberId });
     const now = this.clock.now();
@@ -232,7 +232,7 @@ export class PromotersService {
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);
     const members = new Map(
-      (await this.members.findBy({ id: In(rows.map((r) => r.memberId)) })).map((m) => [m.id, m] as const),
+      [...(await this.members.byIds(rows.map((r) => r.memberId))).values()].map((m) => [m.id, m] as const),
     );
     const accounts = new Map((await this.accounts.findBy({ promoterId: In(ids) })).map((a) => [a.promoterId, a]));
     const counts = await this.bindings

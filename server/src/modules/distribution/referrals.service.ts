@@ -22,15 +22,14 @@ import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { DropItem } from '../drops/drop-item.entity';
-import { Drop } from '../drops/drop.entity';
-import { Product } from '../catalog/product.entity';
-import { WechatGateway } from '../wechat/wechat.gateway';
+import { SkusService } from '../catalog';
+import { DropCatalog } from '../drops';
+import { WechatGateway } from '../wechat';
 import { BindingEvent, CustomerBinding, Promoter, ShareToken, ShareVisit } from './distribution.entities';
 import { bindingPolicy, DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
 import { PromotersService } from './promoters.service';
 import { randomToken } from './tokens';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 
 /** The landing page every poster code opens; it resolves the scene (token) and opens the target. */
 export const POSTER_PAGE = 'pages/index/index';
@@ -58,9 +57,8 @@ export class ReferralsService {
   constructor(
     @InjectRepository(ShareToken) private readonly tokens: Repository<ShareToken>,
     @InjectRepository(Promoter) private readonly promoters: Repository<Promoter>,
-    @InjectRepository(Product) private readonly products: Repository<Product>,
-    @InjectRepository(Drop) private readonly drops: Repository<Drop>,
-    @InjectRepository(DropItem) private readonly dropItems: Repository<DropItem>,
+    private readonly skus: SkusService,
+    private readonly drops: DropCatalog,
     private readonly promoterService: PromotersService,
     private readonly wechat: WechatGateway,
     private readonly transactions: Transactions,
@@ -308,19 +306,19 @@ export class ReferralsService {
     if (!Number.isSafeInteger(id) || id < 1) throw new DomainException('SHARE_TARGET_NOT_FOUND');
     if (type === 'DROP') {
       // A drop's card shows its first item: the picture and the drop price against the list price.
-      const drop = await this.drops.findOneBy({ id, status: 'SCHEDULED' });
-      if (!drop) throw new DomainException('SHARE_TARGET_NOT_FOUND');
-      const [item] = await this.dropItems.find({ where: { dropId: id }, order: { id: 'ASC' }, take: 1 });
+      const card = await this.drops.card(id);
+      if (!card) throw new DomainException('SHARE_TARGET_NOT_FOUND');
+      const item = card.firstItem;
       return {
         type,
         id,
-        title: drop.title,
+        title: card.title,
         imageUrl: item?.imageUrl || null,
         priceFen: item?.dropPriceFen ?? null,
         listPriceFen: item ? item.listPriceFen : null,
       };
     }
-    const product = await this.products.findOneBy({ id });
+    const product = (await this.skus.productsById([id])).get(id);
     if (!product || product.status !== 'ON_SALE') throw new DomainException('SHARE_TARGET_NOT_FOUND');
     return {
       type,

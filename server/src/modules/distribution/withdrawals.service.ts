@@ -8,12 +8,12 @@ import { DomainException } from '../../common/errors/domain.exception';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { Member } from '../members/member.entity';
-import { FINAL_FAILURES, type TransferBill, TransferGateway } from '../payments/transfer/transfer.gateway';
+import { MembersService } from '../members';
+import { FINAL_FAILURES, type TransferBill, TransferGateway } from '../payments';
 import { CommissionLedger } from './commission-ledger';
 import { outBillNoOf, Promoter, PromoterAccount, Withdrawal } from './distribution.entities';
 import { DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 
 const RETURNED: readonly WithdrawalStatus[] = ['FAILED', 'REJECTED'];
 /** A PAYING withdrawal untouched this long is asked about again by the sweep (same out_bill_no). */
@@ -33,7 +33,7 @@ export class WithdrawalsService {
   constructor(
     @InjectRepository(Withdrawal) private readonly withdrawals: Repository<Withdrawal>,
     @InjectRepository(Promoter) private readonly promoters: Repository<Promoter>,
-    @InjectRepository(Member) private readonly members: Repository<Member>,
+    private readonly members: MembersService,
     private readonly gateway: TransferGateway,
     private readonly ledger: CommissionLedger,
     private readonly transactions: Transactions,
@@ -126,7 +126,7 @@ export class WithdrawalsService {
     const w = await this.withdrawals.findOneBy({ id });
     if (!w || w.status !== 'PAYING') return;
     const promoter = await this.promoters.findOneByOrFail({ id: w.promoterId });
-    const member = await this.members.findOneBy({ id: promoter.memberId });
+    const member = await this.members.anyById(promoter.memberId);
     await this.withdrawals.increment({ id }, 'payoutAttempts', 1);
     let bill: TransferBill;
     try {

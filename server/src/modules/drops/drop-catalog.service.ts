@@ -10,6 +10,12 @@ export interface DropDefinition {
   items: DropItem[];
 }
 
+/** What a shared drop shows (distribution's share cards). */
+export interface DropCard {
+  title: string;
+  firstItem: { imageUrl: string; dropPriceFen: number; listPriceFen: number } | null;
+}
+
 /** How long a process reuses a drop's definition (title, window, prices, caps) on the buy path. */
 const DEFINITION_TTL_MS = 2000;
 
@@ -37,6 +43,19 @@ export class DropCatalog {
     const definition = await value;
     if (!definition || definition.drop.status !== 'SCHEDULED') throw new DomainException('DROP_NOT_FOUND');
     return definition;
+  }
+
+  /** The share card of a scheduled drop (read fresh): its title and its first item, if it has one. */
+  async card(dropId: number): Promise<DropCard | null> {
+    const drop = await this.drops.findOneBy({ id: dropId, status: 'SCHEDULED' });
+    if (!drop) return null;
+    const [item] = await this.items.find({ where: { dropId }, order: { id: 'ASC' }, take: 1 });
+    return {
+      title: drop.title,
+      firstItem: item
+        ? { imageUrl: item.imageUrl, dropPriceFen: item.dropPriceFen, listPriceFen: item.listPriceFen }
+        : null,
+    };
   }
 
   forget(dropId: number): void {

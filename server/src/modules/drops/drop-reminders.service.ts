@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type DropReminderResponse, formatDateTime, opensAtFor } from '@tidepool/shared';
-import { In, LessThanOrEqual, MoreThan, type Repository } from 'typeorm';
+import { LessThanOrEqual, MoreThan, type Repository } from 'typeorm';
 import { affectedRows } from '../../common/database/transactions';
 import { Clock } from '../../common/clock/clock.service';
 import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { MemberTier } from '../loyalty/member-tier.entity';
-import { Member } from '../members/member.entity';
-import { BrandSettings } from '../brand/brand-settings.service';
-import { WechatSubscribeRefusedError, WechatGatewayError } from '../wechat/wechat.errors';
-import { WechatGateway } from '../wechat/wechat.gateway';
+import { LoyaltyService } from '../loyalty';
+import { type MemberView, MembersService } from '../members';
+import { WechatSubscribeRefusedError, WechatGatewayError } from '../wechat';
+import { WechatGateway } from '../wechat';
+import { BrandSettings } from '../brand';
 import { Drop } from './drop.entity';
 import { DropCatalog } from './drop-catalog.service';
 import { DropReminder } from './drop-reminder.entity';
@@ -22,8 +22,8 @@ export class DropRemindersService {
 
   constructor(
     @InjectRepository(DropReminder) private readonly reminders: Repository<DropReminder>,
-    @InjectRepository(Member) private readonly members: Repository<Member>,
-    @InjectRepository(MemberTier) private readonly tiers: Repository<MemberTier>,
+    private readonly members: MembersService,
+    private readonly loyalty: LoyaltyService,
     @InjectRepository(Drop) private readonly drops: Repository<Drop>,
     private readonly wechat: WechatGateway,
     private readonly catalog: DropCatalog,
@@ -34,7 +34,7 @@ export class DropRemindersService {
 
   async remind(memberId: number, dropId: number, templateIds: string[]): Promise<DropReminderResponse> {
     const { drop } = await this.catalog.require(dropId);
-    const member = await this.members.findOneBy({ id: memberId });
+    const member = await this.members.findById(memberId);
     if (!member?.signedUpAt) throw new DomainException('NOT_SIGNED_UP', '成为会员后才能设置提醒');
     const templateId = this.config.drops.reminderTemplateId;
     if (!templateIds.includes(templateId)) {
@@ -78,13 +78,10 @@ export class DropRemindersService {
       const pending = await this.reminders.find({ where: { dropId: drop.id, state: 'PENDING' }, take: 200 });
       if (pending.length === 0) continue;
       const memberIds = pending.map((r) => r.memberId);
-      const [members, tiers] = await Promise.all([
-        this.members.findBy({ id: In(memberIds) }),
-        this.tiers.findBy({ memberId: In(memberIds) }),
-      ]);
+      const [members, tiers] = await Promise.all([this.members.byIds(memberIds), this.loyalty.tiersOf(memberIds)]);
       for (const reminder of pending) {
-        const member = members.find((m) => m.id === reminder.memberId);
-        const tier = tiers.find((t) => t.memberId === reminder.memberId)?.tier ?? 'NORMAL';
+        const member = members.get(reminder.memberId);
+        const tier = tiers.get(reminder.memberId) ?? 'NORMAL';
         const opensAt = opensAtFor(drop, tier, drop.earlyAccess);
         if (opensAt > now || !member) continue;
         const claimed = await this.reminders.update({ id: reminder.id, state: 'PENDING' }, { state: 'SENDING' });
@@ -98,7 +95,7 @@ export class DropRemindersService {
 
   private async send(
     drop: Drop,
-    member: Member,
+    member: MemberView,
     reminder: DropReminder,
     opensAt: Date,
   ): Promise<'sent' | 'refused' | 'failed'> {

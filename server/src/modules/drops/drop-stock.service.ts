@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, In, IsNull, MoreThan, Not, type Repository } from 'typeorm';
+import { type EntityManager, In, MoreThan, type Repository } from 'typeorm';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { OrderItem } from '../orders/order-item.entity';
-import { Order } from '../orders/order.entity';
-import { OrderReservations, type ReservationHolder } from '../orders/order-reservations';
+import { type OrderLineRead, OrderReadsService } from '../orders';
+import { OrderReservations, type ReservationHolder } from '../orders';
 import { DropItem } from './drop-item.entity';
 import { DropMemberHold } from './drop-member-hold.entity';
 
@@ -38,6 +37,7 @@ export class DropStock implements ReservationHolder, OnModuleInit {
     @InjectRepository(DropMemberHold) private readonly holds: Repository<DropMemberHold>,
     private readonly transactions: Transactions,
     private readonly reservations: OrderReservations,
+    private readonly orderReads: OrderReadsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -152,7 +152,8 @@ export class DropStock implements ReservationHolder, OnModuleInit {
   async release(manager: EntityManager, orderId: number): Promise<void> {
     const lines = await this.dropLines(manager, orderId);
     if (lines.length === 0) return;
-    const order = await manager.getRepository(Order).findOneByOrFail({ id: orderId });
+    const order = await this.orderReads.byId(orderId, manager);
+    if (!order) throw new Error(`order ${orderId} vanished inside its own cancel transaction`);
     for (const line of lines) {
       const itemId = line.dropItemId as number;
       // Hold before item, the same order the buy path locks them in.
@@ -208,7 +209,7 @@ export class DropStock implements ReservationHolder, OnModuleInit {
     return new Map(rows.map((r) => [r.dropItemId, r.held]));
   }
 
-  private dropLines(manager: EntityManager, orderId: number): Promise<OrderItem[]> {
-    return manager.getRepository(OrderItem).findBy({ orderId, dropItemId: Not(IsNull()) });
+  private async dropLines(manager: EntityManager, orderId: number): Promise<OrderLineRead[]> {
+    return (await this.orderReads.lines(orderId, manager)).filter((line) => line.dropItemId !== null);
   }
 }

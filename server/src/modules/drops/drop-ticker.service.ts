@@ -1,52 +1,30 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { Clock } from '../../common/clock/clock.service';
-import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { OrdersService } from '../orders/orders.service';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { JobScheduler } from '../jobs';
+import { OrdersService } from '../orders';
 import { DropRemindersService } from './drop-reminders.service';
 
-const TICK_MS = 5_000;
+export const DROP_TICK_MS = 5_000;
 
 /**
- * The drop's own short tick, on every replica: unpaid drop orders are closed at WeChat and their units put back
- * within seconds of expiring (the general order expiry runs once a minute), and reminders go out at opening. Safe on several replicas because
- * every step is a conditional UPDATE; it keeps no job-run rows since it runs 17,280 times a day.
+ * The drop's short tick, a frequent job of the scheduler on every replica: unpaid drop orders are closed at
+ * WeChat and their units put back within seconds of expiring (the general order expiry runs once a minute), and
+ * reminders go out at opening. Safe on several replicas because every step is a conditional UPDATE.
  */
 @Injectable()
-export class DropTicker implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(DropTicker.name);
-  private timer: NodeJS.Timeout | null = null;
-  private ticking = false;
-
+export class DropTicker implements OnModuleInit {
   constructor(
     private readonly orders: OrdersService,
     private readonly reminders: DropRemindersService,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scheduler: JobScheduler,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (!this.config.jobsEnabled) return;
-    this.timer = setInterval(() => void this.tick(), TICK_MS);
-    this.timer.unref();
+  onModuleInit(): void {
+    this.scheduler.registerFrequent({ name: 'drop-tick', everyMs: DROP_TICK_MS, work: (now) => this.tick(now) });
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  async tick(): Promise<{ expired: number; reminded: number }> {
-    if (this.ticking) return { expired: 0, reminded: 0 };
-    this.ticking = true;
-    let expired = 0;
-    let reminded = 0;
-    try {
-      expired = await this.orders.expireUnpaid(this.clock.now(), { dropOrders: true });
-      reminded = (await this.reminders.sendDue(this.clock.now())).sent;
-    } catch (error) {
-      this.logger.warn({ msg: 'drop tick failed', error: (error as Error).message });
-    } finally {
-      this.ticking = false;
-    }
+  async tick(now: Date): Promise<{ expired: number; reminded: number }> {
+    const expired = await this.orders.expireUnpaid(now, { dropOrders: true });
+    const reminded = (await this.reminders.sendDue(now)).sent;
     return { expired, reminded };
   }
 }

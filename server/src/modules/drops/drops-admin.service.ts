@@ -8,16 +8,15 @@ import {
   type EarlyAccess,
   type Page,
 } from '@tidepool/shared';
-import { In, LessThanOrEqual, type Repository } from 'typeorm';
+import { LessThanOrEqual, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
-import { Product } from '../catalog/product.entity';
-import { Sku } from '../catalog/sku.entity';
-import { JobScheduler } from '../jobs/job-scheduler.service';
-import { specText } from '../orders/checkout.service';
+import { SkusService } from '../catalog';
+import { JobScheduler } from '../jobs';
+import { specText } from '../orders';
 import { DropCatalog } from './drop-catalog.service';
 import { DropItem } from './drop-item.entity';
 import { DropReminder } from './drop-reminder.entity';
@@ -37,8 +36,7 @@ export class DropsAdminService implements OnModuleInit {
     @InjectRepository(Drop) private readonly drops: Repository<Drop>,
     @InjectRepository(DropItem) private readonly items: Repository<DropItem>,
     @InjectRepository(DropReminder) private readonly reminders: Repository<DropReminder>,
-    @InjectRepository(Sku) private readonly skus: Repository<Sku>,
-    @InjectRepository(Product) private readonly products: Repository<Product>,
+    private readonly skus: SkusService,
     private readonly catalog: DropCatalog,
     private readonly transactions: Transactions,
     private readonly scheduler: JobScheduler,
@@ -74,11 +72,10 @@ export class DropsAdminService implements OnModuleInit {
     }
     const skuIds = request.items.map((i) => i.skuId);
     if (new Set(skuIds).size !== skuIds.length) throw invalid('items', 'duplicate skuId', '同一商品规格只能添加一次');
-    const skus = await this.skus.findBy({ id: In(skuIds) });
-    const products = await this.products.findBy({ id: In(skus.map((s) => s.productId)) });
+    const skus = await this.skus.withProducts(skuIds);
     const rows = request.items.map((input, index) => {
-      const sku = skus.find((s) => s.id === input.skuId);
-      const product = sku && products.find((p) => p.id === sku.productId);
+      const sku = skus.get(input.skuId);
+      const product = sku?.product;
       if (!sku || !product) throw invalid(`items[${index}].skuId`, 'unknown sku', '商品规格不存在');
       if (input.dropPriceFen > sku.priceFen) {
         throw invalid(`items[${index}].dropPriceFen`, 'above the list price', '团购价不能高于原价');

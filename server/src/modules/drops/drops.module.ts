@@ -1,13 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Product } from '../catalog/product.entity';
-import { Sku } from '../catalog/sku.entity';
-import { MemberTier } from '../loyalty/member-tier.entity';
-import { Member } from '../members/member.entity';
-import { OrderItem } from '../orders/order-item.entity';
-import { Order } from '../orders/order.entity';
-import { OrdersModule } from '../orders/orders.module';
-import { WechatModule } from '../wechat/wechat.module';
+import { CatalogModule } from '../catalog';
+import { LoyaltyModule } from '../loyalty';
+import { MembersModule } from '../members';
+import { OrdersModule } from '../orders';
+import { WechatModule } from '../wechat';
 import { AdminDropsController } from './admin-drops.controller';
 import { DropCatalog } from './drop-catalog.service';
 import { DropRemindersService } from './drop-reminders.service';
@@ -21,12 +18,15 @@ import { DropsService } from './drops.service';
 /** Weekly group-buy drops: limited units in a window, sold through ordinary orders at the drop price. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([...DROP_ENTITIES, Sku, Product, Member, MemberTier, Order, OrderItem]),
+    TypeOrmModule.forFeature([...DROP_ENTITIES]),
+    CatalogModule,
+    LoyaltyModule,
+    MembersModule,
     OrdersModule,
     WechatModule,
   ],
   controllers: [DropsController, AdminDropsController],
   providers: [DropCatalog, DropStock, DropsService, DropsAdminService, DropRemindersService, DropTicker],
-  exports: [DropsAdminService],
+  exports: [DropsAdminService, DropCatalog],
 })
 export class DropsModule {}

@@ -14,17 +14,14 @@ import {
   type TierCode,
   tierByCode,
 } from '@tidepool/shared';
-import { In, IsNull, LessThan, MoreThan, Not, type Repository } from 'typeorm';
+import { In, LessThan, MoreThan, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
-import { MemberTier } from '../loyalty/member-tier.entity';
-import { Member } from '../members/member.entity';
-import { OrderItem } from '../orders/order-item.entity';
-import { Order } from '../orders/order.entity';
-import { OrdersService } from '../orders/orders.service';
-import { BrandSettings } from '../brand/brand-settings.service';
-import { LoyaltyRules } from '../brand/loyalty-rules.service';
+import { LoyaltyService } from '../loyalty';
+import { MembersService } from '../members';
+import { OrderReadsService, OrdersService } from '../orders';
+import { BrandSettings, LoyaltyRules } from '../brand';
 import { DropCatalog } from './drop-catalog.service';
 import { DropItem } from './drop-item.entity';
 import { DropReminder } from './drop-reminder.entity';
@@ -43,10 +40,9 @@ export class DropsService {
     @InjectRepository(Drop) private readonly drops: Repository<Drop>,
     @InjectRepository(DropItem) private readonly items: Repository<DropItem>,
     @InjectRepository(DropReminder) private readonly reminders: Repository<DropReminder>,
-    @InjectRepository(Member) private readonly members: Repository<Member>,
-    @InjectRepository(MemberTier) private readonly tiers: Repository<MemberTier>,
-    @InjectRepository(Order) private readonly orders: Repository<Order>,
-    @InjectRepository(OrderItem) private readonly orderItems: Repository<OrderItem>,
+    private readonly members: MembersService,
+    private readonly loyalty: LoyaltyService,
+    private readonly orderReads: OrderReadsService,
     private readonly catalog: DropCatalog,
     private readonly stock: DropStock,
     private readonly ordersService: OrdersService,
@@ -107,19 +103,15 @@ export class DropsService {
     if (soldOut) {
       // Only a member holding units can be retrying a request that won; everyone else is answered from memory.
       const clientKey = `${memberId}:${request.clientOrderId}`;
-      const retried = soldOut.attempted.has(memberId) ? await this.orders.findOneBy({ clientKey }) : null;
-      if (retried) return this.ordersService.view(retried);
+      const retried = soldOut.attempted.has(memberId) ? await this.orderReads.viewByClientKey(clientKey) : null;
+      if (retried) return retried;
       throw new DomainException('DROP_SOLD_OUT', `「${item.productName}」已抢光`);
     }
     // No "does this order exist" read: a retried request collides with its order's unique key in place(), which
     // then answers the existing order.
-    const [member, memberTier] = await Promise.all([
-      this.members.findOneBy({ id: memberId }),
-      this.tiers.findOneBy({ memberId }),
-    ]);
+    const [member, tier] = await Promise.all([this.members.findById(memberId), this.loyalty.tierOf(memberId)]);
     if (!member) throw new DomainException('UNAUTHENTICATED');
     if (!member.signedUpAt) throw new DomainException('NOT_SIGNED_UP', '成为会员后才能参加团购');
-    const tier = memberTier?.tier ?? 'NORMAL';
     if (dropPhase(drop, now, tier, drop.earlyAccess) === 'UPCOMING') {
       throw notOpen(opensAtFor(drop, tier, drop.earlyAccess), this.brand.timeZone());
     }
@@ -180,18 +172,12 @@ export class DropsService {
 
   /** 我的团购订单, newest first. */
   async myOrders(memberId: number, query: PageQueryDto): Promise<Page<DropOrderSummaryView>> {
-    const [rows, total] = await this.orders.findAndCount({
-      where: { memberId, dropId: Not(IsNull()) },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      skip: query.offset,
-      take: query.pageSize,
-    });
-    const lines = rows.length ? await this.orderItems.findBy({ orderId: In(rows.map((r) => r.id)) }) : [];
+    const { rows, total } = await this.orderReads.dropOrdersPage(memberId, query.offset, query.pageSize);
     const dropIds = [...new Set(rows.map((r) => r.dropId as number))];
     const drops = dropIds.length ? await this.drops.findBy({ id: In(dropIds) }) : [];
     return toPage(
       rows.map((order) => {
-        const own = lines.filter((l) => l.orderId === order.id);
+        const own = order.lines;
         return {
           id: order.id,
           orderNo: order.orderNo,
@@ -215,11 +201,9 @@ export class DropsService {
   private async views(drops: Drop[], memberId: number | null, now: Date): Promise<DropView[]> {
     if (drops.length === 0) return [];
     const items = await this.items.find({ where: { dropId: In(drops.map((d) => d.id)) }, order: { id: 'ASC' } });
-    const member = memberId ? await this.members.findOneBy({ id: memberId }) : null;
+    const member = memberId ? await this.members.findById(memberId) : null;
     const signedUp = Boolean(member?.signedUpAt);
-    const tier: TierCode | null = signedUp
-      ? ((await this.tiers.findOneBy({ memberId: member!.id }))?.tier ?? 'NORMAL')
-      : null;
+    const tier: TierCode | null = signedUp ? await this.loyalty.tierOf(member!.id) : null;
     const held = signedUp
       ? await this.stock.heldBy(
           member!.id,

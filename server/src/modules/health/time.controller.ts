@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ServerTimeResponse } from '@tidepool/shared';
 import { Public } from '../../common/auth/public.decorator';
 import { Clock } from '../../common/clock/clock.service';
-import { BrandSettings } from '../brand/brand-settings.service';
+
+import { BrandSettings } from '../brand';
 
 /**
  * The server's "now" (honouring TIDEPOOL_NOW). Countdowns in the mini program compare it with the device clock

@@ -13,6 +13,17 @@ export interface ScheduledJob {
   work(now: Date): Promise<JobOutcome>;
 }
 
+/**
+ * A job that runs every few seconds on every replica, without a job-run row (one a period would be thousands of
+ * rows a day). Its work must be safe to run on several replicas at once (conditional UPDATEs); the scheduler only
+ * keeps one process from overlapping itself.
+ */
+export interface FrequentJob {
+  name: string;
+  everyMs: number;
+  work(now: Date): Promise<JobOutcome>;
+}
+
 const TICK_MS = 60_000;
 
 /**
@@ -24,6 +35,9 @@ const TICK_MS = 60_000;
 export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobScheduler.name);
   private readonly jobs: ScheduledJob[] = [];
+  private readonly frequent = new Map<string, FrequentJob>();
+  private readonly running = new Set<string>();
+  private readonly timers: NodeJS.Timeout[] = [];
   private timer: NodeJS.Timeout | null = null;
   private ticking = false;
 
@@ -37,15 +51,50 @@ export class JobScheduler implements OnApplicationBootstrap, OnModuleDestroy {
     this.jobs.push(job);
   }
 
+  registerFrequent(job: FrequentJob): void {
+    if (this.frequent.has(job.name)) throw new Error(`frequent job ${job.name} registered twice`);
+    this.frequent.set(job.name, job);
+  }
+
+  /** The frequent jobs and their intervals (what an operator or a test can see is scheduled). */
+  frequentJobs(): { name: string; everyMs: number }[] {
+    return [...this.frequent.values()].map(({ name, everyMs }) => ({ name, everyMs }));
+  }
+
   onApplicationBootstrap(): void {
     if (!this.config.jobsEnabled) return;
     this.timer = setInterval(() => void this.tick(), TICK_MS);
     this.timer.unref();
     setTimeout(() => void this.tick(), 5_000).unref();
+    for (const job of this.frequent.values()) {
+      const timer = setInterval(() => void this.runFrequent(job.name), job.everyMs);
+      timer.unref();
+      this.timers.push(timer);
+    }
   }
 
   onModuleDestroy(): void {
     if (this.timer) clearInterval(this.timer);
+    for (const timer of this.timers) clearInterval(timer);
+  }
+
+  /**
+   * One run of a frequent job; null when this process is still running the previous one. Errors are logged, not
+   * thrown: the next interval tries again.
+   */
+  async runFrequent(name: string): Promise<JobOutcome | null> {
+    const job = this.frequent.get(name);
+    if (!job) throw new Error(`no frequent job ${name}`);
+    if (this.running.has(name)) return null;
+    this.running.add(name);
+    try {
+      return await job.work(this.clock.now());
+    } catch (error) {
+      this.logger.warn({ msg: 'frequent job failed', job: name, error: (error as Error).message });
+      return null;
+    } finally {
+      this.running.delete(name);
+    }
   }
 
   /** One pass over every job; public so an operator endpoint or a test can trigger it. */

@@ -17,7 +17,7 @@ import { LedgerRaceError, LoyaltyTransactions } from './loyalty-transactions';
 import type { AddGrowthInput, GrowthResult, ReverseGrowthInput } from './loyalty.types';
 import { MemberTier } from './member-tier.entity';
 import { TierChange } from './tier-change.entity';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 
 export const DEFAULT_GROWTH_REVERSE_REASON = '退款扣回成长值';
 

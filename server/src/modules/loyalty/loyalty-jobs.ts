@@ -1,8 +1,8 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { localCalendar } from '@tidepool/shared';
-import { JobScheduler } from '../jobs/job-scheduler.service';
+import { JobScheduler } from '../jobs';
 import { LoyaltyService } from './loyalty.service';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 
 /** Local time (minutes after midnight in the brand's zone) after which each nightly job is due. */
 export const POINTS_EXPIRY_AFTER = 30; // 00:30, once the midnight expiries have passed

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { tierFor } from '@tidepool/shared';
 import type { DataSource } from 'typeorm';
 import type { LedgerMismatch, ReconcileReport } from './loyalty.types';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 
 type Numeric = number | string;
 

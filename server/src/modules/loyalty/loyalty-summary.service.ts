@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { isLotDue, PAGINATION, type Page, type PageQuery, tierFor } from '@tidepool/shared';
-import type { Repository } from 'typeorm';
+import { isLotDue, PAGINATION, type Page, type PageQuery, type TierCode, tierFor } from '@tidepool/shared';
+import { In, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { requireMemberId } from './loyalty-input';
 import { LOYALTY_OPTIONS, type LoyaltyOptions } from './loyalty.options';
@@ -10,7 +10,7 @@ import { MemberTier } from './member-tier.entity';
 import { PointsAccount } from './points-account.entity';
 import { PointsEntry } from './points-entry.entity';
 import { PointsLot } from './points-lot.entity';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 
 const DAY_MS = 86_400_000;
 
@@ -26,6 +26,14 @@ export class LoyaltySummaryService {
     @Inject(LOYALTY_OPTIONS) private readonly options: LoyaltyOptions,
     private readonly brand: BrandSettings,
   ) {}
+
+  /** The members' tiers; a member with no growth yet is NORMAL. */
+  async tiersOf(memberIds: readonly number[]): Promise<Map<number, TierCode>> {
+    const unique = [...new Set(memberIds)];
+    const rows = unique.length ? await this.tiers.findBy({ memberId: In(unique) }) : [];
+    const found = new Map(rows.map((row) => [row.memberId, row.tier]));
+    return new Map(unique.map((id) => [id, found.get(id) ?? 'NORMAL']));
+  }
 
   /**
    * Points, debt, growth, tier and the next expiry if it is near. Lots already past their expiry (the nightly job

@@ -13,7 +13,7 @@ import type { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { LoyaltyService } from './loyalty.service';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 
 /** The member's own points and tier (积分, 会员等级). Every route reads the caller's ledger only. */
 @ApiTags('loyalty')

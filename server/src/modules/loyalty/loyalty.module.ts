@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobsModule } from '../jobs/jobs.module';
+import { JobsModule } from '../jobs';
 import { GrowthService } from './growth.service';
 import { LoyaltyJobs } from './loyalty-jobs';
 import { LoyaltyReconciliationService } from './loyalty-reconciliation.service';

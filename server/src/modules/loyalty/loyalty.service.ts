@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page, PageQuery } from '@tidepool/shared';
+import type { Page, PageQuery, TierCode } from '@tidepool/shared';
 import { GrowthService } from './growth.service';
 import { LoyaltyReconciliationService } from './loyalty-reconciliation.service';
 import { LoyaltySummaryService } from './loyalty-summary.service';
@@ -72,6 +72,15 @@ export class LoyaltyService {
 
   summary(memberId: number): Promise<LoyaltySummary> {
     return this.reads.summary(memberId);
+  }
+
+  /** The member's tier (NORMAL before any growth). */
+  async tierOf(memberId: number): Promise<TierCode> {
+    return (await this.reads.tiersOf([memberId])).get(memberId) ?? 'NORMAL';
+  }
+
+  tiersOf(memberIds: readonly number[]): Promise<Map<number, TierCode>> {
+    return this.reads.tiersOf(memberIds);
   }
 
   history(memberId: number, page?: PageQuery): Promise<Page<PointsHistoryItem>> {

@@ -23,7 +23,7 @@ import type { PointsAccount } from './points-account.entity';
 import { PointsEntry } from './points-entry.entity';
 import { PointsLot } from './points-lot.entity';
 import { plan, PointsLedgerWriter } from './points-ledger.writer';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 
 export const DEFAULT_REVERSE_REASON = '退款扣回积分';
 

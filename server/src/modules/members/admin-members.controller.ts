@@ -4,7 +4,7 @@ import { maskPhone, type MemberTierView, tierFor } from '@tidepool/shared';
 import { Roles } from '../../common/auth/roles.decorator';
 import { DomainException } from '../../common/errors/domain.exception';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 import { MemberLoyaltyReader } from './member-loyalty';
 import { MembersService } from './members.service';
 

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   formatFen,
   fen,
@@ -11,12 +10,12 @@ import {
   type TierRule,
   tierProgress,
 } from '@tidepool/shared';
-import { MoreThan, type Repository } from 'typeorm';
-import { BrandSettings } from '../brand/brand-settings.service';
-import { MemberCoupon } from '../coupons/member-coupon.entity';
+
+import { BrandSettings } from '../brand';
 import { Clock } from '../../common/clock/clock.service';
-import { Store } from '../stores/store.entity';
+import { StoresService } from '../stores';
 import type { Member } from './member.entity';
+import { MemberDataHooks } from './member-data-hooks';
 import { MemberLoyaltyReader } from './member-loyalty';
 import { VouchersService } from './vouchers.service';
 
@@ -24,9 +23,9 @@ import { VouchersService } from './vouchers.service';
 @Injectable()
 export class MemberCenterService {
   constructor(
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
-    // Read-only count of the coupon wallet (the coupons module owns the table; it imports this module).
-    @InjectRepository(MemberCoupon) private readonly coupons: Repository<MemberCoupon>,
+    private readonly stores: StoresService,
+    // The coupon wallet's count comes from the coupons module, which imports this one and registers its reader.
+    private readonly hooks: MemberDataHooks,
     private readonly vouchers: VouchersService,
     private readonly loyalty: MemberLoyaltyReader,
     private readonly clock: Clock,
@@ -37,8 +36,8 @@ export class MemberCenterService {
     const [{ points, growth }, voucherCount, couponCount, store] = await Promise.all([
       this.loyalty.numbers(member.id),
       this.vouchers.countAvailable(member.id),
-      this.coupons.countBy({ memberId: member.id, status: 'AVAILABLE', validUntil: MoreThan(this.clock.now()) }),
-      member.signupStoreId ? this.stores.findOneBy({ id: member.signupStoreId }) : Promise.resolve(null),
+      this.hooks.usableCoupons(member.id),
+      member.signupStoreId ? this.stores.findById(member.signupStoreId) : Promise.resolve(null),
     ]);
     const progress = tierProgress(growth, this.brand.rules().tierTable);
     return {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { LoyaltyService } from '../loyalty/loyalty.service';
+import { LoyaltyService } from '../loyalty';
 
 /** The loyalty numbers the member card and the till show. */
 export interface LoyaltyNumbers {

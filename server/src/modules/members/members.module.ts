@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MemberCodeScan } from '../store-mode/member-code-scan.entity';
-import { MemberCoupon } from '../coupons/member-coupon.entity';
-import { LoyaltyModule } from '../loyalty/loyalty.module';
-import { StoresModule } from '../stores/stores.module';
-import { WechatModule } from '../wechat/wechat.module';
+import { LoyaltyModule } from '../loyalty';
+import { StoresModule } from '../stores';
+import { WechatModule } from '../wechat';
 import { AdminMembersController } from './admin-members.controller';
 import { MemberCenterService } from './member-center.service';
+import { MemberDataHooks } from './member-data-hooks';
 import { MemberCodeService } from './member-code.service';
 import { MemberLoyaltyReader } from './member-loyalty';
 import { Member } from './member.entity';
@@ -19,12 +18,7 @@ import { VouchersService } from './vouchers.service';
 
 /** Members: signup, the member card, the member code credential, vouchers and personal data. */
 @Module({
-  imports: [
-    TypeOrmModule.forFeature([Member, MemberVoucher, MemberCodeScan, MemberCoupon]),
-    StoresModule,
-    WechatModule,
-    LoyaltyModule,
-  ],
+  imports: [TypeOrmModule.forFeature([Member, MemberVoucher]), StoresModule, WechatModule, LoyaltyModule],
   controllers: [MembersController, AdminMembersController],
   providers: [
     MembersService,
@@ -34,7 +28,8 @@ import { VouchersService } from './vouchers.service';
     MemberLoyaltyReader,
     VouchersService,
     PersonalDataService,
+    MemberDataHooks,
   ],
-  exports: [MembersService, MemberCodeService, MemberLoyaltyReader, VouchersService],
+  exports: [MembersService, MemberCodeService, MemberLoyaltyReader, VouchersService, MemberDataHooks],
 })
 export class MembersModule {}

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, type Repository } from 'typeorm';
+import { In, IsNull, Not, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { Member } from './member.entity';
+
+/** A member as other modules read it: identity and signup facts, never the member-code credential. */
+export type MemberView = Pick<
+  Member,
+  'id' | 'openid' | 'unionid' | 'phone' | 'birthday' | 'signedUpAt' | 'signupStoreId' | 'deletedAt' | 'createdAt'
+>;
 
 @Injectable()
 export class MembersService {
@@ -55,6 +61,34 @@ export class MembersService {
   /** A live (not deleted) member, or null. */
   findById(id: number): Promise<Member | null> {
     return this.members.findOneBy({ id, deletedAt: IsNull() });
+  }
+
+  /**
+   * Ids of signed-up, live members born on this month-day (`MM-DD`), after `afterId` in id order: a page of the
+   * birthday-coupon run.
+   */
+  async birthdayMemberIds(monthDay: string, afterId: number, limit: number): Promise<number[]> {
+    const rows = await this.members
+      .createQueryBuilder('m')
+      .select(['m.id'])
+      .where('m.birthday = :birthday AND m.id > :afterId', { birthday: monthDay, afterId })
+      .andWhere({ signedUpAt: Not(IsNull()), deletedAt: IsNull() })
+      .orderBy('m.id', 'ASC')
+      .take(limit)
+      .getMany();
+    return rows.map((row) => row.id);
+  }
+
+  /** A member by id, a deleted (anonymised) account included. */
+  async anyById(id: number): Promise<MemberView | null> {
+    return (await this.byIds([id])).get(id) ?? null;
+  }
+
+  /** Members by id, deleted (anonymised) accounts included: ledgers and payouts keep referring to them. */
+  async byIds(ids: readonly number[]): Promise<Map<number, MemberView>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.members.findBy({ id: In(unique) }) : [];
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** The caller's own member row; a deleted account's old token no longer works. */

@@ -1,14 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { PersonalDataExport } from '@tidepool/shared';
-import { In, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { Transactions } from '../../common/database/transactions';
-import { MemberCodeScan } from '../store-mode/member-code-scan.entity';
-import { Store } from '../stores/store.entity';
-import { Order } from '../orders/order.entity';
-import { GiftRedemption } from '../points-mall/gift-redemption.entity';
-import { GiftShipment } from '../points-mall/gift-shipment.entity';
+import { StoresService } from '../stores';
+import { MemberDataHooks } from './member-data-hooks';
 import { Member } from './member.entity';
 import { MembersService } from './members.service';
 import { VouchersService } from './vouchers.service';
@@ -27,20 +22,15 @@ export class PersonalDataService {
     private readonly vouchers: VouchersService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
-    @InjectRepository(MemberCodeScan) private readonly scans: Repository<MemberCodeScan>,
+    private readonly stores: StoresService,
+    private readonly hooks: MemberDataHooks,
   ) {}
 
   async export(memberId: number): Promise<PersonalDataExport> {
     const member = await this.members.requireById(memberId);
-    const scans = await this.scans.find({
-      where: { memberId, result: 'ACCEPTED' },
-      order: { scannedAt: 'DESC' },
-      take: 500,
-    });
-    const storeIds = [...new Set([...scans.map((s) => s.storeId), member.signupStoreId ?? 0])];
-    const stores = await this.stores.findBy({ id: In(storeIds) });
-    const storeName = (id: number | null) => stores.find((s) => s.id === id)?.name ?? null;
+    const scans = await this.hooks.scans(memberId);
+    const names = await this.stores.namesById([...scans.map((s) => s.storeId), member.signupStoreId ?? 0]);
+    const storeName = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
     return {
       exportedAt: this.clock.now().toISOString(),
       member: {
@@ -54,7 +44,7 @@ export class PersonalDataService {
         lastLoginAt: member.lastLoginAt.toISOString(),
       },
       vouchers: await this.vouchers.all(memberId),
-      memberCodeScans: scans.map((s) => ({ at: s.scannedAt.toISOString(), storeName: storeName(s.storeId) ?? '' })),
+      memberCodeScans: scans.map((s) => ({ at: s.at.toISOString(), storeName: storeName(s.storeId) ?? '' })),
     };
   }
 
@@ -78,25 +68,8 @@ export class PersonalDataService {
         .where('id = :id AND deletedAt IS NULL', { id: memberId })
         .execute();
       // Addresses the member gave (orders, points-mall shipments) are personal data too: the rows stay for the
-      // ledgers and the books, the person is no longer in them.
-      await manager
-        .createQueryBuilder()
-        .update(Order)
-        .set({ address: null })
-        .where('memberId = :memberId', { memberId })
-        .execute();
-      await manager
-        .createQueryBuilder()
-        .update(GiftRedemption)
-        .set({ address: null })
-        .where('memberId = :memberId', { memberId })
-        .execute();
-      await manager
-        .createQueryBuilder()
-        .update(GiftShipment)
-        .set({ recipientName: '已注销', phone: '', region: '', detail: '' })
-        .where('memberId = :memberId', { memberId })
-        .execute();
+      // ledgers and the books, the person is no longer in them. Their modules erase them in this transaction.
+      await this.hooks.erase(manager, memberId);
     });
     this.logger.log({ msg: 'member account deleted (anonymised)', memberId });
   }

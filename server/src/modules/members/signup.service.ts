@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   isMainlandMobile,
   localCalendar,
-  MEMBER_SIGNED_UP,
   type MemberSignedUpEvent,
   PRIVACY_TERMS_VERSION,
   type SignupRequest,
@@ -13,10 +12,10 @@ import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
-import { OutboxService } from '../outbox/outbox.service';
-import { BrandSettings } from '../brand/brand-settings.service';
-import { type ResolvedSignupCode, SignupCodesService } from '../stores/signup-codes.service';
-import { WechatGateway } from '../wechat/wechat.gateway';
+import { OutboxService } from '../outbox';
+import { type ResolvedSignupCode, SignupCodesService } from '../stores';
+import { WechatGateway } from '../wechat';
+import { BrandSettings } from '../brand';
 import { Member } from './member.entity';
 import { MembersService } from './members.service';
 import { VouchersService } from './vouchers.service';
@@ -99,7 +98,7 @@ export class SignupService {
         });
         if (gifts.includes('SHOPPING_BAG')) await this.vouchers.issueSignupGift(manager, member.id);
         const event: MemberSignedUpEvent = { memberId: member.id, channel, gifts, localDate: local.date };
-        await this.outbox.publish(manager, MEMBER_SIGNED_UP, `${MEMBER_SIGNED_UP}:${member.id}`, { ...event });
+        await this.outbox.publish(manager, 'member.signed-up', `member.signed-up:${member.id}`, event);
         return true;
       });
     } catch (error) {

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { VoucherStatus, VoucherView } from '@tidepool/shared';
-import { type EntityManager, In, type Repository } from 'typeorm';
+import { type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
-import { Store } from '../stores/store.entity';
+import { StoresService } from '../stores';
 import { MemberVoucher } from './voucher.entity';
 
 /** The signup gift (docs/domain.md: a free shopping bag for joining at a till); brand configuration later. */
@@ -28,7 +28,7 @@ export interface Redemption {
 export class VouchersService {
   constructor(
     @InjectRepository(MemberVoucher) private readonly vouchers: Repository<MemberVoucher>,
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly stores: StoresService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -114,8 +114,7 @@ export class VouchersService {
   private async toViews(rows: MemberVoucher[]): Promise<VoucherView[]> {
     const now = this.clock.now().getTime();
     const storeIds = [...new Set(rows.map((r) => r.redeemedStoreId).filter((id): id is number => id !== null))];
-    const stores = storeIds.length ? await this.stores.findBy({ id: In(storeIds) }) : [];
-    const storeName = new Map(stores.map((s) => [s.id, s.name]));
+    const storeName = await this.stores.namesById(storeIds);
     return rows.map((r) => ({
       id: r.id,
       title: r.title,

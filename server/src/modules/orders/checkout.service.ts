@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import {
   bestCouponChoice,
   type CheckoutCouponOption,
@@ -16,21 +15,18 @@ import {
   type QuoteResult,
   type TierCode,
 } from '@tidepool/shared';
-import { In, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { DomainException } from '../../common/errors/domain.exception';
-import { Product } from '../catalog/product.entity';
-import { Sku } from '../catalog/sku.entity';
-import { CouponsService } from '../coupons/coupons.service';
-import { LoyaltyService } from '../loyalty/loyalty.service';
-import { MembersService } from '../members/members.service';
+import { type ProductView, type SkuView, SkusService } from '../catalog';
+import { CouponsService } from '../coupons';
+import { LoyaltyService } from '../loyalty';
+import { MembersService } from '../members';
 import { ACTIVE_PROMOTIONS } from './promotions';
-import { BrandSettings } from '../brand/brand-settings.service';
-import { LoyaltyRules } from '../brand/loyalty-rules.service';
+import { BrandSettings, LoyaltyRules } from '../brand';
 
 export interface PricedLine {
-  sku: Sku;
-  product: Product;
+  sku: SkuView;
+  product: ProductView;
   quantity: number;
 }
 
@@ -53,8 +49,7 @@ export interface PricedCheckout {
 @Injectable()
 export class CheckoutService {
   constructor(
-    @InjectRepository(Sku) private readonly skus: Repository<Sku>,
-    @InjectRepository(Product) private readonly products: Repository<Product>,
+    private readonly skus: SkusService,
     private readonly coupons: CouponsService,
     private readonly loyalty: LoyaltyService,
     private readonly members: MembersService,
@@ -127,11 +122,10 @@ export class CheckoutService {
   private async resolveLines(input: CheckoutLineInput[]): Promise<PricedLine[]> {
     const quantities = new Map<number, number>();
     for (const { skuId, quantity } of input) quantities.set(skuId, (quantities.get(skuId) ?? 0) + quantity);
-    const skus = await this.skus.findBy({ id: In([...quantities.keys()]) });
-    const products = await this.products.findBy({ id: In([...new Set(skus.map((s) => s.productId))]) });
+    const skus = await this.skus.withProducts([...quantities.keys()]);
     return [...quantities].map(([skuId, quantity]) => {
-      const sku = skus.find((s) => s.id === skuId);
-      const product = sku && products.find((p) => p.id === sku.productId);
+      const sku = skus.get(skuId);
+      const product = sku?.product;
       if (!sku || !product) throw new DomainException('SKU_NOT_FOUND', `商品规格不存在：${skuId}`);
       if (product.status !== 'ON_SALE') throw new DomainException('PRODUCT_OFF_SHELF', `「${product.name}」已下架`);
       if (quantity > 99) throw new DomainException('VALIDATION_FAILED', '单个商品最多购买 99 件');

@@ -1,25 +1,19 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import {
-  IllegalTransitionError,
-  orderMachine,
-  type OrderState,
-  type OrderView,
-  type ShipOrderRequest,
-} from '@tidepool/shared';
+import { type OrderState, type OrderView, type ShipOrderRequest } from '@tidepool/shared';
 import { type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
-import { affectedRows, Transactions } from '../../common/database/transactions';
+import { Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
-import { BrandSettings } from '../brand/brand-settings.service';
-import { JobScheduler } from '../jobs/job-scheduler.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { JobScheduler } from '../jobs';
+import { OutboxService } from '../outbox';
+import { BrandSettings } from '../brand';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
+import { moveOrders, orderStateAfter } from './order-transitions';
 import { OrdersService } from './orders.service';
 
 /** Published in the transaction that completes an order, whoever completed it (member, system, store handover). */
-export const ORDER_COMPLETED = 'order.completed';
 export type OrderCompletedBy = 'MEMBER' | 'SYSTEM' | 'STORE';
 
 const DAY_MS = 86_400_000;
@@ -27,16 +21,6 @@ const DAY_MS = 86_400_000;
 export const AUTO_CONFIRM_CHUNK = 200;
 /** At most this many per run (the next period takes the rest). */
 const AUTO_CONFIRM_MAX_PER_RUN = 20_000;
-
-/** The state an event leads to, by the shared machine; an illegal move is the API's conflict. */
-export function nextOrderState(state: OrderState, event: 'FULFIL' | 'COMPLETE'): OrderState {
-  try {
-    return orderMachine.applyEvent(state, event).state;
-  } catch (error) {
-    if (error instanceof IllegalTransitionError) throw new DomainException('ORDER_STATE_CONFLICT');
-    throw error;
-  }
-}
 
 /**
  * Shipping and completion: the operator ships a paid order (carrier + tracking number, PAID → FULFILLED), the
@@ -86,20 +70,22 @@ export class OrderFulfilmentService implements OnModuleInit {
       if (order.carrier === carrier && order.trackingNo === trackingNo) return this.ordersService.view(order);
       throw new DomainException('ORDER_ALREADY_SHIPPED', `该订单已发货（${order.carrier} ${order.trackingNo}）`);
     }
-    const to = nextOrderState(order.state, 'FULFIL');
+    const to = orderStateAfter(order.state, 'FULFIL');
     // Only PAID ships; a FULFILLED order marked without a number (POST …/fulfil) may get its number added.
     if (to !== 'FULFILLED') throw new DomainException('ORDER_STATE_CONFLICT', '该订单已完成，不能再发货');
     await this.assertNothingRefunding(order.id);
     const shippedAt = order.state === 'FULFILLED' && order.fulfilledAt ? order.fulfilledAt : this.clock.now();
-    const result = await this.transactions.run((manager) =>
-      manager
-        .createQueryBuilder()
-        .update(Order)
-        .set({ state: to, fulfilledAt: shippedAt, carrier, trackingNo })
-        .where('id = :id AND state = :from AND trackingNo IS NULL', { id: order.id, from: order.state })
-        .execute(),
+    const moved = await this.transactions.run((manager) =>
+      moveOrders(
+        manager,
+        [order.id],
+        order.state,
+        ['FULFIL'],
+        { fulfilledAt: shippedAt, carrier, trackingNo },
+        'trackingNo IS NULL',
+      ),
     );
-    if (affectedRows(result) !== 1) {
+    if (moved !== 1) {
       // Shipped by someone else meanwhile: answer as if that had been read first.
       if (attempt >= 3) throw new DomainException('ORDER_STATE_CONFLICT');
       return this.ship(orderId, request, attempt + 1);
@@ -130,15 +116,9 @@ export class OrderFulfilmentService implements OnModuleInit {
     const order = await this.orders.findOneBy({ id: orderId });
     if (!order) throw new DomainException('ORDER_NOT_FOUND');
     if (order.state !== 'FULFILLED') {
-      const to = nextOrderState(order.state, 'FULFIL');
       const now = this.clock.now();
       await this.transactions.run((manager) =>
-        manager
-          .createQueryBuilder()
-          .update(Order)
-          .set({ state: to, fulfilledAt: now })
-          .where('id = :id AND state = :from', { id: order.id, from: order.state })
-          .execute(),
+        moveOrders(manager, [order.id], order.state, ['FULFIL'], { fulfilledAt: now }),
       );
     }
     const current = await this.orders.findOneByOrFail({ id: orderId });
@@ -150,7 +130,7 @@ export class OrderFulfilmentService implements OnModuleInit {
   async confirmReceipt(memberId: number, orderId: number): Promise<OrderView> {
     const order = await this.ordersService.ownOrder(memberId, orderId);
     if (order.state !== 'COMPLETED') {
-      nextOrderState(order.state, 'COMPLETE');
+      orderStateAfter(order.state, 'COMPLETE');
       await this.transactions.run((manager) => this.complete(manager, [order.id], 'MEMBER'));
     }
     const current = await this.orders.findOneByOrFail({ id: orderId });
@@ -180,15 +160,12 @@ export class OrderFulfilmentService implements OnModuleInit {
     if (rows.length === 0) return 0;
     const ids = rows.map((r) => r.id);
     const now = this.clock.now();
-    const result = await manager
-      .createQueryBuilder()
-      .update(Order)
-      .set({ state: 'COMPLETED', completedAt: now, ...columns })
-      .where('id IN (:...ids) AND state = :from', { ids, from })
-      .execute();
-    if (affectedRows(result) !== ids.length) throw new DomainException('ORDER_STATE_CONFLICT');
+    // A store handover completes a PAID order: both moves of the table at once.
+    const events = from === 'PAID' ? (['FULFIL', 'COMPLETE'] as const) : (['COMPLETE'] as const);
+    const moved = await moveOrders(manager, ids, from, [...events], { completedAt: now, ...columns });
+    if (moved !== ids.length) throw new DomainException('ORDER_STATE_CONFLICT');
     for (const id of ids) {
-      await this.outbox.publish(manager, ORDER_COMPLETED, `${ORDER_COMPLETED}:${id}`, {
+      await this.outbox.publish(manager, 'order.completed', `order.completed:${id}`, {
         orderId: id,
         completedAt: now.toISOString(),
         by,

@@ -13,8 +13,9 @@ import { type EntityManager, In, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 import { OrderItem } from './order-item.entity';
+import { settleLineRefundState } from './order-transitions';
 import type { Order } from './order.entity';
 import { PaymentRefund, type PaymentRefundStatus, type RefundLinePart } from './payment-refund.entity';
 
@@ -149,7 +150,7 @@ export class OrderLineRefundsService {
       .andWhere('refundedQuantity + refundingQuantity + :q <= quantity', { q: quantity })
       .execute();
     if (affectedRows(result) !== 1) throw new LineChangedError(`line ${lineId} changed`);
-    await this.deriveState(manager, lineId);
+    await settleLineRefundState(manager, lineId);
     return { lineId, quantity, amountFen };
   }
 
@@ -169,7 +170,7 @@ export class OrderLineRefundsService {
       })
       .execute();
     if (affectedRows(result) !== 1) throw new Error(`line ${part.lineId} does not hold ${part.quantity} units`);
-    await this.deriveState(manager, part.lineId);
+    await settleLineRefundState(manager, part.lineId);
   }
 
   /** Held units become refunded (WeChat confirmed the money went back). */
@@ -190,7 +191,7 @@ export class OrderLineRefundsService {
       })
       .execute();
     if (affectedRows(result) !== 1) throw new Error(`line ${part.lineId} does not hold ${part.quantity} units`);
-    await this.deriveState(manager, part.lineId);
+    await settleLineRefundState(manager, part.lineId);
   }
 
   /** The units a refund row pays (older rows refund whole lines). */
@@ -216,19 +217,6 @@ export class OrderLineRefundsService {
       settledAt: null,
     });
     return manager.getRepository(PaymentRefund).save(refund);
-  }
-
-  /** refundState from the counters (a second statement: SQLite and MySQL read SET columns differently). */
-  private async deriveState(manager: EntityManager, lineId: number): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(OrderItem)
-      .set({
-        refundState: () =>
-          "CASE WHEN refundingQuantity > 0 THEN 'REFUNDING' WHEN refundedQuantity >= quantity THEN 'REFUNDED' ELSE 'NONE' END",
-      })
-      .where('id = :id', { id: lineId })
-      .execute();
   }
 }
 

@@ -2,15 +2,13 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { formatFen, fen, growthForPaidFen } from '@tidepool/shared';
 import type { Repository } from 'typeorm';
-import { LoyaltyService } from '../loyalty/loyalty.service';
-import { OutboxService } from '../outbox/outbox.service';
+import { LoyaltyService } from '../loyalty';
+import { OutboxService } from '../outbox';
 import { Order } from './order.entity';
 
-export const ORDER_PAID = 'order.paid';
-
 /**
- * Points and growth for a paid order, from the `order.paid` outbox event. Keyed by the order id in the ledgers,
- * so a redelivered event (after a crash, or a second replica) awards nothing more.
+ * Points and growth for a paid order, from the `order.paid` event. The ledger writes join the handler's
+ * transaction; they are keyed by the order id as well, so even a replayed award changes nothing.
  */
 @Injectable()
 export class OrderPaidConsumer implements OnModuleInit {
@@ -21,7 +19,7 @@ export class OrderPaidConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.subscribe(ORDER_PAID, (payload) => this.apply(Number(payload.orderId)));
+    this.outbox.subscribe('order.paid', 'loyalty.order-rewards', (event) => this.apply(event.orderId));
   }
 
   async apply(orderId: number): Promise<void> {

@@ -1,25 +1,31 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { fen, type OrderPaymentResponse } from '@tidepool/shared';
-import { In, LessThan, type Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
-import { affectedRows, Transactions } from '../../common/database/transactions';
+import { Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { JobScheduler } from '../jobs/job-scheduler.service';
-import { MembersService } from '../members/members.service';
-import { OutboxService } from '../outbox/outbox.service';
-import { WechatPayGateway, type WechatPayOrder } from '../payments/wechatpay/wechatpay.gateway';
-import { ORDER_PAID } from './order-paid.consumer';
+import { JobScheduler } from '../jobs';
+import { MembersService } from '../members';
+import { OutboxService } from '../outbox';
+import { WechatPayGateway, type WechatPayOrder } from '../payments';
 import { OrderRefundsService } from './order-refunds.service';
 import { OrderReservations } from './order-reservations';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
+import { moveOrders } from './order-transitions';
 import { PaymentCloser } from './orders.service';
 import { PaymentRefund } from './payment-refund.entity';
 
 export type PaymentOutcome = 'paid' | 'already-paid' | 'ignored' | 'late-refunded';
+
+/** How long a notification may take before reconciliation asks WeChat itself. */
+const NOTIFICATION_HEAD_START_MS = 2 * 60_000;
+const RECONCILE_BATCH = 100;
+/** About how many orders one run (once a minute) queries, in whole batches; the next run goes on from there. */
+const RECONCILE_MAX_PER_RUN = 1000;
 
 /**
  * WeChat Pay for orders: opening the payment, applying a verified payment exactly once (from a notification or
@@ -29,6 +35,11 @@ export type PaymentOutcome = 'paid' | 'already-paid' | 'ignored' | 'late-refunde
 @Injectable()
 export class OrderPaymentsService extends PaymentCloser implements OnModuleInit {
   private readonly logger = new Logger(OrderPaymentsService.name);
+  /**
+   * The last order the reconciliation walk got past (null: start from the oldest). In memory, so per replica
+   * and lost on restart: a replica without it starts from the oldest again, which repeats work but skips none.
+   */
+  private reconcileCursor: { createdAt: Date; id: number } | null = null;
 
   constructor(
     private readonly reservations: OrderReservations,
@@ -100,15 +111,15 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
     const transactionId = payment.transactionId;
     const paidAt = payment.successTime ?? this.clock.now();
     const paid = await this.transactions.run(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(Order)
-        .set({ state: 'PAID', paidAt, transactionId })
-        .where("id = :id AND state = 'PENDING_PAYMENT'", { id: order.id })
-        .execute();
-      if (affectedRows(result) !== 1) return false;
+      if ((await moveOrders(manager, [order.id], 'PENDING_PAYMENT', ['PAY'], { paidAt, transactionId })) !== 1) {
+        return false;
+      }
       await this.reservations.sell(manager, order.id);
-      await this.outbox.publish(manager, ORDER_PAID, `${ORDER_PAID}:${order.id}`, { orderId: order.id });
+      await this.outbox.publish(manager, 'order.paid', `order.paid:${order.id}`, {
+        orderId: order.id,
+        memberId: order.memberId,
+        paidFen: order.payableFen,
+      });
       return true;
     });
     if (paid) {
@@ -138,22 +149,15 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
     }
   }
 
-  /** Asks WeChat about orders whose notification has not come and settles refunds still processing. */
+  /**
+   * Asks WeChat about unpaid orders whose notification has not come, then settles refunds still processing.
+   * The orders are walked oldest first in batches with a keyset cursor (createdAt, id), so every one is reached
+   * however many there are; a run checks about RECONCILE_MAX_PER_RUN and the next run goes on from where it
+   * stopped. When WeChat Pay is unavailable the run stops at that order, and the next run starts with it instead
+   * of going back over the orders already checked.
+   */
   async reconcile(): Promise<{ checked: number; paid: number; refundsSettled: number }> {
-    const before = new Date(this.clock.now().getTime() - 2 * 60_000);
-    const waiting = await this.orders.find({
-      where: { state: 'PENDING_PAYMENT', prepayOpened: true, createdAt: LessThan(before) },
-      take: 100,
-    });
-    let paid = 0;
-    for (const order of waiting) {
-      try {
-        const outcome = await this.applyPayment(await this.gateway.queryOrder(order.orderNo));
-        if (outcome === 'paid') paid++;
-      } catch (error) {
-        this.logger.warn({ msg: 'reconcile query failed', orderId: order.id, error: (error as Error).message });
-      }
-    }
+    const { checked, paid } = await this.reconcilePayments(this.clock.now());
     const processing = await this.refunds.find({ where: { status: In(['PROCESSING']) }, take: 100 });
     let refundsSettled = 0;
     for (const refund of processing) {
@@ -167,7 +171,55 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
         this.logger.warn({ msg: 'reconcile refund failed', refundId: refund.id, error: (error as Error).message });
       }
     }
-    return { checked: waiting.length, paid, refundsSettled };
+    return { checked, paid, refundsSettled };
+  }
+
+  /**
+   * The orders that may have been paid unnoticed: unpaid, with a WeChat Pay order opened, older than the
+   * notification's head start, and still inside their payment window (once it closes, expiry closes the WeChat
+   * order and applies a payment found then).
+   */
+  private async reconcilePayments(now: Date): Promise<{ checked: number; paid: number }> {
+    let after = this.reconcileCursor;
+    let checked = 0;
+    let paid = 0;
+    while (checked < RECONCILE_MAX_PER_RUN) {
+      const query = this.orders
+        .createQueryBuilder('o')
+        .where("o.state = 'PENDING_PAYMENT' AND o.prepayOpened = :opened", { opened: true })
+        .andWhere('o.createdAt < :settled AND o.reservationExpiresAt > :now', {
+          settled: new Date(now.getTime() - NOTIFICATION_HEAD_START_MS),
+          now,
+        });
+      if (after) {
+        query.andWhere('(o.createdAt > :afterAt OR (o.createdAt = :afterAt AND o.id > :afterId))', {
+          afterAt: after.createdAt,
+          afterId: after.id,
+        });
+      }
+      const batch = await query.orderBy('o.createdAt', 'ASC').addOrderBy('o.id', 'ASC').take(RECONCILE_BATCH).getMany();
+      for (const order of batch) {
+        try {
+          const outcome = await this.applyPayment(await this.gateway.queryOrder(order.orderNo));
+          if (outcome === 'paid') paid++;
+        } catch (error) {
+          if (error instanceof DomainException && error.code === 'PAYMENT_UNAVAILABLE') {
+            this.reconcileCursor = after;
+            this.logger.warn({ msg: 'reconcile paused: WeChat Pay unavailable', orderId: order.id, checked });
+            return { checked, paid };
+          }
+          this.logger.warn({ msg: 'reconcile query failed', orderId: order.id, error: (error as Error).message });
+        }
+        checked++;
+        after = { createdAt: order.createdAt, id: order.id };
+      }
+      if (batch.length < RECONCILE_BATCH) {
+        this.reconcileCursor = null; // reached the newest: the next run starts from the oldest again
+        return { checked, paid };
+      }
+    }
+    this.reconcileCursor = after;
+    return { checked, paid };
   }
 
   private async refundWholePayment(order: Order, transactionId: string): Promise<void> {

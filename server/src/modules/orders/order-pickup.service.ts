@@ -6,9 +6,10 @@ import { cashierStoreId, type Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
-import { MembersService } from '../members/members.service';
-import { Store } from '../stores/store.entity';
-import { nextOrderState, OrderFulfilmentService } from './order-fulfilment.service';
+import { MembersService } from '../members';
+import { type StoreView, StoresService } from '../stores';
+import { OrderFulfilmentService } from './order-fulfilment.service';
+import { orderStateAfter } from './order-transitions';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 
@@ -28,7 +29,7 @@ export class OrderPickupService {
   constructor(
     @InjectRepository(Order) private readonly orders: Repository<Order>,
     @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly stores: StoresService,
     private readonly fulfilment: OrderFulfilmentService,
     private readonly members: MembersService,
     private readonly transactions: Transactions,
@@ -46,7 +47,7 @@ export class OrderPickupService {
     if (order.state !== 'PAID') throw this.notWaiting(order, store);
     await this.fulfilment.assertNothingRefunding(order.id);
     // The machine decides where a handover ends: PAID --FULFIL--> FULFILLED --COMPLETE--> COMPLETED.
-    const to = nextOrderState(nextOrderState('PAID', 'FULFIL'), 'COMPLETE');
+    const to = orderStateAfter('PAID', 'FULFIL', 'COMPLETE');
     if (to !== 'COMPLETED') throw new DomainException('ORDER_STATE_CONFLICT');
     const now = this.clock.now();
     const moved = await this.transactions.run((manager) =>
@@ -62,7 +63,7 @@ export class OrderPickupService {
     return this.view(current, store);
   }
 
-  private async find(cashier: Principal, typed: string): Promise<{ order: Order; store: Store }> {
+  private async find(cashier: Principal, typed: string): Promise<{ order: Order; store: StoreView }> {
     const storeId = cashierStoreId(cashier);
     const code = normaliseOrderPickupCode(typed);
     if (!code) {
@@ -75,12 +76,12 @@ export class OrderPickupService {
       this.logger.warn({ msg: 'unknown order pickup code', storeId, staffId: cashier.id });
       throw new DomainException('ORDER_PICKUP_NOT_FOUND');
     }
-    const store = await this.stores.findOneByOrFail({ id: order.pickupStoreId });
+    const store = await this.stores.requireById(order.pickupStoreId);
     if (store.id !== storeId) throw new DomainException('ORDER_PICKUP_WRONG_STORE', `该订单需在${store.name}自提`);
     return { order, store };
   }
 
-  private notWaiting(order: Order, store: Store): DomainException {
+  private notWaiting(order: Order, store: StoreView): DomainException {
     switch (order.state) {
       case 'PENDING_PAYMENT':
         return new DomainException('ORDER_STATE_CONFLICT', '该订单尚未付款，付款后才能提货');
@@ -96,7 +97,7 @@ export class OrderPickupService {
     }
   }
 
-  private async view(order: Order, store: Store): Promise<OrderPickupView> {
+  private async view(order: Order, store: StoreView): Promise<OrderPickupView> {
     const [lines, member] = await Promise.all([
       this.items.find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
       this.members.findById(order.memberId),

@@ -6,16 +6,15 @@ import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { CouponsService } from '../coupons/coupons.service';
-import { LoyaltyService } from '../loyalty/loyalty.service';
-import { OutboxService } from '../outbox/outbox.service';
-import { WechatPayGateway } from '../payments/wechatpay/wechatpay.gateway';
+import { CouponsService } from '../coupons';
+import { LoyaltyService } from '../loyalty';
+import { OutboxService } from '../outbox';
+import { WechatPayGateway } from '../payments';
 import { OrderItem } from './order-item.entity';
+import { moveLines } from './order-transitions';
 import { OrderLineRefundsService } from './order-line-refunds.service';
 import { Order } from './order.entity';
 import { PaymentRefund, type PaymentRefundStatus } from './payment-refund.entity';
-
-export const ORDER_REFUNDED = 'order.refunded';
 
 /**
  * Line refunds: units of lines are held (REFUNDING) with a PaymentRefund row (stable out_refund_no) before WeChat
@@ -41,7 +40,9 @@ export class OrderRefundsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.outbox.subscribe(ORDER_REFUNDED, (payload) => this.reverseRewards(Number(payload.refundId)));
+    this.outbox.subscribe('order.refunded', 'loyalty.order-refund-reversal', (event) =>
+      this.reverseRewards(event.refundId),
+    );
   }
 
   /** Refunds whole untouched lines at once (no review); partial quantities go through after-sales. */
@@ -60,15 +61,15 @@ export class OrderRefundsService implements OnModuleInit {
     const refund = await this.transactions.run(async (manager) => {
       for (const line of lines) {
         // Only a line none of whose units is refunded or held by an after-sale.
-        const result = await manager
-          .createQueryBuilder()
-          .update(OrderItem)
-          .set({ refundState: 'REFUNDING', refundingQuantity: () => 'quantity', refundingFen: () => 'paidFen' })
-          .where("id = :id AND refundState = 'NONE' AND refundedQuantity = 0 AND refundingQuantity = 0", {
-            id: line.id,
-          })
-          .execute();
-        if (affectedRows(result) !== 1) throw new DomainException('REFUND_STATE_CONFLICT');
+        const moved = await moveLines(
+          manager,
+          [line.id],
+          'NONE',
+          'REQUEST_REFUND',
+          { refundingQuantity: () => 'quantity', refundingFen: () => 'paidFen' },
+          'refundedQuantity = 0 AND refundingQuantity = 0',
+        );
+        if (moved !== 1) throw new DomainException('REFUND_STATE_CONFLICT');
       }
       const parts = lines.map((l) => ({ lineId: l.id, quantity: l.quantity, amountFen: l.paidFen }));
       return this.lineRefunds.createRefund(manager, order, parts);
@@ -117,7 +118,7 @@ export class OrderRefundsService implements OnModuleInit {
       }
       await this.lineRefunds.notifySettled(manager, refund, status);
       if (status !== 'SUCCESS') return;
-      await this.outbox.publish(manager, ORDER_REFUNDED, `${ORDER_REFUNDED}:${refund.id}`, {
+      await this.outbox.publish(manager, 'order.refunded', `order.refunded:${refund.id}`, {
         orderId: refund.orderId,
         refundId: refund.id,
         amountFen: refund.amountFen,

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { Product } from '../catalog/product.entity';
-import { Sku } from '../catalog/sku.entity';
-import { CartModule } from '../cart/cart.module';
-import { CouponsModule } from '../coupons/coupons.module';
-import { LoyaltyModule } from '../loyalty/loyalty.module';
-import { MembersModule } from '../members/members.module';
-import { Store } from '../stores/store.entity';
+import { CatalogModule } from '../catalog';
+import { CartModule } from '../cart';
+import { CouponsModule } from '../coupons';
+import { LoyaltyModule } from '../loyalty';
+import { MembersModule } from '../members';
+import { StoresModule } from '../stores';
 import { AdminOrdersController } from './admin-orders.controller';
 import { CheckoutService } from './checkout.service';
 import { OrderFulfilmentService } from './order-fulfilment.service';
@@ -24,15 +23,19 @@ import { OrderReservations } from './order-reservations';
 import { PaymentNotifyController } from './payment-notify.controller';
 import { PaymentRefund } from './payment-refund.entity';
 import { PromotionsController } from './promotions.controller';
+import { OrderMemberDataHook } from './order-member-data.hook';
+import { OrderReadsService } from './order-reads.service';
 
 /** Checkout pricing and orders: stock reserved at creation, released on cancel or timeout. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Order, OrderItem, PaymentRefund, Sku, Product, Store]),
+    TypeOrmModule.forFeature([Order, OrderItem, PaymentRefund]),
+    CatalogModule,
     CartModule,
     CouponsModule,
     LoyaltyModule,
     MembersModule,
+    StoresModule,
   ],
   controllers: [
     OrdersController,
@@ -49,12 +52,15 @@ import { PromotionsController } from './promotions.controller';
     { provide: PaymentCloser, useExisting: OrderPaymentsService },
     OrderPaidConsumer,
     OrderRefundsService,
+    OrderMemberDataHook,
+    OrderReadsService,
     OrderLineRefundsService,
     OrderFulfilmentService,
     OrderPickupService,
   ],
   exports: [
     OrdersService,
+    OrderReadsService,
     CheckoutService,
     OrderPaymentsService,
     OrderReservations,

@@ -11,20 +11,21 @@ import {
 } from '@tidepool/shared';
 import { type EntityManager, In, IsNull, LessThan, Not, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
-import { affectedRows, Transactions } from '../../common/database/transactions';
+import { Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { BrandSettings } from '../brand/brand-settings.service';
-import { CartService } from '../cart/cart.service';
-import { Sku } from '../catalog/sku.entity';
-import { CouponsService } from '../coupons/coupons.service';
-import { JobScheduler } from '../jobs/job-scheduler.service';
-import { Store } from '../stores/store.entity';
+import { CartService } from '../cart';
+import { SkusService } from '../catalog';
+import { CouponsService } from '../coupons';
+import { JobScheduler } from '../jobs';
+import { StoresService } from '../stores';
+import { BrandSettings } from '../brand';
 import { CheckoutService, specText } from './checkout.service';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
+import { moveOrders } from './order-transitions';
 import type { OrderDraft } from './order-draft';
 import { newOrderNo, newOrderPickupCode } from './order-number';
 import { OrderLineRefundsService } from './order-line-refunds.service';
@@ -48,7 +49,8 @@ export class OrdersService implements OnModuleInit {
   constructor(
     @InjectRepository(Order) private readonly orders: Repository<Order>,
     @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly stores: StoresService,
+    private readonly skus: SkusService,
     private readonly checkout: CheckoutService,
     private readonly coupons: CouponsService,
     private readonly cart: CartService,
@@ -118,13 +120,7 @@ export class OrdersService implements OnModuleInit {
     // Reserve SKU stock line by line; the conditional UPDATE is the whole check (never read-then-write).
     const reserveStock = async (manager: EntityManager) => {
       for (const { sku, product, quantity } of priced.lines) {
-        const result = await manager
-          .createQueryBuilder()
-          .update(Sku)
-          .set({ stock: () => `stock - ${quantity}` })
-          .where('id = :id AND stock >= :quantity', { id: sku.id, quantity })
-          .execute();
-        if (affectedRows(result) !== 1) {
+        if (!(await this.skus.takeStock(manager, sku.id, quantity))) {
           throw new DomainException('STOCK_INSUFFICIENT', `「${product.name} ${specText(sku.specs)}」库存不足`, [
             { field: `skuId:${sku.id}`, reason: 'not enough stock' },
           ]);
@@ -146,7 +142,7 @@ export class OrdersService implements OnModuleInit {
         { field: 'address', reason: 'required to ship' },
       ]);
     }
-    if (request.fulfilment === 'PICKUP' && !(await this.stores.findOneBy({ id: request.pickupStoreId ?? 0 }))) {
+    if (request.fulfilment === 'PICKUP' && !(await this.stores.findById(request.pickupStoreId ?? 0))) {
       throw new DomainException('STORE_NOT_FOUND', '请选择自提门店');
     }
   }
@@ -302,13 +298,11 @@ export class OrdersService implements OnModuleInit {
     if (order.prepayOpened && this.closer && (await this.closer.closeBeforeRelease(order)) === 'paid') return false;
     const now = this.clock.now();
     const done = await this.transactions.run(async (manager) => {
-      const result = await manager
-        .createQueryBuilder()
-        .update(Order)
-        .set({ state: 'CANCELLED', cancelledAt: now, cancelReason: reason })
-        .where("id = :id AND state = 'PENDING_PAYMENT'", { id: order.id })
-        .execute();
-      if (affectedRows(result) !== 1) return false;
+      const moved = await moveOrders(manager, [order.id], 'PENDING_PAYMENT', ['CANCEL'], {
+        cancelledAt: now,
+        cancelReason: reason,
+      });
+      if (moved !== 1) return false;
       await this.releaseStock(manager, order.id);
       await this.reservations.release(manager, order.id);
       await this.coupons.release(manager, `order:${order.id}`);
@@ -327,12 +321,7 @@ export class OrdersService implements OnModuleInit {
     const lines = await manager.getRepository(OrderItem).findBy({ orderId });
     for (const line of lines) {
       if (line.dropItemId !== null) continue; // a drop's units go back to the drop (OrderReservations)
-      await manager
-        .createQueryBuilder()
-        .update(Sku)
-        .set({ stock: () => `stock + ${line.quantity}` })
-        .where('id = :id', { id: line.skuId })
-        .execute();
+      await this.skus.returnStock(manager, line.skuId, line.quantity);
     }
   }
 
@@ -346,7 +335,7 @@ export class OrdersService implements OnModuleInit {
   async view(order: Order): Promise<OrderView> {
     const [lines, store] = await Promise.all([
       this.items.find({ where: { orderId: order.id }, order: { id: 'ASC' } }),
-      order.pickupStoreId ? this.stores.findOneBy({ id: order.pickupStoreId }) : Promise.resolve(null),
+      order.pickupStoreId ? this.stores.findById(order.pickupStoreId) : Promise.resolve(null),
     ]);
     return {
       id: order.id,

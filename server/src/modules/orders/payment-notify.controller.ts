@@ -3,12 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/public.decorator';
 import { DomainException } from '../../common/errors/domain.exception';
-import { rawBodyOf } from '../payments/wechatpay/wechatpay-raw-body';
-import {
-  NOTIFICATION_FAILURE_BODY,
-  rejectionStatus,
-  WechatPayNotificationVerifier,
-} from '../payments/wechatpay/wechatpay-notification.verifier';
+import { rawBodyOf } from '../payments';
+import { NOTIFICATION_FAILURE_BODY, rejectionStatus, WechatPayNotificationVerifier } from '../payments';
 import { OrderPaymentsService } from './order-payments.service';
 import { OrderRefundsService } from './order-refunds.service';
 

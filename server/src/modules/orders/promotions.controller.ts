@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isMemberDay, localCalendar, type PromotionsView } from '@tidepool/shared';
 import { Public } from '../../common/auth/public.decorator';
 import { Clock } from '../../common/clock/clock.service';
-import { BrandSettings } from '../brand/brand-settings.service';
+import { BrandSettings } from '../brand';
 import { ACTIVE_PROMOTIONS } from './promotions';
 
 /**

@@ -1,9 +1,9 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A domain event written in the same transaction as the change it announces (order.paid, order.refunded), so the
- * event exists exactly when the change does. Consumers apply it idempotently; `dedupeKey` is unique, so the same
- * fact (a replayed notification) is announced once.
+ * A domain event (catalogue: shared/src/events) written in the same transaction as the change it announces, so
+ * the event exists exactly when the change does. `dedupeKey` is unique, so the same fact (a replayed
+ * notification) is announced once; `outbox_handled` records which handlers have applied it.
  */
 @Entity('outbox_events')
 @Index(['processedAt', 'id'])
@@ -11,6 +11,7 @@ export class OutboxEvent {
   @PrimaryGeneratedColumn()
   id: number;
 
+  /** The event's name in the catalogue (`DomainEventName`). */
   @Column({ type: 'varchar', length: 48 })
   topic: string;
 

@@ -6,8 +6,8 @@ import type { Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
-import { MembersService } from '../members/members.service';
-import { Store } from '../stores/store.entity';
+import { MembersService } from '../members';
+import { StoresService } from '../stores';
 import { GiftRedemption } from './gift-redemption.entity';
 import { GiftVoucher } from './gift-voucher.entity';
 
@@ -23,7 +23,7 @@ export class GiftPickupService {
   constructor(
     @InjectRepository(GiftVoucher) private readonly vouchers: Repository<GiftVoucher>,
     @InjectRepository(GiftRedemption) private readonly redemptions: Repository<GiftRedemption>,
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly stores: StoresService,
     private readonly members: MembersService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
@@ -49,7 +49,7 @@ export class GiftPickupService {
       this.logger.warn({ msg: 'unknown pickup code', storeId, staffId: cashier.id });
       throw new DomainException('GIFT_PICKUP_NOT_FOUND');
     }
-    const store = await this.stores.findOneBy({ id: voucher.pickedUpStoreId ?? storeId });
+    const store = await this.stores.findById(voucher.pickedUpStoreId ?? storeId);
     if (!handedOver) {
       const at = voucher.pickedUpAt && store ? localCalendar(voucher.pickedUpAt, store.timeZone) : null;
       throw new DomainException(

@@ -8,7 +8,7 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { DomainException } from '../../common/errors/domain.exception';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { PageQueryDto } from '../../common/http/pagination.dto';
-import { MembersService } from '../members/members.service';
+import { MembersService } from '../members';
 import { CreateRedemptionDto } from './dto/points-mall.requests';
 import { GiftsService } from './gifts.service';
 import { RedemptionViewsService } from './redemption-views.service';

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobsModule } from '../jobs/jobs.module';
-import { LoyaltyModule } from '../loyalty/loyalty.module';
-import { MembersModule } from '../members/members.module';
-import { Store } from '../stores/store.entity';
+import { LoyaltyModule } from '../loyalty';
+import { MembersModule } from '../members';
+import { StoresModule } from '../stores';
 import { AdminGiftsController } from './admin-gifts.controller';
+import { GiftMemberDataHook } from './gift-member-data.hook';
 import { GiftPickupService } from './gift-pickup.service';
 import { GiftPickupsController } from './gift-pickups.controller';
 import { GiftsService } from './gifts.service';
-import { PointsMallJobs } from './points-mall-jobs';
 import { PointsMallController } from './points-mall.controller';
 import { POINTS_MALL_ENTITIES } from './points-mall.entities';
 import { RedemptionViewsService } from './redemption-views.service';
@@ -19,8 +18,8 @@ import { RedemptionService } from './redemption.service';
  * verified in store mode, and shipments.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([...POINTS_MALL_ENTITIES, Store]), LoyaltyModule, MembersModule, JobsModule],
+  imports: [TypeOrmModule.forFeature([...POINTS_MALL_ENTITIES]), LoyaltyModule, MembersModule, StoresModule],
   controllers: [PointsMallController, AdminGiftsController, GiftPickupsController],
-  providers: [GiftsService, RedemptionService, RedemptionViewsService, GiftPickupService, PointsMallJobs],
+  providers: [GiftsService, RedemptionService, RedemptionViewsService, GiftPickupService, GiftMemberDataHook],
 })
 export class PointsMallModule {}

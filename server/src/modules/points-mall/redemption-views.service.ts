@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { maskPhone, type Page, type RedemptionStatus, type RedemptionView } from '@tidepool/shared';
 import { In, Not, type Repository } from 'typeorm';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
-import { Store } from '../stores/store.entity';
+import { StoresService } from '../stores';
 import { GiftRedemption, type RedemptionStep } from './gift-redemption.entity';
 import { GiftShipment } from './gift-shipment.entity';
 import { GiftVoucher } from './gift-voucher.entity';
@@ -15,7 +15,7 @@ export class RedemptionViewsService {
     @InjectRepository(GiftRedemption) private readonly redemptions: Repository<GiftRedemption>,
     @InjectRepository(GiftVoucher) private readonly vouchers: Repository<GiftVoucher>,
     @InjectRepository(GiftShipment) private readonly shipments: Repository<GiftShipment>,
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly stores: StoresService,
   ) {}
 
   /** The member's redemptions, newest first; failed attempts gave nothing and spent nothing, so they are left out. */
@@ -43,8 +43,7 @@ export class RedemptionViewsService {
         ])
       : [[], []];
     const storeIds = [...new Set(vouchers.flatMap((v) => (v.pickedUpStoreId === null ? [] : [v.pickedUpStoreId])))];
-    const stores = storeIds.length ? await this.stores.findBy({ id: In(storeIds) }) : [];
-    const storeName = new Map(stores.map((s) => [s.id, s.name]));
+    const storeName = await this.stores.namesById(storeIds);
     const voucherOf = new Map(vouchers.map((v) => [v.redemptionId, v]));
     const shipmentOf = new Map(shipments.map((s) => [s.redemptionId, s]));
     return rows.map((r) => {

@@ -1,59 +1,59 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CreateRedemptionRequest, ErrorCode } from '@tidepool/shared';
-import { type EntityManager, In, LessThan, type Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
-import { affectedRows, Transactions } from '../../common/database/transactions';
+import { affectedRows, Transactions, type UnitOfWorkOptions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
-import { LoyaltyService } from '../loyalty/loyalty.service';
+import { LoyaltyService } from '../loyalty';
+import { OutboxService } from '../outbox';
 import { GiftRedemption, type RedemptionStep } from './gift-redemption.entity';
 import { GiftShipment } from './gift-shipment.entity';
 import { GiftVoucher } from './gift-voucher.entity';
 import { GiftsService } from './gifts.service';
 import { newPickupCode } from './pickup-code';
 
-/** The ledger source of a redemption's points (`gift_redemption:<id>:REDEEM`) and of a refund of them. */
+/** The ledger source of a redemption's points (`gift_redemption:<id>:REDEEM`). */
 export const REDEMPTION_SOURCE = 'gift_redemption';
-export const REDEMPTION_REFUND_SOURCE = 'gift_redemption_refund';
-
-/** A redemption left between steps this long (its client gave up) is finished by the sweeper job. */
-export const STALE_AFTER_MS = 5 * 60_000;
-const SWEEP_BATCH = 200;
-
-export interface SweepReport {
-  resumed: number;
-  completed: number;
-  failed: number;
-  errors: number;
-}
 
 /**
- * Redeeming a gift (礼品兑换) as a resumable sequence. The stock lives here and the points in the loyalty ledger,
- * so the two cannot share one transaction; instead each step is its own transaction that moves the redemption
- * row on by a conditional UPDATE, and each step is safe to repeat:
+ * Settling joins the loyalty ledger's writes, so it runs at the ledger's READ COMMITTED; a pickup-code collision
+ * (unique key) reruns the whole settlement, which draws a new code.
+ */
+const SETTLE_UNIT: UnitOfWorkOptions = { isolation: 'READ COMMITTED', retryIf: isUniqueViolation };
+
+const startedKey = (redemptionId: number) => `gift.redemption.started:${redemptionId}`;
+
+/**
+ * Redeeming a gift (礼品兑换) in two transactions joined by an event:
  *
- * 1. create the row (PENDING), unique per (member, clientRequestId), so retries find it;
- * 2. take one unit (PENDING → STOCK_TAKEN with `stock = stock - 1 WHERE stock >= 1`), or FAILED with
- *    GIFT_OUT_OF_STOCK;
- * 3. spend the points through `LoyaltyService.redeem` keyed `gift_redemption:<id>`, which applies once however
- *    often it is called; on POINTS_INSUFFICIENT the row goes FAILED and the unit back to stock, in one transaction;
- * 4. STOCK_TAKEN → COMPLETED, writing the voucher (pickup code) or the shipment in the same transaction.
+ * 1. start: the row (unique per member and clientRequestId, so retries find it), one unit of stock
+ *    (`stock = stock - 1 WHERE stock >= 1`, else FAILED with GIFT_OUT_OF_STOCK) and `gift.redemption.started`,
+ *    committed together;
+ * 2. settle: STOCK_TAKEN → COMPLETED by a conditional UPDATE (so of several settlers one goes on), the points spent
+ *    through `LoyaltyService.redeem` (its writes join this transaction) and the voucher or shipment, committed
+ *    together; on POINTS_INSUFFICIENT the row goes FAILED and the unit back instead, in the same transaction.
  *
- * A crash between steps leaves the row where it was; the member's retry (same clientRequestId) or the sweeper
- * job picks it up at that step.
+ * The request settles at once (through its event, or directly when another dispatcher holds the event). If the
+ * process dies after step 1, the event's handler settles on the outbox's next pass, or the member's retry does.
  */
 @Injectable()
-export class RedemptionService {
-  private readonly logger = new Logger('GiftRedemptions');
-
+export class RedemptionService implements OnModuleInit {
   constructor(
     @InjectRepository(GiftRedemption) private readonly redemptions: Repository<GiftRedemption>,
     private readonly gifts: GiftsService,
     private readonly loyalty: LoyaltyService,
     private readonly transactions: Transactions,
+    private readonly outbox: OutboxService,
     private readonly clock: Clock,
   ) {}
+
+  onModuleInit(): void {
+    this.outbox.subscribe('gift.redemption.started', 'points-mall.settle-redemption', async (event) => {
+      await this.settle(event.redemptionId);
+    });
+  }
 
   /** Starts the redemption, or resumes the one this request started; throws its failure code if it failed. */
   async redeem(memberId: number, request: CreateRedemptionRequest): Promise<GiftRedemption> {
@@ -65,46 +65,17 @@ export class RedemptionService {
     return redemption;
   }
 
-  /** Moves a redemption through its remaining steps to COMPLETED or FAILED. */
-  async advance(start: GiftRedemption): Promise<GiftRedemption> {
+  /** Moves a redemption on to COMPLETED or FAILED. */
+  private async advance(start: GiftRedemption): Promise<GiftRedemption> {
     let redemption = start;
-    // Each step moves the row on or finds that someone else did; a handful of rounds always settles it.
-    for (let round = 0; round < 6; round++) {
-      switch (redemption.status) {
-        case 'PENDING':
-          redemption = await this.takeStock(redemption);
-          break;
-        case 'STOCK_TAKEN':
-          redemption = await this.spendPoints(redemption);
-          break;
-        case 'COMPLETED':
-        case 'FAILED':
-          return redemption;
-      }
-    }
-    throw new Error(`gift redemption ${start.id} did not settle`);
-  }
-
-  /** The sweeper: finishes redemptions whose client stopped between steps (crash, lost network). */
-  async resumeStale(now: Date = this.clock.now()): Promise<SweepReport> {
-    const report: SweepReport = { resumed: 0, completed: 0, failed: 0, errors: 0 };
-    const stale = await this.redemptions.find({
-      where: { status: In(['PENDING', 'STOCK_TAKEN']), updatedAt: LessThan(new Date(now.getTime() - STALE_AFTER_MS)) },
-      order: { id: 'ASC' },
-      take: SWEEP_BATCH,
-    });
-    for (const row of stale) {
-      report.resumed++;
-      try {
-        const settled = await this.advance(row);
-        if (settled.status === 'COMPLETED') report.completed++;
-        else report.failed++;
-      } catch (error) {
-        report.errors++;
-        this.logger.error({ msg: 'stale redemption not resumed', redemptionId: row.id, error: String(error) });
-      }
-    }
-    return report;
+    // A row left PENDING (only by a build before the two-step flow) takes its unit now.
+    if (redemption.status === 'PENDING') redemption = await this.takeStock(redemption);
+    if (redemption.status !== 'STOCK_TAKEN') return redemption;
+    await this.outbox.dispatchKey(startedKey(redemption.id));
+    redemption = await this.reload(redemption.id);
+    // Another dispatcher holds the event (or it is gone): settle here; the conditional UPDATE lets one through.
+    if (redemption.status === 'STOCK_TAKEN') await this.settle(redemption.id);
+    return this.reload(redemption.id);
   }
 
   private async start(memberId: number, request: CreateRedemptionRequest): Promise<GiftRedemption> {
@@ -117,6 +88,9 @@ export class RedemptionService {
       ]);
     }
     const now = this.clock.now();
+    // A member short of points fails without holding a unit of stock even for a moment. The ledger still
+    // decides when settling: the balance can change in between.
+    const { points } = await this.loyalty.summary(memberId);
     const row: Omit<GiftRedemption, 'id'> = {
       memberId,
       clientRequestId: request.clientRequestId,
@@ -134,8 +108,12 @@ export class RedemptionService {
       completedAt: null,
     };
     try {
-      const result = await this.transactions.run((manager) => manager.insert(GiftRedemption, row));
-      return { ...row, id: Number((result.identifiers[0] as { id: number }).id) };
+      return await this.transactions.run(async (manager) => {
+        const result = await manager.insert(GiftRedemption, row);
+        const created = { ...row, id: Number((result.identifiers[0] as { id: number }).id) };
+        await this.takeStockIn(manager, created, points, now);
+        return manager.findOneByOrFail(GiftRedemption, { id: created.id });
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // The same request arrived twice at once: the other one created the row.
@@ -146,63 +124,61 @@ export class RedemptionService {
 
   private async takeStock(redemption: GiftRedemption): Promise<GiftRedemption> {
     const now = this.clock.now();
-    // A member short of points fails here without holding a unit of stock even for a moment. The ledger still
-    // decides in step 3: the balance can change in between.
     const { points } = await this.loyalty.summary(redemption.memberId);
-    await this.transactions.run(async (manager) => {
-      if (points < redemption.pointsPrice) {
-        await this.move(manager, redemption.id, 'PENDING', fail('POINTS_INSUFFICIENT'), now);
-        return;
-      }
-      if (!(await this.move(manager, redemption.id, 'PENDING', { status: 'STOCK_TAKEN' }, now))) return;
-      if (!(await this.gifts.takeOne(manager, redemption.giftId, now))) {
-        await this.move(manager, redemption.id, 'STOCK_TAKEN', fail('GIFT_OUT_OF_STOCK'), now);
-      }
-    });
+    await this.transactions.run((manager) => this.takeStockIn(manager, redemption, points, now));
     return this.reload(redemption.id);
   }
 
-  private async spendPoints(redemption: GiftRedemption): Promise<GiftRedemption> {
-    let entryId: number;
-    try {
-      const entry = await this.loyalty.redeem(redemption.memberId, {
-        sourceType: REDEMPTION_SOURCE,
-        sourceId: String(redemption.id),
-        points: redemption.pointsPrice,
-        reason: `兑换礼品：${redemption.giftName}`,
-      });
-      entryId = entry.entryId;
-    } catch (error) {
-      if (!(error instanceof DomainException && error.code === 'POINTS_INSUFFICIENT')) throw error;
-      const now = this.clock.now();
-      await this.transactions.run(async (manager) => {
-        if (await this.move(manager, redemption.id, 'STOCK_TAKEN', fail('POINTS_INSUFFICIENT'), now)) {
-          await this.gifts.giveBack(manager, redemption.giftId, now);
-        }
-      });
-      return this.reload(redemption.id);
+  /** PENDING → STOCK_TAKEN with one unit and the event, or FAILED; nothing when someone else moved the row. */
+  private async takeStockIn(manager: EntityManager, redemption: GiftRedemption, points: number, now: Date) {
+    if (points < redemption.pointsPrice) {
+      await this.move(manager, redemption.id, 'PENDING', fail('POINTS_INSUFFICIENT'), now);
+      return;
     }
-    return this.complete(redemption, entryId);
+    if (!(await this.move(manager, redemption.id, 'PENDING', { status: 'STOCK_TAKEN' }, now))) return;
+    if (!(await this.gifts.takeOne(manager, redemption.giftId, now))) {
+      await this.move(manager, redemption.id, 'STOCK_TAKEN', fail('GIFT_OUT_OF_STOCK'), now);
+      return;
+    }
+    await this.outbox.publish(manager, 'gift.redemption.started', startedKey(redemption.id), {
+      redemptionId: redemption.id,
+      memberId: redemption.memberId,
+      giftId: redemption.giftId,
+      points: redemption.pointsPrice,
+    });
   }
 
-  private async complete(redemption: GiftRedemption, pointsEntryId: number): Promise<GiftRedemption> {
-    for (let attempt = 1; ; attempt++) {
+  /** Step 2; joins the caller's unit of work (the event handler's) when there is one. */
+  settle(redemptionId: number): Promise<void> {
+    return this.transactions.run(async (manager) => {
+      const redemption = await manager.findOneBy(GiftRedemption, { id: redemptionId });
+      if (redemption?.status !== 'STOCK_TAKEN') return;
       const now = this.clock.now();
+      const completed = { status: 'COMPLETED' as const, completedAt: now };
+      // Winning this move locks the row: from here this transaction alone settles it.
+      if (!(await this.move(manager, redemption.id, 'STOCK_TAKEN', completed, now))) return;
+      let pointsEntryId: number;
       try {
-        await this.transactions.run(async (manager) => {
-          const changes = { status: 'COMPLETED' as const, pointsEntryId, completedAt: now };
-          if (!(await this.move(manager, redemption.id, 'STOCK_TAKEN', changes, now))) return;
-          await this.fulfil(manager, redemption, now);
+        const entry = await this.loyalty.redeem(redemption.memberId, {
+          sourceType: REDEMPTION_SOURCE,
+          sourceId: String(redemption.id),
+          points: redemption.pointsPrice,
+          reason: `兑换礼品：${redemption.giftName}`,
         });
-        break;
+        pointsEntryId = entry.entryId;
       } catch (error) {
-        // Only a pickup-code collision can repeat (the move lets one caller through): draw a new code.
-        if (!isUniqueViolation(error) || attempt >= 3) throw error;
+        if (!(error instanceof DomainException && error.code === 'POINTS_INSUFFICIENT')) throw error;
+        await manager.update(
+          GiftRedemption,
+          { id: redemption.id },
+          { ...fail('POINTS_INSUFFICIENT'), completedAt: null },
+        );
+        await this.gifts.giveBack(manager, redemption.giftId, now);
+        return;
       }
-    }
-    const settled = await this.reload(redemption.id);
-    if (settled.status === 'FAILED') await this.refund(settled);
-    return settled;
+      await manager.update(GiftRedemption, { id: redemption.id }, { pointsEntryId });
+      await this.fulfil(manager, redemption, now);
+    }, SETTLE_UNIT);
   }
 
   private async fulfil(manager: EntityManager, redemption: GiftRedemption, now: Date): Promise<void> {
@@ -232,20 +208,6 @@ export class RedemptionService {
       createdAt: now,
       shippedAt: null,
     });
-  }
-
-  /**
-   * Points were spent for a redemption that another attempt of the same request had meanwhile failed (its
-   * balance check ran just before an earning landed): give them back, once.
-   */
-  private async refund(redemption: GiftRedemption): Promise<void> {
-    await this.loyalty.adjust(redemption.memberId, {
-      sourceType: REDEMPTION_REFUND_SOURCE,
-      sourceId: String(redemption.id),
-      points: redemption.pointsPrice,
-      reason: `礼品兑换未成功，退回积分：${redemption.giftName}`,
-    });
-    this.logger.warn({ msg: 'points refunded for a failed redemption', redemptionId: redemption.id });
   }
 
   /** Moves the row from one step to the next; false when it was no longer at `from` (someone else moved it). */

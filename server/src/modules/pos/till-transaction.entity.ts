@@ -53,10 +53,6 @@ export class TillTransaction {
   @Column({ type: 'int' })
   growthAwarded: number;
 
-  /** The awards were applied to the ledgers (a retry or the sweep job completes them otherwise). */
-  @Column({ type: 'boolean', default: false })
-  awarded: boolean;
-
   @Column({ type: 'varchar', length: 16 })
   status: TillTransactionStatus;
 
@@ -68,8 +64,4 @@ export class TillTransaction {
 
   @Column({ type: 'int', nullable: true, default: null })
   refundedByStaffId: number | null;
-
-  /** The refund's reversals were applied (see `awarded`). */
-  @Column({ type: 'boolean', default: false })
-  reversed: boolean;
 }

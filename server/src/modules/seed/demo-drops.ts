@@ -4,7 +4,7 @@ import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
 import { DropItem } from '../drops/drop-item.entity';
 import { Drop } from '../drops/drop.entity';
-import { specText } from '../orders/checkout.service';
+import { specText } from '../orders';
 
 /**
  * The demo's weekly drop (本周团购): this week's Friday 12:00 – Saturday 18:00 window (or the one open now), two

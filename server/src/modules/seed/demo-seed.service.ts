@@ -5,9 +5,9 @@ import { Clock } from '../../common/clock/clock.service';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { Category } from '../catalog/category.entity';
 import { Product } from '../catalog/product.entity';
-import { DEMO_ZONE_CATEGORY, DEMO_ZONE_TAG } from '../orders/promotions';
+import { DEMO_ZONE_CATEGORY, DEMO_ZONE_TAG } from '../orders';
 import { Sku } from '../catalog/sku.entity';
-import { hashPassword } from '../staff/password-hash';
+import { hashPassword } from '../staff';
 import { StaffAccount } from '../staff/staff-account.entity';
 import { Brand } from '../stores/brand.entity';
 import { Store } from '../stores/store.entity';
@@ -25,9 +25,9 @@ import {
 import { seedDemoDrops } from './demo-drops';
 import { seedDemoGifts } from './demo-gifts';
 import { StorefrontSettings } from '../storefront/storefront-settings.entity';
-import { DEFAULT_STOREFRONT_SETTINGS } from '../storefront/storefront.service';
-import { seedDemoDistribution } from '../distribution/demo-distribution';
-import { seedDemoCouponCentre } from '../coupons/demo-coupon-centre';
+import { DEFAULT_STOREFRONT_SETTINGS } from '../storefront';
+import { seedDemoDistribution } from '../distribution';
+import { seedDemoCouponCentre } from '../coupons';
 
 /**
  * Loads the demo brand on the first start of an empty database (SEED_DEMO=true, the default). Safe when several
@@ -121,7 +121,8 @@ export class DemoSeedService implements OnApplicationBootstrap {
       );
     }
     const gifts = await seedDemoGifts(manager, this.clock.now());
-    await seedDemoDistribution(manager, this.clock.now());
+    const productIds = (await manager.find(Product, { select: { id: true }, order: { id: 'ASC' } })).map((p) => p.id);
+    await seedDemoDistribution(manager, productIds, this.clock.now());
     await seedDemoCouponCentre(manager, categoryIds, this.clock.now());
     const dropItems = await seedDemoDrops(manager, this.clock.now());
     return { stores: stores.size, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length, gifts, dropItems };

@@ -1,5 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Store } from '../stores/store.entity';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export type StaffRole = 'cashier' | 'operator';
 
@@ -19,13 +18,11 @@ export class StaffAccount {
   @Column({ type: 'varchar', length: 16 })
   role: StaffRole;
 
+  // The stores module owns the table: a foreign key by entity name keeps the schema without importing it.
   @Index()
+  @ForeignKey('Store', { onDelete: 'RESTRICT' })
   @Column({ type: 'int', nullable: true, default: null })
   storeId: number | null;
-
-  @ManyToOne(() => Store, { onDelete: 'RESTRICT', nullable: true })
-  @JoinColumn({ name: 'storeId' })
-  store?: Store | null;
 
   @Column({ type: 'varchar', length: 64 })
   displayName: string;

@@ -8,6 +8,10 @@ import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { hashPassword, verifyPassword } from './password-hash';
 import { StaffAccount } from './staff-account.entity';
+import { normalizeStaffUsername } from './staff-username';
+
+/** A staff account as other modules see it: never its password hash or pending invite. */
+export type StaffAccountView = Pick<StaffAccount, 'id' | 'username' | 'role' | 'storeId' | 'displayName'>;
 
 const INVITE_TTL_MS = 24 * 3600_000;
 
@@ -25,9 +29,15 @@ export class StaffService {
     private readonly clock: Clock,
   ) {}
 
-  /** The account when the password matches; null for an unknown username and a wrong password alike. */
+  /**
+   * The account when the password matches; null for an unknown username and a wrong password alike. The name is
+   * normalised, and the row must then match it exactly: MySQL's collation would also match a differently cased
+   * or space-padded stored name, which SQLite would not.
+   */
   async verifyCredentials(username: string, password: string): Promise<StaffAccount | null> {
-    const account = await this.accounts.findOneBy({ username });
+    const normalized = normalizeStaffUsername(username);
+    const found = normalized ? await this.accounts.findOneBy({ username: normalized }) : null;
+    const account = found?.username === normalized ? found : null;
     if (!account) {
       this.dummyHash ??= hashPassword('tidepool-no-such-account');
       await verifyPassword(password, await this.dummyHash);

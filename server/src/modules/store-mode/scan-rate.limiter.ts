@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.service';
-import { DomainException } from '../../common/errors/domain.exception';
+import { RateLimitedException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 
 const WINDOW_MS = 60_000;
@@ -32,7 +32,7 @@ export class ScanRateLimiter {
       this.windows.set(staffId, { start: now, count: 1 });
       return;
     }
-    if (window.count >= this.max) throw new DomainException('RATE_LIMITED');
+    if (window.count >= this.max) throw new RateLimitedException(window.start + WINDOW_MS - now);
     window.count++;
   }
 }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CouponsModule } from '../coupons/coupons.module';
-import { MembersModule } from '../members/members.module';
-import { StoresModule } from '../stores/stores.module';
+import { CouponsModule } from '../coupons';
+import { MembersModule } from '../members';
+import { StoresModule } from '../stores';
 import { MemberCodeScan } from './member-code-scan.entity';
+import { MemberCodeScansHook } from './member-code-scans.hook';
 import { ScanRateLimiter } from './scan-rate.limiter';
 import { StoreModeController } from './store-mode.controller';
 import { StoreModeService } from './store-mode.service';
@@ -12,7 +13,7 @@ import { StoreModeService } from './store-mode.service';
 @Module({
   imports: [TypeOrmModule.forFeature([MemberCodeScan]), MembersModule, StoresModule, CouponsModule],
   controllers: [StoreModeController],
-  providers: [StoreModeService, ScanRateLimiter],
+  providers: [StoreModeService, ScanRateLimiter, MemberCodeScansHook],
   exports: [StoreModeService],
 })
 export class StoreModeModule {}

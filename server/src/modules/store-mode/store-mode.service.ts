@@ -14,13 +14,13 @@ import { cashierStoreId, type Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
-import { BrandSettings } from '../brand/brand-settings.service';
-import { CouponsService } from '../coupons/coupons.service';
-import { MemberCodeService } from '../members/member-code.service';
-import { MemberLoyaltyReader } from '../members/member-loyalty';
-import { MembersService } from '../members/members.service';
-import { VouchersService } from '../members/vouchers.service';
-import { Store } from '../stores/store.entity';
+import { CouponsService } from '../coupons';
+import { MemberCodeService } from '../members';
+import { MemberLoyaltyReader } from '../members';
+import { MembersService } from '../members';
+import { VouchersService } from '../members';
+import { StoresService } from '../stores';
+import { BrandSettings } from '../brand';
 import { MemberCodeScan, type ScanResult } from './member-code-scan.entity';
 import { ScanRateLimiter } from './scan-rate.limiter';
 
@@ -38,7 +38,7 @@ export class StoreModeService {
 
   constructor(
     @InjectRepository(MemberCodeScan) private readonly scans: Repository<MemberCodeScan>,
-    @InjectRepository(Store) private readonly stores: Repository<Store>,
+    private readonly stores: StoresService,
     private readonly codes: MemberCodeService,
     private readonly members: MembersService,
     private readonly vouchers: VouchersService,
@@ -125,7 +125,7 @@ export class StoreModeService {
   ): Promise<StoreMemberSummary> {
     const [member, store, numbers, usable] = await Promise.all([
       this.members.findById(memberId),
-      this.stores.findOneByOrFail({ id: scan.storeId }),
+      this.stores.requireById(scan.storeId),
       this.loyalty.numbers(memberId),
       this.usableHere(memberId),
     ]);

@@ -9,8 +9,8 @@ import { Clock } from '../../common/clock/clock.service';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { StaffAccount } from '../staff/staff-account.entity';
-import { WechatGateway } from '../wechat/wechat.gateway';
+import { type StaffAccountView, StaffService } from '../staff';
+import { WechatGateway } from '../wechat';
 import { SignupCode } from './signup-code.entity';
 import { Store } from './store.entity';
 
@@ -34,7 +34,7 @@ function newToken(): string {
 export interface ResolvedSignupCode {
   code: SignupCode;
   store: Store;
-  staff: StaffAccount | null;
+  staff: StaffAccountView | null;
 }
 
 /**
@@ -50,7 +50,7 @@ export class SignupCodesService {
   constructor(
     @InjectRepository(SignupCode) private readonly codes: Repository<SignupCode>,
     @InjectRepository(Store) private readonly stores: Repository<Store>,
-    @InjectRepository(StaffAccount) private readonly staff: Repository<StaffAccount>,
+    private readonly staff: StaffService,
     private readonly wechat: WechatGateway,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -77,7 +77,7 @@ export class SignupCodesService {
     const code = /^[A-Za-z0-9]{1,32}$/.test(token) ? await this.codes.findOneBy({ token }) : null;
     const store = code ? await this.stores.findOneBy({ id: code.storeId }) : null;
     if (!code || !store) throw new DomainException('SIGNUP_CODE_NOT_FOUND');
-    const staff = code.staffId === null ? null : await this.staff.findOneBy({ id: code.staffId });
+    const staff = code.staffId === null ? null : await this.staff.findById(code.staffId);
     return { code, store, staff };
   }
 

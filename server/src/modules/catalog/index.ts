@@ -1,0 +1,4 @@
+// Public surface of the catalog module: what other modules may import (see .dependency-cruiser.cjs).
+export * from './catalog-scope.reader';
+export * from './catalog.module';
+export * from './skus.service';

@@ -1,0 +1,4 @@
+// Public surface of the coupons module: what other modules may import (see .dependency-cruiser.cjs).
+export * from './coupons.module';
+export * from './coupons.service';
+export * from './demo-coupon-centre';

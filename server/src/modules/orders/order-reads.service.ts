@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, In, IsNull, Not, type Repository } from 'typeorm';
+import type { OrderView } from '@tidepool/shared';
+import { OrderItem } from './order-item.entity';
+import { Order } from './order.entity';
+import { OrdersService } from './orders.service';
+import { PaymentRefund } from './payment-refund.entity';
+
+export type { PaymentRefundStatus } from './payment-refund.entity';
+
+/** An order as other modules read it (drops, distribution); the entity stays inside this module. */
+export type OrderRead = Pick<
+  Order,
+  | 'id'
+  | 'orderNo'
+  | 'memberId'
+  | 'state'
+  | 'fulfilment'
+  | 'payableFen'
+  | 'dropId'
+  | 'createdAt'
+  | 'paidAt'
+  | 'completedAt'
+>;
+
+/** An order line as other modules read it. */
+export type OrderLineRead = Pick<
+  OrderItem,
+  'id' | 'orderId' | 'skuId' | 'productId' | 'productName' | 'imageUrl' | 'quantity' | 'paidFen' | 'dropItemId'
+>;
+
+/** A payment refund as other modules read it (commission reversal, after-sales). */
+export type PaymentRefundRead = Pick<PaymentRefund, 'id' | 'orderId' | 'kind' | 'status' | 'lineIds' | 'lines'>;
+
+/**
+ * Read API of the orders module for the modules that follow orders (drops, distribution). Methods that take an
+ * EntityManager read inside the caller's transaction, which the orders module itself opened (reservations).
+ */
+@Injectable()
+export class OrderReadsService {
+  constructor(
+    @InjectRepository(Order) private readonly orders: Repository<Order>,
+    @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
+    @InjectRepository(PaymentRefund) private readonly refunds: Repository<PaymentRefund>,
+    private readonly ordersService: OrdersService,
+  ) {}
+
+  byId(id: number, manager?: EntityManager): Promise<OrderRead | null> {
+    return (manager ? manager.getRepository(Order) : this.orders).findOneBy({ id });
+  }
+
+  async byIds(ids: readonly number[]): Promise<Map<number, OrderRead>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.orders.findBy({ id: In(unique) }) : [];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** The member's view of the order a checkout request (`<member>:<clientOrderId>`) created, if it did. */
+  async viewByClientKey(clientKey: string): Promise<OrderView | null> {
+    const order = await this.orders.findOneBy({ clientKey });
+    return order ? this.ordersService.view(order) : null;
+  }
+
+  /** The order's lines in id order. */
+  lines(orderId: number, manager?: EntityManager): Promise<OrderLineRead[]> {
+    return (manager ? manager.getRepository(OrderItem) : this.items).find({ where: { orderId }, order: { id: 'ASC' } });
+  }
+
+  /** A member's drop orders, newest first, each with its lines. */
+  async dropOrdersPage(
+    memberId: number,
+    offset: number,
+    take: number,
+  ): Promise<{ rows: (OrderRead & { lines: OrderLineRead[] })[]; total: number }> {
+    const [rows, total] = await this.orders.findAndCount({
+      where: { memberId, dropId: Not(IsNull()) },
+      order: { createdAt: 'DESC', id: 'DESC' },
+      skip: offset,
+      take,
+    });
+    const lines = rows.length ? await this.items.findBy({ orderId: In(rows.map((r) => r.id)) }) : [];
+    return { rows: rows.map((order) => ({ ...order, lines: lines.filter((l) => l.orderId === order.id) })), total };
+  }
+
+  /** Of these orders, those completed at or before the cutoff (past their return window). */
+  async completedBy(orderIds: readonly number[], cutoff: Date): Promise<Set<number>> {
+    const unique = [...new Set(orderIds)];
+    if (unique.length === 0) return new Set();
+    const rows = await this.orders
+      .createQueryBuilder('o')
+      .select('o.id', 'id')
+      .where('o.id IN (:...ids)', { ids: unique })
+      .andWhere("o.state = 'COMPLETED' AND o.completedAt <= :cutoff", { cutoff })
+      .getRawMany<{ id: number | string }>();
+    return new Set(rows.map((row) => Number(row.id)));
+  }
+
+  refundById(id: number): Promise<PaymentRefundRead | null> {
+    return this.refunds.findOneBy({ id });
+  }
+
+  /** The order's successful refunds, in id order. */
+  successfulRefunds(orderId: number): Promise<PaymentRefundRead[]> {
+    return this.refunds.find({ where: { orderId, status: 'SUCCESS' }, order: { id: 'ASC' } });
+  }
+}

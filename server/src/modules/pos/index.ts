@@ -1,0 +1,2 @@
+// Public surface of the pos module: what other modules may import (see .dependency-cruiser.cjs).
+export * from './pos.module';
