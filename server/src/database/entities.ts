@@ -23,7 +23,7 @@ import { POINTS_MALL_ENTITIES } from '../modules/points-mall/points-mall.entitie
 import { CartItem } from '../modules/cart/cart-item.entity';
 import { CartMerge } from '../modules/cart/cart-merge.entity';
 import { DROP_ENTITIES } from '../modules/drops/drops.entities';
-import { AFTER_SALE_ENTITIES } from '../modules/after-sales/after-sale.entity';
+import { AFTER_SALE_ENTITIES } from '../modules/after-sales/after-sales.entities';
 import { MemberAddress } from '../modules/addresses/member-address.entity';
 import { StorefrontSettings } from '../modules/storefront/storefront-settings.entity';
 import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.entities';

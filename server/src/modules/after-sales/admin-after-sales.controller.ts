@@ -4,7 +4,7 @@ import type { AdminAfterSaleView, Page } from '@tidepool/shared';
 import { Roles } from '../../common/auth/roles.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { AfterSalesAdminService } from './after-sales-admin.service';
-import { AdminAfterSaleListQueryDto, RejectAfterSaleDto } from './dto';
+import { AdminAfterSaleListQueryDto, RejectAfterSaleDto } from './dto/after-sales.requests';
 
 /** The brand operator reviews after-sales (the console comes later; these routes are its API). */
 @ApiTags('admin')

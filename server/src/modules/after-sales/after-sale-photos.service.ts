@@ -8,7 +8,7 @@ import { In, MoreThan, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { DomainException, RateLimitedException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
-import { AfterSalePhoto } from './after-sale.entity';
+import { AfterSalePhoto } from './after-sale-photo.entity';
 import { readMultipartFile, sniffImageType } from './multipart';
 
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };

@@ -9,7 +9,7 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { AfterSalePhotosService } from './after-sale-photos.service';
 import { AfterSalesService } from './after-sales.service';
-import { AfterSaleListQueryDto, ApplyAfterSaleDto, SubmitReturnParcelDto } from './dto';
+import { AfterSaleListQueryDto, ApplyAfterSaleDto, SubmitReturnParcelDto } from './dto/after-sales.requests';
 
 /** A member's after-sales (售后); every route acts on the caller's own orders and after-sales only. */
 @ApiTags('after-sales')

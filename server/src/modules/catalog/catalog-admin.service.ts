@@ -24,7 +24,7 @@ import type {
   ProductUpdateDto,
   SkuCreateDto,
   SkuUpdateDto,
-} from './dto/catalog-admin.requests';
+} from './dto/admin-catalog.requests';
 import { Product } from './product.entity';
 import { Sku } from './sku.entity';
 

@@ -16,7 +16,7 @@ import { CatalogScopeReader } from '../catalog';
 import { MembersService } from '../members';
 import { CouponCentreService } from './coupon-centre.service';
 import { CouponsService } from './coupons.service';
-import { CouponClaimSettingsDto } from './dto';
+import { CouponClaimSettingsDto } from './dto/coupons.requests';
 
 /** 领券中心: claimable templates, claiming, and 去使用 (the products a wallet coupon applies to). */
 @ApiTags('coupons')

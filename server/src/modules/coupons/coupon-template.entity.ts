@@ -1,5 +1,5 @@
-import type { CouponScope } from '@tidepool/shared';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { CouponTerms } from './coupon-terms.columns';
 
 /**
  * What a coupon is, before it is issued: an operator's configuration (满99减20, 生日专享8元无门槛券…). Issued
@@ -7,38 +7,13 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  * with every edit and is recorded on orders that used the coupon.
  */
 @Entity('coupon_templates')
-export class CouponTemplate {
+export class CouponTemplate extends CouponTerms {
   @PrimaryGeneratedColumn()
   id: number;
 
   /** Stable name used by rules (`BIRTHDAY_8`) and the admin API. */
   @Column({ type: 'varchar', length: 32, unique: true })
   code: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  name: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  kind: 'AMOUNT_OFF' | 'PERCENT';
-
-  @Column({ type: 'int', nullable: true, default: null })
-  amountOffFen: number | null;
-
-  /** Share of the price paid in basis points (8800 = 88折). */
-  @Column({ type: 'int', nullable: true, default: null })
-  payRateBp: number | null;
-
-  @Column({ type: 'int', nullable: true, default: null })
-  maxDiscountFen: number | null;
-
-  @Column({ type: 'int', default: 0 })
-  thresholdFen: number;
-
-  @Column({ type: 'simple-json' })
-  scope: CouponScope;
-
-  @Column({ type: 'varchar', length: 16 })
-  stacking: 'EXCLUSIVE' | 'STACKABLE';
 
   @Column({ type: 'int' })
   validDays: number;

@@ -12,7 +12,7 @@ import type { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
 import { DomainException } from '../../common/errors/domain.exception';
 import { MembersService } from '../members';
-import { CouponTemplateDto, CouponWalletQueryDto, IssueCouponsDto } from './dto';
+import { CouponTemplateDto, CouponWalletQueryDto, IssueCouponsDto } from './dto/coupons.requests';
 import { CouponsService } from './coupons.service';
 import { CouponTemplatesService } from './coupon-templates.service';
 

@@ -1,5 +1,5 @@
-import type { CouponScope } from '@tidepool/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CouponTerms } from './coupon-terms.columns';
 
 /**
  * A coupon in a member's wallet: a copy of its template at issue time plus its own life. `issueKey` is unique
@@ -9,7 +9,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  */
 @Entity('member_coupons')
 @Index(['memberId', 'status'])
-export class MemberCoupon {
+export class MemberCoupon extends CouponTerms {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -21,30 +21,6 @@ export class MemberCoupon {
 
   @Column({ type: 'varchar', length: 96, unique: true })
   issueKey: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  name: string;
-
-  @Column({ type: 'varchar', length: 16 })
-  kind: 'AMOUNT_OFF' | 'PERCENT';
-
-  @Column({ type: 'int', nullable: true, default: null })
-  amountOffFen: number | null;
-
-  @Column({ type: 'int', nullable: true, default: null })
-  payRateBp: number | null;
-
-  @Column({ type: 'int', nullable: true, default: null })
-  maxDiscountFen: number | null;
-
-  @Column({ type: 'int', default: 0 })
-  thresholdFen: number;
-
-  @Column({ type: 'simple-json' })
-  scope: CouponScope;
-
-  @Column({ type: 'varchar', length: 16 })
-  stacking: 'EXCLUSIVE' | 'STACKABLE';
 
   /** `<template code>@<template version>`, recorded on what it was used for. */
   @Column({ type: 'varchar', length: 48 })

@@ -11,7 +11,12 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { CommissionsService } from './commissions.service';
-import { PromoterQueryDto, RejectDto, SetProductDistributionDto, WithdrawalQueryDto } from './dto';
+import {
+  PromoterQueryDto,
+  RejectDto,
+  SetProductDistributionDto,
+  WithdrawalQueryDto,
+} from './dto/distribution.requests';
 import { PromoterCenterService } from './promoter-center.service';
 import { PromotersService } from './promoters.service';
 import { WithdrawalsService } from './withdrawals.service';

@@ -7,7 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { DevTransferGateway } from '../payments';
 import { TransferGateway } from '../payments';
 import { CommissionsService } from './commissions.service';
-import { DevTransferModeDto } from './dto';
+import { DevTransferModeDto } from './dto/distribution.requests';
 import { WithdrawalsService } from './withdrawals.service';
 
 /**

@@ -29,7 +29,13 @@ import { PageQueryDto } from '../../common/http/pagination.dto';
 import { AuthTokenService } from '../auth';
 import { MembersService } from '../members';
 import { DISTRIBUTION_OPTIONS, type DistributionOptions, rulesView } from './distribution.options';
-import { CommissionQueryDto, CreateWithdrawalDto, PromoterApplyDto, RecordVisitDto, ShareTargetDto } from './dto';
+import {
+  CommissionQueryDto,
+  CreateWithdrawalDto,
+  PromoterApplyDto,
+  RecordVisitDto,
+  ShareTargetDto,
+} from './dto/distribution.requests';
 import { PromoterCenterService } from './promoter-center.service';
 import { PromotersService } from './promoters.service';
 import { ReferralsService } from './referrals.service';

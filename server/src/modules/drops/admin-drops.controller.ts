@@ -5,7 +5,7 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { DropsAdminService } from './drops-admin.service';
-import { CreateDropDto } from './dto';
+import { CreateDropDto } from './dto/drops.requests';
 
 @ApiTags('admin')
 @Roles('operator')

@@ -22,7 +22,7 @@ import { DropItem } from './drop-item.entity';
 import { DropReminder } from './drop-reminder.entity';
 import { Drop } from './drop.entity';
 import { itemView } from './drops.service';
-import { type CreateDropDto, invalidEarlyAccess } from './dto';
+import { type CreateDropDto, invalidEarlyAccess } from './dto/drops.requests';
 
 const DEFAULT_RESERVATION_SECONDS = 300;
 const MAX_ONCE_WINDOW_MS = 7 * 86_400_000;

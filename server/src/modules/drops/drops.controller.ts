@@ -16,7 +16,7 @@ import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { DropRemindersService } from './drop-reminders.service';
 import { DropsService } from './drops.service';
-import { CreateDropOrderDto, DropReminderDto } from './dto';
+import { CreateDropOrderDto, DropReminderDto } from './dto/drops.requests';
 
 /** 团购: public to browse (personalised with a member token), members to buy and be reminded. */
 @ApiTags('drops')

@@ -27,7 +27,7 @@ import { DropItem } from './drop-item.entity';
 import { DropReminder } from './drop-reminder.entity';
 import { DropStock } from './drop-stock.service';
 import { Drop } from './drop.entity';
-import type { CreateDropOrderDto } from './dto';
+import type { CreateDropOrderDto } from './dto/drops.requests';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { Inject } from '@nestjs/common';
 

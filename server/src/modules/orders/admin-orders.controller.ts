@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { OrderView } from '@tidepool/shared';
 import { Roles } from '../../common/auth/roles.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
-import { ShipOrderDto } from './dto';
+import { ShipOrderDto } from './dto/orders.requests';
 import { OrderFulfilmentService } from './order-fulfilment.service';
 
 @ApiTags('admin')

@@ -1,6 +1,6 @@
 // Public surface of the orders module: what other modules may import (see .dependency-cruiser.cjs).
 export * from './checkout.service';
-export * from './dto';
+export * from './dto/orders.requests';
 export * from './order-line-refunds.service';
 export * from './order-reads.service';
 export * from './order-refunds.service';

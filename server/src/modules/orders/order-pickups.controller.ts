@@ -4,7 +4,7 @@ import type { OrderPickupView } from '@tidepool/shared';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
-import { OrderPickupDto } from './dto';
+import { OrderPickupDto } from './dto/orders.requests';
 import { OrderPickupService } from './order-pickup.service';
 
 /** Store mode: 核销自提 — the cashier of the order's pickup store hands a paid PICKUP order over, once. */

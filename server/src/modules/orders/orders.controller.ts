@@ -6,7 +6,7 @@ import type { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { CheckoutService } from './checkout.service';
-import { CheckoutQuoteDto, CreateOrderDto, OrderListQueryDto, RequestRefundDto } from './dto';
+import { CheckoutQuoteDto, CreateOrderDto, OrderListQueryDto, RequestRefundDto } from './dto/orders.requests';
 import { OrderFulfilmentService } from './order-fulfilment.service';
 import { OrderPaymentsService } from './order-payments.service';
 import { OrderRefundsService } from './order-refunds.service';

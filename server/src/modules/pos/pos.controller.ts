@@ -6,7 +6,7 @@ import type { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { PageQueryDto } from '../../common/http/pagination.dto';
-import { TillPurchaseDto, TillQuoteDto } from './dto';
+import { TillPurchaseDto, TillQuoteDto } from './dto/pos.requests';
 import { PosService } from './pos.service';
 
 /** Till purchases in store mode: quote, confirm (idempotent by clientId), list, refund. Cashiers, own store. */

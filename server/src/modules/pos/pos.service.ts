@@ -28,7 +28,7 @@ import { StoreModeService } from '../store-mode';
 import { type StoreView, StoresService } from '../stores';
 import { OutboxService } from '../outbox';
 import { BrandSettings, LoyaltyRules } from '../brand';
-import type { TillPurchaseDto, TillQuoteDto } from './dto';
+import type { TillPurchaseDto, TillQuoteDto } from './dto/pos.requests';
 import { TillTransaction } from './till-transaction.entity';
 
 /** The coupons' usage source of a sale (`till:<id>`), as the ledgers' source type is (till-awards.consumer.ts). */

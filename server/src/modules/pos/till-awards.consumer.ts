@@ -1,9 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { fen, formatFen } from '@tidepool/shared';
 import type { EntityManager } from 'typeorm';
-import { LoyaltyService } from '../loyalty/loyalty.service';
-import { OutboxService } from '../outbox/outbox.service';
-import { Store } from '../stores/store.entity';
+import { LoyaltyService } from '../loyalty';
+import { OutboxService } from '../outbox';
+import { StoresService } from '../stores';
 import { TillTransaction } from './till-transaction.entity';
 
 /** The ledgers' source of a till sale's awards: `till:<saleId>`. */
@@ -20,6 +20,7 @@ export class TillAwardsConsumer implements OnModuleInit {
   constructor(
     private readonly outbox: OutboxService,
     private readonly loyalty: LoyaltyService,
+    private readonly stores: StoresService,
   ) {}
 
   onModuleInit(): void {
@@ -37,7 +38,7 @@ export class TillAwardsConsumer implements OnModuleInit {
   private async award(manager: EntityManager, saleId: number): Promise<TillTransaction> {
     const sale = await manager.getRepository(TillTransaction).findOneByOrFail({ id: saleId });
     const source = { sourceType: SOURCE_TYPE, sourceId: sale.id };
-    const store = await manager.getRepository(Store).findOneBy({ id: sale.storeId });
+    const store = await this.stores.findById(sale.storeId);
     const reason = tillReason(sale, store?.name ?? '门店');
     if (sale.pointsAwarded > 0)
       await this.loyalty.earn(sale.memberId, { ...source, points: sale.pointsAwarded, reason });

@@ -5,7 +5,7 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
-import { MemberCodeScanDto, RedeemVoucherDto } from './dto';
+import { MemberCodeScanDto, RedeemVoucherDto } from './dto/store-mode.requests';
 import { StoreModeService } from './store-mode.service';
 
 /** The cashier's till: scan a member code, then act on that member in the cashier's own store. */

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { AppConfig } from '../../config/env';
-import { WechatDevController } from './wechat-dev.controller';
+import { WechatDevController } from './dev-wechat.controller';
 import { WechatModule } from './wechat.module';
 
 /**

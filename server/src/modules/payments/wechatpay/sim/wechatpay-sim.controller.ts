@@ -7,7 +7,7 @@ import { DomainException } from '../../../../common/errors/domain.exception';
 import { rawBodyOf } from '../wechatpay-raw-body';
 import { payErrorPage, payPage } from './pay-page';
 import { SimError } from './simulator-api';
-import { SimPayDto, SimPayResultDto } from './sim-pay.dto';
+import { SimPayDto, SimPayResultDto } from './dto/sim-pay.requests';
 import { WechatPaySimulator } from './wechatpay-simulator';
 
 /** Where the simulator's WeChat Pay API lives under the app (`WECHATPAY_API_BASE` for a client pointed at it). */

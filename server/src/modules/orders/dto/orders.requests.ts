@@ -26,8 +26,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/http/pagination.dto';
-import { ShippingAddressDto } from '../../common/http/shipping-address.dto';
+import { PageQueryDto } from '../../../common/http/pagination.dto';
+import { ShippingAddressDto } from '../../../common/http/shipping-address.dto';
 
 export class CheckoutLineDto implements CheckoutLineInput {
   @ApiProperty()

@@ -20,7 +20,7 @@ import {
   type WithdrawalStatus,
 } from '@tidepool/shared';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { PageQueryDto } from '../../common/http/pagination.dto';
+import { PageQueryDto } from '../../../common/http/pagination.dto';
 
 const MAX_INT = 2_147_483_647;
 /** A served asset or an https URL. */

@@ -30,7 +30,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/http/pagination.dto';
+import { PageQueryDto } from '../../../common/http/pagination.dto';
 
 const MAX_ID = 2_147_483_647;
 

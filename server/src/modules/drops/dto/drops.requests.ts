@@ -25,7 +25,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { FulfilmentDto } from '../orders';
+import { FulfilmentDto } from '../../orders';
 
 export class CreateDropOrderDto extends FulfilmentDto implements CreateDropOrderRequest {
   @ApiProperty()

@@ -20,7 +20,7 @@ import {
   SkuCreateDto,
   SkuUpdateDto,
   StockAdjustmentDto,
-} from './dto/catalog-admin.requests';
+} from './dto/admin-catalog.requests';
 
 /** The operator's catalogue: every product whatever its shelf status, and the writes the storefront never makes. */
 @ApiTags('admin')
