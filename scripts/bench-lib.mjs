@@ -1,42 +1,14 @@
 // Shared pieces of the benchmark scripts: a scratch database and a fixed-concurrency latency measurement.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 /**
  * A throwaway database: SQLite in a temp dir, or with DATABASE_URL a fresh MySQL/MariaDB database created beside
- * it. `drop()` removes both. `require` is the server package's (mysql2 lives there).
+ * it; `drop()` removes both. The server's own scratch-database helper (the one the tests use), loaded from its
+ * build: every benchmark builds the server first. `require` is the server package's.
  */
-export async function scratchDatabase(require) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'tidepool-bench-'));
-  const cleanDir = () => rmSync(dataDir, { recursive: true, force: true });
-  if (!process.env.DATABASE_URL) {
-    return {
-      dataDir,
-      database: { kind: 'sqlite', file: join(dataDir, 'tidepool.sqlite') },
-      drop: async () => cleanDir(),
-    };
-  }
-  const mysql = require('mysql2/promise');
-  const admin = new URL(process.env.DATABASE_URL);
-  admin.pathname = '/';
-  const name = `tidepool_bench_${Date.now()}`;
-  const conn = await mysql.createConnection({ uri: admin.toString() });
-  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await conn.end();
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/${name}`;
-  return {
-    dataDir,
-    database: { kind: 'mysql', url: url.toString(), poolSize: 10 },
-    drop: async () => {
-      const c = await mysql.createConnection({ uri: admin.toString() });
-      await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await c.end();
-      cleanDir();
-    },
-  };
+export function scratchDatabase(require, mysqlUrl = process.env.DATABASE_URL) {
+  const { createScratchDatabase } = require('./dist/database/scratch-database.js');
+  return createScratchDatabase({ mysqlUrl, prefix: 'tidepool_bench' });
 }
 
 /** Runs `request(i)` for i < count with `concurrency` workers; prints and returns rate and p50/p95/p99 (ms). */

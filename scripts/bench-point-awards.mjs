@@ -8,11 +8,10 @@
 //      an award writes (3 INSERT + 2 UPDATE) as one plain transaction with no locking or checks.
 // Prints each figure and the ratios; exits non-zero if the ledgers do not reconcile afterwards.
 // BENCH_AWARDS (default 4000), BENCH_MEMBERS (200), BENCH_CONCURRENCY (16).
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { scratchDatabase } from './bench-lib.mjs';
 import { log, ROOT, run } from './lib.mjs';
 
 const AWARDS = Number(process.env.BENCH_AWARDS ?? 4000);
@@ -28,21 +27,13 @@ const { loadConfig } = require('./dist/config/env.js');
 const { LoyaltyService } = require('./dist/modules/loyalty/loyalty.service.js');
 const mysql = require('mysql2/promise');
 
-const admin = new URL(SERVER_URL);
-admin.pathname = '/';
-const name = `tidepool_bench_${Date.now()}`;
-const adminConn = await mysql.createConnection({ uri: admin.toString() });
-const [[{ version }]] = await adminConn.query('SELECT VERSION() AS version');
-await adminConn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-await adminConn.end();
-const dbUrl = new URL(SERVER_URL);
-dbUrl.pathname = `/${name}`;
-
-const dataDir = mkdtempSync(join(tmpdir(), 'tidepool-bench-'));
+const scratch = await scratchDatabase(require, SERVER_URL);
+const dataDir = scratch.dataDir;
+const dbUrl = scratch.database.url;
 const config = {
   ...loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', JOBS_ENABLED: 'false' }),
   dataDir,
-  database: { kind: 'mysql', url: dbUrl.toString(), poolSize: CONCURRENCY },
+  database: { ...scratch.database, poolSize: CONCURRENCY },
   seedDemo: false,
   jobsEnabled: false,
   h5Dir: join(dataDir, 'no-h5'),
@@ -50,7 +41,8 @@ const config = {
 const app = await createApp(config);
 await app.init();
 const loyalty = app.get(LoyaltyService);
-const pool = mysql.createPool({ uri: dbUrl.toString(), connectionLimit: CONCURRENCY, timezone: 'Z' });
+const pool = mysql.createPool({ uri: dbUrl, connectionLimit: CONCURRENCY, timezone: 'Z' });
+const [[{ version }]] = await pool.query('SELECT VERSION() AS version');
 
 /** Runs `count` tasks with CONCURRENCY workers; returns throughput and latency percentiles. */
 async function measure(label, unit, count, task) {
@@ -190,8 +182,5 @@ try {
 } finally {
   await pool.end();
   await app.close();
-  const c = await mysql.createConnection({ uri: admin.toString() });
-  await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  await c.end();
-  rmSync(dataDir, { recursive: true, force: true });
+  await scratch.drop();
 }

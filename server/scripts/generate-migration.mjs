@@ -19,18 +19,17 @@ execSync('pnpm build', { cwd: root, stdio: 'inherit' });
 
 const require = createRequire(import.meta.url);
 const { DataSource } = require('typeorm');
-const mysql = require('mysql2/promise');
 const { resolveDataSourceOptions } = require(join(root, 'dist/database/data-source.js'));
 
-const server = new URL(process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/tidepool');
-server.pathname = '/';
-const scratch = `tidepool_migration_${Date.now()}`;
-const admin = await mysql.createConnection({ uri: server.toString() });
-await admin.query(`CREATE DATABASE \`${scratch}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+// The same scratch-database helper as the tests and benchmarks, always on MySQL: migrations are MySQL's.
+const { createScratchDatabase } = require(join(root, 'dist/database/scratch-database.js'));
+const scratch = await createScratchDatabase({
+  mysqlUrl: process.env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/tidepool',
+  prefix: 'tidepool_migration',
+  poolSize: 2,
+});
 try {
-  const url = new URL(server);
-  url.pathname = `/${scratch}`;
-  const options = await resolveDataSourceOptions({ kind: 'mysql', url: url.toString(), poolSize: 2 });
+  const options = await resolveDataSourceOptions(scratch.database);
   const ds = new DataSource({ ...options, migrationsRun: false });
   await ds.initialize();
   await ds.runMigrations();
@@ -38,6 +37,8 @@ try {
   await ds.destroy();
   if (sql.upQueries.length === 0) {
     console.log('entities and migrations agree: nothing to generate');
+    // process.exit skips the finally below: drop the scratch database first.
+    await scratch.drop();
     process.exit(0);
   }
   const timestamp = Date.now();
@@ -74,6 +75,5 @@ ${sql.downQueries.reverse().map(q).join('\n')}
   writeFileSync(indexFile, index);
   console.log(`wrote src/database/migrations/${file}.ts (${sql.upQueries.length} statements) and registered it`);
 } finally {
-  await admin.query(`DROP DATABASE IF EXISTS \`${scratch}\``);
-  await admin.end();
+  await scratch.drop();
 }

@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { AfterSalesModule } from './modules/after-sales';
 import { AddressesModule } from './modules/addresses';
 import { AuthModule } from './modules/auth';
+import { BrandModule } from './modules/brand';
 import { CartModule } from './modules/cart';
 import { CatalogModule } from './modules/catalog';
 import { CouponsModule } from './modules/coupons';
@@ -38,6 +39,7 @@ export class AppModule {
         ClockModule.forRoot(clock),
         DatabaseModule,
         TransactionsModule,
+        BrandModule,
         JobsModule,
         OutboxModule,
         HealthModule,

@@ -1,7 +1,7 @@
 import { boolean, integer, oneOf, type Reader } from './env-parsers';
 
 /**
- * Distribution (分销): commission rates, binding protection, settlement and withdrawal limits, and the transfer
+ * Distribution (分销): commission rates, takeover rule, settlement and withdrawal limits, and the transfer
  * gateway that pays withdrawals (商家转账到零钱). `dev` pays in-process (refused in production); `http` uses the
  * WeChat Pay merchant credentials (WECHATPAY_*, gateway http) against WeChat's transfer-bills API.
  */
@@ -9,10 +9,7 @@ export interface DistributionConfig {
   defaultRateBp: number;
   defaultSecondRateBp: number;
   maxTotalRateBp: number;
-  protectionDays: number;
-  orderProtectionDays: number;
   lastTouchAfterProtection: boolean;
-  returnWindowDays: number;
   selfPurchaseCommission: boolean;
   autoApprove: boolean;
   withdrawMinFen: number;
@@ -52,10 +49,7 @@ export function readDistribution(
     defaultRateBp,
     defaultSecondRateBp,
     maxTotalRateBp,
-    protectionDays: read('DISTRIBUTION_PROTECTION_DAYS', integer(1, 365), 15),
-    orderProtectionDays: read('DISTRIBUTION_ORDER_PROTECTION_DAYS', integer(1, 365), 30),
     lastTouchAfterProtection: read('DISTRIBUTION_LAST_TOUCH', boolean, true),
-    returnWindowDays: read('DISTRIBUTION_RETURN_WINDOW_DAYS', integer(0, 90), 7),
     selfPurchaseCommission: read('DISTRIBUTION_SELF_PURCHASE', boolean, false),
     // The one-command demo approves applications at once; production and tests wait for an operator by default.
     autoApprove: read('DISTRIBUTION_AUTO_APPROVE', boolean, context.nodeEnv === 'development'),

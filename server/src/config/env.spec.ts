@@ -49,9 +49,36 @@ describe('loadConfig', () => {
     ['TRUSTED_PROXIES', 'proxy.internal'],
     ['TRUSTED_PROXIES', '10.0.0.0/33'],
     ['TRUSTED_PROXIES', '10.0.0.1,10.0.0.0/8/1'],
+    ['BRAND_TIME_ZONE', 'Shanghai'],
+    ['DISTRIBUTION_RETURN_WINDOW_DAYS', '-1'],
+    ['ORDER_AUTO_CONFIRM_DAYS', '0'],
   ])('rejects %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name} .*got "${value}"`));
+  });
+
+  it("reads the brand's rules: the demo brand's, with the zone and the windows from the environment", () => {
+    expect(loadConfig({}).brand).toMatchObject({
+      timeZone: 'Asia/Shanghai',
+      returnWindowDays: 7,
+      orderAutoConfirmDays: 10,
+      protectionDays: 15,
+      orderProtectionDays: 30,
+    });
+    const brand = loadConfig({
+      BRAND_TIME_ZONE: 'Asia/Hong_Kong',
+      DISTRIBUTION_RETURN_WINDOW_DAYS: '14',
+      ORDER_AUTO_CONFIRM_DAYS: '7',
+      DISTRIBUTION_PROTECTION_DAYS: '20',
+      DISTRIBUTION_ORDER_PROTECTION_DAYS: '40',
+    }).brand;
+    expect(brand).toMatchObject({
+      timeZone: 'Asia/Hong_Kong',
+      returnWindowDays: 14,
+      orderAutoConfirmDays: 7,
+      protectionDays: 20,
+      orderProtectionDays: 40,
+    });
   });
 
   it('reports every bad variable at once', () => {

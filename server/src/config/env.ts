@@ -12,6 +12,8 @@ import {
 } from './env-parsers';
 import { readWechatPay, type WechatPayConfig } from './wechatpay-env';
 import { type DistributionConfig, readDistribution } from './distribution-env';
+import { readBrand } from './brand-env';
+import type { BrandRules } from '@tidepool/shared';
 
 export * from './wechatpay-env';
 export * from './distribution-env';
@@ -51,8 +53,8 @@ export interface AppConfig {
   jobsEnabled: boolean;
   /** How long an unpaid order holds its stock (and WeChat Pay's time_expire), in seconds. */
   orderPaymentWindowSeconds: number;
-  /** A shipped order completes by itself this many days after shipping unless the member confirms earlier. */
-  orderAutoConfirmDays: number;
+  /** The brand's rules (time zone, tiers, points, member day, windows); read them through `BrandSettings`. */
+  brand: BrandRules;
   /** Distribution (分销): rates, protection, settlement, withdrawals and the transfer gateway. */
   distribution: DistributionConfig;
   drops: DropsConfig;
@@ -147,7 +149,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
 
   const orderPaymentWindowSeconds = read('ORDER_PAYMENT_WINDOW_SECONDS', integer(60, 24 * 3600), 15 * 60);
-  const orderAutoConfirmDays = read('ORDER_AUTO_CONFIRM_DAYS', integer(1, 90), 10);
+  const brand = readBrand(read, problems);
   const wechatPay = readWechatPay(env, read, problems, { nodeEnv, port, wechatAppId });
 
   const subscribeTemplates: SubscribeTemplatesConfig = {
@@ -191,7 +193,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storeScansPerMinute,
     jobsEnabled,
     orderPaymentWindowSeconds,
-    orderAutoConfirmDays,
+    brand,
     drops,
     subscribeTemplates,
     distribution,

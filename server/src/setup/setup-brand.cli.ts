@@ -27,9 +27,12 @@ async function main(): Promise<void> {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  // The demo brand never joins a real one: this command always runs with the seed off.
+  const config = loadConfig({ ...process.env, SEED_DEMO: 'false' });
   const plan: BrandSetupPlan = {
     brand: { code: values['brand-code'] ?? '', name: values['brand-name'] ?? '' },
-    stores: (values.store ?? []).map(parseStore),
+    // A store given without a zone is in the brand's (BRAND_TIME_ZONE).
+    stores: (values.store ?? []).map((raw) => parseStore(raw, config.brand.timeZone)),
     operator: {
       username: normalizeStaffUsername(values.operator ?? ''),
       password: values.password ?? process.env.SETUP_OPERATOR_PASSWORD ?? '',
@@ -38,8 +41,6 @@ async function main(): Promise<void> {
   };
   const problems = validateBrandSetupPlan(plan);
   if (problems.length > 0) throw new Error(`Invalid setup:\n  - ${problems.join('\n  - ')}`);
-  // The demo brand never joins a real one: this command always runs with the seed off.
-  const config = loadConfig({ ...process.env, SEED_DEMO: 'false' });
   const dataSource = new DataSource(await resolveDataSourceOptions(config.database));
   await dataSource.initialize();
   try {
@@ -56,8 +57,8 @@ async function main(): Promise<void> {
   }
 }
 
-function parseStore(raw: string): BrandSetupPlan['stores'][number] {
-  const [code = '', name = '', address = '', timeZone = 'Asia/Shanghai'] = raw.split('|').map((part) => part.trim());
+function parseStore(raw: string, brandZone: string): BrandSetupPlan['stores'][number] {
+  const [code = '', name = '', address = '', timeZone = brandZone] = raw.split('|').map((part) => part.trim());
   return { code, name, address, timeZone };
 }
 

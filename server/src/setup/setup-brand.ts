@@ -1,3 +1,4 @@
+import { isTimeZone } from '@tidepool/shared';
 import { type DataSource } from 'typeorm';
 import { hashPassword, normalizeStaffUsername } from '../modules/staff';
 import { StaffAccount } from '../modules/staff/staff-account.entity';
@@ -44,15 +45,6 @@ export function validateBrandSetupPlan(plan: BrandSetupPlan): string[] {
     problems.push(`the operator password must be at least ${MIN_PASSWORD_LENGTH} characters`);
   }
   return problems;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.includes('/') || zone === 'UTC';
-  } catch {
-    return false;
-  }
 }
 
 /**

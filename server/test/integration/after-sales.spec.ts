@@ -10,13 +10,12 @@ import type {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
 import { AfterSale } from '../../src/modules/after-sales/after-sale.entity';
-import { Sku } from '../../src/modules/catalog/sku.entity';
 import { MemberCoupon } from '../../src/modules/coupons/member-coupon.entity';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { OrderItem } from '../../src/modules/orders/order-item.entity';
 import { Order } from '../../src/modules/orders/order.entity';
 import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
-import { type Actor, memberLogin, staffLogin } from '../support/actors';
+import { type Actor, memberLogin } from '../support/actors';
 import {
   completeOrder,
   confirmRefund,
@@ -28,8 +27,10 @@ import {
   shareToken,
   visit,
 } from '../support/distribution';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { type TestApp } from '../support/test-app';
+import { simulatorOf } from '../support/wechatpay';
+import { createSku } from '../factories';
+import { bootShop } from '../support/shop';
 
 const WEDNESDAY = new Date('2026-11-25T02:00:00Z');
 const clock = new TestClock(WEDNESDAY);
@@ -38,10 +39,7 @@ let operator: Actor;
 let serial = 0;
 
 beforeAll(async () => {
-  t = await createTestApp(simWechatPay(), undefined, { clock });
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) =>
-    (await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode;
-  operator = await staffLogin(t, 'operator');
+  ({ t, operator } = await bootShop(clock));
 });
 afterAll(() => t.close());
 
@@ -54,15 +52,7 @@ async function order(
 ) {
   const n = ++serial;
   const buyer = opts.buyer ?? (await member(t, `after-sales-${n}`));
-  const [sku] = await ds(t)
-    .getRepository(Sku)
-    .find({
-      where: opts.skuId ? { id: opts.skuId } : {},
-      order: { id: 'ASC' },
-      skip: opts.skuId ? 0 : n % 15,
-      take: 1,
-    });
-  await ds(t).getRepository(Sku).update({ id: sku.id }, { priceFen: 3400, stock: 50 });
+  const sku = opts.skuId ? { id: opts.skuId } : await createSku(t, 3400, 50);
   const lines = [{ skuId: sku.id, quantity }];
   const q = (
     await t.inject({
@@ -385,7 +375,7 @@ describe('after-sales: bad input changes nothing', () => {
     clock.set(WEDNESDAY);
     const { buyer, order: o, lineId } = await order(1);
     await completeOrder(t, operator, buyer, o.id);
-    clock.advance(t.config.distribution.returnWindowDays * 86_400_000 - 60_000);
+    clock.advance(t.config.brand.returnWindowDays * 86_400_000 - 60_000);
     const options = (
       await t.inject({ method: 'GET', url: `/api/after-sales/options?orderId=${o.id}`, headers: buyer.headers })
     ).json<AfterSaleOptionsResponse>();
@@ -580,9 +570,7 @@ describe('after-sales: commission follows the money', () => {
     clock.set(WEDNESDAY);
     const p = await promoter(t, operator, 'after-sales-promoter');
     const buyer = await member(t, 'after-sales-referred');
-    const [sku] = await ds(t)
-      .getRepository(Sku)
-      .find({ order: { id: 'ASC' }, take: 1 });
+    const sku = await createSku(t, 3400, 50);
     expect(
       (await setDistribution(t, operator, sku.productId, { enabled: true, rateBp: 1_000, secondRateBp: 0 })).statusCode,
     ).toBe(200);

@@ -10,7 +10,8 @@ import { CouponTemplate } from '../../src/modules/coupons/coupon-template.entity
 import { MemberCoupon } from '../../src/modules/coupons/member-coupon.entity';
 import { Category } from '../../src/modules/catalog/category.entity';
 import { type Actor, memberLogin, signedUpMember, staffLogin } from '../support/actors';
-import { ds, nextPhone } from '../support/distribution';
+import { uniquePhone } from '../factories';
+import { ds } from '../support/distribution';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 /** 领券中心: operator marks templates claimable; members claim within limits and stock; 去使用 lists the products. */
@@ -26,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const newMember = () => signedUpMember(t, `centre-${++serial}`, nextPhone());
+const newMember = () => signedUpMember(t, `centre-${++serial}`, uniquePhone());
 
 async function template(body: Record<string, unknown>): Promise<CouponTemplate> {
   const code = `CENTRE_T${++serial}`;

@@ -1,7 +1,6 @@
 import type { EarningsView } from '@tidepool/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
-import { DEV_AUTH_TOKEN_SECRET } from '../../src/config/env';
 import { CommissionReconciliation } from '../../src/modules/distribution/commission-reconciliation';
 import { CommissionsService } from '../../src/modules/distribution/commissions.service';
 import {
@@ -13,7 +12,7 @@ import {
   PromoterAccount,
 } from '../../src/modules/distribution/distribution.entities';
 import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
-import { type Actor, staffLogin } from '../support/actors';
+import { type Actor } from '../support/actors';
 import {
   completeOrder,
   ds,
@@ -27,8 +26,9 @@ import {
   skus,
   visit,
 } from '../support/distribution';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { type TestApp } from '../support/test-app';
+import { simulatorOf } from '../support/wechatpay';
+import { bootShop, LONG_LIVED_TOKENS } from '../support/shop';
 
 /** Replays and races on the commission ledger: nothing is applied twice, the ledger always reconciles. */
 const DAY = 86_400_000;
@@ -38,11 +38,7 @@ let operator: Actor;
 let skuIds: number[];
 
 beforeAll(async () => {
-  const auth = { tokenSecret: DEV_AUTH_TOKEN_SECRET, tokenTtlSeconds: 365 * 86_400 };
-  t = await createTestApp({ ...simWechatPay(), auth }, undefined, { clock });
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) =>
-    (await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode;
-  operator = await staffLogin(t, 'operator');
+  ({ t, operator } = await bootShop(clock, { auth: LONG_LIVED_TOKENS }));
   const picked = await skus(t, [7_777, 3_333]);
   skuIds = picked.map((s) => s.id);
   for (const s of picked)

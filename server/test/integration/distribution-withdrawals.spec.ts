@@ -1,13 +1,13 @@
 import type { EarningsView, LedgerEntryView, Page, WithdrawalView } from '@tidepool/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
-import { DEV_AUTH_TOKEN_SECRET, loadConfig } from '../../src/config/env';
+import { loadConfig } from '../../src/config/env';
 import { CommissionsService } from '../../src/modules/distribution/commissions.service';
 import { outBillNoOf } from '../../src/modules/distribution/distribution.entities';
 import { WithdrawalsService } from '../../src/modules/distribution/withdrawals.service';
 import { DevTransferGateway } from '../../src/modules/payments/transfer/dev-transfer.gateway';
 import { TransferGateway } from '../../src/modules/payments/transfer/transfer.gateway';
-import { type Actor, staffLogin } from '../support/actors';
+import { type Actor } from '../support/actors';
 import {
   completeOrder,
   member,
@@ -18,8 +18,8 @@ import {
   skus,
   visit,
 } from '../support/distribution';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { type TestApp } from '../support/test-app';
+import { bootShop, LONG_LIVED_TOKENS } from '../support/shop';
 
 const DAY = 86_400_000;
 const clock = new TestClock(new Date('2026-11-25T04:00:00Z'));
@@ -30,17 +30,13 @@ let gateway: DevTransferGateway;
 let seq = 0;
 
 beforeAll(async () => {
-  const auth = { tokenSecret: DEV_AUTH_TOKEN_SECRET, tokenTtlSeconds: 365 * 86_400 };
   const distribution = {
     ...loadConfig({ NODE_ENV: 'test' }).distribution,
     withdrawMinFen: 1_000,
     withdrawDailyLimitFen: 65_000,
     withdrawReviewThresholdFen: 50_000,
   };
-  t = await createTestApp({ ...simWechatPay(), auth, distribution }, undefined, { clock });
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) =>
-    (await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode;
-  operator = await staffLogin(t, 'operator');
+  ({ t, operator } = await bootShop(clock, { auth: LONG_LIVED_TOKENS, distribution }));
   const [picked] = await skus(t, [100_000]); // ¥1000: about ¥100 commission per order
   sku = { id: picked.id, productId: picked.productId };
   await setDistribution(t, operator, sku.productId, { enabled: true, rateBp: 1_000, secondRateBp: 0 });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
 import { DevClockController } from '../../src/common/clock/dev-clock.controller';
 import { DomainException } from '../../src/common/errors/domain.exception';
-import { type AppConfig, DEV_AUTH_TOKEN_SECRET } from '../../src/config/env';
+import { type AppConfig } from '../../src/config/env';
 import { CommissionsService } from '../../src/modules/distribution/commissions.service';
 import { DISTRIBUTION_OPTIONS, type DistributionOptions } from '../../src/modules/distribution/distribution.options';
 import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
@@ -40,8 +40,8 @@ import {
   skus,
   visit,
 } from '../support/distribution';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { type TestApp } from '../support/test-app';
+import { bootShop, LONG_LIVED_TOKENS } from '../support/shop';
 
 const DAY = 86_400_000;
 const START = new Date('2026-11-25T04:00:00Z');
@@ -51,14 +51,7 @@ let operator: Actor;
 let products: { skuId: number; productId: number }[];
 
 beforeAll(async () => {
-  // Tokens outlive the months this file moves the clock through.
-  const auth = { tokenSecret: DEV_AUTH_TOKEN_SECRET, tokenTtlSeconds: 365 * 86_400 };
-  t = await createTestApp({ ...simWechatPay(), auth }, undefined, { clock });
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) => {
-    const res = await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body });
-    return res.statusCode;
-  };
-  operator = await staffLogin(t, 'operator');
+  ({ t, operator } = await bootShop(clock, { auth: LONG_LIVED_TOKENS }));
   // Three products: 10% + 3% (second level), 20% + 0%, and one that is not a distribution product.
   const picked = await skus(t, [9_999, 5_000, 3_000]);
   products = picked.map((s) => ({ skuId: s.id, productId: s.productId }));

@@ -13,10 +13,11 @@ import { DevWechatGateway } from '../../src/modules/wechat/dev-wechat.gateway';
 import { WechatGateway } from '../../src/modules/wechat/wechat.gateway';
 import { MemberTier } from '../../src/modules/loyalty/member-tier.entity';
 import { PaymentRefund } from '../../src/modules/orders/payment-refund.entity';
-import { type Actor, signedUpMember, staffLogin } from '../support/actors';
-import { demoSku, scheduleDrop } from '../support/drops';
-import { createTestApp, type TestApp } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { type Actor, signedUpMember } from '../support/actors';
+import { dropSku, scheduleDrop } from '../support/drops';
+import { type TestApp } from '../support/test-app';
+import { simulatorOf } from '../support/wechatpay';
+import { bootShop } from '../support/shop';
 
 /** Friday 2026-11-27 11:50 in Shanghai. */
 const FRIDAY_1150 = new Date('2026-11-27T03:50:00Z');
@@ -27,10 +28,7 @@ let operator: Actor;
 let serial = 0;
 
 beforeAll(async () => {
-  t = await createTestApp(simWechatPay(), undefined, { clock });
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) =>
-    (await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode;
-  operator = await staffLogin(t, 'operator');
+  ({ t, operator } = await bootShop(clock));
 });
 afterAll(() => t.close());
 
@@ -50,7 +48,7 @@ const memberIdOf = async (m: Actor) =>
   (await t.inject({ method: 'GET', url: '/api/me', headers: m.headers })).json<{ id: number }>().id;
 
 async function onceDrop(cap: number, perMemberLimit: number, extra: Record<string, unknown> = {}) {
-  const sku = await demoSku(t, 2);
+  const sku = await dropSku(t);
   return scheduleDrop(t, operator, {
     title: `限量团 ${++serial}`,
     recurrence: 'ONCE',
@@ -86,7 +84,7 @@ describe('scheduling drops', () => {
 
   it("puts a weekly drop in the brand's Friday 12:00 – Saturday 18:00 window", async () => {
     clock.set(new Date('2026-11-24T02:00:00Z')); // Tuesday
-    const sku = await demoSku(t, 0);
+    const sku = await dropSku(t);
     const drop = await scheduleDrop(t, operator, {
       title: '周五团购',
       recurrence: 'WEEKLY',
@@ -104,7 +102,7 @@ describe('scheduling drops', () => {
   });
 
   it('refuses bad schedules with the field named, and creates nothing', async () => {
-    const sku = await demoSku(t, 1);
+    const sku = await dropSku(t);
     const before = await ds().getRepository(Drop).count();
     const good = { skuId: sku.id, dropPriceFen: 100, cap: 10, perMemberLimit: 1 };
     const cases: Array<[Record<string, unknown>, string]> = [

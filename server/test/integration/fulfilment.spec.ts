@@ -13,7 +13,7 @@ import { TestClock } from '../../src/common/clock/clock.service';
 import { Sku } from '../../src/modules/catalog/sku.entity';
 import { CommissionsService } from '../../src/modules/distribution/commissions.service';
 import { Commission } from '../../src/modules/distribution/distribution.entities';
-import { DISTRIBUTION_OPTIONS, type DistributionOptions } from '../../src/modules/distribution/distribution.options';
+import { BrandSettings } from '../../src/modules/brand/brand-settings.service';
 import { JobRun } from '../../src/modules/jobs/job-run.entity';
 import { JobRunner } from '../../src/modules/jobs/job-runner.service';
 import { JobScheduler } from '../../src/modules/jobs/job-scheduler.service';
@@ -23,9 +23,10 @@ import { moveOrders } from '../../src/modules/orders/order-transitions';
 import { OutboxEvent } from '../../src/modules/outbox/outbox-event.entity';
 import { OutboxService } from '../../src/modules/outbox/outbox.service';
 import { type Actor, memberLogin, signedUpMember, staffLogin } from '../support/actors';
-import { promoter, settleOutbox, shareToken, visit } from '../support/distribution';
+import { promoter, setDistribution, settleOutbox, shareToken, visit } from '../support/distribution';
 import { createTestApp, type TestApp, type TestDatabase } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
+import { createSku } from '../factories';
 
 // Tuesday 2026-11-24 10:00 in Shanghai: no member day, so prices are list prices.
 const TUESDAY = new Date('2026-11-24T02:00:00Z');
@@ -41,8 +42,7 @@ beforeAll(async () => {
   t = await createTestApp(simWechatPay(), undefined, { clock });
   // A second replica on the same database (for the scheduled job), with its own scheduler and runner.
   replicaB = await createTestApp({ ...simWechatPay(), seedDemo: false }, t.db, { clock });
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) =>
-    (await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode;
+  notifyInProcess(t);
   operator = await staffLogin(t, 'operator');
 });
 afterAll(async () => {
@@ -64,14 +64,8 @@ async function member(): Promise<Actor> {
 }
 
 /** A SKU of its own per call, with a known price and stock. */
-let skuSerial = 0;
 async function sku(priceFen = 3000, stock = 50): Promise<number> {
-  const all = await ds()
-    .getRepository(Sku)
-    .find({ order: { id: 'ASC' } });
-  const row = all[skuSerial++ % all.length];
-  await ds().getRepository(Sku).update({ id: row.id }, { priceFen, stock });
-  return row.id;
+  return (await createSku(t, priceFen, stock)).id;
 }
 
 async function place(
@@ -447,6 +441,9 @@ describe('commission settlement starts from completion', () => {
     const buyer = await member();
     const skuId = await sku(10_000, 50);
     const { productId } = await ds().getRepository(Sku).findOneByOrFail({ id: skuId });
+    // A product of the test's own: distribution is switched on for it as the demo seed does for its products.
+    const enabled = await setDistribution(t, operator, productId, { enabled: true, rateBp: 1_000, secondRateBp: 0 });
+    expect(enabled.statusCode).toBe(200);
     await visit(t, buyer, await shareToken(t, p, productId));
     const order = await pay(buyer, await place(buyer, [{ skuId, quantity: 1 }]));
     await settleOutbox(t);
@@ -457,7 +454,7 @@ describe('commission settlement starts from completion', () => {
     clock.advance(10 * DAY_MS + 60_000);
     expect(await t.app.get(OrderFulfilmentService).autoConfirm()).toBeGreaterThanOrEqual(1);
     await settleOutbox(t);
-    const returnWindow = t.app.get<DistributionOptions>(DISTRIBUTION_OPTIONS).returnWindowDays * DAY_MS;
+    const returnWindow = t.app.get(BrandSettings).rules().returnWindowDays * DAY_MS;
     await t.app.get(CommissionsService).settleDue(new Date(clock.now().getTime() + returnWindow - 60_000));
     expect((await commission()).status).toBe('PENDING');
     await t.app.get(CommissionsService).settleDue(new Date(clock.now().getTime() + returnWindow + 60_000));

@@ -1,27 +1,15 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
 import { JobRun } from '../../src/modules/jobs/job-run.entity';
 import { JobRunner } from '../../src/modules/jobs/job-runner.service';
-import { createTestApp, createTestDatabase, type TestApp, type TestDatabase } from '../support/test-app';
+import { twoReplicas } from '../support/replicas';
 
 const clock = new TestClock(new Date('2026-11-25T16:00:00Z'));
-let db: TestDatabase;
-let replicaA: TestApp;
-let replicaB: TestApp;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  replicaA = await createTestApp({}, db, { clock });
-  replicaB = await createTestApp({ seedDemo: false }, db, { clock });
-});
-afterAll(async () => {
-  await replicaB.close();
-  await replicaA.close();
-  await db.drop();
-});
+const replicas = twoReplicas({ clock });
 
-const runs = () => replicaA.app.get<DataSource>(getDataSourceToken()).getRepository(JobRun);
+const runs = () => replicas.a.app.get<DataSource>(getDataSourceToken()).getRepository(JobRun);
 
 describe('JobRunner', () => {
   it('runs one period once across two replicas ticking at the same time', async () => {
@@ -32,24 +20,24 @@ describe('JobRunner', () => {
       return { issued: 3 };
     };
     const results = await Promise.all([
-      replicaA.app.get(JobRunner).run('demo-job', '2026-11-26', work),
-      replicaB.app.get(JobRunner).run('demo-job', '2026-11-26', work),
-      replicaA.app.get(JobRunner).run('demo-job', '2026-11-26', work),
+      replicas.a.app.get(JobRunner).run('demo-job', '2026-11-26', work),
+      replicas.b.app.get(JobRunner).run('demo-job', '2026-11-26', work),
+      replicas.a.app.get(JobRunner).run('demo-job', '2026-11-26', work),
     ]);
     expect(executions).toBe(1);
     expect(results.filter((r) => r.ran)).toHaveLength(1);
-    const again = await replicaB.app.get(JobRunner).run('demo-job', '2026-11-26', work);
+    const again = await replicas.b.app.get(JobRunner).run('demo-job', '2026-11-26', work);
     expect(again).toEqual({ ran: false, reason: 'already-done' });
     expect(await runs().findOneByOrFail({ job: 'demo-job', runKey: '2026-11-26' })).toMatchObject({
       status: 'DONE',
       outcome: '{"issued":3}',
     });
     // The next period is a new run.
-    expect((await replicaB.app.get(JobRunner).run('demo-job', '2026-11-27', work)).ran).toBe(true);
+    expect((await replicas.b.app.get(JobRunner).run('demo-job', '2026-11-27', work)).ran).toBe(true);
   });
 
   it('lets a failed run be retried, and a lapsed lease be taken over, but not a live one', async () => {
-    const runner = replicaA.app.get(JobRunner);
+    const runner = replicas.a.app.get(JobRunner);
     await expect(runner.run('flaky', 'p1', () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     expect((await runs().findOneByOrFail({ job: 'flaky', runKey: 'p1' })).status).toBe('FAILED');
     expect(await runner.run('flaky', 'p1', () => Promise.resolve({ ok: true }))).toEqual({

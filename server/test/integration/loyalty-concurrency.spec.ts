@@ -1,19 +1,13 @@
-import { type TestingModule, Test } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TransactionsModule } from '../../src/common/database/transactions';
-import { ClockModule } from '../../src/common/clock/clock.module';
-import { Clock, TestClock } from '../../src/common/clock/clock.service';
-import { ConfigModule } from '../../src/config/config.module';
-import { loadConfig } from '../../src/config/env';
-import { DatabaseModule } from '../../src/database/database.module';
+import { TestClock } from '../../src/common/clock/clock.service';
 import { GrowthEntry } from '../../src/modules/loyalty/growth-entry.entity';
-import { LoyaltyModule } from '../../src/modules/loyalty/loyalty.module';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { PointsAccount } from '../../src/modules/loyalty/points-account.entity';
 import { PointsEntry } from '../../src/modules/loyalty/points-entry.entity';
 import { PointsLot } from '../../src/modules/loyalty/points-lot.entity';
-import { createTestDatabase, type TestDatabase, usingMysql } from '../support/test-app';
+import { bootLoyalty, type LoyaltyHarness } from '../support/loyalty-module';
+import { usingMysql } from '../support/test-app';
 
 /**
  * Concurrency of the ledger. On MariaDB (`DATABASE_URL=…`) the calls really race on separate pooled connections
@@ -22,34 +16,16 @@ import { createTestDatabase, type TestDatabase, usingMysql } from '../support/te
 const START = new Date('2026-03-05T02:00:00Z');
 const DAY = 86_400_000;
 const clock = new TestClock(START);
-let db: TestDatabase;
-let moduleRef: TestingModule;
+let harness: LoyaltyHarness;
 let loyalty: LoyaltyService;
 let ds: DataSource;
 
-async function boot(): Promise<TestingModule> {
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database: db.database };
-  const ref = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), DatabaseModule, TransactionsModule, LoyaltyModule],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  ref.useLogger(false);
-  await ref.init();
-  return ref;
-}
-
 beforeAll(async () => {
-  db = await createTestDatabase();
-  moduleRef = await boot();
-  loyalty = moduleRef.get(LoyaltyService);
-  ds = moduleRef.get(DataSource);
+  harness = await bootLoyalty(clock);
+  loyalty = harness.loyalty;
+  ds = harness.ds;
 });
-afterAll(async () => {
-  await moduleRef.close();
-  await db.drop();
-});
+afterAll(() => harness.close());
 
 let nextMember = 3000;
 const newMember = () => ++nextMember;
@@ -178,14 +154,10 @@ describe('expireDue on several replicas', () => {
       }
     }
     // On MariaDB a second application instance on the same database; on SQLite a second call in this one.
-    const replica = usingMysql ? await boot() : moduleRef;
+    const replica = usingMysql ? await bootLoyalty(clock, harness.db) : harness;
     try {
       const at = new Date(START.getTime() + 2 * DAY);
-      const reports = await Promise.all([
-        loyalty.expireDue(at),
-        replica.get(LoyaltyService).expireDue(at),
-        loyalty.expireDue(at),
-      ]);
+      const reports = await Promise.all([loyalty.expireDue(at), replica.loyalty.expireDue(at), loyalty.expireDue(at)]);
       const mine = await ds.getRepository(PointsEntry).find({ where: { kind: 'EXPIRE' } });
       const expiredHere = mine.filter((e) => members.includes(e.memberId));
       expect(expiredHere).toHaveLength(members.length * 2);
@@ -193,7 +165,7 @@ describe('expireDue on several replicas', () => {
       expect(reports.reduce((s, r) => s + r.lots, 0)).toBe(mine.length);
       for (const m of members) expect((await expectConsistent(m)).available).toBe(30);
     } finally {
-      if (replica !== moduleRef) await replica.close();
+      if (replica !== harness) await replica.close();
     }
   });
 });

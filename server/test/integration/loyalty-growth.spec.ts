@@ -1,53 +1,27 @@
-import { Test } from '@nestjs/testing';
 import { growthForPaidFen, isBirthday, localCalendar, pointsForPurchase } from '@tidepool/shared';
-import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TransactionsModule } from '../../src/common/database/transactions';
-import { ClockModule } from '../../src/common/clock/clock.module';
-import { Clock, TestClock } from '../../src/common/clock/clock.service';
-import { ConfigModule } from '../../src/config/config.module';
-import { loadConfig } from '../../src/config/env';
-import { DatabaseModule } from '../../src/database/database.module';
+import { describe, expect, it } from 'vitest';
+import { TestClock } from '../../src/common/clock/clock.service';
 import { GrowthEntry } from '../../src/modules/loyalty/growth-entry.entity';
-import { LoyaltyModule } from '../../src/modules/loyalty/loyalty.module';
-import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { MemberTier } from '../../src/modules/loyalty/member-tier.entity';
 import { TierChange } from '../../src/modules/loyalty/tier-change.entity';
-import { createTestDatabase, type TestDatabase } from '../support/test-app';
+import { useLoyalty } from '../support/loyalty-module';
 
 const clock = new TestClock(new Date('2026-03-05T02:00:00Z'));
-let db: TestDatabase;
-let close: () => Promise<void>;
-let loyalty: LoyaltyService;
-let ds: DataSource;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database: db.database };
-  const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), DatabaseModule, TransactionsModule, LoyaltyModule],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  moduleRef.useLogger(false);
-  await moduleRef.init();
-  loyalty = moduleRef.get(LoyaltyService);
-  ds = moduleRef.get(DataSource);
-  close = () => moduleRef.close();
-});
-afterAll(async () => {
-  await close();
-  await db.drop();
-});
+const harness = useLoyalty(clock);
 
 let nextMember = 2000;
 const newMember = () => ++nextMember;
 const purchase = (memberId: number, id: string, growth: number) =>
-  loyalty.addGrowth(memberId, { sourceType: 'order', sourceId: `${memberId}-${id}`, growth, reason: '购物获得成长值' });
+  harness.loyalty.addGrowth(memberId, {
+    sourceType: 'order',
+    sourceId: `${memberId}-${id}`,
+    growth,
+    reason: '购物获得成长值',
+  });
 const refund = (memberId: number, id: string) =>
-  loyalty.reverseGrowth(memberId, { sourceType: 'order', sourceId: `${memberId}-${id}` });
-const changes = (memberId: number) => ds.getRepository(TierChange).find({ where: { memberId }, order: { id: 'ASC' } });
+  harness.loyalty.reverseGrowth(memberId, { sourceType: 'order', sourceId: `${memberId}-${id}` });
+const changes = (memberId: number) =>
+  harness.ds.getRepository(TierChange).find({ where: { memberId }, order: { id: 'ASC' } });
 
 describe('growth and tiers', () => {
   it('raises the tier at 3000 and 6000, recording each change', async () => {
@@ -59,7 +33,7 @@ describe('growth and tiers', () => {
       tierChange: { from: 'NORMAL', to: 'SILVER' },
     });
     await purchase(m, 'c', 3000);
-    expect(await loyalty.summary(m)).toMatchObject({ growth: 6000, tier: 'GOLD' });
+    expect(await harness.loyalty.summary(m)).toMatchObject({ growth: 6000, tier: 'GOLD' });
     expect((await changes(m)).map((c) => [c.fromTier, c.toTier, c.growthAfter])).toEqual([
       ['NORMAL', 'SILVER', 3000],
       ['SILVER', 'GOLD', 6000],
@@ -70,7 +44,7 @@ describe('growth and tiers', () => {
     const m = newMember();
     await purchase(m, 'big', 5000);
     await purchase(m, 'small', 1500);
-    expect((await loyalty.summary(m)).tier).toBe('GOLD');
+    expect((await harness.loyalty.summary(m)).tier).toBe('GOLD');
     const reversal = await refund(m, 'big');
     expect(reversal).toMatchObject({
       growth: -5000,
@@ -78,11 +52,11 @@ describe('growth and tiers', () => {
       tier: 'NORMAL',
       tierChange: { from: 'GOLD', to: 'NORMAL' },
     });
-    expect(await loyalty.summary(m)).toMatchObject({ growth: 1500, tier: 'NORMAL' });
+    expect(await harness.loyalty.summary(m)).toMatchObject({ growth: 1500, tier: 'NORMAL' });
     expect((await changes(m)).map((c) => c.toTier)).toEqual(['SILVER', 'GOLD', 'NORMAL']);
-    const reasons = (await ds.getRepository(GrowthEntry).find({ where: { memberId: m }, order: { id: 'ASC' } })).map(
-      (e) => [e.kind, e.growth, e.reason],
-    );
+    const reasons = (
+      await harness.ds.getRepository(GrowthEntry).find({ where: { memberId: m }, order: { id: 'ASC' } })
+    ).map((e) => [e.kind, e.growth, e.reason]);
     expect(reasons).toEqual([
       ['EARN', 5000, '购物获得成长值'],
       ['EARN', 1500, '购物获得成长值'],
@@ -97,7 +71,7 @@ describe('growth and tiers', () => {
     const undo = await refund(m, 'x');
     expect(await refund(m, 'x')).toEqual({ ...undo, replayed: true });
     await expect(purchase(m, 'x', 10)).rejects.toMatchObject({ code: 'LOYALTY_REQUEST_CONFLICT' });
-    expect(await ds.getRepository(GrowthEntry).countBy({ memberId: m })).toBe(2);
+    expect(await harness.ds.getRepository(GrowthEntry).countBy({ memberId: m })).toBe(2);
     expect(await changes(m)).toHaveLength(2);
   });
 
@@ -107,26 +81,26 @@ describe('growth and tiers', () => {
     await purchase(m, 'p', 100);
     const earnedBy = { sourceType: 'order', sourceId: `${m}-p` };
     await expect(
-      loyalty.reverseGrowth(m, { sourceType: 'refund', sourceId: `${m}-r`, growth: 101, earnedBy }),
+      harness.loyalty.reverseGrowth(m, { sourceType: 'refund', sourceId: `${m}-r`, growth: 101, earnedBy }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(
-      loyalty.addGrowth(m, { sourceType: 'order', sourceId: `${m}-z`, growth: -1, reason: 'x' }),
+      harness.loyalty.addGrowth(m, { sourceType: 'order', sourceId: `${m}-z`, growth: -1, reason: 'x' }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('reconcile reports a tier or growth that disagrees with the ledger', async () => {
     const m = newMember();
     await purchase(m, 't', 3200);
-    expect((await loyalty.reconcile()).mismatches).toEqual([]);
-    await ds.getRepository(MemberTier).update({ memberId: m }, { tier: 'GOLD' });
-    expect((await loyalty.reconcile()).mismatches).toEqual([
+    expect((await harness.loyalty.reconcile()).mismatches).toEqual([]);
+    await harness.ds.getRepository(MemberTier).update({ memberId: m }, { tier: 'GOLD' });
+    expect((await harness.loyalty.reconcile()).mismatches).toEqual([
       { memberId: m, check: 'TIER', recorded: 'GOLD', expected: 'SILVER' },
     ]);
-    await ds.getRepository(MemberTier).update({ memberId: m }, { tier: 'SILVER', growth: 3300 });
-    expect((await loyalty.reconcile()).mismatches).toEqual([
+    await harness.ds.getRepository(MemberTier).update({ memberId: m }, { tier: 'SILVER', growth: 3300 });
+    expect((await harness.loyalty.reconcile()).mismatches).toEqual([
       { memberId: m, check: 'GROWTH_SUM', recorded: 3300, expected: 3200 },
     ]);
-    await ds.getRepository(MemberTier).update({ memberId: m }, { growth: 3200 });
+    await harness.ds.getRepository(MemberTier).update({ memberId: m }, { growth: 3200 });
   });
 });
 
@@ -136,18 +110,18 @@ describe('a purchase awarded and refunded through the rules in shared', () => {
     await purchase(m, 'before', 3000);
     const now = clock.now();
     const local = localCalendar(now, 'Asia/Shanghai');
-    const { tier } = await loyalty.summary(m);
+    const { tier } = await harness.loyalty.summary(m);
     const birthday = isBirthday('03-05', local.monthDay, local.year);
     const points = pointsForPurchase({ paidFen: 8000, tier, birthday });
     expect({ tier, birthday, points }).toEqual({ tier: 'SILVER', birthday: true, points: 240 });
 
     const sale = { sourceType: 'pos_sale', sourceId: `${m}-1` };
-    await loyalty.earn(m, { ...sale, points, reason: '生日双倍积分' });
-    await loyalty.addGrowth(m, { ...sale, growth: growthForPaidFen(8000), reason: '门店消费获得成长值' });
-    expect(await loyalty.summary(m)).toMatchObject({ points: 240, growth: 3800, tier: 'SILVER' });
+    await harness.loyalty.earn(m, { ...sale, points, reason: '生日双倍积分' });
+    await harness.loyalty.addGrowth(m, { ...sale, growth: growthForPaidFen(8000), reason: '门店消费获得成长值' });
+    expect(await harness.loyalty.summary(m)).toMatchObject({ points: 240, growth: 3800, tier: 'SILVER' });
 
-    await loyalty.reverse(m, sale);
-    await loyalty.reverseGrowth(m, sale);
-    expect(await loyalty.summary(m)).toMatchObject({ points: 0, debt: 0, growth: 3000, tier: 'SILVER' });
+    await harness.loyalty.reverse(m, sale);
+    await harness.loyalty.reverseGrowth(m, sale);
+    expect(await harness.loyalty.summary(m)).toMatchObject({ points: 0, debt: 0, growth: 3000, tier: 'SILVER' });
   });
 });

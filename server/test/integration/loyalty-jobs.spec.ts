@@ -1,6 +1,6 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
 import { JobRun } from '../../src/modules/jobs/job-run.entity';
 import { JobScheduler } from '../../src/modules/jobs/job-scheduler.service';
@@ -8,25 +8,14 @@ import { dailyPeriod } from '../../src/modules/loyalty/loyalty-jobs';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { PointsAccount } from '../../src/modules/loyalty/points-account.entity';
 import { PointsEntry } from '../../src/modules/loyalty/points-entry.entity';
-import { createTestApp, createTestDatabase, type TestApp, type TestDatabase, usingMysql } from '../support/test-app';
+import { twoReplicas } from '../support/replicas';
+import { usingMysql } from '../support/test-app';
 
 /** The nightly loyalty jobs, driven through the scheduler's tick on two application instances on one database. */
 const clock = new TestClock(new Date('2026-03-05T02:00:00Z')); // 10:00 Shanghai
-let db: TestDatabase;
-let replicaA: TestApp;
-let replicaB: TestApp;
-beforeAll(async () => {
-  db = await createTestDatabase();
-  replicaA = await createTestApp({}, db, { clock });
-  replicaB = await createTestApp({ seedDemo: false }, db, { clock });
-});
-afterAll(async () => {
-  await replicaB.close();
-  await replicaA.close();
-  await db.drop();
-});
+const replicas = twoReplicas({ clock });
 
-const ds = () => replicaA.app.get<DataSource>(getDataSourceToken());
+const ds = () => replicas.a.app.get<DataSource>(getDataSourceToken());
 const runs = (job: string) =>
   ds()
     .getRepository(JobRun)
@@ -37,7 +26,7 @@ const runs = (job: string) =>
  * database is single-process by design, ADR 0001), so there they tick one after the other.
  */
 const tickBoth = async () => {
-  const [a, b] = [replicaA.app.get(JobScheduler), replicaB.app.get(JobScheduler)];
+  const [a, b] = [replicas.a.app.get(JobScheduler), replicas.b.app.get(JobScheduler)];
   if (usingMysql) await Promise.all([a.tick(), b.tick()]);
   else for (const scheduler of [a, b]) await scheduler.tick();
 };
@@ -53,7 +42,7 @@ describe('dailyPeriod', () => {
 
 describe('points-expiry and loyalty-reconcile', () => {
   it('expire each due lot once across two replicas, only after 00:30 local, once per night', async () => {
-    const loyalty = replicaA.app.get(LoyaltyService);
+    const loyalty = replicas.a.app.get(LoyaltyService);
     const midnight = new Date('2026-03-06T16:00:00Z'); // 2026-03-07 00:00 in Shanghai
     const members = [901, 902, 903, 904, 905];
     for (const m of members) {

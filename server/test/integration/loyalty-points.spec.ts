@@ -1,58 +1,28 @@
-import { Test } from '@nestjs/testing';
 import { InMemoryPointsLedger } from '@tidepool/shared';
 import fc from 'fast-check';
-import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TransactionsModule } from '../../src/common/database/transactions';
-import { ClockModule } from '../../src/common/clock/clock.module';
-import { Clock, TestClock } from '../../src/common/clock/clock.service';
-import { ConfigModule } from '../../src/config/config.module';
-import { loadConfig } from '../../src/config/env';
-import { DatabaseModule } from '../../src/database/database.module';
-import { LoyaltyModule } from '../../src/modules/loyalty/loyalty.module';
-import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { TestClock } from '../../src/common/clock/clock.service';
 import { PointsAccount } from '../../src/modules/loyalty/points-account.entity';
 import { PointsEntry } from '../../src/modules/loyalty/points-entry.entity';
 import { PointsLot } from '../../src/modules/loyalty/points-lot.entity';
-import { createTestDatabase, type TestDatabase } from '../support/test-app';
+import { useLoyalty } from '../support/loyalty-module';
 
 const START = new Date('2026-03-05T02:00:00Z'); // 10:00 in Shanghai
 const DAY = 86_400_000;
 const clock = new TestClock(START);
-let db: TestDatabase;
-let close: () => Promise<void>;
-let loyalty: LoyaltyService;
-let ds: DataSource;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), database: db.database };
-  const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(config), ClockModule.forRoot(), DatabaseModule, TransactionsModule, LoyaltyModule],
-  })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  moduleRef.useLogger(false);
-  await moduleRef.init();
-  loyalty = moduleRef.get(LoyaltyService);
-  ds = moduleRef.get(DataSource);
-  close = () => moduleRef.close();
-});
-afterAll(async () => {
-  await close();
-  await db.drop();
-});
+const harness = useLoyalty(clock);
 beforeEach(() => clock.set(START));
 
 let nextMember = 1000;
 const newMember = () => ++nextMember;
-const entries = (memberId: number) => ds.getRepository(PointsEntry).find({ where: { memberId }, order: { id: 'ASC' } });
-const lots = (memberId: number) => ds.getRepository(PointsLot).find({ where: { memberId }, order: { id: 'ASC' } });
+const entries = (memberId: number) =>
+  harness.ds.getRepository(PointsEntry).find({ where: { memberId }, order: { id: 'ASC' } });
+const lots = (memberId: number) =>
+  harness.ds.getRepository(PointsLot).find({ where: { memberId }, order: { id: 'ASC' } });
 /** Idempotency keys are global (not per member): every test's source ids carry the member id. */
 const sid = (memberId: number, id: string | number) => `${memberId}-${id}`;
 const earn = (memberId: number, id: string | number, points: number, expiresAt?: Date) =>
-  loyalty.earn(memberId, {
+  harness.loyalty.earn(memberId, {
     sourceType: 'order',
     sourceId: sid(memberId, id),
     points,
@@ -60,7 +30,12 @@ const earn = (memberId: number, id: string | number, points: number, expiresAt?:
     expiresAt,
   });
 const redeem = (memberId: number, id: string | number, points: number) =>
-  loyalty.redeem(memberId, { sourceType: 'mall_redemption', sourceId: sid(memberId, id), points, reason: '兑换礼品' });
+  harness.loyalty.redeem(memberId, {
+    sourceType: 'mall_redemption',
+    sourceId: sid(memberId, id),
+    points,
+    reason: '兑换礼品',
+  });
 const order = (memberId: number, id: string) => ({ sourceType: 'order', sourceId: sid(memberId, id) });
 
 describe('earn', () => {
@@ -72,8 +47,14 @@ describe('earn', () => {
     const [lot] = await lots(m);
     expect(lot).toMatchObject({ points: 120, remaining: 120, status: 'ACTIVE', earnedEntryId: result.entryId });
     expect(lot?.expiresAt.toISOString()).toBe('2027-12-31T16:00:00.000Z');
-    expect(await loyalty.summary(m)).toEqual({ points: 120, debt: 0, growth: 0, tier: 'NORMAL', expiringSoon: null });
-    const history = await loyalty.history(m);
+    expect(await harness.loyalty.summary(m)).toEqual({
+      points: 120,
+      debt: 0,
+      growth: 0,
+      tier: 'NORMAL',
+      expiringSoon: null,
+    });
+    const history = await harness.loyalty.history(m);
     expect(history).toMatchObject({ total: 1, hasMore: false, page: 1 });
     expect(history.items[0]).toMatchObject({ kind: 'EARN', points: 120, reason: '购物获得积分', availableAfter: 120 });
   });
@@ -85,7 +66,7 @@ describe('earn', () => {
     const again = await earn(m, 'A-1', 50);
     expect(again).toEqual({ ...first, replayed: true });
     expect(await entries(m)).toHaveLength(1);
-    expect((await loyalty.summary(m)).points).toBe(50);
+    expect((await harness.loyalty.summary(m)).points).toBe(50);
   });
 
   it('refuses the same key with a different amount or for another member (LOYALTY_REQUEST_CONFLICT)', async () => {
@@ -93,7 +74,9 @@ describe('earn', () => {
     await earn(m, 'B-1', 50);
     await expect(earn(m, 'B-1', 51)).rejects.toMatchObject({ code: 'LOYALTY_REQUEST_CONFLICT', status: 409 });
     const sameKey = { ...order(m, 'B-1'), points: 50, reason: '购物获得积分' };
-    await expect(loyalty.earn(newMember(), sameKey)).rejects.toMatchObject({ code: 'LOYALTY_REQUEST_CONFLICT' });
+    await expect(harness.loyalty.earn(newMember(), sameKey)).rejects.toMatchObject({
+      code: 'LOYALTY_REQUEST_CONFLICT',
+    });
     expect(await entries(m)).toHaveLength(1);
   });
 
@@ -103,14 +86,16 @@ describe('earn', () => {
 
   it('rejects a bad source, an empty reason and an expiry in the past', async () => {
     const m = newMember();
-    await expect(loyalty.earn(m, { sourceType: 'Order:1', sourceId: 1, points: 1, reason: 'x' })).rejects.toMatchObject(
-      { code: 'VALIDATION_FAILED' },
-    );
-    await expect(loyalty.earn(m, { sourceType: 'order', sourceId: '', points: 1, reason: 'x' })).rejects.toMatchObject({
+    await expect(
+      harness.loyalty.earn(m, { sourceType: 'Order:1', sourceId: 1, points: 1, reason: 'x' }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(
+      harness.loyalty.earn(m, { sourceType: 'order', sourceId: '', points: 1, reason: 'x' }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
     await expect(
-      loyalty.earn(m, { sourceType: 'order', sourceId: sid(m, 1), points: 1, reason: '  ' }),
+      harness.loyalty.earn(m, { sourceType: 'order', sourceId: sid(m, 1), points: 1, reason: '  ' }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(earn(m, 'past', 10, new Date(START.getTime() - 1))).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
@@ -139,7 +124,7 @@ describe('redeem', () => {
     await expect(redeem(m, 'too-much', 31)).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT', status: 409 });
     await expect(redeem(newMember(), 'nothing', 1)).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT' });
     expect(await entries(m)).toHaveLength(1);
-    expect((await loyalty.summary(m)).points).toBe(30);
+    expect((await harness.loyalty.summary(m)).points).toBe(30);
     // The refused key is not burnt: once there are points, the same request goes through.
     await earn(m, 2, 1);
     expect(await redeem(m, 'too-much', 31)).toMatchObject({ available: 0, replayed: false });
@@ -150,7 +135,7 @@ describe('redeem', () => {
     await earn(m, 'old', 100, new Date(START.getTime() + 10 * DAY));
     await earn(m, 'new', 20);
     clock.advance(10 * DAY);
-    expect((await loyalty.summary(m)).points).toBe(20);
+    expect((await harness.loyalty.summary(m)).points).toBe(20);
     await expect(redeem(m, 'x', 50)).rejects.toMatchObject({ code: 'POINTS_INSUFFICIENT' });
     await redeem(m, 'y', 20);
     expect((await entries(m)).map((e) => [e.kind, e.points, e.reason])).toEqual([
@@ -167,28 +152,30 @@ describe('reverse', () => {
     const m = newMember();
     await earn(m, 'o1', 100);
     await redeem(m, 'gift', 80);
-    const reversal = await loyalty.reverse(m, order(m, 'o1'));
+    const reversal = await harness.loyalty.reverse(m, order(m, 'o1'));
     expect(reversal).toMatchObject({ kind: 'REVERSE', points: -100, available: 0, debt: 80 });
-    expect(await loyalty.summary(m)).toMatchObject({ points: 0, debt: 80 });
+    expect(await harness.loyalty.summary(m)).toMatchObject({ points: 0, debt: 80 });
 
     const partial = await earn(m, 'o2', 50);
     expect(partial).toMatchObject({ available: 0, debt: 30 });
     expect((await lots(m)).at(-1)).toMatchObject({ points: 50, remaining: 0, status: 'SPENT' });
     await earn(m, 'o3', 50);
-    expect(await loyalty.summary(m)).toMatchObject({ points: 20, debt: 0 });
+    expect(await harness.loyalty.summary(m)).toMatchObject({ points: 20, debt: 0 });
     const sum = (await entries(m)).reduce((s, e) => s + e.points, 0);
     expect(sum).toBe(20);
-    const history = await loyalty.history(m, { pageSize: 2 });
+    const history = await harness.loyalty.history(m, { pageSize: 2 });
     expect(history).toMatchObject({ total: 5, hasMore: true, pageSize: 2 });
     expect(history.items.map((i) => i.kind)).toEqual(['EARN', 'EARN']);
-    expect((await loyalty.history(m, { page: 3, pageSize: 2 })).items.map((i) => i.reason)).toEqual(['购物获得积分']);
+    expect((await harness.loyalty.history(m, { page: 3, pageSize: 2 })).items.map((i) => i.reason)).toEqual([
+      '购物获得积分',
+    ]);
   });
 
   it('takes from the refunded order’s own lot first', async () => {
     const m = newMember();
     await earn(m, 'first', 40, new Date(START.getTime() + 100 * DAY));
     await earn(m, 'refunded', 60, new Date(START.getTime() + 300 * DAY));
-    await loyalty.reverse(m, { ...order(m, 'refunded'), points: 60 });
+    await harness.loyalty.reverse(m, { ...order(m, 'refunded'), points: 60 });
     expect((await lots(m)).map((l) => l.remaining)).toEqual([40, 0]);
   });
 
@@ -196,20 +183,22 @@ describe('reverse', () => {
     const m = newMember();
     await earn(m, 'o9', 60);
     const earnedBy = order(m, 'o9');
-    await loyalty.reverse(m, { sourceType: 'refund', sourceId: sid(m, 'r1'), points: 25, earnedBy });
+    await harness.loyalty.reverse(m, { sourceType: 'refund', sourceId: sid(m, 'r1'), points: 25, earnedBy });
     expect(
-      await loyalty.reverse(m, { sourceType: 'refund', sourceId: sid(m, 'r1'), points: 25, earnedBy }),
+      await harness.loyalty.reverse(m, { sourceType: 'refund', sourceId: sid(m, 'r1'), points: 25, earnedBy }),
     ).toMatchObject({
       replayed: true,
     });
     await expect(
-      loyalty.reverse(m, { sourceType: 'refund', sourceId: sid(m, 'r2'), points: 36, earnedBy }),
+      harness.loyalty.reverse(m, { sourceType: 'refund', sourceId: sid(m, 'r2'), points: 36, earnedBy }),
     ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect(await loyalty.reverse(m, { sourceType: 'refund', sourceId: sid(m, 'r2'), earnedBy })).toMatchObject({
+    expect(await harness.loyalty.reverse(m, { sourceType: 'refund', sourceId: sid(m, 'r2'), earnedBy })).toMatchObject({
       points: -35,
       available: 0,
     });
-    await expect(loyalty.reverse(m, { sourceType: 'refund', sourceId: sid(m, 'r3'), earnedBy })).rejects.toMatchObject({
+    await expect(
+      harness.loyalty.reverse(m, { sourceType: 'refund', sourceId: sid(m, 'r3'), earnedBy }),
+    ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });
   });
@@ -217,11 +206,11 @@ describe('reverse', () => {
   it('answers LOYALTY_SOURCE_NOT_FOUND for an earning that does not exist or is another member’s', async () => {
     const m = newMember();
     await earn(m, 'mine', 10);
-    await expect(loyalty.reverse(m, order(m, 'nope'))).rejects.toMatchObject({
+    await expect(harness.loyalty.reverse(m, order(m, 'nope'))).rejects.toMatchObject({
       code: 'LOYALTY_SOURCE_NOT_FOUND',
       status: 404,
     });
-    await expect(loyalty.reverse(newMember(), order(m, 'mine'))).rejects.toMatchObject({
+    await expect(harness.loyalty.reverse(newMember(), order(m, 'mine'))).rejects.toMatchObject({
       code: 'LOYALTY_SOURCE_NOT_FOUND',
     });
   });
@@ -230,8 +219,13 @@ describe('reverse', () => {
 describe('adjust', () => {
   it('credits a lot when positive and debits (into debt if need be) when negative', async () => {
     const m = newMember();
-    await loyalty.adjust(m, { sourceType: 'adjustment', sourceId: sid(m, 1), points: 30, reason: '客服补偿积分' });
-    const debit = await loyalty.adjust(m, {
+    await harness.loyalty.adjust(m, {
+      sourceType: 'adjustment',
+      sourceId: sid(m, 1),
+      points: 30,
+      reason: '客服补偿积分',
+    });
+    const debit = await harness.loyalty.adjust(m, {
       sourceType: 'adjustment',
       sourceId: sid(m, 2),
       points: -50,
@@ -246,18 +240,21 @@ describe('expireDue (nightly job)', () => {
     const m = newMember();
     await earn(m, 'y2026', 300);
     clock.set(new Date('2027-12-05T00:00:00Z'));
-    expect((await loyalty.summary(m)).expiringSoon).toEqual({ points: 300, at: new Date('2027-12-31T16:00:00Z') });
+    expect((await harness.loyalty.summary(m)).expiringSoon).toEqual({
+      points: 300,
+      at: new Date('2027-12-31T16:00:00Z'),
+    });
 
     clock.set(new Date('2027-12-31T15:59:59.999Z'));
-    await loyalty.expireDue();
+    await harness.loyalty.expireDue();
     expect(await entries(m)).toHaveLength(1);
     clock.set(new Date('2027-12-31T16:00:00Z'));
-    const report = await loyalty.expireDue();
+    const report = await harness.loyalty.expireDue();
     expect(report.lots).toBeGreaterThanOrEqual(1);
     expect(report.points).toBeGreaterThanOrEqual(300);
-    expect(await loyalty.expireDue()).toEqual({ members: 0, lots: 0, points: 0 });
+    expect(await harness.loyalty.expireDue()).toEqual({ members: 0, lots: 0, points: 0 });
 
-    expect(await loyalty.summary(m)).toMatchObject({ points: 0, expiringSoon: null });
+    expect(await harness.loyalty.summary(m)).toMatchObject({ points: 0, expiringSoon: null });
     const last = (await entries(m)).at(-1);
     expect(last).toMatchObject({ kind: 'EXPIRE', points: -300, reason: '积分过期', sourceType: 'points_lot' });
     expect((await lots(m))[0]).toMatchObject({ status: 'EXPIRED', remaining: 0 });
@@ -267,8 +264,8 @@ describe('expireDue (nightly job)', () => {
     const m = newMember();
     await earn(m, 'p', 100, new Date(START.getTime() + DAY));
     await redeem(m, 'q', 40);
-    expect(await loyalty.expireDue(new Date(START.getTime() + DAY - 1))).toMatchObject({ lots: 0 });
-    await loyalty.expireDue(new Date(START.getTime() + DAY));
+    expect(await harness.loyalty.expireDue(new Date(START.getTime() + DAY - 1))).toMatchObject({ lots: 0 });
+    await harness.loyalty.expireDue(new Date(START.getTime() + DAY));
     expect((await entries(m)).map((e) => e.points)).toEqual([100, -40, -60]);
   });
 });
@@ -277,18 +274,18 @@ describe('reconcile', () => {
   it('finds nothing wrong in an honest ledger and reports a tampered account row', async () => {
     const m = newMember();
     await earn(m, 'r', 10);
-    const clean = await loyalty.reconcile();
+    const clean = await harness.loyalty.reconcile();
     expect(clean.mismatches).toEqual([]);
     expect(clean.pointsAccounts).toBeGreaterThan(0);
 
-    await ds.getRepository(PointsAccount).update({ memberId: m }, { available: 1000 });
-    const report = await loyalty.reconcile();
+    await harness.ds.getRepository(PointsAccount).update({ memberId: m }, { available: 1000 });
+    const report = await harness.loyalty.reconcile();
     expect(report.mismatches).toEqual([
       { memberId: m, check: 'POINTS_SUM', recorded: 1000, expected: 10 },
       { memberId: m, check: 'POINTS_LOTS', recorded: 1000, expected: 10 },
     ]);
-    await ds.getRepository(PointsAccount).update({ memberId: m }, { available: 10 });
-    expect((await loyalty.reconcile()).mismatches).toEqual([]);
+    await harness.ds.getRepository(PointsAccount).update({ memberId: m }, { available: 10 });
+    expect((await harness.loyalty.reconcile()).mismatches).toEqual([]);
   });
 });
 
@@ -336,15 +333,15 @@ describe('the database ledger agrees with the pure model', () => {
             const target = earned.shift();
             if (!target) break;
             model.reverse(target.points, now, target.lotId);
-            await loyalty.reverse(m, order(m, target.source));
+            await harness.loyalty.reverse(m, order(m, target.source));
             break;
           }
           case 'expire':
             model.expire(now);
-            await loyalty.expireDue(now);
+            await harness.loyalty.expireDue(now);
             break;
         }
-        const account = await ds.getRepository(PointsAccount).findOneBy({ memberId: m });
+        const account = await harness.ds.getRepository(PointsAccount).findOneBy({ memberId: m });
         expect({ available: account?.available ?? 0, debt: account?.debt ?? 0 }).toEqual(model.balance);
       }
       expect((await lots(m)).map((l) => [l.points, l.remaining, l.status])).toEqual(
@@ -354,6 +351,6 @@ describe('the database ledger agrees with the pure model', () => {
         model.entries.map((e) => [e.kind, e.points, e.balanceAfter.available, e.balanceAfter.debt]),
       );
     }
-    expect((await loyalty.reconcile()).mismatches).toEqual([]);
+    expect((await harness.loyalty.reconcile()).mismatches).toEqual([]);
   });
 });

@@ -4,7 +4,6 @@ import { type DataSource, type DeepPartial, In, IsNull } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
 import { DomainException } from '../../src/common/errors/domain.exception';
-import { Sku } from '../../src/modules/catalog/sku.entity';
 import { LoyaltyService } from '../../src/modules/loyalty/loyalty.service';
 import { OrderPaymentsService } from '../../src/modules/orders/order-payments.service';
 import { Order } from '../../src/modules/orders/order.entity';
@@ -15,7 +14,8 @@ import { OutboxService } from '../../src/modules/outbox/outbox.service';
 import { WechatPayGateway } from '../../src/modules/payments/wechatpay/wechatpay.gateway';
 import { type Actor, signedUpMember, staffLogin } from '../support/actors';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
+import { createSku } from '../factories';
 
 const WEDNESDAY = new Date('2026-11-25T02:00:00Z');
 const clock = new TestClock(WEDNESDAY);
@@ -25,12 +25,7 @@ let serial = 0;
 const answers: number[] = [];
 beforeAll(async () => {
   t = await createTestApp(simWechatPay(), undefined, { clock });
-  // Deliver the simulator's notifications into the app in-process (same raw bytes, same headers).
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) => {
-    const res = await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body });
-    answers.push(res.statusCode);
-    return res.statusCode;
-  };
+  notifyInProcess(t, (status) => answers.push(status));
 });
 afterAll(() => t.close());
 
@@ -43,10 +38,7 @@ async function unpaidOrder(
 ): Promise<{ m: Actor; order: OrderView; pay: OrderPaymentResponse; prepayId: string }> {
   const n = ++serial;
   const m = await signedUpMember(t, `payer-${n}`, `1320000${String(n).padStart(4, '0')}`);
-  const [sku] = await ds()
-    .getRepository(Sku)
-    .find({ order: { id: 'ASC' }, skip: n, take: 1 });
-  await ds().getRepository(Sku).update({ id: sku.id }, { priceFen, stock: 5 });
+  const sku = await createSku(t, priceFen, 5);
   const lines = [{ skuId: sku.id, quantity: 1 }];
   const q = (
     await t.inject({ method: 'POST', url: '/api/orders/quote', headers: m.headers, payload: { lines, couponIds: [] } })

@@ -11,6 +11,7 @@ import { Order } from '../../src/modules/orders/order.entity';
 import { OrdersService } from '../../src/modules/orders/orders.service';
 import { type Actor, memberLogin, signedUpMember } from '../support/actors';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { createProduct, createSku } from '../factories';
 
 // Wednesday 2026-11-25 10:00 in Shanghai.
 const WEDNESDAY = new Date('2026-11-25T02:00:00Z');
@@ -26,11 +27,9 @@ const skus = () => t.app.get<DataSource>(getDataSourceToken()).getRepository(Sku
 const idOf = async (member: Actor) =>
   (await t.inject({ method: 'GET', url: '/api/me', headers: member.headers })).json<{ id: number }>().id;
 
-/** A SKU with a known price and stock for the test (the demo catalogue's prices vary). */
+/** A SKU of its own with a known price and stock (the demo catalogue is never edited). */
 async function sku(priceFen: number, stock: number): Promise<number> {
-  const [row] = await skus().find({ order: { id: 'ASC' }, skip: serial, take: 1 });
-  await skus().update({ id: row.id }, { priceFen, stock });
-  return row.id;
+  return (await createSku(t, priceFen, stock)).id;
 }
 async function member(growth = 0): Promise<Actor> {
   const n = ++serial;
@@ -72,8 +71,7 @@ describe('checkout quote (the shared pricing engine)', () => {
     const products = t.app.get<DataSource>(getDataSourceToken()).getRepository(Product);
     const zoned = (await products.find()).filter((p) => p.promotionTags.includes('zone-2for79'));
     expect(zoned.length).toBeGreaterThan(0);
-    const [zoneSku] = await skus().findBy({ productId: zoned[0].id });
-    await skus().update({ id: zoneSku.id }, { priceFen: 1000, stock: 10 });
+    const [zoneSku] = (await createProduct(t, { prices: [1000], stock: 10, promotionTags: ['zone-2for79'] })).skus;
     const m = await member();
     const q = (await quote(m, { lines: [{ skuId: zoneSku.id, quantity: 3 }] })).json<CheckoutQuoteResponse>();
     // Two of three units in a complete group at 79折: 2000 → 1580; the third pays full price.
@@ -214,9 +212,7 @@ describe('orders', () => {
   });
 
   it('forgets the delivery address when the member deletes their account', async () => {
-    const [first] = await skus().find({ order: { id: 'ASC' }, take: 1 });
-    await skus().update({ id: first.id }, { priceFen: 2000, stock: 5 });
-    const skuId = first.id;
+    const skuId = await sku(2000, 5);
     const m = await member();
     const q = (await quote(m, { lines: [{ skuId, quantity: 1 }] })).json<CheckoutQuoteResponse>();
     const created = (

@@ -12,10 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEV_AUTH_TOKEN_SECRET } from '../../src/config/env';
 import { TestClock } from '../../src/common/clock/clock.service';
 import { type Actor, codeCredential, memberLogin, signedUpMember, signupToken, staffLogin } from '../support/actors';
-import { member, nextPhone, promoter, shareToken, skus } from '../support/distribution';
-import { demoSku, scheduleDrop } from '../support/drops';
+import { uniquePhone } from '../factories';
+import { member, promoter, shareToken, skus } from '../support/distribution';
+import { dropSku, scheduleDrop } from '../support/drops';
 import { createTestApp, type TestApp } from '../support/test-app';
-import { simulatorOf, simWechatPay } from '../support/wechatpay';
+import { notifyInProcess, simulatorOf, simWechatPay } from '../support/wechatpay';
 
 /** Issue 12 defects 3, 7, 8, 9 and 10, each as the shopper (or cashier, or promoter) meets it. */
 
@@ -29,8 +30,7 @@ let cashier: Actor;
 beforeAll(async () => {
   const auth = { tokenSecret: DEV_AUTH_TOKEN_SECRET, tokenTtlSeconds: 30 * 86_400 };
   t = await createTestApp({ ...simWechatPay(), auth }, undefined, { clock });
-  simulatorOf(t).notifier.transport = async (url, { headers, body }) =>
-    (await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body })).statusCode;
+  notifyInProcess(t);
   operator = await staffLogin(t, 'operator');
   cashier = await staffLogin(t, 'cashier.sh001');
 });
@@ -96,7 +96,7 @@ describe('defect 3: one person is one visitor per share', () => {
 
 describe('defect 7: the member card and the till agree on what is usable here', () => {
   it('counts the coupons the till lists (an online member has coupons, no vouchers)', async () => {
-    const shopper = await signedUpMember(t, 'usable-here', nextPhone());
+    const shopper = await signedUpMember(t, 'usable-here', uniquePhone());
     const id = (await get<{ id: number }>(shopper, '/api/me')).id;
     const issued = await t.inject({
       method: 'POST',
@@ -160,18 +160,18 @@ describe('defect 7: the member card and the till agree on what is usable here', 
 describe('defect 8: signup gives what the page promises', () => {
   it('gives an online signup on the birthday the birthday coupon, and no shopping bag', async () => {
     const who = await memberLogin(t, 'birthday-online');
-    expect((await signup(who, nextPhone(), { birthday: '12-03' })).statusCode).toBe(200);
+    expect((await signup(who, uniquePhone(), { birthday: '12-03' })).statusCode).toBe(200);
     const coupons = await get<CouponWalletResponse>(who, '/api/coupons/me?status=AVAILABLE');
     expect(coupons.items.map((c) => c.name)).toEqual(['生日专享8元无门槛券']);
     expect((await get<VoucherListResponse>(who, '/api/members/me/vouchers')).items).toHaveLength(0);
     // The nightly job later that year issues nothing more (same issue key).
-    expect((await signup(who, nextPhone(), { birthday: '12-03' })).statusCode).toBe(200);
+    expect((await signup(who, uniquePhone(), { birthday: '12-03' })).statusCode).toBe(200);
     expect((await get<CouponWalletResponse>(who, '/api/coupons/me')).items).toHaveLength(1);
   });
 
   it('gives a store signup the shopping bag, and no birthday coupon on another day', async () => {
     const who = await memberLogin(t, 'store-signup');
-    const res = await signup(who, nextPhone(), { birthday: '12-04', signupToken: await signupToken(t, cashier) });
+    const res = await signup(who, uniquePhone(), { birthday: '12-04', signupToken: await signupToken(t, cashier) });
     expect(res.statusCode).toBe(200);
     expect((await get<VoucherListResponse>(who, '/api/members/me/vouchers')).items.map((v) => v.title)).toEqual([
       '免费购物袋',
@@ -195,7 +195,7 @@ describe('defect 10: a mainland mobile number', () => {
 describe('defect 9: the drop says units may come back only while some are reserved', () => {
   it('shows reserved units per item, and none once the last unit is paid', async () => {
     clock.set(new Date('2026-12-04T04:05:00Z')); // Friday 12:05 in Shanghai
-    const sku = await demoSku(t, 2);
+    const sku = await dropSku(t);
     const drop = await scheduleDrop(t, operator, {
       title: '最后一件',
       recurrence: 'ONCE',
@@ -203,7 +203,7 @@ describe('defect 9: the drop says units may come back only while some are reserv
       closesAt: '2026-12-04T13:00:00+08:00',
       items: [{ skuId: sku.id, dropPriceFen: Math.min(990, sku.priceFen), cap: 1, perMemberLimit: 1 }],
     });
-    const buyer = await signedUpMember(t, 'last-unit', nextPhone());
+    const buyer = await signedUpMember(t, 'last-unit', uniquePhone());
     const itemId = drop.items[0].id;
     const order = await t.inject({
       method: 'POST',

@@ -1,7 +1,5 @@
-import type { CreateDropRequest, DropAdminView } from '@tidepool/shared';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { Sku } from '../../src/modules/catalog/sku.entity';
+import type { AdminSkuDto, CreateDropRequest, DropAdminView } from '@tidepool/shared';
+import { createSku } from '../factories/catalog.factory';
 import type { Actor } from './actors';
 import type { TestApp } from './test-app';
 
@@ -12,13 +10,9 @@ export async function scheduleDrop(t: TestApp, operator: Actor, request: CreateD
   return res.json<DropAdminView>();
 }
 
-/** The n-th SKU of the demo catalogue (n from 0), with its list price. */
-export async function demoSku(t: TestApp, n = 0): Promise<Sku> {
-  const [sku] = await t.app
-    .get<DataSource>(getDataSourceToken())
-    .getRepository(Sku)
-    .find({ order: { id: 'ASC' }, skip: n, take: 1 });
-  return sku;
+/** A SKU of its own for a drop (the drop sets its units aside; the catalogue's stock is never touched). */
+export async function dropSku(t: TestApp, priceFen = 3000): Promise<AdminSkuDto> {
+  return createSku(t, priceFen, 500);
 }
 
 /** A deterministic PRNG (mulberry32) so a failing seed can be replayed. */

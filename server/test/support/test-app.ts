@@ -1,47 +1,20 @@
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createConnection } from 'mysql2/promise';
 import { createApp, type CreateAppOptions } from '../../src/app.factory';
 import { type AppConfig, loadConfig } from '../../src/config/env';
+import { createScratchDatabase, type ScratchDatabase } from '../../src/database/scratch-database';
 
 /**
  * A test database of the kind `pnpm test` was asked for: a fresh SQLite file by default, or, when DATABASE_URL
  * is set, a fresh database on that MySQL server (created here, migrated by the app's boot, dropped at the end).
  */
-export interface TestDatabase {
-  database: AppConfig['database'];
-  drop(): Promise<void>;
-}
+export type TestDatabase = ScratchDatabase;
 
 export const usingMysql = Boolean(process.env.DATABASE_URL);
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const url = process.env.DATABASE_URL;
-  if (!url) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidepool-test-'));
-    return {
-      database: { kind: 'sqlite', file: path.join(dir, 'tidepool.sqlite') },
-      drop: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })),
-    };
-  }
-  const name = `tidepool_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const server = new URL(url);
-  server.pathname = '/';
-  const admin = await createConnection({ uri: server.toString() });
-  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  await admin.end();
-  const dbUrl = new URL(url);
-  dbUrl.pathname = `/${name}`;
-  return {
-    database: { kind: 'mysql', url: dbUrl.toString(), poolSize: 5 },
-    drop: async () => {
-      const conn = await createConnection({ uri: server.toString() });
-      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-      await conn.end();
-    },
-  };
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createScratchDatabase({ mysqlUrl: process.env.DATABASE_URL, prefix: 'tidepool_t', poolSize: 5 });
 }
 
 export interface TestApp {

@@ -23,6 +23,18 @@ export function simWechatPay(overrides: Partial<Omit<WechatPaySimConfig, 'gatewa
 
 export const simulatorOf = (t: TestApp): WechatPaySimulator => t.app.get(WechatPaySimulator);
 
+/**
+ * Delivers the simulator's notifications into the app in-process (same raw bytes, same headers), so a spec needs
+ * no listening socket; `seen` hears each answer's status.
+ */
+export function notifyInProcess(t: TestApp, seen?: (status: number) => void): void {
+  simulatorOf(t).notifier.transport = async (url, { headers, body }) => {
+    const res = await t.inject({ method: 'POST', url: new URL(url).pathname, headers, payload: body });
+    seen?.(res.statusCode);
+    return res.statusCode;
+  };
+}
+
 /** Starts the app on a free loopback port; the simulator's WeChat Pay API is then at `${url}/api/dev/wechatpay`. */
 export async function listen(t: TestApp): Promise<{ url: string; apiBase: string }> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });

@@ -6,13 +6,8 @@ export const COUPON_WALLET_STATUSES = ['AVAILABLE', 'USED', 'EXPIRED'] as const;
 /** The wallet's three tabs (可用 / 已使用 / 已过期). */
 export type CouponWalletStatus = (typeof COUPON_WALLET_STATUSES)[number];
 
-/** One coupon in a member's wallet, as issued (later template edits never change it). */
-export interface CouponView {
-  id: number;
-  /** e.g. 生日专享8元无门槛券 */
-  name: string;
-  /** e.g. 满99减20, 无门槛减8元, 8.8折 */
-  label: string;
+/** What a coupon takes off and where, the same on a template, a centre item and a wallet coupon. */
+export interface CouponTerms {
   kind: 'AMOUNT_OFF' | 'PERCENT';
   amountOffFen: number | null;
   payRateBp: number | null;
@@ -20,6 +15,15 @@ export interface CouponView {
   thresholdFen: number;
   scope: CouponScope;
   stacking: 'EXCLUSIVE' | 'STACKABLE';
+}
+
+/** One coupon in a member's wallet, as issued (later template edits never change it). */
+export interface CouponView extends CouponTerms {
+  id: number;
+  /** e.g. 生日专享8元无门槛券 */
+  name: string;
+  /** e.g. 满99减20, 无门槛减8元, 8.8折 */
+  label: string;
   status: CouponWalletStatus;
   validFrom: string;
   validUntil: string;
@@ -67,18 +71,11 @@ export const COUPON_CENTRE_STATES = ['CLAIMABLE', 'CLAIMED', 'SOLD_OUT'] as cons
 export type CouponCentreState = (typeof COUPON_CENTRE_STATES)[number];
 
 /** One claimable template, as the member sees it. */
-export interface CouponCentreItem {
+export interface CouponCentreItem extends CouponTerms {
   templateId: number;
   name: string;
   /** e.g. 满99减20 */
   label: string;
-  kind: 'AMOUNT_OFF' | 'PERCENT';
-  amountOffFen: number | null;
-  payRateBp: number | null;
-  maxDiscountFen: number | null;
-  thresholdFen: number;
-  scope: CouponScope;
-  stacking: 'EXCLUSIVE' | 'STACKABLE';
   /** A claimed coupon is valid this many days from the claim. */
   validDays: number;
   perMemberLimit: number;

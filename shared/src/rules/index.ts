@@ -6,3 +6,4 @@ export * from './pricing';
 export * from './drops';
 export * from './distribution';
 export * from './after-sales';
+export * from './brand';

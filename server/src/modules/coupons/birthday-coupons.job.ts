@@ -4,7 +4,8 @@ import { JobScheduler } from '../jobs';
 import { MembersService } from '../members';
 import { CouponsService } from './coupons.service';
 import { BIRTHDAY_TEMPLATE } from './default-templates';
-import { BRAND_TIME_ZONE } from '../stores';
+
+import { BrandSettings } from '../brand';
 
 /** Issue shortly after local midnight. */
 const DUE_AFTER_MINUTES = 10;
@@ -21,13 +22,14 @@ export class BirthdayCouponsJob implements OnModuleInit {
     private readonly members: MembersService,
     private readonly coupons: CouponsService,
     private readonly scheduler: JobScheduler,
+    private readonly brand: BrandSettings,
   ) {}
 
   onModuleInit(): void {
     this.scheduler.register({
       name: 'birthday-coupons',
       periodOf: (now) => {
-        const local = localCalendar(now, BRAND_TIME_ZONE);
+        const local = localCalendar(now, this.brand.timeZone());
         return local.hour * 60 + local.minute >= DUE_AFTER_MINUTES ? local.date : null;
       },
       work: (now) => this.run(now),
@@ -35,11 +37,12 @@ export class BirthdayCouponsJob implements OnModuleInit {
   }
 
   async run(now: Date): Promise<{ date: string; birthdays: number; issued: number }> {
-    const local = localCalendar(now, BRAND_TIME_ZONE);
+    const zone = this.brand.timeZone();
+    const local = localCalendar(now, zone);
     const leap = (local.year % 4 === 0 && local.year % 100 !== 0) || local.year % 400 === 0;
     const days = local.monthDay === '02-28' && !leap ? ['02-28', '02-29'] : [local.monthDay];
     const [y, m, d] = local.date.split('-').map(Number);
-    const validFrom = zonedMidnight(y, m, d, BRAND_TIME_ZONE);
+    const validFrom = zonedMidnight(y, m, d, zone);
     const template = await this.coupons.template(BIRTHDAY_TEMPLATE.code);
     let birthdays = 0;
     let issued = 0;

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { type MemberSignedUpEvent, zonedMidnight } from '@tidepool/shared';
 import { OutboxService } from '../outbox';
-import { BRAND_TIME_ZONE } from '../stores';
+import { BrandSettings } from '../brand';
 import { CouponsService } from './coupons.service';
 import { BIRTHDAY_TEMPLATE } from './default-templates';
 
@@ -15,6 +15,7 @@ export class SignupGiftConsumer implements OnModuleInit {
   constructor(
     private readonly outbox: OutboxService,
     private readonly coupons: CouponsService,
+    private readonly brand: BrandSettings,
   ) {}
 
   onModuleInit(): void {
@@ -29,7 +30,7 @@ export class SignupGiftConsumer implements OnModuleInit {
       {
         memberId: event.memberId,
         issueKey: `birthday:${event.memberId}:${year}`,
-        validFrom: zonedMidnight(year, month, day, BRAND_TIME_ZONE),
+        validFrom: zonedMidnight(year, month, day, this.brand.timeZone()),
       },
     ]);
   }

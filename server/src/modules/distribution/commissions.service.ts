@@ -23,7 +23,8 @@ import {
   OrderAttribution,
   Promoter,
 } from './distribution.entities';
-import { DAY_MS, DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
+import { bindingPolicy, DAY_MS, DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
+import { BrandSettings } from '../brand';
 
 const SETTLE_SCAN = 5_000;
 const SETTLE_CHUNK = 1_000;
@@ -49,6 +50,7 @@ export class CommissionsService implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(DISTRIBUTION_OPTIONS) private readonly options: DistributionOptions,
+    private readonly brand: BrandSettings,
   ) {
     this.mysql = dataSource.options.type !== 'better-sqlite3';
   }
@@ -101,7 +103,7 @@ export class CommissionsService implements OnModuleInit {
       const next = protectionAfterOrder(
         { promoterId: level1.binding.promoterId, protectedUntil: level1.binding.protectedUntil },
         paidAt,
-        this.options,
+        bindingPolicy(this.options, this.brand.rules()),
       );
       if (next.protectedUntil.getTime() !== level1.binding.protectedUntil.getTime()) {
         await manager
@@ -268,7 +270,7 @@ export class CommissionsService implements OnModuleInit {
    * for the chunk. Safe to run again or on two replicas: a settled row is no longer PENDING.
    */
   async settleDue(now: Date = this.clock.now()): Promise<SettlementRunResult> {
-    const cutoff = new Date(now.getTime() - this.options.returnWindowDays * DAY_MS);
+    const cutoff = new Date(now.getTime() - this.brand.rules().returnWindowDays * DAY_MS);
     let after = 0;
     let settled = 0;
     let settledFen = 0;

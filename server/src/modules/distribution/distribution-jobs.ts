@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { localCalendar } from '@tidepool/shared';
 import { JobScheduler } from '../jobs';
-import { BRAND_TIME_ZONE } from '../stores';
+import { BrandSettings } from '../brand';
 import { CommissionReconciliation } from './commission-reconciliation';
 import { CommissionsService } from './commissions.service';
 import { WithdrawalsService } from './withdrawals.service';
@@ -12,14 +12,12 @@ export const SETTLEMENT_AFTER = 2 * 60 + 30;
 /** The ledger check runs after the settlement: 03:30. */
 export const RECONCILE_AFTER = 3 * 60 + 30;
 
-function nightly(after: number) {
+function nightly(after: number, timeZone: () => string) {
   return (now: Date): string | null => {
-    const local = localCalendar(now, BRAND_TIME_ZONE);
+    const local = localCalendar(now, timeZone());
     return local.hour * 60 + local.minute >= after ? local.date : null;
   };
 }
-
-export const settlementPeriod = nightly(SETTLEMENT_AFTER);
 
 /** The nightly commission settlement and ledger check, and the payout sweep (every 10 minutes). */
 @Injectable()
@@ -29,12 +27,14 @@ export class DistributionJobs implements OnModuleInit {
     private readonly commissions: CommissionsService,
     private readonly withdrawals: WithdrawalsService,
     private readonly reconciliation: CommissionReconciliation,
+    private readonly brand: BrandSettings,
   ) {}
 
   onModuleInit(): void {
+    const zone = () => this.brand.timeZone();
     this.scheduler.register({
       name: 'commission-settlement',
-      periodOf: settlementPeriod,
+      periodOf: nightly(SETTLEMENT_AFTER, zone),
       work: async (now) => {
         const { settled, settledFen } = await this.commissions.settleDue(now);
         return { settled, settledFen };
@@ -42,7 +42,7 @@ export class DistributionJobs implements OnModuleInit {
     });
     this.scheduler.register({
       name: 'commission-reconcile',
-      periodOf: nightly(RECONCILE_AFTER),
+      periodOf: nightly(RECONCILE_AFTER, zone),
       work: async () => {
         const { checked, mismatches } = await this.reconciliation.run();
         return { checked, mismatches: mismatches.length };

@@ -41,6 +41,7 @@ import { PromotersService } from './promoters.service';
 import { ReferralsService } from './referrals.service';
 import { WithdrawalsService } from './withdrawals.service';
 import { Inject } from '@nestjs/common';
+import { BrandSettings } from '../brand';
 
 /**
  * Distribution for members (分销): promoter status and application, sharing (tokens, posters, codes), visits that
@@ -58,13 +59,14 @@ export class DistributionController {
     private readonly members: MembersService,
     private readonly authTokens: AuthTokenService,
     @Inject(DISTRIBUTION_OPTIONS) private readonly options: DistributionOptions,
+    private readonly brand: BrandSettings,
   ) {}
 
   @Public()
   @Get('rules')
   @ApiOkResponse({ description: 'DistributionRulesView' })
   rules(): DistributionRulesResponse {
-    return rulesView(this.options);
+    return rulesView(this.options, this.brand.rules());
   }
 
   @Roles('member', 'promoter')

@@ -1,4 +1,4 @@
-import type { DistributionRulesView } from '@tidepool/shared';
+import type { BindingPolicy, BrandRules, DistributionRulesView } from '@tidepool/shared';
 import type { DistributionConfig } from '../../config/env';
 
 export const DISTRIBUTION_OPTIONS = Symbol('DISTRIBUTION_OPTIONS');
@@ -6,15 +6,24 @@ export type DistributionOptions = DistributionConfig;
 
 export const DAY_MS = 86_400_000;
 
-export function rulesView(o: DistributionOptions): DistributionRulesView {
+/** The binding rule: the brand's protection periods with this module's takeover setting. */
+export function bindingPolicy(o: DistributionOptions, brand: BrandRules): BindingPolicy {
+  return {
+    protectionDays: brand.protectionDays,
+    orderProtectionDays: brand.orderProtectionDays,
+    lastTouchAfterProtection: o.lastTouchAfterProtection,
+  };
+}
+
+export function rulesView(o: DistributionOptions, brand: BrandRules): DistributionRulesView {
   return {
     defaultRateBp: o.defaultRateBp,
     defaultSecondRateBp: o.defaultSecondRateBp,
     maxTotalRateBp: o.maxTotalRateBp,
-    protectionDays: o.protectionDays,
-    orderProtectionDays: o.orderProtectionDays,
+    protectionDays: brand.protectionDays,
+    orderProtectionDays: brand.orderProtectionDays,
     lastTouchAfterProtection: o.lastTouchAfterProtection,
-    returnWindowDays: o.returnWindowDays,
+    returnWindowDays: brand.returnWindowDays,
     selfPurchaseCommission: o.selfPurchaseCommission,
     withdrawMinFen: o.withdrawMinFen,
     withdrawDailyLimitFen: o.withdrawDailyLimitFen,

@@ -41,6 +41,7 @@ import {
 import { DAY_MS, DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
 import { PromotersService } from './promoters.service';
 import { WithdrawalsService } from './withdrawals.service';
+import { BrandSettings } from '../brand';
 
 /** The promoter center (推广中心) read side, and the operator's distribution products. */
 @Injectable()
@@ -62,6 +63,7 @@ export class PromoterCenterService {
     private readonly withdrawals: WithdrawalsService,
     private readonly clock: Clock,
     @Inject(DISTRIBUTION_OPTIONS) private readonly options: DistributionOptions,
+    private readonly brand: BrandSettings,
   ) {}
 
   async earnings(promoter: Promoter): Promise<EarningsView> {
@@ -95,7 +97,7 @@ export class PromoterCenterService {
         ? [...(await this.members.byIds(rows.map((r) => r.buyerMemberId))).values()].map((m) => [m.id, m])
         : [],
     );
-    const window = this.options.returnWindowDays * DAY_MS;
+    const window = this.brand.rules().returnWindowDays * DAY_MS;
     const items: CommissionRecordView[] = rows.map((c) => {
       const order = orders.get(c.orderId);
       const completedAt = order?.completedAt ?? null;

@@ -20,6 +20,7 @@ import { CommissionLedger } from './commission-ledger';
 import { CustomerBinding, Promoter, PromoterAccount } from './distribution.entities';
 import { DISTRIBUTION_OPTIONS, type DistributionOptions, rulesView } from './distribution.options';
 import { randomToken } from './tokens';
+import { BrandSettings } from '../brand';
 
 const MAX_CHAIN = 20;
 
@@ -42,6 +43,7 @@ export class PromotersService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(DISTRIBUTION_OPTIONS) private readonly options: DistributionOptions,
+    private readonly brand: BrandSettings,
   ) {}
 
   async me(memberId: number): Promise<PromoterMeView> {
@@ -260,7 +262,7 @@ export class PromotersService {
   }
 
   async meView(promoter: Promoter | null): Promise<PromoterMeView> {
-    const rules = rulesView(this.options);
+    const rules = rulesView(this.options, this.brand.rules());
     if (!promoter) {
       return {
         status: 'NONE',

@@ -24,12 +24,12 @@ import { isUniqueViolation } from '../../common/errors/database-errors';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { SkusService } from '../catalog';
 import { DropCatalog } from '../drops';
-import { BRAND_TIME_ZONE } from '../stores';
 import { WechatGateway } from '../wechat';
 import { BindingEvent, CustomerBinding, Promoter, ShareToken, ShareVisit } from './distribution.entities';
-import { DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
+import { bindingPolicy, DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
 import { PromotersService } from './promoters.service';
 import { randomToken } from './tokens';
+import { BrandSettings } from '../brand';
 
 /** The landing page every poster code opens; it resolves the scene (token) and opens the target. */
 export const POSTER_PAGE = 'pages/index/index';
@@ -64,6 +64,7 @@ export class ReferralsService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(DISTRIBUTION_OPTIONS) private readonly options: DistributionOptions,
+    private readonly brand: BrandSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -171,7 +172,7 @@ export class ReferralsService {
         promoterMemberId: promoter.memberId,
         upstreamMemberIds: upstream,
         now,
-        policy: this.options,
+        policy: bindingPolicy(this.options, this.brand.rules()),
       });
       if (decision.changed && decision.next) {
         const written = await this.writeBinding(
@@ -243,7 +244,7 @@ export class ReferralsService {
    * are one person (a day where the member already has a row drops the anonymous one).
    */
   private async countView(token: ShareToken, memberId: number | null, visitorId: string | null, now: Date) {
-    const day = localCalendar(now, BRAND_TIME_ZONE).date;
+    const day = localCalendar(now, this.brand.timeZone()).date;
     const anonymousKey = visitorId ? `a${visitorId}` : null;
     if (memberId !== null && anonymousKey) await this.linkAnonymousViews(token.id, anonymousKey, memberId);
     const visitorKey = memberId === null ? (anonymousKey ?? `a${randomBytes(12).toString('hex')}`) : `m${memberId}`;

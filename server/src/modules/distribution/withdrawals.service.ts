@@ -10,10 +10,10 @@ import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { MembersService } from '../members';
 import { FINAL_FAILURES, type TransferBill, TransferGateway } from '../payments';
-import { BRAND_TIME_ZONE } from '../stores';
 import { CommissionLedger } from './commission-ledger';
 import { outBillNoOf, Promoter, PromoterAccount, Withdrawal } from './distribution.entities';
 import { DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
+import { BrandSettings } from '../brand';
 
 const RETURNED: readonly WithdrawalStatus[] = ['FAILED', 'REJECTED'];
 /** A PAYING withdrawal untouched this long is asked about again by the sweep (same out_bill_no). */
@@ -39,6 +39,7 @@ export class WithdrawalsService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     @Inject(DISTRIBUTION_OPTIONS) private readonly options: DistributionOptions,
+    private readonly brand: BrandSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,7 +52,7 @@ export class WithdrawalsService {
     }
     if (amountFen < this.options.withdrawMinFen) throw new DomainException('WITHDRAW_BELOW_MINIMUM');
     const now = this.clock.now();
-    const businessDate = localCalendar(now, BRAND_TIME_ZONE).date;
+    const businessDate = localCalendar(now, this.brand.timeZone()).date;
     const status: WithdrawalStatus = amountFen > this.options.withdrawReviewThresholdFen ? 'REVIEW' : 'PAYING';
     let id: number;
     try {
@@ -278,7 +279,7 @@ export class WithdrawalsService {
   }
 
   async todayTotal(promoterId: number): Promise<number> {
-    const businessDate = localCalendar(this.clock.now(), BRAND_TIME_ZONE).date;
+    const businessDate = localCalendar(this.clock.now(), this.brand.timeZone()).date;
     return (await this.withdrawals.sum('amountFen', { promoterId, businessDate, status: Not(In([...RETURNED])) })) ?? 0;
   }
 

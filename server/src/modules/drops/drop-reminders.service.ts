@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type DropReminderResponse, opensAtFor } from '@tidepool/shared';
+import { type DropReminderResponse, formatDateTime, opensAtFor } from '@tidepool/shared';
 import { LessThanOrEqual, MoreThan, type Repository } from 'typeorm';
 import { affectedRows } from '../../common/database/transactions';
 import { Clock } from '../../common/clock/clock.service';
@@ -8,9 +8,9 @@ import { DomainException } from '../../common/errors/domain.exception';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { LoyaltyService } from '../loyalty';
 import { type MemberView, MembersService } from '../members';
-import { BRAND_TIME_ZONE } from '../stores';
 import { WechatSubscribeRefusedError, WechatGatewayError } from '../wechat';
 import { WechatGateway } from '../wechat';
+import { BrandSettings } from '../brand';
 import { Drop } from './drop.entity';
 import { DropCatalog } from './drop-catalog.service';
 import { DropReminder } from './drop-reminder.entity';
@@ -29,6 +29,7 @@ export class DropRemindersService {
     private readonly catalog: DropCatalog,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly brand: BrandSettings,
   ) {}
 
   async remind(memberId: number, dropId: number, templateIds: string[]): Promise<DropReminderResponse> {
@@ -105,7 +106,8 @@ export class DropRemindersService {
         page: `packages/drop/pages/detail/index?id=${drop.id}`,
         data: {
           thing1: drop.title.slice(0, 20),
-          time2: wallClock(opensAt),
+          // 2026-11-27 12:00 in the brand's zone: WeChat's `time` keyword format.
+          time2: formatDateTime(opensAt, this.brand.timeZone()),
           thing3: '团购已开始，限量先到先得',
         },
       });
@@ -125,18 +127,3 @@ export class DropRemindersService {
 }
 
 const DAY_MS = 86_400_000;
-
-/** 2026-11-27 12:00 in the brand's zone (WeChat's `time` keyword format). */
-function wallClock(instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: BRAND_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).formatToParts(instant);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour') === '24' ? '00' : get('hour')}:${get('minute')}`;
-}

@@ -1,20 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
-  DEFAULT_TIER_TABLE,
   dropPhase,
   type DropItemView,
   type DropListResponse,
   type DropOrderSummaryView,
   type DropView,
   type EarlyAccess,
-  isBirthday,
-  localCalendar,
   opensAtFor,
   orderMachine,
   type OrderView,
   type Page,
-  pointsForPurchase,
   type TierCode,
   tierByCode,
 } from '@tidepool/shared';
@@ -25,7 +21,7 @@ import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { LoyaltyService } from '../loyalty';
 import { MembersService } from '../members';
 import { OrderReadsService, OrdersService } from '../orders';
-import { BRAND_TIME_ZONE } from '../stores';
+import { BrandSettings, LoyaltyRules } from '../brand';
 import { DropCatalog } from './drop-catalog.service';
 import { DropItem } from './drop-item.entity';
 import { DropReminder } from './drop-reminder.entity';
@@ -52,6 +48,8 @@ export class DropsService {
     private readonly ordersService: OrdersService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly brand: BrandSettings,
+    private readonly loyaltyRules: LoyaltyRules,
   ) {}
 
   /** Drops open now or opening within a week, soonest first. */
@@ -87,7 +85,7 @@ export class DropsService {
     const now = this.clock.now();
     if (now >= drop.closesAt) throw new DomainException('DROP_ENDED');
     const earliest = opensAtFor(drop, earliestTier(drop.earlyAccess), drop.earlyAccess);
-    if (now < earliest) throw notOpen(drop.opensAt);
+    if (now < earliest) throw notOpen(drop.opensAt, this.brand.timeZone());
     if (request.quantity > item.perMemberLimit) {
       throw new DomainException('DROP_LIMIT_REACHED', `「${item.productName}」每人限购 ${item.perMemberLimit} 件`);
     }
@@ -115,13 +113,11 @@ export class DropsService {
     if (!member) throw new DomainException('UNAUTHENTICATED');
     if (!member.signedUpAt) throw new DomainException('NOT_SIGNED_UP', '成为会员后才能参加团购');
     if (dropPhase(drop, now, tier, drop.earlyAccess) === 'UPCOMING') {
-      throw notOpen(opensAtFor(drop, tier, drop.earlyAccess));
+      throw notOpen(opensAtFor(drop, tier, drop.earlyAccess), this.brand.timeZone());
     }
     await Promise.all([this.ordersService.checkFulfilment(request), this.stock.ensureHold(item.id, memberId)]);
 
     const payableFen = item.dropPriceFen * request.quantity;
-    const local = localCalendar(now, BRAND_TIME_ZONE);
-    const birthday = isBirthday(member.birthday, local.monthDay, local.year);
     const saving = (item.listPriceFen - item.dropPriceFen) * request.quantity;
     try {
       const order = await this.ordersService.place(
@@ -139,7 +135,12 @@ export class DropsService {
           // The drop price is the price: no member-day discount or coupon on top (docs/domain.md, drops).
           ruleVersions: { drop: drop.id },
           couponIds: [],
-          pointsToAward: pointsForPurchase({ paidFen: payableFen, tier, birthday }, DEFAULT_TIER_TABLE),
+          pointsToAward: this.loyaltyRules.pointsForPurchase({
+            paidFen: payableFen,
+            tier,
+            birthday: member.birthday,
+            at: now,
+          }).points,
           reservationSeconds: drop.reservationSeconds,
           dropId: drop.id,
           lines: [
@@ -229,7 +230,7 @@ export class DropsService {
         .filter(([, minutes]) => (minutes ?? 0) > 0)
         .map(([code, minutes]) => ({
           tier: code as TierCode,
-          tierName: tierByCode(code as TierCode).name,
+          tierName: tierByCode(code as TierCode, this.brand.rules().tierTable).name,
           minutes: minutes ?? 0,
         })),
       serverTime: now.toISOString(),
@@ -270,9 +271,9 @@ function earliestTier(earlyAccess: EarlyAccess): TierCode | null {
   return best;
 }
 
-function notOpen(opensAt: Date): DomainException {
+function notOpen(opensAt: Date, timeZone: string): DomainException {
   const local = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: BRAND_TIME_ZONE,
+    timeZone,
     month: 'numeric',
     day: 'numeric',
     hour: '2-digit',

@@ -3,7 +3,8 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ServerTimeResponse } from '@tidepool/shared';
 import { Public } from '../../common/auth/public.decorator';
 import { Clock } from '../../common/clock/clock.service';
-import { BRAND_TIME_ZONE } from '../stores';
+
+import { BrandSettings } from '../brand';
 
 /**
  * The server's "now" (honouring TIDEPOOL_NOW). Countdowns in the mini program compare it with the device clock
@@ -13,12 +14,15 @@ import { BRAND_TIME_ZONE } from '../stores';
 @ApiTags('health')
 @Controller('time')
 export class TimeController {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly brand: BrandSettings,
+  ) {}
 
   @Public()
   @Get()
   @ApiOkResponse({ schema: { example: { now: '2026-11-25T02:00:00.000Z', timeZone: 'Asia/Shanghai' } } })
   now(): ServerTimeResponse {
-    return { now: this.clock.now().toISOString(), timeZone: BRAND_TIME_ZONE };
+    return { now: this.clock.now().toISOString(), timeZone: this.brand.timeZone() };
   }
 }

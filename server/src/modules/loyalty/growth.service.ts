@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { tierFor } from '@tidepool/shared';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
@@ -14,10 +14,10 @@ import {
   requireReason,
 } from './loyalty-input';
 import { LedgerRaceError, LoyaltyTransactions } from './loyalty-transactions';
-import { LOYALTY_OPTIONS, type LoyaltyOptions } from './loyalty.options';
 import type { AddGrowthInput, GrowthResult, ReverseGrowthInput } from './loyalty.types';
 import { MemberTier } from './member-tier.entity';
 import { TierChange } from './tier-change.entity';
+import { BrandSettings } from '../brand';
 
 export const DEFAULT_GROWTH_REVERSE_REASON = '退款扣回成长值';
 
@@ -31,7 +31,7 @@ export class GrowthService {
   constructor(
     private readonly tx: LoyaltyTransactions,
     private readonly clock: Clock,
-    @Inject(LOYALTY_OPTIONS) private readonly options: LoyaltyOptions,
+    private readonly brand: BrandSettings,
   ) {}
 
   async addGrowth(memberId: number, input: AddGrowthInput): Promise<GrowthResult> {
@@ -118,7 +118,7 @@ export class GrowthService {
     const growthAfter = row.growth + change.growth;
     // Cannot happen while every reversal is bounded by its earning; a hand-edited row is for reconcile to report.
     if (growthAfter < 0) throw new Error(`growth of member ${row.memberId} would go negative`);
-    const tierAfter = tierFor(growthAfter, this.options.tierTable).code;
+    const tierAfter = tierFor(growthAfter, this.brand.rules().tierTable).code;
     const entry: Omit<GrowthEntry, 'id'> = {
       memberId: row.memberId,
       kind: change.kind,
@@ -170,7 +170,7 @@ export class GrowthService {
   /** The member's first growth creates the row at the first tier, in its own short transaction. */
   private async createRow(memberId: number): Promise<void> {
     const now = this.clock.now();
-    const tier = tierFor(0, this.options.tierTable).code;
+    const tier = tierFor(0, this.brand.rules().tierTable).code;
     await this.tx.run(async (manager) => {
       try {
         await manager.insert(MemberTier, { memberId, growth: 0, tier, version: 0, createdAt: now, updatedAt: now });

@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { localCalendar } from '@tidepool/shared';
 import { JobScheduler } from '../jobs';
-import { LOYALTY_OPTIONS, type LoyaltyOptions } from './loyalty.options';
 import { LoyaltyService } from './loyalty.service';
+import { BrandSettings } from '../brand';
 
 /** Local time (minutes after midnight in the brand's zone) after which each nightly job is due. */
 export const POINTS_EXPIRY_AFTER = 30; // 00:30, once the midnight expiries have passed
@@ -28,11 +28,11 @@ export class LoyaltyJobs implements OnModuleInit {
   constructor(
     private readonly scheduler: JobScheduler,
     private readonly loyalty: LoyaltyService,
-    @Inject(LOYALTY_OPTIONS) private readonly options: LoyaltyOptions,
+    private readonly brand: BrandSettings,
   ) {}
 
   onModuleInit(): void {
-    const zone = this.options.timeZone;
+    const zone = this.brand.timeZone();
     this.scheduler.register({
       name: 'points-expiry',
       periodOf: (now) => dailyPeriod(now, zone, POINTS_EXPIRY_AFTER),

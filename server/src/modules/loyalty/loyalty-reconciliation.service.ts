@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { tierFor } from '@tidepool/shared';
 import type { DataSource } from 'typeorm';
-import { LOYALTY_OPTIONS, type LoyaltyOptions } from './loyalty.options';
 import type { LedgerMismatch, ReconcileReport } from './loyalty.types';
+import { BrandSettings } from '../brand';
 
 type Numeric = number | string;
 
@@ -18,7 +18,7 @@ export class LoyaltyReconciliationService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(LOYALTY_OPTIONS) private readonly options: LoyaltyOptions,
+    private readonly brand: BrandSettings,
   ) {}
 
   async reconcile(): Promise<ReconcileReport> {
@@ -57,9 +57,12 @@ export class LoyaltyReconciliationService {
 
   /** growth = sum of growth entries; tier = the tier table's tier for the growth. */
   private async growth(): Promise<LedgerMismatch[]> {
-    const table = [...this.options.tierTable].sort((a, b) => b.minGrowth - a.minGrowth);
+    const table = [...this.brand.rules().tierTable].sort((a, b) => b.minGrowth - a.minGrowth);
     const caseSql = `CASE ${table.map(() => 'WHEN t.growth >= ? THEN ?').join(' ')} ELSE ? END`;
-    const params = [...table.flatMap((tier) => [tier.minGrowth, tier.code]), tierFor(0, this.options.tierTable).code];
+    const params = [
+      ...table.flatMap((tier) => [tier.minGrowth, tier.code]),
+      tierFor(0, this.brand.rules().tierTable).code,
+    ];
     const rows = await this.dataSource.query<{ memberId: Numeric; growth: Numeric; tier: string; entrySum: Numeric }[]>(
       `SELECT t.memberId AS memberId, t.growth AS growth, t.tier AS tier, COALESCE(g.total, 0) AS entrySum
          FROM member_tiers t
@@ -73,7 +76,7 @@ export class LoyaltyReconciliationService {
       const memberId = Number(row.memberId);
       const growth = Number(row.growth);
       const entrySum = Number(row.entrySum);
-      const expectedTier = tierFor(growth, this.options.tierTable).code;
+      const expectedTier = tierFor(growth, this.brand.rules().tierTable).code;
       const found: LedgerMismatch[] = [];
       if (growth !== entrySum) found.push({ memberId, check: 'GROWTH_SUM', recorded: growth, expected: entrySum });
       if (row.tier !== expectedTier)

@@ -10,6 +10,7 @@ import { MemberTier } from './member-tier.entity';
 import { PointsAccount } from './points-account.entity';
 import { PointsEntry } from './points-entry.entity';
 import { PointsLot } from './points-lot.entity';
+import { BrandSettings } from '../brand';
 
 const DAY_MS = 86_400_000;
 
@@ -23,6 +24,7 @@ export class LoyaltySummaryService {
     @InjectRepository(MemberTier) private readonly tiers: Repository<MemberTier>,
     private readonly clock: Clock,
     @Inject(LOYALTY_OPTIONS) private readonly options: LoyaltyOptions,
+    private readonly brand: BrandSettings,
   ) {}
 
   /** The members' tiers; a member with no growth yet is NORMAL. */
@@ -54,7 +56,7 @@ export class LoyaltySummaryService {
       points: Math.max(0, (account?.available ?? 0) - dueTotal),
       debt: account?.debt ?? 0,
       growth: tier?.growth ?? 0,
-      tier: tier?.tier ?? tierFor(0, this.options.tierTable).code,
+      tier: tier?.tier ?? tierFor(0, this.brand.rules().tierTable).code,
       expiringSoon:
         next && soon
           ? {

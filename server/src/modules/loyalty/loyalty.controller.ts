@@ -1,7 +1,6 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import {
-  DEFAULT_MEMBER_DAY_RULE,
   type Page,
   type PointsBalanceResponse,
   type PointsHistoryEntry,
@@ -13,8 +12,8 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import type { Principal } from '../../common/auth/principal';
 import { Roles } from '../../common/auth/roles.decorator';
 import { PageQueryDto } from '../../common/http/pagination.dto';
-import { LOYALTY_OPTIONS, type LoyaltyOptions } from './loyalty.options';
 import { LoyaltyService } from './loyalty.service';
+import { BrandSettings } from '../brand';
 
 /** The member's own points and tier (积分, 会员等级). Every route reads the caller's ledger only. */
 @ApiTags('loyalty')
@@ -23,7 +22,7 @@ import { LoyaltyService } from './loyalty.service';
 export class LoyaltyController {
   constructor(
     private readonly loyalty: LoyaltyService,
-    @Inject(LOYALTY_OPTIONS) private readonly options: LoyaltyOptions,
+    private readonly brand: BrandSettings,
   ) {}
 
   @Get('points')
@@ -60,7 +59,7 @@ export class LoyaltyController {
   @ApiOkResponse({ description: 'TierResponse' })
   async tier(@CurrentUser() member: Principal): Promise<TierResponse> {
     const { growth } = await this.loyalty.summary(member.id);
-    const { tierTable, pointsRule } = this.options;
+    const { tierTable, points, memberDay, perks } = this.brand.rules();
     const progress = tierProgress(growth, tierTable);
     return {
       growth,
@@ -70,7 +69,7 @@ export class LoyaltyController {
         : null,
       growthToNextTier: progress.growthToNext,
       progressPermille: progress.permille,
-      benefits: tierBenefits(tierTable, pointsRule, DEFAULT_MEMBER_DAY_RULE),
+      benefits: tierBenefits(tierTable, points, memberDay, perks),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { defaultExpiry, planEarn, planRedeem, planReverse } from '@tidepool/shared';
 import type { EntityManager } from 'typeorm';
 import { DomainException } from '../../common/errors/domain.exception';
@@ -12,7 +12,6 @@ import {
   requirePositive,
   requireReason,
 } from './loyalty-input';
-import { LOYALTY_OPTIONS, type LoyaltyOptions } from './loyalty.options';
 import type {
   AdjustPointsInput,
   EarnPointsInput,
@@ -24,6 +23,7 @@ import type { PointsAccount } from './points-account.entity';
 import { PointsEntry } from './points-entry.entity';
 import { PointsLot } from './points-lot.entity';
 import { plan, PointsLedgerWriter } from './points-ledger.writer';
+import { BrandSettings } from '../brand';
 
 export const DEFAULT_REVERSE_REASON = '退款扣回积分';
 
@@ -37,7 +37,7 @@ export const DEFAULT_REVERSE_REASON = '退款扣回积分';
 export class PointsLedgerService {
   constructor(
     private readonly writer: PointsLedgerWriter,
-    @Inject(LOYALTY_OPTIONS) private readonly options: LoyaltyOptions,
+    private readonly brand: BrandSettings,
   ) {}
 
   /** Credits points as a new lot (debt is repaid first). */
@@ -146,7 +146,7 @@ export class PointsLedgerService {
     credit: { kind: 'EARN' | 'ADJUST'; source: NormalisedSource; points: number; reason: string; expiresAt?: Date },
   ): Promise<PointsEntry> {
     const expiresAt =
-      credit.expiresAt ?? defaultExpiry(now, this.options.timeZone, this.options.pointsRule.expiryYears);
+      credit.expiresAt ?? defaultExpiry(now, this.brand.timeZone(), this.brand.rules().points.expiryYears);
     const state = await this.writer.state(manager, account);
     const earning = plan(() => planEarn(state, credit.points, expiresAt, now));
     const entry = await this.writer.write(

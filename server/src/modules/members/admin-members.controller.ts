@@ -4,6 +4,7 @@ import { maskPhone, type MemberTierView, tierFor } from '@tidepool/shared';
 import { Roles } from '../../common/auth/roles.decorator';
 import { DomainException } from '../../common/errors/domain.exception';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
+import { BrandSettings } from '../brand';
 import { MemberLoyaltyReader } from './member-loyalty';
 import { MembersService } from './members.service';
 
@@ -25,6 +26,7 @@ export class AdminMembersController {
   constructor(
     private readonly members: MembersService,
     private readonly loyalty: MemberLoyaltyReader,
+    private readonly brand: BrandSettings,
   ) {}
 
   @Get(':id')
@@ -33,7 +35,7 @@ export class AdminMembersController {
     const member = await this.members.findById(id);
     if (!member) throw new DomainException('MEMBER_NOT_FOUND');
     const { points, growth } = await this.loyalty.numbers(id);
-    const tier = tierFor(growth);
+    const tier = tierFor(growth, this.brand.rules().tierTable);
     return {
       id: member.id,
       phoneMasked: maskPhone(member.phone),

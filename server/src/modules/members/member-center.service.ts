@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  DEFAULT_MEMBER_DAY_RULE,
   formatFen,
   fen,
   isMemberDay,
@@ -11,13 +10,14 @@ import {
   type TierRule,
   tierProgress,
 } from '@tidepool/shared';
+
+import { BrandSettings } from '../brand';
 import { Clock } from '../../common/clock/clock.service';
 import { StoresService } from '../stores';
 import type { Member } from './member.entity';
 import { MemberDataHooks } from './member-data-hooks';
 import { MemberLoyaltyReader } from './member-loyalty';
 import { VouchersService } from './vouchers.service';
-import { BRAND_TIME_ZONE } from '../stores';
 
 /** Builds the member center card (我的): tier, growth and progress, points, coupons, member-day hint. */
 @Injectable()
@@ -29,6 +29,7 @@ export class MemberCenterService {
     private readonly vouchers: VouchersService,
     private readonly loyalty: MemberLoyaltyReader,
     private readonly clock: Clock,
+    private readonly brand: BrandSettings,
   ) {}
 
   async card(member: Member): Promise<MemberCenterResponse> {
@@ -38,7 +39,7 @@ export class MemberCenterService {
       this.hooks.usableCoupons(member.id),
       member.signupStoreId ? this.stores.findById(member.signupStoreId) : Promise.resolve(null),
     ]);
-    const progress = tierProgress(growth);
+    const progress = tierProgress(growth, this.brand.rules().tierTable);
     return {
       signedUp: member.signedUpAt !== null,
       phoneMasked: maskPhone(member.phone),
@@ -54,14 +55,15 @@ export class MemberCenterService {
       tierProgressPermille: progress.permille,
       points,
       couponCount: couponCount + voucherCount,
-      memberDay: this.memberDayHint(progress.current, store?.timeZone ?? BRAND_TIME_ZONE),
+      memberDay: this.memberDayHint(progress.current, store?.timeZone ?? this.brand.timeZone()),
     };
   }
 
   private memberDayHint(tier: TierRule, timeZone: string): MemberDayHint {
-    const today = isMemberDay(localCalendar(this.clock.now(), timeZone).weekday);
+    const rule = this.brand.rules().memberDay;
+    const today = isMemberDay(localCalendar(this.clock.now(), timeZone).weekday, rule);
     if (!today) return { today, hint: null };
-    const threshold = formatFen(fen(DEFAULT_MEMBER_DAY_RULE.thresholdFen)).replace('.00', '');
+    const threshold = formatFen(fen(rule.thresholdFen)).replace('.00', '');
     const off = formatFen(fen(tier.memberDayDiscountFen)).replace('.00', '');
     return { today, hint: `今天是会员日：${tier.name}会员满${threshold}立减${off}` };
   }

@@ -13,9 +13,9 @@ import { affectedRows, Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { OutboxService } from '../outbox';
-import { BRAND_TIME_ZONE } from '../stores';
 import { type ResolvedSignupCode, SignupCodesService } from '../stores';
 import { WechatGateway } from '../wechat';
+import { BrandSettings } from '../brand';
 import { Member } from './member.entity';
 import { MembersService } from './members.service';
 import { VouchersService } from './vouchers.service';
@@ -38,6 +38,7 @@ export class SignupService {
     private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly brand: BrandSettings,
   ) {}
 
   async signup(memberId: number, request: SignupRequest): Promise<void> {
@@ -88,7 +89,7 @@ export class SignupService {
           .execute();
         if (affectedRows(result) !== 1) return false; // a concurrent signup won; nothing more to do
         // What joining gives comes from the same rule as the signup page's promises (shared signup-gifts).
-        const local = localCalendar(now, attribution?.store.timeZone ?? BRAND_TIME_ZONE);
+        const local = localCalendar(now, attribution?.store.timeZone ?? this.brand.timeZone());
         const channel = signupChannel(attribution !== null);
         const gifts = signupGifts({
           channel,

@@ -4,14 +4,11 @@ import {
   type CheckoutCouponOption,
   type CheckoutLineInput,
   type Coupon,
-  DEFAULT_TIER_TABLE,
   fen,
-  isBirthday,
   isCouponApplicable,
   isMemberDay,
   localCalendar,
   type MemberContext,
-  pointsForPurchase,
   PricingError,
   quote,
   type QuoteLine,
@@ -24,9 +21,8 @@ import { type ProductView, type SkuView, SkusService } from '../catalog';
 import { CouponsService } from '../coupons';
 import { LoyaltyService } from '../loyalty';
 import { MembersService } from '../members';
-import { StoresService } from '../stores';
 import { ACTIVE_PROMOTIONS } from './promotions';
-import { BRAND_TIME_ZONE } from '../stores';
+import { BrandSettings, LoyaltyRules } from '../brand';
 
 export interface PricedLine {
   sku: SkuView;
@@ -54,19 +50,21 @@ export interface PricedCheckout {
 export class CheckoutService {
   constructor(
     private readonly skus: SkusService,
-    private readonly stores: StoresService,
     private readonly coupons: CouponsService,
     private readonly loyalty: LoyaltyService,
     private readonly members: MembersService,
     private readonly clock: Clock,
+    private readonly brand: BrandSettings,
+    private readonly loyaltyRules: LoyaltyRules,
   ) {}
 
   async price(memberId: number, input: CheckoutLineInput[], couponIds?: number[]): Promise<PricedCheckout> {
     const member = await this.members.requireById(memberId);
     const lines = await this.resolveLines(input);
     const now = this.clock.now();
-    const store = await this.stores.first();
-    const local = localCalendar(now, store?.timeZone ?? BRAND_TIME_ZONE);
+    // Online there is no till: the brand's own calendar decides the member day (and the birthday, in points).
+    const local = localCalendar(now, this.brand.timeZone());
+    const rules = this.brand.pricingRules();
     const { tier } = await this.loyalty.summary(memberId);
     // Member prices, coupons and points are for members: a WeChat visitor who has not signed up pays list price.
     const signedUp = member.signedUpAt !== null;
@@ -83,7 +81,7 @@ export class CheckoutService {
     const promotions = ACTIVE_PROMOTIONS;
     const best = bestCouponChoice(
       quoteLines,
-      { member: memberContext, promotions, now },
+      { member: memberContext, promotions, rules, now },
       wallet.map((w) => w.coupon),
     );
     const suggestedCouponIds = best.coupons.map((c) => c.id);
@@ -91,7 +89,7 @@ export class CheckoutService {
     const chosen: Coupon[] = await this.coupons.forQuote(memberId, chosenIds);
     let result: QuoteResult;
     try {
-      result = quote({ lines: quoteLines, member: memberContext, promotions, coupons: chosen });
+      result = quote({ lines: quoteLines, member: memberContext, promotions, coupons: chosen, rules });
     } catch (error) {
       if (error instanceof PricingError) throw new DomainException(error.code, error.message);
       throw error;
@@ -102,15 +100,20 @@ export class CheckoutService {
         ? { coupon: view, usable: true, reason: null, shortfallFen: null }
         : { coupon: view, usable: false, reason: check.reason, shortfallFen: check.shortfallFen };
     });
-    const birthday = isBirthday(member.birthday, local.monthDay, local.year);
+    const earning = this.loyaltyRules.pointsForPurchase({
+      paidFen: result.payableFen,
+      tier,
+      birthday: member.birthday,
+      at: now,
+    });
     return {
       lines,
       result,
       couponIds: chosenIds,
       suggestedCouponIds,
       options,
-      memberDay: signedUp && isMemberDay(local.weekday),
-      points: signedUp ? pointsForPurchase({ paidFen: result.payableFen, tier, birthday }, DEFAULT_TIER_TABLE) : 0,
+      memberDay: signedUp && isMemberDay(local.weekday, rules.memberDay),
+      points: signedUp ? earning.points : 0,
       tier,
     };
   }

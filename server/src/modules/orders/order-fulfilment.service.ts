@@ -1,13 +1,13 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type OrderState, type OrderView, type ShipOrderRequest } from '@tidepool/shared';
 import { type DataSource, type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
-import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 import { JobScheduler } from '../jobs';
 import { OutboxService } from '../outbox';
+import { BrandSettings } from '../brand';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 import { moveOrders, orderStateAfter } from './order-transitions';
@@ -43,7 +43,7 @@ export class OrderFulfilmentService implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly scheduler: JobScheduler,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly brand: BrandSettings,
   ) {
     this.mysql = dataSource.options.type !== 'better-sqlite3';
   }
@@ -175,12 +175,12 @@ export class OrderFulfilmentService implements OnModuleInit {
   }
 
   /**
-   * Completes every order shipped at least ORDER_AUTO_CONFIRM_DAYS ago, in chunks of AUTO_CONFIRM_CHUNK (one
+   * Completes every order shipped at least the brand's auto-confirm days ago, in chunks of AUTO_CONFIRM_CHUNK (one
    * transaction each, walking by id). Safe to run again or on two replicas: a completed order is no longer
    * FULFILLED, and the scheduler's runner claims each period once.
    */
   async autoConfirm(now: Date = this.clock.now()): Promise<number> {
-    const cutoff = new Date(now.getTime() - this.config.orderAutoConfirmDays * DAY_MS);
+    const cutoff = new Date(now.getTime() - this.brand.rules().orderAutoConfirmDays * DAY_MS);
     let after = 0;
     let confirmed = 0;
     while (confirmed < AUTO_CONFIRM_MAX_PER_RUN) {

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   type ErrorCode,
@@ -13,7 +13,7 @@ import { type EntityManager, In, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
-import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { BrandSettings } from '../brand';
 import { OrderItem } from './order-item.entity';
 import { settleLineRefundState } from './order-transitions';
 import type { Order } from './order.entity';
@@ -60,7 +60,7 @@ export class OrderLineRefundsService {
   constructor(
     @InjectRepository(OrderItem) private readonly items: Repository<OrderItem>,
     private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly brand: BrandSettings,
   ) {}
 
   /** Another module follows line refunds to their end (after-sales moves its own state in the same transaction). */
@@ -76,10 +76,10 @@ export class OrderLineRefundsService {
     for (const listener of this.listeners) await listener(manager, refund, status);
   }
 
-  /** The return window: completion + DISTRIBUTION_RETURN_WINDOW_DAYS (commissions settle after the same window). */
+  /** The return window: completion + the brand's return window days (commissions settle after the same window). */
   deadlineOf(order: Order): Date | null {
     if (!order.completedAt) return null;
-    return new Date(order.completedAt.getTime() + this.config.distribution.returnWindowDays * DAY_MS);
+    return new Date(order.completedAt.getTime() + this.brand.rules().returnWindowDays * DAY_MS);
   }
 
   /** Why no refund can be asked for on this order now, or null. */

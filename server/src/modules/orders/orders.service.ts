@@ -20,8 +20,8 @@ import { CartService } from '../cart';
 import { SkusService } from '../catalog';
 import { CouponsService } from '../coupons';
 import { JobScheduler } from '../jobs';
-import { BRAND_TIME_ZONE } from '../stores';
 import { StoresService } from '../stores';
+import { BrandSettings } from '../brand';
 import { CheckoutService, specText } from './checkout.service';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
@@ -60,6 +60,7 @@ export class OrdersService implements OnModuleInit {
     private readonly scheduler: JobScheduler,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly brand: BrandSettings,
     @Optional() private readonly closer?: PaymentCloser,
   ) {}
 
@@ -182,7 +183,7 @@ export class OrdersService implements OnModuleInit {
     const order = await this.transactions.run(async (manager) => {
       const saved = await manager.getRepository(Order).save(
         manager.getRepository(Order).create({
-          orderNo: newOrderNo(now, BRAND_TIME_ZONE),
+          orderNo: newOrderNo(now, this.brand.timeZone()),
           memberId,
           clientKey,
           state: 'PENDING_PAYMENT',
@@ -376,7 +377,9 @@ export class OrdersService implements OnModuleInit {
               shippedAt: order.fulfilledAt.toISOString(),
               autoConfirmAt:
                 order.state === 'FULFILLED'
-                  ? new Date(order.fulfilledAt.getTime() + this.config.orderAutoConfirmDays * 86_400_000).toISOString()
+                  ? new Date(
+                      order.fulfilledAt.getTime() + this.brand.rules().orderAutoConfirmDays * 86_400_000,
+                    ).toISOString()
                   : null,
             }
           : null,

@@ -1,16 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  DEFAULT_MEMBER_DAY_RULE,
-  DEFAULT_TIER_TABLE,
-  isMemberDay,
-  localCalendar,
-  type PromotionsView,
-} from '@tidepool/shared';
+import { isMemberDay, localCalendar, type PromotionsView } from '@tidepool/shared';
 import { Public } from '../../common/auth/public.decorator';
 import { Clock } from '../../common/clock/clock.service';
-import { BRAND_TIME_ZONE } from '../stores';
-import { StoresService } from '../stores';
+import { BrandSettings } from '../brand';
 import { ACTIVE_PROMOTIONS } from './promotions';
 
 /**
@@ -21,24 +14,24 @@ import { ACTIVE_PROMOTIONS } from './promotions';
 @Controller('promotions')
 export class PromotionsController {
   constructor(
-    private readonly stores: StoresService,
     private readonly clock: Clock,
+    private readonly brand: BrandSettings,
   ) {}
 
   @Public()
   @Get()
   @ApiOperation({ summary: 'Item promotions and the member-day rule checkout applies now' })
   @ApiOkResponse({ description: 'PromotionsView' })
-  async view(): Promise<PromotionsView> {
-    const store = await this.stores.first();
-    const local = localCalendar(this.clock.now(), store?.timeZone ?? BRAND_TIME_ZONE);
-    const tiers = [...DEFAULT_TIER_TABLE].sort((a, b) => a.minGrowth - b.minGrowth);
+  view(): PromotionsView {
+    const { memberDay, tierTable, timeZone } = this.brand.rules();
+    const local = localCalendar(this.clock.now(), timeZone);
+    const tiers = [...tierTable].sort((a, b) => a.minGrowth - b.minGrowth);
     return {
       itemPromotions: [...ACTIVE_PROMOTIONS],
       memberDay: {
-        weekday: DEFAULT_MEMBER_DAY_RULE.weekday,
-        thresholdFen: DEFAULT_MEMBER_DAY_RULE.thresholdFen,
-        today: isMemberDay(local.weekday),
+        weekday: memberDay.weekday,
+        thresholdFen: memberDay.thresholdFen,
+        today: isMemberDay(local.weekday, memberDay),
         tiers: tiers.map((t) => ({ code: t.code, name: t.name, discountFen: t.memberDayDiscountFen })),
       },
     };

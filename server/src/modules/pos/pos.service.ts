@@ -4,12 +4,10 @@ import {
   fen,
   formatFen,
   growthForPaidFen,
-  isBirthday,
   isMemberDay,
   localCalendar,
   maskPhone,
   type Page,
-  pointsForPurchase,
   PricingError,
   quote,
   type QuoteResult,
@@ -29,6 +27,7 @@ import { MembersService } from '../members';
 import { StoreModeService } from '../store-mode';
 import { type StoreView, StoresService } from '../stores';
 import { OutboxService } from '../outbox';
+import { BrandSettings, LoyaltyRules } from '../brand';
 import type { TillPurchaseDto, TillQuoteDto } from './dto/pos.requests';
 import { TillTransaction } from './till-transaction.entity';
 
@@ -66,6 +65,8 @@ export class PosService {
     private readonly transactions: Transactions,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
+    private readonly brand: BrandSettings,
+    private readonly loyaltyRules: LoyaltyRules,
   ) {}
 
   async quote(cashier: Principal, request: TillQuoteDto): Promise<TillQuoteResponse> {
@@ -198,27 +199,36 @@ export class PosService {
       this.coupons.forQuote(memberId, request.couponIds ?? []),
     ]);
     if (!member) throw new DomainException('MEMBER_NOT_FOUND');
-    const local = localCalendar(this.clock.now(), store.timeZone);
+    const now = this.clock.now();
+    const local = localCalendar(now, store.timeZone);
+    const rules = this.brand.pricingRules();
     let result: QuoteResult;
     try {
       result = quote({
         lines: [{ skuId: 0, productId: 0, categoryId: 0, unitPriceFen: fen(request.amountFen), quantity: 1 }],
         member: { tier: summary.tier, localWeekday: local.weekday },
         coupons,
+        rules,
       });
     } catch (error) {
       if (error instanceof PricingError) throw new DomainException(error.code, error.message);
       throw error;
     }
-    const birthday = isBirthday(member.birthday, local.monthDay, local.year);
+    const earning = this.loyaltyRules.pointsForPurchase({
+      paidFen: result.payableFen,
+      tier: summary.tier,
+      birthday: member.birthday,
+      at: now,
+      timeZone: store.timeZone,
+    });
     return {
       memberId,
       store,
       result,
-      points: pointsForPurchase({ paidFen: result.payableFen, tier: summary.tier, birthday }),
+      points: earning.points,
       growth: growthForPaidFen(result.payableFen),
-      memberDay: isMemberDay(local.weekday),
-      birthday,
+      memberDay: isMemberDay(local.weekday, rules.memberDay),
+      birthday: earning.birthday,
     };
   }
 

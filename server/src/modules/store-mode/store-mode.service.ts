@@ -20,6 +20,7 @@ import { MemberLoyaltyReader } from '../members';
 import { MembersService } from '../members';
 import { VouchersService } from '../members';
 import { StoresService } from '../stores';
+import { BrandSettings } from '../brand';
 import { MemberCodeScan, type ScanResult } from './member-code-scan.entity';
 import { ScanRateLimiter } from './scan-rate.limiter';
 
@@ -45,6 +46,7 @@ export class StoreModeService {
     private readonly loyalty: MemberLoyaltyReader,
     private readonly limiter: ScanRateLimiter,
     private readonly clock: Clock,
+    private readonly brand: BrandSettings,
   ) {}
 
   async scan(cashier: Principal, code: string): Promise<StoreMemberSummary> {
@@ -129,7 +131,8 @@ export class StoreModeService {
     ]);
     if (!member) throw new DomainException('MEMBER_NOT_FOUND');
     const local = localCalendar(this.clock.now(), store.timeZone);
-    const tier = tierFor(numbers.growth);
+    const rules = this.brand.rules();
+    const tier = tierFor(numbers.growth, rules.tierTable);
     return {
       scanId,
       scanExpiresAt: scan.expiresAt!.toISOString(),
@@ -137,7 +140,7 @@ export class StoreModeService {
       tier: { code: tier.code, name: tier.name },
       growth: numbers.growth,
       points: numbers.points,
-      memberDayToday: isMemberDay(local.weekday),
+      memberDayToday: isMemberDay(local.weekday, rules.memberDay),
       birthdayToday: isBirthday(member.birthday, local.monthDay, local.year),
       ...usable,
     };

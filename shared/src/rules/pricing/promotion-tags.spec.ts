@@ -5,26 +5,10 @@ import { DEFAULT_MEMBER_DAY_RULE } from '../loyalty/member-day';
 import { DEFAULT_TIER_TABLE } from '../loyalty/tiers';
 import { cardPromotionTags, itemPromotionTags, memberDayTag, productPromotionTags } from './promotion-tags';
 import { quote } from './quote';
-import type { AddOnPromotion, MultiBuyPromotion } from './types';
+import { addOnGift, multiBuy } from './promotions.fixtures';
 
-const zone: MultiBuyPromotion = {
-  kind: 'MULTI_BUY',
-  id: 'zone-2for79',
-  version: 'zone-2for79/1',
-  tag: 'zone-2for79',
-  groupSize: 2,
-  payRateBp: 7900,
-};
-const addOn: AddOnPromotion = {
-  kind: 'ADD_ON',
-  id: 'mask',
-  version: 'v1',
-  giftSkuId: 900,
-  addOnPriceFen: fen(100),
-  thresholdFen: fen(6800),
-  maxQuantity: 1,
-  qualifyingTag: 'beauty',
-};
+const zone = multiBuy('zone-2for79', 'zone-2for79', 'zone-2for79/1');
+const addOn = addOnGift({ qualifyingTag: 'beauty' });
 
 const view = (today: boolean): PromotionsView => ({
   itemPromotions: [addOn, zone],

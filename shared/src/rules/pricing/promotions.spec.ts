@@ -2,25 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { fen } from '../../money/fen';
 import { applyItemPromotions } from './promotions';
 import { quote } from './quote';
-import type { AddOnPromotion, MultiBuyPromotion, QuoteLine } from './types';
+import { addOnGift, multiBuy } from './promotions.fixtures';
+import type { MultiBuyPromotion, QuoteLine } from './types';
 
-const zone: MultiBuyPromotion = {
-  kind: 'MULTI_BUY',
-  id: 'z79',
-  version: 'v1',
-  tag: 'z',
-  groupSize: 2,
-  payRateBp: 7900,
-};
-const mask: AddOnPromotion = {
-  kind: 'ADD_ON',
-  id: 'mask',
-  version: 'v1',
-  giftSkuId: 900,
-  addOnPriceFen: fen(100),
-  thresholdFen: fen(6800),
-  maxQuantity: 1,
-};
+const zone = multiBuy('z79', 'z');
+const mask = addOnGift();
 function line(skuId: number, unitPriceFen: number, quantity = 1, tags: string[] = []): QuoteLine {
   return { skuId, productId: skuId, categoryId: 1, unitPriceFen: fen(unitPriceFen), quantity, promotionTags: tags };
 }

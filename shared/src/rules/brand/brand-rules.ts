@@ -1,0 +1,98 @@
+import { DEFAULT_BINDING_POLICY } from '../distribution/binding';
+import { DEFAULT_TIER_PERKS, type TierPerks } from '../loyalty/tier-benefits';
+import { DEFAULT_MEMBER_DAY_RULE, type MemberDayRule } from '../loyalty/member-day';
+import { TIER_CODES, DEFAULT_TIER_TABLE, type TierTable } from '../loyalty/tiers';
+import { DEFAULT_POINTS_RULE, type PointsEarningRule } from '../points/points-earning';
+import { DEFAULT_STORE_TIME_ZONE } from '../../time/format';
+
+/**
+ * Everything that makes the brand's loyalty and after-sales behave as they do, in one typed object: the server
+ * reads it from one provider, and the console and the mini program can read the same shape. `version` and
+ * `effectiveFrom` are there so that versioned rows (a console edit that takes effect at a given instant) can
+ * replace the configuration without changing the readers.
+ */
+export interface BrandRules {
+  /** Changes whenever any rule below does. */
+  version: string;
+  /** The instant (UTC, ISO 8601) from which these rules apply. */
+  effectiveFrom: string;
+  /**
+   * The brand's home zone (IANA): the calendar of everything not tied to one store's till (online member day and
+   * birthdays, drops, point expiry, the birthday coupon job, the zone the mini program shows times in).
+   */
+  timeZone: string;
+  tierTable: TierTable;
+  /** Point rates come from the tier table; this carries the birthday multiplier and expiry. */
+  points: PointsEarningRule;
+  memberDay: MemberDayRule;
+  /** The birthday coupon and priority drops. */
+  perks: TierPerks;
+  /** After-sales stay open this many days after completion; commissions settle after the same window. */
+  returnWindowDays: number;
+  /** A shipped order completes by itself this many days after shipping. */
+  orderAutoConfirmDays: number;
+  /** A promoter's link protects the binding for this many days. */
+  protectionDays: number;
+  /** An attributed order protects the binding for this many days after payment. */
+  orderProtectionDays: number;
+}
+
+/** docs/domain.md's demo brand. */
+export const DEFAULT_BRAND_RULES: BrandRules = {
+  version: 'default/1',
+  effectiveFrom: '1970-01-01T00:00:00.000Z',
+  timeZone: DEFAULT_STORE_TIME_ZONE,
+  tierTable: DEFAULT_TIER_TABLE,
+  points: DEFAULT_POINTS_RULE,
+  memberDay: DEFAULT_MEMBER_DAY_RULE,
+  perks: DEFAULT_TIER_PERKS,
+  returnWindowDays: 7,
+  orderAutoConfirmDays: 10,
+  protectionDays: DEFAULT_BINDING_POLICY.protectionDays,
+  orderProtectionDays: DEFAULT_BINDING_POLICY.orderProtectionDays,
+};
+
+/** What is wrong with a rule set (empty when it is usable); a bad set must never be served. */
+export function brandRulesProblems(rules: BrandRules): string[] {
+  const problems: string[] = [];
+  const wholeIn = (name: string, value: number, min: number, max: number): void => {
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer in ${min}..${max} (got ${String(value)})`);
+    }
+  };
+  if (!rules.version.trim()) problems.push('version must not be empty');
+  if (Number.isNaN(Date.parse(rules.effectiveFrom))) problems.push('effectiveFrom must be an ISO instant');
+  if (!isTimeZone(rules.timeZone)) problems.push(`timeZone "${rules.timeZone}" is not an IANA time zone`);
+  const codes = rules.tierTable.map((t) => t.code);
+  if (codes.length !== TIER_CODES.length || TIER_CODES.some((c) => !codes.includes(c))) {
+    problems.push(`tierTable must have exactly one row per tier (${TIER_CODES.join(', ')})`);
+  }
+  rules.tierTable.forEach((tier, i) => {
+    const previous = rules.tierTable[i - 1];
+    if (i === 0 && tier.minGrowth !== 0) problems.push('the first tier must start at growth 0');
+    if (previous && tier.minGrowth <= previous.minGrowth) problems.push('tiers must be in increasing minGrowth');
+    wholeIn(`tier ${tier.code} pointsPerYuanTenths`, tier.pointsPerYuanTenths, 0, 1000);
+    wholeIn(`tier ${tier.code} memberDayDiscountFen`, tier.memberDayDiscountFen, 0, 1_000_000);
+  });
+  wholeIn('points.birthdayMultiplier', rules.points.birthdayMultiplier, 1, 10);
+  wholeIn('points.expiryYears', rules.points.expiryYears, 0, 10);
+  wholeIn('memberDay.weekday', rules.memberDay.weekday, 0, 6);
+  wholeIn('memberDay.thresholdFen', rules.memberDay.thresholdFen, 0, 100_000_000);
+  wholeIn('perks.birthdayCouponFen', rules.perks.birthdayCouponFen, 0, 1_000_000);
+  if (!TIER_CODES.includes(rules.perks.priorityDropsFrom)) problems.push('perks.priorityDropsFrom is not a tier');
+  wholeIn('returnWindowDays', rules.returnWindowDays, 0, 90);
+  wholeIn('orderAutoConfirmDays', rules.orderAutoConfirmDays, 1, 90);
+  wholeIn('protectionDays', rules.protectionDays, 1, 365);
+  wholeIn('orderProtectionDays', rules.orderProtectionDays, 1, 365);
+  return problems;
+}
+
+/** An IANA zone name (`Asia/Shanghai`, `UTC`); offsets and abbreviations are refused. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
