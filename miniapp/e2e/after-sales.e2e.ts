@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 
 const PHOTO = join(REPO_ROOT, 'miniapp', 'src', 'assets', 'tabbar', 'cart-active.png');
 
-test.use({ now: '2026-11-24T10:00:00+08:00' });
+test.use({ suite: 'after-sales', now: '2026-11-24T10:00:00+08:00' });
 
 test.describe.serial('after-sales', () => {
   let page: Page;
@@ -159,7 +159,8 @@ test.describe.serial('after-sales', () => {
     await waitText('.after-sale-state', '已退款', 30_000);
     const steps = await visible('.as-step__title').allTextContents();
     assert(
-      JSON.stringify(steps) === JSON.stringify(['提交申请', '商家同意退货', '已寄回商品', '商家已收到退货', '退款成功']),
+      JSON.stringify(steps) ===
+        JSON.stringify(['提交申请', '商家同意退货', '已寄回商品', '商家已收到退货', '退款成功']),
       `timeline ${JSON.stringify(steps)}`,
     );
     await shot(page, 'refunded', { fullPage: true, maxHeight: 3000 });

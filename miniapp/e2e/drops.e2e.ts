@@ -23,7 +23,7 @@ const OPENS_AT = '2026-11-27T12:00:00+08:00';
 const CLOSES_AT = '2026-11-28T18:00:00+08:00';
 const ADDRESS = { recipientName: '王五', phone: '13900139002', region: '上海市 徐汇区', detail: '虹桥路1号 12楼' };
 
-test.use({ now: '2026-11-27T11:59:20+08:00' });
+test.use({ suite: 'drops', now: '2026-11-27T11:59:20+08:00' });
 
 /** The visible item card of a product on the drop page. */
 const item = (p: Page, name: string): Locator =>

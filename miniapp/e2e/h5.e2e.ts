@@ -27,7 +27,7 @@ const PRICE = /^-?¥\d+\.\d{2}$/;
 const CASHIER = { username: 'cashier.sh001', password: 'tidepool123' };
 const PHONE = '13800138000';
 
-test.use({ now: '2026-11-25T10:00:00+08:00' });
+test.use({ suite: 'h5', now: '2026-11-25T10:00:00+08:00' });
 
 const fenOf = (price: string) => Math.round(Number(price.replace('¥', '')) * 100);
 
