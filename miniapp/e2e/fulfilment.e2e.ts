@@ -193,6 +193,8 @@ test.describe.serial('fulfilment', () => {
 
   test('我的订单 → 待发货 lists the paid order (filtered on the server)', async () => {
     await shopper.goto(`${BASE_URL}/packages/order/pages/list/index`, { waitUntil: 'domcontentloaded' });
+    // The tabs render after the page script runs: reading them right after domcontentloaded raced it.
+    await s('.order-tab').first().waitFor();
     const tabs = await s('.order-tab').allTextContents();
     assert(
       JSON.stringify(tabs.map((t) => t.trim())) ===
