@@ -11,7 +11,13 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 120_000,
-  reporter: [['list'], ['html', { outputFolder: '../artifacts/e2e-report', open: 'never' }]],
+  // list: progress on the console; json: each suite's wall time for scripts/test.mjs; html: the failures with
+  // their screenshots, to open after a run.
+  reporter: [
+    ['list'],
+    ['json', { outputFile: '../artifacts/e2e-results.json' }],
+    ['html', { outputFolder: '../artifacts/e2e-report', open: 'never' }],
+  ],
   use: {
     headless: true,
     screenshot: 'only-on-failure',
