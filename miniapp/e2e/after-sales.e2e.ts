@@ -6,7 +6,7 @@
 // shows 已退款 with the timeline; points go back in proportion. One flow, so its steps run in order.
 import { join } from 'node:path';
 import type { OrderView } from '@tidepool/shared';
-import { assert, phoneNumber, shot, test, visibleIn, WAIT_MS, type Shopper, yuan } from './fixtures';
+import { assert, payOnSimulator, phoneNumber, shot, test, visibleIn, WAIT_MS, type Shopper, yuan } from './fixtures';
 import { REPO_ROOT } from './fixtures/server';
 import type { Page } from '@playwright/test';
 
@@ -49,11 +49,7 @@ test.describe.serial('after-sales', () => {
     await visible('.fulfilment-tab').filter({ hasText: '门店自提' }).first().click();
     await visible('.fulfilment-tab--active').filter({ hasText: '门店自提' }).first().waitFor();
     await visible('.submit-order').first().click();
-    await page.locator('#pay').waitFor();
-    await page.locator('#pay').click();
-    await page.waitForURL(/\/packages\/order\/pages\/detail\/index\?id=\d+.*pay_result=success/);
-    await waitText('.order-detail-state', '已支付');
-    const orderId = Number(/[?&]id=(\d+)/.exec(page.url())?.[1]);
+    const orderId = await payOnSimulator(page);
     order = await api.call(`/api/orders/${orderId}`, { token: member.token });
     assert(order.state === 'PAID' && order.lines[0].quantity === 2, `order ${order.state} ×${order.lines[0].quantity}`);
     assert(order.pointsAwarded > 0, 'the order awarded no points');

@@ -13,6 +13,8 @@
 import type { Locator, Page, Request, Response } from '@playwright/test';
 import {
   assert,
+  buyNow,
+  payOnSimulator,
   confirmModal,
   memberToken,
   phoneNumber,
@@ -260,27 +262,13 @@ test.describe.serial('distribution', () => {
   });
 
   test('the bound customer buys the earbuds and pays on the simulator page', async () => {
-    await buyer.goto(`${BASE_URL}/packages/product/pages/detail/index?id=${product.id}`, {
-      waitUntil: 'domcontentloaded',
-    });
-    await b('.sku-item--selected').first().waitFor();
-    await b('.buy-now').first().click();
-    await buyer.waitForURL(/\/packages\/order\/pages\/checkout\/index\?items=\d+x1$/);
-    await b('.breakdown-payable').first().waitFor();
+    await buyNow(buyer, product.id);
     await b('.address-name input').first().fill('王五');
     await b('.address-phone input').first().fill('13900139000');
     await b('.address-region input').first().fill('上海市 徐汇区');
     await b('.address-detail input').first().fill('漕溪北路88号');
     await b('.submit-order').first().click();
-    await buyer.locator('#pay').waitFor();
-    await buyer.locator('#pay').click();
-    await buyer.waitForURL(/\/packages\/order\/pages\/detail\/index\?id=\d+.*pay_result=success/);
-    orderId = Number(/[?&]id=(\d+)/.exec(buyer.url())?.[1]);
-    await buyer.waitForFunction(
-      () => [...document.querySelectorAll('.order-detail-state')].some((n) => n.textContent?.trim() === '已支付'),
-      undefined,
-      { timeout: 20_000 },
-    );
+    orderId = await payOnSimulator(buyer);
     await shot('buyer-paid', buyer);
   });
 

@@ -8,6 +8,7 @@
 import type { Locator, Page } from '@playwright/test';
 import {
   assert,
+  payOnSimulator,
   test,
   textOf,
   visibleIn,
@@ -229,13 +230,7 @@ test.describe.serial('drops', () => {
     await a('.pay-button').first().click();
     await pageA.locator('#pay').waitFor();
     await shot('pay-page', pageA);
-    await pageA.locator('#pay').click();
-    await pageA.waitForURL(/\/packages\/order\/pages\/detail\/index\?id=\d+.*pay_result=success/);
-    await pageA.waitForFunction(
-      () => [...document.querySelectorAll('.order-detail-state')].some((n) => n.textContent?.trim() === '已支付'),
-      undefined,
-      { timeout: 20_000 },
-    );
+    await payOnSimulator(pageA);
     const order = await api(`/api/orders/${orderId}`, { token: memberA.token });
     assert(order.state === 'PAID', `the server says ${order.state}`);
     await shot('paid', pageA);

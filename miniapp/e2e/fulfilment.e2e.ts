@@ -10,6 +10,8 @@ import type { Locator, Page } from '@playwright/test';
 import {
   appStore,
   assert,
+  buyNow,
+  payOnSimulator,
   confirmModal,
   phoneNumber,
   shot as saveShot,
@@ -153,14 +155,7 @@ test.describe.serial('fulfilment', () => {
 
   test('the member pays on the simulator page → 已支付; 申请退款 is offered and asks first', async () => {
     await shot('pay-page', shopper);
-    await shopper.locator('#pay').click();
-    await shopper.waitForURL(/\/packages\/order\/pages\/detail\/index\?id=\d+.*pay_result=success/);
-    orderId = Number(/[?&]id=(\d+)/.exec(shopper.url())?.[1]);
-    await shopper.waitForFunction(
-      () => [...document.querySelectorAll('.order-detail-state')].some((n) => n.textContent?.trim() === '已支付'),
-      undefined,
-      { timeout: 20_000 },
-    );
+    orderId = await payOnSimulator(shopper);
     order = await api(`/api/orders/${orderId}`, { token: member.token });
     assert(order.state === 'PAID' && order.actions.includes('APPLY_REFUND'), JSON.stringify(order.actions));
     await s('.apply-refund-button').first().waitFor();
@@ -269,20 +264,11 @@ test.describe.serial('fulfilment', () => {
   let pickupCode = '';
   let pickupOrderId = 0;
   test('a 到店自提 order, once paid, shows its pickup code as a QR code and 12 digits', async () => {
-    await shopper.goto(`${BASE_URL}/packages/product/pages/detail/index?id=${kept.productId}`, {
-      waitUntil: 'domcontentloaded',
-    });
-    await s('.sku-item--selected').first().waitFor();
-    await s('.buy-now').first().click();
-    await shopper.waitForURL(/\/packages\/order\/pages\/checkout\/index\?items=\d+x1$/);
-    await s('.breakdown-payable').first().waitFor();
+    await buyNow(shopper, kept.productId);
     await s('.fulfilment-tab').filter({ hasText: '门店自提' }).first().click();
     await s('.pickup-store').filter({ hasText: '上海南京西路店' }).first().click();
     await s('.submit-order').first().click();
-    await shopper.locator('#pay').waitFor();
-    await shopper.locator('#pay').click();
-    await shopper.waitForURL(/\/packages\/order\/pages\/detail\/index\?id=\d+.*pay_result=success/);
-    pickupOrderId = Number(/[?&]id=(\d+)/.exec(shopper.url())?.[1]);
+    pickupOrderId = await payOnSimulator(shopper, { awaitPaid: false });
     await s('.order-pickup-code').first().waitFor({ timeout: 20_000 });
     const shown = await textOf(s('.order-pickup-code'));
     assert(/^\d{4} \d{4} \d{4}$/.test(shown), `the code reads "${shown}"`);

@@ -12,6 +12,8 @@ import type { Locator, Page, Request } from '@playwright/test';
 import {
   appStore as storeOf,
   assert,
+  buyNow as openCheckout,
+  payOnSimulator,
   confirmModal,
   shot as saveShot,
   test,
@@ -784,15 +786,7 @@ test.describe.serial('h5', () => {
   }
 
   /** From the product page: 立即购买 with the first SKU in stock. */
-  async function buyNow(product: { id: number }) {
-    await shopper.goto(`${BASE_URL}/packages/product/pages/detail/index?id=${product.id}`, {
-      waitUntil: 'domcontentloaded',
-    });
-    await shopperVisible('.sku-item--selected').first().waitFor();
-    await shopperVisible('.buy-now').first().click();
-    await shopper.waitForURL(/\/packages\/order\/pages\/checkout\/index\?items=\d+x1$/);
-    await shopperVisible('.breakdown-payable').first().waitFor();
-  }
+  const buyNow = (product: { id: number }) => openCheckout(shopper, product.id);
 
   async function fillAddress(address: typeof ADDRESS) {
     await shopperVisible('.address-name input').first().fill(address.recipientName);
@@ -973,13 +967,7 @@ test.describe.serial('h5', () => {
     assert(Number.isInteger(earn), `points note "${quoted}"`);
     assert((await submitOrderAndWait()) === 'pay-page', 'submitting did not open the payment page');
     await shot('pay-page', shopper);
-    await shopper.locator('#pay').click();
-    await shopper.waitForURL(/\/packages\/order\/pages\/detail\/index\?id=\d+.*pay_result=success/);
-    await shopper.waitForFunction(
-      () => [...document.querySelectorAll('.order-detail-state')].some((n) => n.textContent?.trim() === '已支付'),
-      undefined,
-      { timeout: 20_000 },
-    );
+    await payOnSimulator(shopper);
     await shot('order-paid', shopper, { fullPage: true });
     const after = await memberNumbers();
     assert(after.points === before.points + earn, `points ${before.points} → ${after.points}, expected +${earn}`);
