@@ -64,9 +64,12 @@ test.describe.serial('drops', () => {
     operator = { accessToken: await client.staff('operator') };
   });
 
-  test('the server clock is just before Friday noon in Shanghai (the @now line)', async () => {
+  test("the server clock is just before Friday noon in Shanghai (the suite's now)", async () => {
     const ms = Date.parse(OPENS_AT) - (await serverNow());
-    assert(ms > 10_000 && ms < 60_000, `the drop opens in ${ms} ms: start the server with TIDEPOOL_NOW from @now`);
+    assert(
+      ms > 10_000 && ms < 60_000,
+      `the drop opens in ${ms} ms: start the server with TIDEPOOL_NOW from the suite's now`,
+    );
   });
 
   test('the operator creates a one-off drop at 12:00: earbuds (one unit, 每人限购 1) and candles', async () => {
