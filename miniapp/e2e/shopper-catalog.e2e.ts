@@ -65,9 +65,6 @@ function createProxy(target: string) {
     get url() {
       return `http://127.0.0.1:${port}`;
     },
-    get running() {
-      return server !== null;
-    },
     start,
     stop,
   };
