@@ -5,6 +5,7 @@
 // Run: pnpm build:weapp && pnpm test:weapp
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { dropView, simLogin } from './drop-fixture.mjs';
 import { byClass, installHost, nodeText, openPage, requests, tapText, waitFor } from './sim-host.mjs';
 
 /** The server's clock runs an hour ahead of the phone's. */
@@ -31,39 +32,14 @@ function tapInside(comp, text) {
 
 function view() {
   const now = serverNow();
-  const open = now >= drop.opensAt;
-  return {
-    id: 7,
-    title: '周五午间团购',
-    description: '会员专享团购价',
-    recurrence: 'ONCE',
-    opensAt: new Date(drop.opensAt).toISOString(),
-    closesAt: new Date(drop.opensAt + 30 * 3_600_000).toISOString(),
-    myOpensAt: new Date(drop.opensAt).toISOString(),
-    phase: open ? 'OPEN' : 'UPCOMING',
+  return dropView({
+    opensAt: drop.opensAt,
+    closesAt: drop.opensAt + 30 * 3_600_000,
+    serverTime: now,
+    phase: now >= drop.opensAt ? 'OPEN' : 'UPCOMING',
     earlyAccess: [{ tier: 'GOLD', tierName: '金卡', minutes: 30 }],
-    serverTime: new Date(now).toISOString(),
-    reservationSeconds: 300,
     reminded: drop.reminded,
-    reminderTemplateId: TEMPLATE,
-    items: [
-      {
-        id: 70,
-        skuId: 11,
-        productId: 1,
-        productName: '真无线蓝牙耳机',
-        specText: '白色',
-        imageUrl: '/static/products/1.svg',
-        listPriceFen: 9900,
-        dropPriceFen: 5900,
-        cap: 10,
-        perMemberLimit: 2,
-        left: 7,
-        soldOut: false,
-        myQuantity: 0,
-      },
-    ],
-  };
+  });
 }
 
 function answer(url, options) {
@@ -86,13 +62,7 @@ const dropLoads = () => requests.filter((r) => r.method === 'GET' && r.url.endsW
 describe('weapp drop page (compiled, miniprogram-simulate)', () => {
   before(() => {
     installHost(answer, {
-      login: (options) => {
-        setTimeout(() => {
-          const res = { code: 'sim-login-code', errMsg: 'login:ok' };
-          options.success?.(res);
-          options.complete?.(res);
-        }, 1);
-      },
+      login: simLogin,
       requestSubscribeMessage: (options) => {
         assert.ok(drop.tapping, 'requestSubscribeMessage was called outside the tap (after an await or a timer)');
         drop.subscribeCalls.push(options.tmplIds);

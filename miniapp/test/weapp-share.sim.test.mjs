@@ -6,6 +6,7 @@
 // Run: pnpm build:weapp && pnpm test:weapp
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { dropView, simLogin } from './drop-fixture.mjs';
 import { installHost, openPage, requests, waitFor } from './sim-host.mjs';
 
 const TOKEN = 'Rt7Promoter';
@@ -13,38 +14,7 @@ const state = { promoter: true };
 
 function view() {
   const opensAt = Date.now() + 3_600_000;
-  return {
-    id: 7,
-    title: '周五午间团购',
-    description: '会员专享团购价',
-    recurrence: 'ONCE',
-    opensAt: new Date(opensAt).toISOString(),
-    closesAt: new Date(opensAt + 3_600_000).toISOString(),
-    myOpensAt: new Date(opensAt).toISOString(),
-    phase: 'UPCOMING',
-    earlyAccess: [],
-    serverTime: new Date().toISOString(),
-    reservationSeconds: 300,
-    reminded: false,
-    reminderTemplateId: 'tmpl-drop-open',
-    items: [
-      {
-        id: 70,
-        skuId: 11,
-        productId: 1,
-        productName: '真无线蓝牙耳机',
-        specText: '白色',
-        imageUrl: '/static/products/1.svg',
-        listPriceFen: 9900,
-        dropPriceFen: 5900,
-        cap: 10,
-        perMemberLimit: 2,
-        left: 7,
-        soldOut: false,
-        myQuantity: 0,
-      },
-    ],
-  };
+  return dropView({ opensAt, closesAt: opensAt + 3_600_000, serverTime: Date.now(), phase: 'UPCOMING' });
 }
 
 function answer(url, options) {
@@ -76,12 +46,7 @@ function answer(url, options) {
 describe('weapp share handlers (compiled, miniprogram-simulate)', () => {
   before(() => {
     installHost(answer, {
-      login: (options) =>
-        setTimeout(() => {
-          const res = { code: 'sim-login-code', errMsg: 'login:ok' };
-          options.success?.(res);
-          options.complete?.(res);
-        }, 1),
+      login: simLogin,
     });
   });
 
