@@ -7,6 +7,9 @@
 // Friday noon whatever day it is; without it the server runs on TIDEPOOL_NOW from the environment, or the real clock.
 //   node scripts/test.mjs                        everything
 //   node scripts/test.mjs --e2e-only [name…]     only the browser suites (all, or e.g. `drops` for drops.e2e.ts)
+//   node scripts/test.mjs --database-only        what depends on the database: the server's tests and the browser
+//                                                suites (CI's second pass on MariaDB; shared, mini program and weapp
+//                                                tests never touch a database and already ran on the first pass)
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { buildIfStale, H5_INPUTS, log, ROOT, run } from './lib.mjs';
@@ -15,6 +18,7 @@ const started = Date.now();
 const E2E_DIR = join(ROOT, 'miniapp', 'e2e');
 const argv = process.argv.slice(2);
 const e2eOnly = argv[0] === '--e2e-only';
+const databaseOnly = argv[0] === '--database-only';
 const database = process.env.DATABASE_URL ? 'MySQL' : 'embedded SQLite';
 const stages = [];
 async function stage(name, fn) {
@@ -25,9 +29,12 @@ async function stage(name, fn) {
 
 try {
   const suites = e2eSuites(e2eOnly ? argv.slice(1) : []);
-  log(`running ${e2eOnly ? 'the browser suites' : 'every test'} on ${database}`);
+  const scope = e2eOnly ? 'the browser suites' : databaseOnly ? 'the tests that use a database' : 'every test';
+  log(`running ${scope} on ${database}`);
   await stage('build shared', () => run('pnpm', ['--filter', '@tidepool/shared', 'build']));
-  if (!e2eOnly) {
+  if (databaseOnly) {
+    await stage('server unit + integration', () => run('pnpm', ['--filter', '@tidepool/server', 'test']));
+  } else if (!e2eOnly) {
     await stage('unit + integration', () =>
       run('pnpm', [
         '--workspace-concurrency=1',
@@ -69,7 +76,7 @@ try {
     throw new Error(`browser suites failed (${browserFailure.message}); artifacts/e2e-report has each failure`);
   }
   log(
-    `all ${e2eOnly ? 'browser suites' : 'tests'} passed on ${database} in ${((Date.now() - started) / 1000).toFixed(1)} s\n  ${stages.join('\n  ')}`,
+    `all ${e2eOnly ? 'browser suites' : databaseOnly ? 'database tests' : 'tests'} passed on ${database} in ${((Date.now() - started) / 1000).toFixed(1)} s\n  ${stages.join('\n  ')}`,
   );
 } catch (error) {
   log(`FAILED: ${error.message}`);
