@@ -2,3 +2,4 @@
 export * from './catalog-scope.reader';
 export * from './catalog.module';
 export * from './skus.service';
+export * from './product-snapshot.columns';

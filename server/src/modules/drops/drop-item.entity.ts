@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ProductSnapshotColumns } from '../catalog';
 
 /**
  * A product in a drop with its own allocation. `sold` (paid) and `reserved` (held by unpaid orders) only move by
@@ -6,28 +7,13 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * The product's name and picture are copied when the drop is scheduled: the drop shows what was announced.
  */
 @Entity('drop_items')
-export class DropItem {
+export class DropItem extends ProductSnapshotColumns {
   @PrimaryGeneratedColumn()
   id: number;
 
   @Index()
   @Column({ type: 'int' })
   dropId: number;
-
-  @Column({ type: 'int' })
-  skuId: number;
-
-  @Column({ type: 'int' })
-  productId: number;
-
-  @Column({ type: 'varchar', length: 128 })
-  productName: string;
-
-  @Column({ type: 'varchar', length: 128, default: '' })
-  specText: string;
-
-  @Column({ type: 'varchar', length: 255, default: '' })
-  imageUrl: string;
 
   @Column({ type: 'int' })
   listPriceFen: number;

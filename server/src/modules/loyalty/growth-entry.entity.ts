@@ -1,5 +1,6 @@
 import type { TierCode } from '@tidepool/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { LedgerEntrySource } from './ledger-entry-source.columns';
 
 export const GROWTH_ENTRY_KINDS = ['EARN', 'REVERSE'] as const;
 export type GrowthEntryKind = (typeof GROWTH_ENTRY_KINDS)[number];
@@ -10,7 +11,7 @@ export type GrowthEntryKind = (typeof GROWTH_ENTRY_KINDS)[number];
  */
 @Entity('growth_entries')
 @Index('idx_growth_entries_member', ['memberId', 'id'])
-export class GrowthEntry {
+export class GrowthEntry extends LedgerEntrySource {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -35,20 +36,8 @@ export class GrowthEntry {
   @Column({ type: 'varchar', length: 160 })
   idempotencyKey: string;
 
-  @Column({ type: 'varchar', length: 32 })
-  sourceType: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  sourceId: string;
-
   /** For a REVERSE: the EARN entry it takes back. */
   @Index('idx_growth_entries_reverses')
   @Column({ type: 'int', nullable: true, default: null })
   reversesEntryId: number | null;
-
-  @Column({ type: 'varchar', length: 255 })
-  reason: string;
-
-  @Column({ type: 'datetime', precision: 3 })
-  createdAt: Date;
 }

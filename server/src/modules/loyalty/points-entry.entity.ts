@@ -1,5 +1,6 @@
 import type { PointsEntryKind } from '@tidepool/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { LedgerEntrySource } from './ledger-entry-source.columns';
 
 /**
  * One line of the points ledger (积分明细). Append-only: never updated or deleted. Each (source type, source id,
@@ -9,7 +10,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('points_entries')
 @Index('idx_points_entries_member', ['memberId', 'id'])
 @Index('idx_points_entries_source', ['sourceType', 'sourceId'])
-export class PointsEntry {
+export class PointsEntry extends LedgerEntrySource {
   @PrimaryGeneratedColumn()
   id: number;
 
@@ -35,22 +36,8 @@ export class PointsEntry {
   @Column({ type: 'varchar', length: 160 })
   idempotencyKey: string;
 
-  /** What caused it: e.g. `order`, `pos_sale`, `mall_redemption`, `points_lot` (expiry), `adjustment`. */
-  @Column({ type: 'varchar', length: 32 })
-  sourceType: string;
-
-  @Column({ type: 'varchar', length: 64 })
-  sourceId: string;
-
   /** For a REVERSE: the EARN entry it takes back (reversals of one earning never exceed it). */
   @Index('idx_points_entries_reverses')
   @Column({ type: 'int', nullable: true, default: null })
   reversesEntryId: number | null;
-
-  /** Shown to the member in the points history, in Chinese (e.g. 购物获得积分, 积分过期). */
-  @Column({ type: 'varchar', length: 255 })
-  reason: string;
-
-  @Column({ type: 'datetime', precision: 3 })
-  createdAt: Date;
 }

@@ -1,30 +1,16 @@
 import type { LineRefundState } from '@tidepool/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ProductSnapshotColumns } from '../catalog';
 
 /** One line of an order, with its share of every discount: `paidFen` is what a refund of the line gives back. */
 @Entity('order_items')
-export class OrderItem {
+export class OrderItem extends ProductSnapshotColumns {
   @PrimaryGeneratedColumn()
   id: number;
 
   @Index()
   @Column({ type: 'int' })
   orderId: number;
-
-  @Column({ type: 'int' })
-  skuId: number;
-
-  @Column({ type: 'int' })
-  productId: number;
-
-  @Column({ type: 'varchar', length: 128 })
-  productName: string;
-
-  @Column({ type: 'varchar', length: 128, default: '' })
-  specText: string;
-
-  @Column({ type: 'varchar', length: 255, default: '' })
-  imageUrl: string;
 
   @Column({ type: 'int' })
   unitPriceFen: number;
