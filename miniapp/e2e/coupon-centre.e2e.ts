@@ -191,6 +191,7 @@ test.describe.serial('coupon-centre', () => {
     await till.waitForFunction(
       () => !document.querySelector('.till-quote--loading') && document.querySelector('.till-payable'),
     );
+    await tillVisible('.till-method').filter({ hasText: '微信支付' }).first().click();
     await tillVisible('.till-confirm').first().click();
     await confirmModal(till, '确认收款');
     await tillVisible('.till-receipt').first().waitFor();

@@ -623,11 +623,18 @@ test.describe.serial('h5', () => {
     assert(discounts.join() === '会员日满68减6', `discounts ${JSON.stringify(discounts)}`);
     const earn = (await tillVisible('.till-earn-text').first().textContent())?.trim();
     assert(earn === '本单可得 300 积分 · 3000 成长值', `earn reads "${earn}"`);
+    // The payment method is never assumed: confirm stays disabled until the cashier picks one.
+    assert(await tillVisible('.till-confirm.btn--disabled').first().isVisible(), 'confirm is enabled without a method');
+    await tillVisible('.till-methods__hint').first().waitFor();
+    await tillVisible('.till-method').filter({ hasText: '微信支付' }).first().click();
+    await tillVisible('.till-confirm:not(.btn--disabled)').first().waitFor();
     await tillVisible('.till-confirm').first().click();
     await confirmModal(till, '确认收款');
     await tillVisible('.till-receipt').first().waitFor();
     const paid = (await tillVisible('.receipt-paid').first().textContent())?.trim();
     assert(paid === '¥300.00', `receipt says paid ${paid}`);
+    const method = (await tillVisible('.receipt-method').first().textContent())?.trim();
+    assert(method === '支付方式 微信支付', `receipt says "${method}"`);
     const points = (await tillVisible('.receipt-points').first().textContent())?.trim();
     const growth = (await tillVisible('.receipt-growth').first().textContent())?.trim();
     assert(points === '300' && growth === '3000', `receipt awards ${points} points, ${growth} growth`);
@@ -690,6 +697,7 @@ test.describe.serial('h5', () => {
       }
     });
     try {
+      await tillVisible('.till-method').filter({ hasText: '现金' }).first().click();
       await tillVisible('.till-confirm').first().click();
       await confirmModal(till, '确认收款');
       const alert = tillVisible('.till-submit-error').first();

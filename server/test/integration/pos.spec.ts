@@ -111,6 +111,38 @@ describe('member-day pricing at the till (source figures)', () => {
 });
 
 describe('recording a till purchase', () => {
+  it('records how the shopper paid, carries it on till.sale.recorded, and refuses an unknown method changing nothing', async () => {
+    clock.set(WEDNESDAY);
+    const { scan } = await atTill(0);
+    const { scanId } = await scan();
+    const pay = (clientId: string, paymentMethod?: string) =>
+      t.inject({
+        method: 'POST',
+        url: '/api/store-mode/purchases',
+        headers: cashier1.headers,
+        payload: { scanId, amountFen: 3500, clientId, ...(paymentMethod === undefined ? {} : { paymentMethod }) },
+      });
+    const refused = await pay('sale-method-bad1', 'BITCOIN');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('paymentMethod');
+    const sales = t.app.get<DataSource>(getDataSourceToken()).getRepository('TillTransaction');
+    expect(await sales.countBy({ clientId: 'sale-method-bad1' })).toBe(0);
+
+    const wechat = (await pay('sale-method-wx01', 'WECHAT_PAY')).json<TillTransactionView>();
+    expect(wechat.paymentMethod).toBe('WECHAT_PAY');
+    const event = await t.app
+      .get<DataSource>(getDataSourceToken())
+      .getRepository(OutboxEvent)
+      .findOneByOrFail({ dedupeKey: `till.sale.recorded:${wechat.id}` });
+    expect(event.payload).toMatchObject({ saleId: wechat.id, payableFen: 3500, paymentMethod: 'WECHAT_PAY' });
+
+    const cash = (await pay('sale-method-cash', 'CASH')).json<TillTransactionView>();
+    expect(cash.paymentMethod).toBe('CASH');
+    // A till that does not ask records UNSPECIFIED, never WeChat Pay.
+    const unasked = (await pay('sale-method-none')).json<TillTransactionView>();
+    expect(unasked.paymentMethod).toBe('UNSPECIFIED');
+  });
+
   it('awards points and growth once, even when the confirm is retried and sent concurrently', async () => {
     clock.set(WEDNESDAY);
     const { memberId, scan } = await atTill(3000);

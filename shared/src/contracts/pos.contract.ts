@@ -32,12 +32,29 @@ export interface TillItem {
 }
 
 /** POST /api/store-mode/purchases: idempotent by `clientId` (a retried confirm never awards twice). */
+/**
+ * How the shopper paid at the till, as the cashier records it. UNSPECIFIED is what a till that does not ask
+ * records: it never counts as a WeChat Pay payment for rules that ask for one.
+ */
+export const TILL_PAYMENT_METHODS = ['WECHAT_PAY', 'ALIPAY', 'CASH', 'BANK_CARD', 'UNSPECIFIED'] as const;
+export type TillPaymentMethod = (typeof TILL_PAYMENT_METHODS)[number];
+
+/** What the cashier can choose, in the till's order, with what the screen says. */
+export const TILL_PAYMENT_METHOD_CHOICES: readonly { method: TillPaymentMethod; label: string }[] = [
+  { method: 'WECHAT_PAY', label: '微信支付' },
+  { method: 'ALIPAY', label: '支付宝' },
+  { method: 'CASH', label: '现金' },
+  { method: 'BANK_CARD', label: '银行卡' },
+];
+
 export interface TillPurchaseRequest extends TillQuoteRequest {
   /** Made once per sale by the till (8–64 letters, digits, - or _), reused on every retry of that sale. */
   clientId: string;
   items?: TillItem[];
   /** The payable the cashier confirmed; a different current price answers PRICE_CHANGED and records nothing. */
   expectedPayableFen?: number;
+  /** How the shopper paid; absent → UNSPECIFIED. */
+  paymentMethod?: TillPaymentMethod;
 }
 
 export type TillTransactionStatus = 'COMPLETED' | 'REFUNDED';
@@ -50,6 +67,7 @@ export interface TillTransactionView {
   subtotalFen: number;
   discounts: TillDiscountLine[];
   payableFen: number;
+  paymentMethod: TillPaymentMethod;
   pointsAwarded: number;
   growthAwarded: number;
   status: TillTransactionStatus;

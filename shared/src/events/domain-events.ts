@@ -1,4 +1,5 @@
 import type { MemberSignedUpEvent } from '../contracts/members.contract';
+import type { TillPaymentMethod } from '../contracts/pos.contract';
 
 /**
  * The catalogue of domain events: each event's name and payload, declared once. The server's outbox is generic
@@ -18,7 +19,14 @@ export interface DomainEvents {
   /** A visitor became a member; `gifts` is what the signup rule gave. */
   'member.signed-up': MemberSignedUpEvent;
   /** A till sale was recorded; its points and growth are what the sale earns. */
-  'till.sale.recorded': { saleId: number; memberId: number; storeId: number; payableFen: number };
+  'till.sale.recorded': {
+    saleId: number;
+    memberId: number;
+    storeId: number;
+    payableFen: number;
+    /** Optional: events recorded before the till asked for it lack it. */
+    paymentMethod?: TillPaymentMethod;
+  };
   /** A till sale was refunded; what it earned is taken back. */
   'till.sale.refunded': { saleId: number; memberId: number; storeId: number };
   /** A gift redemption took its unit of stock; settling spends the points and issues the voucher or shipment. */

@@ -1,3 +1,4 @@
+import { TillPaymentMethod1796308887464 } from './1796308887464-TillPaymentMethod';
 import { DomainEvents1796291000000 } from './1796291000000-DomainEvents';
 import { AfterSales1796289600019 } from './1796289600019-AfterSales';
 import { OrderFulfilment1796289949597 } from './1796289949597-OrderFulfilment';
@@ -44,4 +45,5 @@ export const MIGRATIONS: MigrationClass[] = [
   CouponCentre1796289877966,
   OrderFulfilment1796289949597,
   DomainEvents1796291000000,
+  TillPaymentMethod1796308887464,
 ];

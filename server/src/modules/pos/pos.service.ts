@@ -104,6 +104,7 @@ export class PosService {
           memberId: priced.memberId,
           subtotalFen: priced.result.subtotalFen,
           payableFen: priced.result.payableFen,
+          paymentMethod: request.paymentMethod ?? 'UNSPECIFIED',
           discounts: priced.result.discounts.map((d) => ({ label: d.label, amountFen: d.amountFen })),
           couponIds,
           items: request.items ?? [],
@@ -122,6 +123,7 @@ export class PosService {
           memberId: saved.memberId,
           storeId: saved.storeId,
           payableFen: saved.payableFen,
+          paymentMethod: saved.paymentMethod,
         });
         return saved;
       });
@@ -253,6 +255,7 @@ export class PosService {
       subtotalFen: sale.subtotalFen,
       discounts: sale.discounts,
       payableFen: sale.payableFen,
+      paymentMethod: sale.paymentMethod,
       pointsAwarded: sale.pointsAwarded,
       growthAwarded: sale.growthAwarded,
       status: sale.status,

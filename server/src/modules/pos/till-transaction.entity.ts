@@ -1,4 +1,4 @@
-import type { TillDiscountLine, TillItem, TillTransactionStatus } from '@tidepool/shared';
+import type { TillDiscountLine, TillItem, TillPaymentMethod, TillTransactionStatus } from '@tidepool/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -33,6 +33,10 @@ export class TillTransaction {
 
   @Column({ type: 'int' })
   payableFen: number;
+
+  /** As the cashier recorded it; rules that ask for WeChat Pay hold in store as online. */
+  @Column({ type: 'varchar', length: 16, default: 'UNSPECIFIED' })
+  paymentMethod: TillPaymentMethod;
 
   @Column({ type: 'simple-json' })
   discounts: TillDiscountLine[];

@@ -71,6 +71,15 @@ describe('attemptFor', () => {
     expect(attemptFor(first, { ...sale, scanId: 8 }, makeId).clientId).toBe('client-4');
   });
 
+  it('sends the payment method with the sale, and another method is another sale', () => {
+    let n = 0;
+    const makeId = () => `client-${++n}`;
+    const wechat = attemptFor(null, { ...sale, paymentMethod: 'WECHAT_PAY' }, makeId);
+    expect(wechat.request).toMatchObject({ paymentMethod: 'WECHAT_PAY', clientId: 'client-1' });
+    expect(attemptFor(wechat, { ...sale, paymentMethod: 'WECHAT_PAY' }, makeId)).toBe(wechat);
+    expect(attemptFor(wechat, { ...sale, paymentMethod: 'CASH' }, makeId).clientId).toBe('client-2');
+  });
+
   it('leaves couponIds out when none are applied', () => {
     expect(attemptFor(null, { scanId: 1, amountFen: 100 }, () => 'abcdefgh').request).toEqual({
       scanId: 1,

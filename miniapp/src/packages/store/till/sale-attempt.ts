@@ -7,8 +7,11 @@ import { toApiError, type ApiError } from '@/services/api-error';
  * repeated without awarding points twice; a different sale (other amount, coupons or member) gets a new id.
  */
 
-/** What a sale is: the member's scan, the till total and the coupons applied. */
-export type TillSaleInput = Pick<TillPurchaseRequest, 'scanId' | 'amountFen' | 'couponIds' | 'expectedPayableFen'>;
+/** What a sale is: the member's scan, the till total, the coupons applied and how the shopper paid. */
+export type TillSaleInput = Pick<
+  TillPurchaseRequest,
+  'scanId' | 'amountFen' | 'couponIds' | 'expectedPayableFen' | 'paymentMethod'
+>;
 
 export interface SaleAttempt {
   clientId: string;
@@ -27,7 +30,7 @@ export function canonicalCouponIds(ids: readonly number[] | undefined): number[]
 
 /** Two inputs with the same key are the same sale. */
 export function saleKey(input: TillSaleInput): string {
-  return `${input.scanId}:${input.amountFen}:${canonicalCouponIds(input.couponIds).join(',')}`;
+  return `${input.scanId}:${input.amountFen}:${canonicalCouponIds(input.couponIds).join(',')}:${input.paymentMethod ?? ''}`;
 }
 
 let sequence = 0;
@@ -58,6 +61,7 @@ export function attemptFor(
       amountFen: input.amountFen,
       ...(couponIds.length > 0 ? { couponIds } : {}),
       ...(input.expectedPayableFen !== undefined ? { expectedPayableFen: input.expectedPayableFen } : {}),
+      ...(input.paymentMethod !== undefined ? { paymentMethod: input.paymentMethod } : {}),
       clientId,
     },
   };

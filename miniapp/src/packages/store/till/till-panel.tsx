@@ -6,6 +6,8 @@ import {
   formatFen,
   type CouponView,
   type StoreMemberSummary,
+  TILL_PAYMENT_METHOD_CHOICES,
+  type TillPaymentMethod,
   type TillQuoteResponse,
   type TillTransactionView,
 } from '@tidepool/shared';
@@ -32,6 +34,11 @@ export interface TillPanelProps {
 }
 
 const UNCERTAIN_HINT = '网络异常，请重试（不会重复积分）';
+
+/** What the screen calls a payment method; a sale recorded without one says 未记录. */
+function paymentMethodLabel(method: TillPaymentMethod): string {
+  return TILL_PAYMENT_METHOD_CHOICES.find((c) => c.method === method)?.label ?? '未记录';
+}
 
 function discountTotal(lines: readonly { amountFen: number }[]): number {
   return lines.reduce((sum, line) => sum + line.amountFen, 0);
@@ -91,6 +98,7 @@ function Receipt({
         <Text>成长值</Text>
       </View>
       <Text className="till-receipt__meta">{`${sale.storeName} · ${formatTime(sale.createdAt)} · 交易号 ${sale.id}`}</Text>
+      <Text className="till-receipt__meta receipt-method">{`支付方式 ${paymentMethodLabel(sale.paymentMethod)}`}</Text>
       <View className="btn btn--primary btn--block till-next" onClick={onNext}>
         接待下一位
       </View>
@@ -105,6 +113,8 @@ function Receipt({
 export function TillPanel({ summary, onNext, onScanExpired, onSold }: TillPanelProps) {
   const [amountText, setAmountText] = useState('');
   const [couponIds, setCouponIds] = useState<number[]>([]);
+  /** Chosen by the cashier for every sale: rules such as "paid with WeChat Pay" read it, so it is never assumed. */
+  const [paymentMethod, setPaymentMethod] = useState<TillPaymentMethod | null>(null);
   const [sale, setSale] = useState<SaleState>(NO_SALE);
   const saleRef = useRef(sale);
   saleRef.current = sale;
@@ -139,13 +149,13 @@ export function TillPanel({ summary, onNext, onScanExpired, onSold }: TillPanelP
   };
 
   const submit = async () => {
-    if (!input || submitting) return;
+    if (!input || !paymentMethod || submitting) return;
     setSubmitting(true);
     setSubmitError(null);
     // The payable the cashier confirmed goes with the sale: if the price moved meanwhile, nothing is recorded.
     const result = await confirmSale(
       saleRef.current,
-      { ...input, expectedPayableFen: quote?.payableFen },
+      { ...input, expectedPayableFen: quote?.payableFen, paymentMethod },
       recordTillPurchase,
     );
     setSale(result.state);
@@ -168,11 +178,11 @@ export function TillPanel({ summary, onNext, onScanExpired, onSold }: TillPanelP
   };
 
   const confirm = async () => {
-    if (!quote || locked) return;
+    if (!quote || !paymentMethod || locked) return;
     const saved = discountTotal(quote.discounts);
     const { confirm: ok } = await Taro.showModal({
       title: '确认收款',
-      content: `应付 ${formatFen(fen(quote.payableFen))}${saved > 0 ? `（已优惠 ${formatFen(fen(saved))}）` : ''}，请确认已向顾客收款。`,
+      content: `应付 ${formatFen(fen(quote.payableFen))}${saved > 0 ? `（已优惠 ${formatFen(fen(saved))}）` : ''}，${paymentMethodLabel(paymentMethod)}收款，请确认已向顾客收款。`,
       confirmText: '确认收款',
       cancelText: '取消',
       confirmColor: colors.primary,
@@ -279,6 +289,26 @@ export function TillPanel({ summary, onNext, onScanExpired, onSold }: TillPanelP
           ) : null}
         </View>
 
+        <View className="till-methods">
+          <Text className="till-methods__label">支付方式</Text>
+          <View className="till-methods__choices">
+            {TILL_PAYMENT_METHOD_CHOICES.map((choice) => (
+              <Text
+                key={choice.method}
+                className={`till-method ${paymentMethod === choice.method ? 'till-method--on' : ''}`}
+                onClick={() => {
+                  if (locked) return;
+                  setPaymentMethod(choice.method);
+                  setSubmitError(null);
+                }}
+              >
+                {choice.label}
+              </Text>
+            ))}
+          </View>
+        </View>
+        {quote && !paymentMethod ? <Text className="till-methods__hint">请选择顾客的支付方式</Text> : null}
+
         {submitError ? (
           <View className={`till-alert ${sale.uncertain ? 'till-alert--uncertain' : ''}`}>
             <Text className="till-alert__text till-submit-error">{submitError}</Text>
@@ -299,7 +329,7 @@ export function TillPanel({ summary, onNext, onScanExpired, onSold }: TillPanelP
           </View>
         ) : (
           <View
-            className={`btn btn--primary btn--block till-confirm ${quote && !submitting ? '' : 'btn--disabled'}`}
+            className={`btn btn--primary btn--block till-confirm ${quote && paymentMethod && !submitting ? '' : 'btn--disabled'}`}
             onClick={() => void confirm()}
           >
             {submitting ? '提交中…' : quote ? `确认收款 ${formatFen(fen(quote.payableFen))}` : '确认收款'}

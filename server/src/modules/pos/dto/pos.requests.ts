@@ -1,9 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { TillItem, TillPurchaseRequest, TillQuoteRequest } from '@tidepool/shared';
+import {
+  TILL_PAYMENT_METHOD_CHOICES,
+  type TillItem,
+  type TillPaymentMethod,
+  type TillPurchaseRequest,
+  type TillQuoteRequest,
+} from '@tidepool/shared';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -15,6 +22,8 @@ import {
 } from 'class-validator';
 
 const MAX_TILL_FEN = 100_000_00; // ¥100,000: a till sale above that is a typo
+/** What a cashier may record; UNSPECIFIED is only ever the absence of a choice. */
+const CHOOSABLE_PAYMENT_METHODS = TILL_PAYMENT_METHOD_CHOICES.map((c) => c.method);
 
 export class TillQuoteDto implements TillQuoteRequest {
   @ApiProperty()
@@ -68,6 +77,14 @@ export class TillPurchaseDto extends TillQuoteDto implements TillPurchaseRequest
   @Min(0)
   @Max(MAX_TILL_FEN)
   expectedPayableFen?: number;
+
+  @ApiPropertyOptional({
+    enum: CHOOSABLE_PAYMENT_METHODS,
+    description: 'How the shopper paid (微信支付 / 支付宝 / 现金 / 银行卡); absent is recorded as UNSPECIFIED',
+  })
+  @IsOptional()
+  @IsIn(CHOOSABLE_PAYMENT_METHODS)
+  paymentMethod?: TillPaymentMethod;
 
   @ApiPropertyOptional({ type: [TillItemDto] })
   @IsOptional()
