@@ -62,6 +62,19 @@ export function mysqlUrl(raw: string): string {
   return raw;
 }
 
+export function redisUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('must be a URL such as redis://127.0.0.1:6379 or rediss://:password@host:6380/0');
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') {
+    throw new Error('must start with redis:// or rediss:// (unset it to keep rate limits in this process)');
+  }
+  return raw;
+}
+
 export function isoInstant(raw: string): Date {
   const date = new Date(raw);
   if (!ISO_WITH_OFFSET.test(raw) || Number.isNaN(date.getTime())) {
