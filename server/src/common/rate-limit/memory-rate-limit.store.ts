@@ -19,11 +19,17 @@ export class MemoryRateLimitStore extends RateLimitStore {
     const now = this.clock.now().getTime();
     const entry = this.current(key, now);
     if (entry && entry.count >= limit) {
-      return Promise.resolve({ allowed: false, retryAfterSeconds: retryAfterSecondsOf(entry.since + entry.windowMs - now) });
+      return Promise.resolve({
+        allowed: false,
+        retryAfterSeconds: retryAfterSecondsOf(entry.since + entry.windowMs - now),
+      });
     }
     if (entry) {
       entry.count++;
-      return Promise.resolve({ allowed: true, retryAfterSeconds: retryAfterSecondsOf(entry.since + entry.windowMs - now) });
+      return Promise.resolve({
+        allowed: true,
+        retryAfterSeconds: retryAfterSecondsOf(entry.since + entry.windowMs - now),
+      });
     }
     if (this.windows.size >= MAX_TRACKED) this.prune(now);
     this.windows.set(key, { count: 1, since: now, windowMs });

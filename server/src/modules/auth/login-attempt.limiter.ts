@@ -1,6 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainException, RateLimitedException } from '../../common/errors/domain.exception';
-import { RateLimitStore, RateLimitStoreUnavailableError } from '../../common/rate-limit/rate-limit.store';
+import {
+  RateLimitStore,
+  RateLimitStoreUnavailableError,
+  type RateLimitVerdict,
+} from '../../common/rate-limit/rate-limit.store';
 
 const MAX_FAILURES = 5;
 const WINDOW_MS = 15 * 60_000;
@@ -22,7 +26,7 @@ export class LoginAttemptLimiter {
 
   /** Counts one attempt for `key`, or throws RATE_LIMITED (counting nothing) when its budget is spent. */
   async take(key: string): Promise<void> {
-    let verdict;
+    let verdict: RateLimitVerdict;
     try {
       verdict = await this.store.hit(`login:${key}`, MAX_FAILURES, WINDOW_MS);
     } catch (error) {

@@ -1,6 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RateLimitedException } from '../../common/errors/domain.exception';
-import { RateLimitStore, RateLimitStoreUnavailableError } from '../../common/rate-limit/rate-limit.store';
+import {
+  RateLimitStore,
+  RateLimitStoreUnavailableError,
+  type RateLimitVerdict,
+} from '../../common/rate-limit/rate-limit.store';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 
 const WINDOW_MS = 60_000;
@@ -24,7 +28,7 @@ export class ScanRateLimiter {
   }
 
   async take(staffId: number): Promise<void> {
-    let verdict;
+    let verdict: RateLimitVerdict;
     try {
       verdict = await this.store.hit(`scan:${staffId}`, this.max, WINDOW_MS);
     } catch (error) {
