@@ -4,6 +4,7 @@ import type { Clock } from './common/clock/clock.service';
 import { type AppConfig, ConfigModule } from './config/config.module';
 import { loadConfig } from './config/env';
 import { TransactionsModule } from './common/database/transactions';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { DatabaseModule } from './database/database.module';
 import { AfterSalesModule } from './modules/after-sales';
 import { AddressesModule } from './modules/addresses';
@@ -37,6 +38,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
+        RateLimitModule,
         DatabaseModule,
         TransactionsModule,
         BrandModule,

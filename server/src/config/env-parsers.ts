@@ -48,17 +48,36 @@ export function boolean(raw: string): boolean {
   throw new Error('must be true or false');
 }
 
-export function mysqlUrl(raw: string): string {
+/** Parses `raw` as a URL of one of `protocols`, or fails with a message showing an `example`. */
+function urlOf(raw: string, protocols: readonly string[], example: string, otherwise: string): URL {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new Error('must be a URL such as mysql://user:password@host:3306/database');
+    throw new Error(`must be a URL such as ${example}`);
   }
-  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
-    throw new Error('must start with mysql:// (unset it to use the embedded SQLite database)');
-  }
+  if (!protocols.includes(url.protocol)) throw new Error(`must start with ${protocols[0]}// (${otherwise})`);
+  return url;
+}
+
+export function mysqlUrl(raw: string): string {
+  const url = urlOf(
+    raw,
+    ['mysql:', 'mariadb:'],
+    'mysql://user:password@host:3306/database',
+    'unset it to use the embedded SQLite database',
+  );
   if (url.pathname.length <= 1) throw new Error('must name a database, e.g. mysql://root@127.0.0.1:3306/tidepool');
+  return raw;
+}
+
+export function redisUrl(raw: string): string {
+  urlOf(
+    raw,
+    ['redis:', 'rediss:'],
+    'redis://127.0.0.1:6379 or rediss://:password@host:6380/0',
+    'or rediss://; unset it to keep rate limits in this process',
+  );
   return raw;
 }
 

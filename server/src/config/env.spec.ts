@@ -29,6 +29,24 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://root@127.0.0.1:3306/tidepool', poolSize: 20 });
   });
 
+  it('keeps rate limits in memory without REDIS_URL, and in Redis under the key prefix with it', () => {
+    expect(loadConfig({}).rateLimits).toEqual({ store: 'memory' });
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).rateLimits).toEqual({
+      store: 'redis',
+      url: 'redis://127.0.0.1:6379/2',
+      keyPrefix: 'tidepool:rl:',
+    });
+    expect(loadConfig({ REDIS_URL: 'rediss://h:6380', REDIS_KEY_PREFIX: 'staging:' }).rateLimits).toMatchObject({
+      keyPrefix: 'staging:rl:',
+    });
+  });
+
+  it('rejects a REDIS_URL that is not redis:// without echoing it (it may hold a password)', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@h' })).toThrow(/REDIS_URL must start with redis:\/\//);
+    expect(() => loadConfig({ REDIS_URL: 'http://:s3cret@h' })).not.toThrow(/s3cret/);
+    expect(() => loadConfig({ REDIS_KEY_PREFIX: 'has space' })).toThrow(/REDIS_KEY_PREFIX/);
+  });
+
   it('starts the clock at TIDEPOOL_NOW', () => {
     expect(loadConfig({ TIDEPOOL_NOW: '2026-11-25T10:00:00+08:00' }).startAt?.toISOString()).toBe(
       '2026-11-25T02:00:00.000Z',

@@ -9,6 +9,7 @@ import {
   minLength,
   mysqlUrl,
   oneOf,
+  redisUrl,
 } from './env-parsers';
 import { readWechatPay, type WechatPayConfig } from './wechatpay-env';
 import { type DistributionConfig, readDistribution } from './distribution-env';
@@ -47,6 +48,11 @@ export interface AppConfig {
   };
   wechat: WechatConfig;
   wechatPay: WechatPayConfig;
+  /**
+   * Where rate-limit counters live: this process's memory (the embedded default, one process), or Redis shared
+   * by every process (REDIS_URL). Keys start with `keyPrefix` so one Redis can serve several deployments.
+   */
+  rateLimits: RateLimitsConfig;
   /** Member-code scans one cashier may make per minute before 429 (a till scans one shopper at a time). */
   storeScansPerMinute: number;
   /** Run scheduled jobs (birthday coupons, expiry, reconciliation) on this replica; off in tests. */
@@ -61,6 +67,8 @@ export interface AppConfig {
   /** Subscribe-message (订阅消息) templates the product sends; field mappings in docs/wechat-subscribe-messages.md. */
   subscribeTemplates: SubscribeTemplatesConfig;
 }
+
+export type RateLimitsConfig = { store: 'memory' } | { store: 'redis'; url: string; keyPrefix: string };
 
 /** Template ids from the MP console (订阅消息 → 我的模板), one per message the product sends. */
 export interface SubscribeTemplatesConfig {
@@ -164,6 +172,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reminderTemplateId: subscribeTemplates.dropReminder,
   };
   const jobsEnabled = read('JOBS_ENABLED', boolean, nodeEnv !== 'test');
+  // The URL may carry a password: never echoed in a boot error.
+  const redis = read('REDIS_URL', redisUrl, null, true);
+  const redisKeyPrefix = read('REDIS_KEY_PREFIX', redisKeyPrefixOf, 'tidepool:');
   const storeScansPerMinute = read('STORE_SCANS_PER_MINUTE', integer(1, 100_000), 30);
 
   const distribution = readDistribution(read, problems, { nodeEnv, wechatPayGateway: wechatPay.gateway });
@@ -190,6 +201,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
         ? { gateway: 'http', apiBase: wechatApiBase, appId: wechatAppId, secret: wechatSecret }
         : { gateway: 'dev' },
     wechatPay,
+    rateLimits: redis ? { store: 'redis', url: redis, keyPrefix: `${redisKeyPrefix}rl:` } : { store: 'memory' },
     storeScansPerMinute,
     jobsEnabled,
     orderPaymentWindowSeconds,
@@ -198,6 +210,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     subscribeTemplates,
     distribution,
   };
+}
+
+function redisKeyPrefixOf(raw: string): string {
+  if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(raw)) throw new Error('must be 1-64 letters, digits, ":", "_", "." or "-"');
+  return raw;
 }
 
 function templateId(raw: string): string {

@@ -24,7 +24,7 @@ describe('health and documentation', () => {
   it('GET /api/health answers ok when the database answers', async () => {
     const res = await t.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok' });
+    expect(res.json()).toEqual({ status: 'ok', rateLimits: 'memory' });
   });
 
   it('publishes the OpenAPI document and its UI', async () => {

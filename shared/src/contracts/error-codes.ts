@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
   RATE_LIMITED: { status: 429, message: '操作太频繁，请稍后再试' },
+  // The staff-login guess limit cannot be checked (its shared store is down): logins wait rather than go unlimited.
+  LOGIN_TEMPORARILY_UNAVAILABLE: { status: 503, message: '登录服务暂时不可用，请稍后再试' },
   STAFF_LOGIN_FAILED: { status: 401, message: '账号或密码错误' },
   STAFF_NOT_FOUND: { status: 404, message: '店员账号不存在' },
   STAFF_INVITE_INVALID: { status: 400, message: '邀请码无效或已过期，请联系运营重新邀请' },

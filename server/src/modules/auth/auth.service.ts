@@ -39,13 +39,13 @@ export class AuthService {
    */
   async staffLogin(username: string, password: string, ip: string): Promise<StaffLoginResponse> {
     const key = `${normalizeStaffUsername(username)}|${ip}`;
-    this.attempts.take(key);
+    await this.attempts.take(key);
     const account = await this.staff.verifyCredentials(username, password);
     if (!account) {
       this.logger.warn({ msg: 'staff login failed', username, ip });
       throw new DomainException('STAFF_LOGIN_FAILED');
     }
-    this.attempts.reset(key);
+    await this.attempts.reset(key);
     this.logger.log({ msg: 'staff logged in', staffId: account.id, role: account.role, storeId: account.storeId });
     return this.staffSession(account);
   }

@@ -5,22 +5,36 @@ import { ERROR_CODES, type HealthDownResponse, type HealthResponse } from '@tide
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth/public.decorator';
+import { RateLimitStore } from '../../common/rate-limit/rate-limit.store';
 
 const DATABASE_PING_TIMEOUT_MS = 2000;
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly rateLimits: RateLimitStore,
+  ) {}
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'The API and its database answer', schema: { example: { status: 'ok' } } })
+  @ApiOkResponse({
+    description: 'The API and its database answer; `rateLimits` says where the rate-limit counters live',
+    schema: { example: { status: 'ok', rateLimits: 'redis: up' } },
+  })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthResponse | HealthDownResponse> {
-    if (await this.databaseAnswers()) return { status: 'ok' };
+    // A Redis outage is reported, not failed on: the API still serves (logins wait, reads go through).
+    const [databaseUp, rateLimits] = await Promise.all([this.databaseAnswers(), this.rateLimits.status()]);
+    if (databaseUp) return { status: 'ok', rateLimits };
     void reply.status(503);
-    return { status: 'down', code: 'DATABASE_UNAVAILABLE', message: ERROR_CODES.DATABASE_UNAVAILABLE.message };
+    return {
+      status: 'down',
+      code: 'DATABASE_UNAVAILABLE',
+      message: ERROR_CODES.DATABASE_UNAVAILABLE.message,
+      rateLimits,
+    };
   }
 
   private async databaseAnswers(): Promise<boolean> {

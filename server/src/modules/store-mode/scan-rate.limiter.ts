@@ -1,38 +1,41 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { Clock } from '../../common/clock/clock.service';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RateLimitedException } from '../../common/errors/domain.exception';
+import {
+  RateLimitStore,
+  RateLimitStoreUnavailableError,
+  type RateLimitVerdict,
+} from '../../common/rate-limit/rate-limit.store';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
 
 const WINDOW_MS = 60_000;
 
 /**
  * Per-cashier scan budget (STORE_SCANS_PER_MINUTE, default 30: a till scans one shopper at a time, so more is a
- * script or a guessing attempt) (fixed one-minute windows). In memory per replica: it bounds guessing of the 8-digit
- * one-time part (a guesser also needs a live handle), it is not the defence itself. A shared budget belongs in
- * Redis once there is one.
+ * script or a guessing attempt) (fixed one-minute windows). It bounds guessing of the 8-digit one-time part (a
+ * guesser also needs a live handle), it is not the defence itself. With REDIS_URL the budget is shared by every
+ * process; when that store cannot be asked the scan goes through (a counter outage must not stop the tills).
  */
 @Injectable()
 export class ScanRateLimiter {
-  private readonly windows = new Map<number, { start: number; count: number }>();
-
+  private readonly logger = new Logger(ScanRateLimiter.name);
   private readonly max: number;
 
   constructor(
-    private readonly clock: Clock,
+    private readonly store: RateLimitStore,
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'storeScansPerMinute'>,
   ) {
     this.max = config.storeScansPerMinute;
   }
 
-  take(staffId: number): void {
-    const now = this.clock.now().getTime();
-    const window = this.windows.get(staffId);
-    if (!window || now - window.start >= WINDOW_MS) {
-      if (this.windows.size > 10_000) this.windows.clear();
-      this.windows.set(staffId, { start: now, count: 1 });
+  async take(staffId: number): Promise<void> {
+    let verdict: RateLimitVerdict;
+    try {
+      verdict = await this.store.hit(`scan:${staffId}`, this.max, WINDOW_MS);
+    } catch (error) {
+      if (!(error instanceof RateLimitStoreUnavailableError)) throw error;
+      this.logger.warn({ msg: 'scan allowed unlimited: rate-limit store unavailable', staffId, error: error.message });
       return;
     }
-    if (window.count >= this.max) throw new RateLimitedException(window.start + WINDOW_MS - now);
-    window.count++;
+    if (!verdict.allowed) throw new RateLimitedException(verdict.retryAfterSeconds * 1000);
   }
 }

@@ -51,7 +51,7 @@ export class StoreModeService {
 
   async scan(cashier: Principal, code: string): Promise<StoreMemberSummary> {
     const storeId = cashierStoreId(cashier);
-    this.limiter.take(cashier.id);
+    await this.limiter.take(cashier.id);
     const now = this.clock.now();
     const verdict = await this.codes.verify(code);
     if (verdict.result !== 'valid') {
