@@ -7,3 +7,4 @@ export * from './drops';
 export * from './distribution';
 export * from './after-sales';
 export * from './brand';
+export * from './growth';

@@ -1,0 +1,5 @@
+export * from './growth-rules';
+export * from './lifecycle';
+export * from './golden-window';
+export * from './holdout';
+export * from './win-back';
