@@ -1,6 +1,8 @@
-/** How a sale was paid at the till, as far as the growth rules care. */
-export const GROWTH_PAYMENT_METHODS = ['WECHAT_PAY', 'CASH'] as const;
-export type GrowthPaymentMethod = (typeof GROWTH_PAYMENT_METHODS)[number];
+import { TILL_PAYMENT_METHODS, type TillPaymentMethod } from '../../contracts/pos.contract';
+
+/** How a purchase was paid: the till's list (an online order is always paid with WECHAT_PAY). */
+export const GROWTH_PAYMENT_METHODS = TILL_PAYMENT_METHODS;
+export type GrowthPaymentMethod = TillPaymentMethod;
 
 /**
  * What the growth rules know about one member at one moment. The caller computes it from the member's paid orders
