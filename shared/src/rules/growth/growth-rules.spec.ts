@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_GROWTH_RULES, growthRulesProblems, type GrowthPaymentMethod } from './growth-rules';
+import { DEFAULT_GROWTH_RULES, growthRulesProblems } from './growth-rules';
 
 describe('growth rules', () => {
   it('accepts the seed brand', () => {
@@ -11,7 +11,7 @@ describe('growth rules', () => {
       ...DEFAULT_GROWTH_RULES,
       goldenWindowDays: 0,
       goldenThresholdFen: 35.5,
-      goldenPaymentMethod: 'ALIPAY' as GrowthPaymentMethod,
+      goldenPaymentMethod: 'UNSPECIFIED',
       frequentOrders: 1,
       atRiskGapMultiple: Number.NaN,
       churnAfterDays: 30,
@@ -21,7 +21,7 @@ describe('growth rules', () => {
     expect(problems).toEqual([
       'goldenWindowDays must be an integer in 1..90 (got 0)',
       'goldenThresholdFen must be an integer in 0..100000000 (got 35.5)',
-      'goldenPaymentMethod must be one of WECHAT_PAY, CASH',
+      'goldenPaymentMethod must be one of WECHAT_PAY, ALIPAY, CASH, BANK_CARD',
       'frequentOrders must be an integer in 2..365 (got 1)',
       'frequentOrders must be at least repeatOrders',
       'atRiskGapMultiple must be a number in 1..10 (got NaN)',

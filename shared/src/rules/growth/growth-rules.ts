@@ -1,7 +1,10 @@
-import { TILL_PAYMENT_METHODS, type TillPaymentMethod } from '../../contracts/pos.contract';
+import {
+  TILL_PAYMENT_METHOD_CHOICES,
+  TILL_PAYMENT_METHODS,
+  type TillPaymentMethod,
+} from '../../contracts/pos.contract';
 
 /** How a purchase was paid: the till's list (an online order is always paid with WECHAT_PAY). */
-export const GROWTH_PAYMENT_METHODS = TILL_PAYMENT_METHODS;
 export type GrowthPaymentMethod = TillPaymentMethod;
 
 /**
@@ -79,8 +82,10 @@ export function growthRulesProblems(rules: GrowthRules): string[] {
   };
   wholeIn('goldenWindowDays', 1, 90);
   wholeIn('goldenThresholdFen', 0, 100_000_000);
-  if (!GROWTH_PAYMENT_METHODS.includes(rules.goldenPaymentMethod)) {
-    problems.push(`goldenPaymentMethod must be one of ${GROWTH_PAYMENT_METHODS.join(', ')}`);
+  // A rule may name only a method a cashier records (never UNSPECIFIED, which means nobody asked).
+  const recordable = TILL_PAYMENT_METHOD_CHOICES.map((c) => c.method);
+  if (!recordable.includes(rules.goldenPaymentMethod)) {
+    problems.push(`goldenPaymentMethod must be one of ${recordable.join(', ')}`);
   }
   wholeIn('repeatOrders', 2, 365);
   wholeIn('frequentOrders', 2, 365);
