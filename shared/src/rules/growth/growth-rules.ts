@@ -1,8 +1,4 @@
-import {
-  TILL_PAYMENT_METHOD_CHOICES,
-  TILL_PAYMENT_METHODS,
-  type TillPaymentMethod,
-} from '../../contracts/pos.contract';
+import { TILL_PAYMENT_METHOD_CHOICES, type TillPaymentMethod } from '../../contracts/pos.contract';
 
 /** How a purchase was paid: the till's list (an online order is always paid with WECHAT_PAY). */
 export type GrowthPaymentMethod = TillPaymentMethod;
