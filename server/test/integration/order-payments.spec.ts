@@ -326,3 +326,58 @@ describe('payment reconciliation walks every unpaid order', () => {
     }
   });
 });
+
+describe('refund reconciliation walks every refund WeChat has not settled', () => {
+  it('asks about all 130 oldest first; refunds that stay PROCESSING do not starve the rest, and a failure resumes there', async () => {
+    const order = await ds()
+      .getRepository(Order)
+      .findOneOrFail({ where: {}, order: { id: 'ASC' } });
+    const refunds = ds().getRepository(PaymentRefund);
+    const mine = Array.from({ length: 130 }, (_, i) => `RFW${String(i).padStart(4, '0')}`);
+    await refunds.save(
+      mine.map((outRefundNo) =>
+        refunds.create({
+          orderId: order.id,
+          outRefundNo,
+          kind: 'LATE_PAYMENT',
+          transactionId: `tx-${outRefundNo}`,
+          amountFen: 100,
+          totalFen: 100,
+          lineIds: [],
+          status: 'PROCESSING',
+          createdAt: clock.now(),
+        }),
+      ),
+    );
+    const gateway = t.app.get(WechatPayGateway);
+    const orderSpy = vi.spyOn(gateway, 'queryOrder').mockRejectedValue(new Error('no unpaid orders in this test'));
+    let asked: string[] = [];
+    let failOn: string | null = mine[59];
+    const spy = vi.spyOn(gateway, 'queryRefund').mockImplementation((outRefundNo) => {
+      asked.push(outRefundNo);
+      if (outRefundNo === failOn) return Promise.reject(new DomainException('PAYMENT_UNAVAILABLE'));
+      return Promise.resolve({
+        refundId: `r-${outRefundNo}`,
+        outRefundNo,
+        outTradeNo: order.orderNo,
+        transactionId: `tx-${outRefundNo}`,
+        status: 'PROCESSING',
+        refundFen: 100 as never,
+      } as Awaited<ReturnType<WechatPayGateway['queryRefund']>>);
+    });
+    try {
+      const reconcile = () => t.app.get(OrderPaymentsService).reconcile();
+      await reconcile(); // stops at the 60th, which WeChat could not answer
+      expect(asked.filter((no) => mine.includes(no))).toEqual(mine.slice(0, 60));
+      failOn = null;
+      asked = [];
+      await reconcile(); // resumes there and reaches the newest, past the first 100 that never settle
+      expect(asked.filter((no) => mine.includes(no))).toEqual(mine.slice(59));
+      expect(await refunds.countBy({ outRefundNo: In(mine), status: 'PROCESSING' })).toBe(130);
+    } finally {
+      spy.mockRestore();
+      orderSpy.mockRestore();
+      await refunds.delete({ outRefundNo: In(mine) });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { fen, type OrderPaymentResponse } from '@tidepool/shared';
-import { In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
@@ -16,6 +16,7 @@ import { OrderReservations } from './order-reservations';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 import { moveOrders } from './order-transitions';
+import { walkOldestFirst } from './oldest-first-walk';
 import { PaymentCloser } from './orders.service';
 import { PaymentRefund } from './payment-refund.entity';
 
@@ -40,6 +41,8 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
    * and lost on restart: a replica without it starts from the oldest again, which repeats work but skips none.
    */
   private reconcileCursor: { createdAt: Date; id: number } | null = null;
+  /** The same for refunds still PROCESSING: the last refund id the walk got past. */
+  private refundCursor: number | null = null;
 
   constructor(
     private readonly reservations: OrderReservations,
@@ -158,19 +161,7 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
    */
   async reconcile(): Promise<{ checked: number; paid: number; refundsSettled: number }> {
     const { checked, paid } = await this.reconcilePayments(this.clock.now());
-    const processing = await this.refunds.find({ where: { status: In(['PROCESSING']) }, take: 100 });
-    let refundsSettled = 0;
-    for (const refund of processing) {
-      try {
-        const answer = await this.gateway.queryRefund(refund.outRefundNo);
-        if (answer.status !== 'PROCESSING') {
-          await this.refundsService.settle(refund.outRefundNo, answer.status);
-          refundsSettled++;
-        }
-      } catch (error) {
-        this.logger.warn({ msg: 'reconcile refund failed', refundId: refund.id, error: (error as Error).message });
-      }
-    }
+    const refundsSettled = await this.reconcileRefunds();
     return { checked, paid, refundsSettled };
   }
 
@@ -180,46 +171,79 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
    * order and applies a payment found then).
    */
   private async reconcilePayments(now: Date): Promise<{ checked: number; paid: number }> {
-    let after = this.reconcileCursor;
-    let checked = 0;
     let paid = 0;
-    while (checked < RECONCILE_MAX_PER_RUN) {
-      const query = this.orders
-        .createQueryBuilder('o')
-        .where("o.state = 'PENDING_PAYMENT' AND o.prepayOpened = :opened", { opened: true })
-        .andWhere('o.createdAt < :settled AND o.reservationExpiresAt > :now', {
-          settled: new Date(now.getTime() - NOTIFICATION_HEAD_START_MS),
-          now,
-        });
-      if (after) {
-        query.andWhere('(o.createdAt > :afterAt OR (o.createdAt = :afterAt AND o.id > :afterId))', {
-          afterAt: after.createdAt,
-          afterId: after.id,
-        });
-      }
-      const batch = await query.orderBy('o.createdAt', 'ASC').addOrderBy('o.id', 'ASC').take(RECONCILE_BATCH).getMany();
-      for (const order of batch) {
+    const { visited, resumeFrom } = await walkOldestFirst({
+      from: this.reconcileCursor,
+      batch: RECONCILE_BATCH,
+      maxPerRun: RECONCILE_MAX_PER_RUN,
+      page: (after: { createdAt: Date; id: number } | null, limit) => {
+        const query = this.orders
+          .createQueryBuilder('o')
+          .where("o.state = 'PENDING_PAYMENT' AND o.prepayOpened = :opened", { opened: true })
+          .andWhere('o.createdAt < :settled AND o.reservationExpiresAt > :now', {
+            settled: new Date(now.getTime() - NOTIFICATION_HEAD_START_MS),
+            now,
+          });
+        if (after) {
+          query.andWhere('(o.createdAt > :afterAt OR (o.createdAt = :afterAt AND o.id > :afterId))', {
+            afterAt: after.createdAt,
+            afterId: after.id,
+          });
+        }
+        return query.orderBy('o.createdAt', 'ASC').addOrderBy('o.id', 'ASC').take(limit).getMany();
+      },
+      cursorOf: (order) => ({ createdAt: order.createdAt, id: order.id }),
+      visit: async (order) => {
         try {
-          const outcome = await this.applyPayment(await this.gateway.queryOrder(order.orderNo));
-          if (outcome === 'paid') paid++;
+          if ((await this.applyPayment(await this.gateway.queryOrder(order.orderNo))) === 'paid') paid++;
         } catch (error) {
-          if (error instanceof DomainException && error.code === 'PAYMENT_UNAVAILABLE') {
-            this.reconcileCursor = after;
-            this.logger.warn({ msg: 'reconcile paused: WeChat Pay unavailable', orderId: order.id, checked });
-            return { checked, paid };
+          if (isPaymentUnavailable(error)) {
+            this.logger.warn({ msg: 'reconcile paused: WeChat Pay unavailable', orderId: order.id });
+            return 'pause';
           }
           this.logger.warn({ msg: 'reconcile query failed', orderId: order.id, error: (error as Error).message });
         }
-        checked++;
-        after = { createdAt: order.createdAt, id: order.id };
-      }
-      if (batch.length < RECONCILE_BATCH) {
-        this.reconcileCursor = null; // reached the newest: the next run starts from the oldest again
-        return { checked, paid };
-      }
-    }
-    this.reconcileCursor = after;
-    return { checked, paid };
+        return 'next';
+      },
+    });
+    this.reconcileCursor = resumeFrom;
+    return { checked: visited, paid };
+  }
+
+  /**
+   * Refunds WeChat has not confirmed yet, oldest first by id, resuming where the last run stopped: a refund that
+   * stays PROCESSING for days does not keep the ones behind it from being asked about.
+   */
+  private async reconcileRefunds(): Promise<number> {
+    let settled = 0;
+    const { resumeFrom } = await walkOldestFirst({
+      from: this.refundCursor,
+      batch: RECONCILE_BATCH,
+      maxPerRun: RECONCILE_MAX_PER_RUN,
+      page: (after: number | null, limit) =>
+        this.refunds
+          .createQueryBuilder('r')
+          .where("r.status = 'PROCESSING' AND r.id > :after", { after: after ?? 0 })
+          .orderBy('r.id', 'ASC')
+          .take(limit)
+          .getMany(),
+      cursorOf: (refund) => refund.id,
+      visit: async (refund) => {
+        try {
+          const answer = await this.gateway.queryRefund(refund.outRefundNo);
+          if (answer.status !== 'PROCESSING') {
+            await this.refundsService.settle(refund.outRefundNo, answer.status);
+            settled++;
+          }
+        } catch (error) {
+          if (isPaymentUnavailable(error)) return 'pause';
+          this.logger.warn({ msg: 'reconcile refund failed', refundId: refund.id, error: (error as Error).message });
+        }
+        return 'next';
+      },
+    });
+    this.refundCursor = resumeFrom;
+    return settled;
   }
 
   private async refundWholePayment(order: Order, transactionId: string): Promise<void> {
@@ -251,4 +275,9 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
     });
     await this.refundsService.settle(outRefundNo, answer.status);
   }
+}
+
+/** WeChat Pay could not be reached: reconciliation stops and the next run starts with the same row. */
+function isPaymentUnavailable(error: unknown): boolean {
+  return error instanceof DomainException && error.code === 'PAYMENT_UNAVAILABLE';
 }
