@@ -1,5 +1,5 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import type { CheckoutQuoteResponse, OrderPaymentResponse, OrderView } from '@tidepool/shared';
+import { type CheckoutQuoteResponse, fen, type OrderPaymentResponse, type OrderView } from '@tidepool/shared';
 import { type DataSource, type DeepPartial, In, IsNull } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
@@ -253,29 +253,40 @@ describe('paying an order with WeChat Pay (simulator, real signatures)', () => {
   });
 });
 
+/** An unpaid order row with a WeChat Pay order opened, for the walks over many orders. */
+function unpaidOrderRow(
+  no: string,
+  createdAt: Date,
+  reservationExpiresAt: Date,
+  extra: DeepPartial<Order> = {},
+): DeepPartial<Order> {
+  return {
+    orderNo: no,
+    memberId: 1,
+    clientKey: `1:${no}`,
+    state: 'PENDING_PAYMENT',
+    subtotalFen: 1000,
+    totalDiscountFen: 0,
+    payableFen: 1000,
+    discounts: [],
+    ruleVersions: {},
+    couponIds: [],
+    fulfilment: 'PICKUP',
+    pickupStoreId: 1,
+    createdAt,
+    reservationExpiresAt,
+    prepayOpened: true,
+    ...extra,
+  };
+}
+
 describe('payment reconciliation walks every unpaid order', () => {
   it('queries all 130 oldest first in batches; after WeChat fails mid-run the next run resumes there', async () => {
     const now = new Date(WEDNESDAY.getTime() + 3600_000); // earlier tests' orders are past their window by then
     clock.set(now);
     const orders = ds().getRepository(Order);
-    const row = (no: string, createdAt: Date, extra: DeepPartial<Order> = {}): DeepPartial<Order> => ({
-      orderNo: no,
-      memberId: 1,
-      clientKey: `1:${no}`,
-      state: 'PENDING_PAYMENT',
-      subtotalFen: 1000,
-      totalDiscountFen: 0,
-      payableFen: 1000,
-      discounts: [],
-      ruleVersions: {},
-      couponIds: [],
-      fulfilment: 'PICKUP',
-      pickupStoreId: 1,
-      createdAt,
-      reservationExpiresAt: new Date(now.getTime() + 5 * 60_000),
-      prepayOpened: true,
-      ...extra,
-    });
+    const row = (no: string, createdAt: Date, extra: DeepPartial<Order> = {}) =>
+      unpaidOrderRow(no, createdAt, new Date(now.getTime() + 5 * 60_000), extra);
     // Inserted newest first, so that id order is not the age order the walk must follow.
     const mine = Array.from({ length: 130 }, (_, i) => `RCN${String(i).padStart(4, '0')}`);
     const outside = ['RCNX-NOPREPAY', 'RCNX-EXPIRED', 'RCNX-FRESH'];
@@ -307,11 +318,11 @@ describe('payment reconciliation walks every unpaid order', () => {
       // Run 1: oldest first until WeChat fails on the 60th.
       expect((await reconcile()).checked).toBe(59);
       expect(queried).toEqual(mine.slice(0, 60));
-      // Run 2: starts at the order that failed and goes on to the newest, past the first 100.
+      // Run 2: goes on after the order that failed (it comes round again) to the newest, past the first 100.
       failOn = null;
       queried = [];
-      expect((await reconcile()).checked).toBe(71);
-      expect(queried).toEqual(mine.slice(59));
+      expect((await reconcile()).checked).toBe(70);
+      expect(queried).toEqual(mine.slice(60));
       // Run 3: the walk went round, so it starts from the oldest again.
       queried = [];
       expect((await reconcile()).checked).toBe(130);
@@ -362,8 +373,9 @@ describe('refund reconciliation walks every refund WeChat has not settled', () =
         outTradeNo: order.orderNo,
         transactionId: `tx-${outRefundNo}`,
         status: 'PROCESSING',
-        refundFen: 100 as never,
-      } as Awaited<ReturnType<WechatPayGateway['queryRefund']>>);
+        refundFen: fen(100),
+        totalFen: fen(100),
+      });
     });
     try {
       const reconcile = () => t.app.get(OrderPaymentsService).reconcile();
@@ -371,13 +383,45 @@ describe('refund reconciliation walks every refund WeChat has not settled', () =
       expect(asked.filter((no) => mine.includes(no))).toEqual(mine.slice(0, 60));
       failOn = null;
       asked = [];
-      await reconcile(); // resumes there and reaches the newest, past the first 100 that never settle
-      expect(asked.filter((no) => mine.includes(no))).toEqual(mine.slice(59));
+      await reconcile(); // goes on after it and reaches the newest, past the first 100 that never settle
+      expect(asked.filter((no) => mine.includes(no))).toEqual(mine.slice(60));
+      asked = [];
+      await reconcile(); // the next round starts from the oldest, the one that failed included
+      expect(asked.filter((no) => mine.includes(no))).toEqual(mine);
       expect(await refunds.countBy({ outRefundNo: In(mine), status: 'PROCESSING' })).toBe(130);
     } finally {
       spy.mockRestore();
       orderSpy.mockRestore();
       await refunds.delete({ outRefundNo: In(mine) });
+    }
+  });
+});
+
+describe('expiry walks every expired order', () => {
+  it('cancels the 30 behind 100 whose WeChat order cannot be closed, in one run', async () => {
+    const now = new Date(WEDNESDAY.getTime() + 2 * 3600_000);
+    clock.set(now);
+    const orders = ds().getRepository(Order);
+    const stuck = Array.from({ length: 100 }, (_, i) => `EXS${String(i).padStart(4, '0')}`);
+    const due = Array.from({ length: 30 }, (_, i) => `EXD${String(i).padStart(4, '0')}`);
+    const expiredAt = (i: number) => new Date(now.getTime() - 20 * 60_000 + i * 1000);
+    await orders.save(
+      [
+        ...stuck.map((no, i) => unpaidOrderRow(no, expiredAt(i), expiredAt(i))),
+        ...due.map((no, i) => unpaidOrderRow(no, expiredAt(100 + i), expiredAt(100 + i), { prepayOpened: false })),
+      ].map((r) => orders.create(r)),
+    );
+    const spy = vi
+      .spyOn(t.app.get(OrderPaymentsService), 'closeBeforeRelease')
+      .mockRejectedValue(new DomainException('PAYMENT_ORDER_PAID'));
+    try {
+      expect(await t.app.get(OrdersService).expireUnpaid(now)).toBe(30);
+      expect(await orders.countBy({ orderNo: In(due), state: 'CANCELLED' })).toBe(30);
+      expect(await orders.countBy({ orderNo: In(stuck), state: 'PENDING_PAYMENT' })).toBe(100);
+    } finally {
+      spy.mockRestore();
+      await orders.delete({ orderNo: In([...stuck, ...due]) });
+      clock.set(WEDNESDAY);
     }
   });
 });

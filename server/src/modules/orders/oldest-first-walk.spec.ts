@@ -37,13 +37,16 @@ describe('walkOldestFirst', () => {
     expect(seen.slice(100, 102)).toEqual([101, 102]);
   });
 
-  it('pauses before a row the remote side could not answer, and the next run starts with that row', async () => {
+  it('ends the run at a row the remote side could not answer; the next run goes on after it, and it comes round again', async () => {
     const down = new Set([130]);
     const { run, seen } = table(down);
-    expect(await run(null)).toEqual({ visited: 129, resumeFrom: 129 });
+    expect(await run(null)).toEqual({ visited: 129, resumeFrom: 130 });
+    // Still failing: the walk is not stuck there, it reaches the newest and starts over.
+    expect(await run(130)).toEqual({ visited: 120, resumeFrom: null });
+    expect(seen.slice(129, 131)).toEqual([131, 132]);
     down.clear();
-    const again = await run(129);
-    expect(again).toEqual({ visited: 121, resumeFrom: null });
-    expect(seen[129]).toBe(130);
+    const round = await run(null);
+    expect(round).toEqual({ visited: 250, resumeFrom: null });
+    expect(seen.filter((id) => id === 130)).toEqual([130]);
   });
 });

@@ -156,8 +156,8 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
    * Asks WeChat about unpaid orders whose notification has not come, then settles refunds still processing.
    * The orders are walked oldest first in batches with a keyset cursor (createdAt, id), so every one is reached
    * however many there are; a run checks about RECONCILE_MAX_PER_RUN and the next run goes on from where it
-   * stopped. When WeChat Pay is unavailable the run stops at that order, and the next run starts with it instead
-   * of going back over the orders already checked.
+   * stopped. When WeChat Pay is unavailable the run stops at that order; the next run goes on after it (it comes
+   * round again on the next pass), so one order WeChat never answers cannot hold the walk in place.
    */
   async reconcile(): Promise<{ checked: number; paid: number; refundsSettled: number }> {
     const { checked, paid } = await this.reconcilePayments(this.clock.now());
@@ -277,7 +277,7 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
   }
 }
 
-/** WeChat Pay could not be reached: reconciliation stops and the next run starts with the same row. */
+/** WeChat Pay could not be reached: the reconciliation run ends there (see walkOldestFirst). */
 function isPaymentUnavailable(error: unknown): boolean {
   return error instanceof DomainException && error.code === 'PAYMENT_UNAVAILABLE';
 }

@@ -9,7 +9,7 @@ import {
   type OrderView,
   type Page,
 } from '@tidepool/shared';
-import { type EntityManager, In, IsNull, LessThan, Not, type Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
@@ -25,6 +25,7 @@ import { BrandSettings } from '../brand';
 import { CheckoutService, specText } from './checkout.service';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
+import { walkOldestFirst } from './oldest-first-walk';
 import { moveOrders } from './order-transitions';
 import type { OrderDraft } from './order-draft';
 import { newOrderNo, newOrderPickupCode } from './order-number';
@@ -42,9 +43,17 @@ export abstract class PaymentCloser {
 }
 
 /** Orders: creation with stock reserved, member views, cancellation (member or timeout) releasing stock and coupons. */
+const EXPIRY_BATCH = 100;
+const EXPIRY_MAX_PER_RUN = 1000;
+
 @Injectable()
 export class OrdersService implements OnModuleInit {
   private readonly logger = new Logger(OrdersService.name);
+  /**
+   * Where the expiry walk resumes (per replica, in memory): orders WeChat could not close yet stay behind the
+   * cursor, so they never hold back the ones that expired after them.
+   */
+  private readonly expiryCursors = new Map<'drop' | 'all', { expiresAt: Date; id: number }>();
 
   constructor(
     @InjectRepository(Order) private readonly orders: Repository<Order>,
@@ -267,25 +276,44 @@ export class OrdersService implements OnModuleInit {
     return this.view(await this.orders.findOneByOrFail({ id: order.id }));
   }
 
-  /** Cancels every unpaid order whose payment window has closed (several replicas: each order is claimed once). */
+  /**
+   * Cancels the unpaid orders whose payment window has closed, oldest expiry first, up to EXPIRY_MAX_PER_RUN a
+   * run (several replicas: each order is claimed once by its conditional move).
+   */
   async expireUnpaid(now: Date = this.clock.now(), only: { dropOrders?: boolean } = {}): Promise<number> {
-    const due = await this.orders.find({
-      where: {
-        state: 'PENDING_PAYMENT',
-        reservationExpiresAt: LessThan(now),
-        ...(only.dropOrders ? { dropId: Not(IsNull()) } : {}),
-      },
-      order: { reservationExpiresAt: 'ASC' },
-      take: 100,
-    });
+    const cursorKey = only.dropOrders ? 'drop' : 'all';
     let cancelled = 0;
-    for (const order of due) {
-      try {
-        if (await this.cancel(order, '超时未支付')) cancelled++;
-      } catch (error) {
-        this.logger.warn({ msg: 'expiring order failed', orderId: order.id, error: (error as Error).message });
-      }
-    }
+    const { resumeFrom } = await walkOldestFirst({
+      from: this.expiryCursors.get(cursorKey) ?? null,
+      batch: EXPIRY_BATCH,
+      maxPerRun: EXPIRY_MAX_PER_RUN,
+      page: (after: { expiresAt: Date; id: number } | null, limit) => {
+        const query = this.orders
+          .createQueryBuilder('o')
+          .where("o.state = 'PENDING_PAYMENT' AND o.reservationExpiresAt < :now", { now });
+        if (only.dropOrders) query.andWhere('o.dropId IS NOT NULL');
+        if (after) {
+          query.andWhere(
+            '(o.reservationExpiresAt > :afterAt OR (o.reservationExpiresAt = :afterAt AND o.id > :afterId))',
+            { afterAt: after.expiresAt, afterId: after.id },
+          );
+        }
+        return query.orderBy('o.reservationExpiresAt', 'ASC').addOrderBy('o.id', 'ASC').take(limit).getMany();
+      },
+      cursorOf: (order) => ({ expiresAt: order.reservationExpiresAt, id: order.id }),
+      visit: async (order) => {
+        try {
+          if (await this.cancel(order, '超时未支付')) cancelled++;
+        } catch (error) {
+          // WeChat Pay cannot be asked to close: end this run; the order comes round again on the next pass.
+          if (error instanceof DomainException && error.code === 'PAYMENT_UNAVAILABLE') return 'pause';
+          this.logger.warn({ msg: 'expiring order failed', orderId: order.id, error: (error as Error).message });
+        }
+        return 'next';
+      },
+    });
+    if (resumeFrom) this.expiryCursors.set(cursorKey, resumeFrom);
+    else this.expiryCursors.delete(cursorKey);
     return cancelled;
   }
 
