@@ -52,6 +52,15 @@ export async function buildIfStale(name, inputs, output, build) {
   log(`${name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** What the operator console's build (server/console/dist) is made from. */
+export const CONSOLE_INPUTS = [
+  'server/console/src',
+  'server/console/index.html',
+  'server/console/vite.config.ts',
+  'server/console/package.json',
+  'shared/src',
+];
+
 export const H5_INPUTS = [
   'miniapp/src',
   'miniapp/config',

@@ -12,7 +12,7 @@
 //                                                tests never touch a database and already ran on the first pass)
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { buildIfStale, H5_INPUTS, log, ROOT, run } from './lib.mjs';
+import { buildIfStale, CONSOLE_INPUTS, H5_INPUTS, log, ROOT, run } from './lib.mjs';
 
 const started = Date.now();
 const E2E_DIR = join(ROOT, 'miniapp', 'e2e');
@@ -44,6 +44,8 @@ try {
         '@tidepool/server',
         '--filter',
         '@tidepool/miniapp',
+        '--filter',
+        '@tidepool/console',
         'test',
       ]),
     );
@@ -57,6 +59,11 @@ try {
   await stage('H5 build', () =>
     buildIfStale('H5 storefront', H5_INPUTS, join(ROOT, 'miniapp', 'dist', 'h5'), () =>
       run('pnpm', ['--filter', '@tidepool/miniapp', 'build:h5']),
+    ),
+  );
+  await stage('console build', () =>
+    buildIfStale('operator console', CONSOLE_INPUTS, join(ROOT, 'server', 'console', 'dist'), () =>
+      run('pnpm', ['--filter', '@tidepool/console', 'build']),
     ),
   );
   await stage('server build', () => run('pnpm', ['--filter', '@tidepool/server', 'build']));

@@ -50,7 +50,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
 
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ApiExceptionFilter(createSpaFallback(config.h5Dir)));
+  app.useGlobalFilters(
+    new ApiExceptionFilter(
+      createSpaFallback([
+        { prefix: '/console/', dir: config.consoleDir },
+        { prefix: '/', dir: config.h5Dir },
+      ]),
+    ),
+  );
   app.enableShutdownHooks();
 
   // Fastify's own JSON parser, wrapped so a malformed or empty body becomes our MALFORMED_JSON. (Nest turns
@@ -82,6 +89,21 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     prefix: '/static/',
     maxAge: '7d',
   });
+  // The operator console (server/console): hashed assets cached for a year, index.html never cached.
+  if (fs.existsSync(path.join(config.consoleDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: config.consoleDir,
+      prefix: '/console/',
+      decorateReply: false,
+      index: ['index.html'],
+      wildcard: false,
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   if (fs.existsSync(path.join(config.h5Dir, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: config.h5Dir,

@@ -4,6 +4,7 @@ import type { Clock } from './common/clock/clock.service';
 import { type AppConfig, ConfigModule } from './config/config.module';
 import { loadConfig } from './config/env';
 import { TransactionsModule } from './common/database/transactions';
+import { AuditModule } from './modules/audit';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { DatabaseModule } from './database/database.module';
 import { AfterSalesModule } from './modules/after-sales';
@@ -42,6 +43,7 @@ export class AppModule {
         DatabaseModule,
         TransactionsModule,
         BrandModule,
+        AuditModule,
         JobsModule,
         OutboxModule,
         HealthModule,

@@ -40,6 +40,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the H5 build served at `/`; null when it does not exist (API-only). */
   h5Dir: string;
+  /** The operator console's build (server/console/dist), served at /console/ when present. */
+  consoleDir: string;
   seedDemo: boolean;
   auth: {
     /** HMAC-SHA256 key for bearer tokens; a fixed development default outside production. */
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     'info',
   );
   const h5Dir = path.resolve(read('H5_DIR', (v) => v, path.join(__dirname, '..', '..', '..', 'miniapp', 'dist', 'h5')));
+  const consoleDir = path.resolve(read('CONSOLE_DIR', (v) => v, path.join(__dirname, '..', '..', 'console', 'dist')));
   // The demo brand ships a known operator password: it never loads into a production database.
   const seedDemo = read('SEED_DEMO', boolean, nodeEnv !== 'production');
   if (nodeEnv === 'production' && seedDemo) {
@@ -194,6 +197,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     startAt,
     logLevel,
     h5Dir,
+    consoleDir,
     seedDemo,
     auth: { tokenSecret: tokenSecret ?? DEV_AUTH_TOKEN_SECRET, tokenTtlSeconds },
     wechat:

@@ -8,16 +8,46 @@ import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let h5Dir: string;
+let consoleDir: string;
 beforeAll(async () => {
+  consoleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidepool-console-'));
+  fs.writeFileSync(path.join(consoleDir, 'index.html'), '<!doctype html><html><body>tidepool console</body></html>');
+  fs.mkdirSync(path.join(consoleDir, 'assets'));
+  fs.writeFileSync(path.join(consoleDir, 'assets', 'index-abc123.js'), 'console.log(2)');
   h5Dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tidepool-h5-'));
   fs.writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><html><body>tidepool h5</body></html>');
   fs.mkdirSync(path.join(h5Dir, 'js'));
   fs.writeFileSync(path.join(h5Dir, 'js', 'app.js'), 'console.log(1)');
-  t = await createTestApp({ h5Dir });
+  t = await createTestApp({ h5Dir, consoleDir });
 });
 afterAll(async () => {
   await t.close();
   fs.rmSync(h5Dir, { recursive: true, force: true });
+  fs.rmSync(consoleDir, { recursive: true, force: true });
+});
+
+describe('the operator console at /console/', () => {
+  it('serves its index without caching and its hashed assets for a year', async () => {
+    const index = await t.inject({ method: 'GET', url: '/console/', headers: { accept: 'text/html' } });
+    expect(index.statusCode).toBe(200);
+    expect(index.body).toContain('tidepool console');
+    const asset = await t.inject({ method: 'GET', url: '/console/assets/index-abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('answers a reload of a console route with the console, not the storefront', async () => {
+    const res = await t.inject({ method: 'GET', url: '/console/orders/12', headers: { accept: 'text/html' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('tidepool console');
+    const shop = await t.inject({ method: 'GET', url: '/pages/category/index', headers: { accept: 'text/html' } });
+    expect(shop.body).toContain('tidepool h5');
+  });
+
+  it('keeps a missing console asset a 404', async () => {
+    const res = await t.inject({ method: 'GET', url: '/console/assets/missing.js' });
+    expect(res.statusCode).toBe(404);
+  });
 });
 
 describe('health and documentation', () => {

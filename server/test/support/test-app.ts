@@ -33,6 +33,7 @@ export async function createTestApp(
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     h5Dir: path.join(os.tmpdir(), 'tidepool-no-h5'),
+    consoleDir: path.join(os.tmpdir(), 'tidepool-no-console'),
     database: testDb.database,
     ...overrides,
   };

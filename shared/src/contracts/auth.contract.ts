@@ -1,6 +1,20 @@
-/** Who may call a route. A cashier is bound to one store; a promoter is a member who shares (later issue). */
-export const ROLES = ['member', 'promoter', 'cashier', 'operator'] as const;
+/**
+ * Who may call a route. A cashier and a store manager are bound to one store (the manager runs that store's
+ * orders, pickups, staff and figures in the console); an operator runs the whole brand; a promoter is a member
+ * who shares.
+ */
+export const ROLES = ['member', 'promoter', 'cashier', 'store_manager', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The roles a staff account may have. */
+export const STAFF_ROLE_NAMES = ['cashier', 'store_manager', 'operator'] as const;
+export type StaffRoleName = (typeof STAFF_ROLE_NAMES)[number];
+
+/** The roles whose token names the one store they act in. */
+export const STORE_BOUND_ROLES: readonly Role[] = ['cashier', 'store_manager'];
+
+/** The roles that may open the operator console. */
+export const CONSOLE_ROLES = ['operator', 'store_manager'] as const;
 
 /** POST /api/auth/wechat-login: the code from `wx.login`. */
 export interface WechatLoginRequest {
@@ -19,8 +33,8 @@ export interface StaffLoginRequest {
 
 export interface StaffLoginResponse {
   accessToken: string;
-  role: Extract<Role, 'cashier' | 'operator'>;
-  /** The store a cashier acts in; null for operators. */
+  role: StaffRoleName;
+  /** The store a cashier or store manager acts in; null for operators. */
   storeId: number | null;
   displayName: string;
 }

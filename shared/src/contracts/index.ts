@@ -16,3 +16,4 @@ export * from './drops.contract';
 export * from './distribution.contract';
 export * from './after-sales.contract';
 export * from './storefront.contract';
+export * from './audit.contract';

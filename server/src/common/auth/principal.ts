@@ -6,12 +6,25 @@ import type { FastifyRequest } from 'fastify';
 export interface Principal {
   id: number;
   role: Role;
-  /** The one store a cashier acts in; null for every other role. */
+  /** The one store a cashier or store manager acts in; null for every other role. */
   storeId: number | null;
 }
 
 export const MEMBER_ROLES: readonly Role[] = ['member', 'promoter'];
-export const STAFF_ROLES: readonly Role[] = ['cashier', 'operator'];
+export const STAFF_ROLES: readonly Role[] = ['cashier', 'store_manager', 'operator'];
+
+/**
+ * The store an admin caller is confined to: null for a brand operator (every store), the manager's own store for
+ * a store manager. Services filter by it in SQL, so another store's object is simply not found (404), never
+ * revealed as forbidden.
+ */
+export type StoreScope = { storeId: number | null };
+
+export function storeScopeOf(principal: Principal): StoreScope {
+  if (principal.role === 'operator') return { storeId: null };
+  if (principal.role === 'store_manager' && principal.storeId !== null) return { storeId: principal.storeId };
+  throw new DomainException('FORBIDDEN');
+}
 
 /** The auth guard attaches the principal here for @CurrentUser(). */
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { ROLES, type Role } from '@tidepool/shared';
+import { ROLES, STORE_BOUND_ROLES, type Role } from '@tidepool/shared';
 import { Clock } from '../../common/clock/clock.service';
 import type { Principal } from '../../common/auth/principal';
 import { DomainException } from '../../common/errors/domain.exception';
@@ -41,7 +41,7 @@ export class AuthTokenService {
   sign(principal: Principal): string {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const claims: Claims = { sub: String(principal.id), role: principal.role, iat, exp: iat + this.ttlSeconds };
-    if (principal.role === 'cashier' && principal.storeId !== null) claims.storeId = principal.storeId;
+    if (STORE_BOUND_ROLES.includes(principal.role) && principal.storeId !== null) claims.storeId = principal.storeId;
     const payload = base64url(JSON.stringify(claims));
     return `${HEADER}.${payload}.${this.signature(`${HEADER}.${payload}`)}`;
   }
@@ -65,8 +65,9 @@ export class AuthTokenService {
     const id = Number(claims.sub);
     if (!Number.isSafeInteger(id) || id <= 0 || !ROLES.includes(claims.role as Role)) throw unauthenticated();
     const role = claims.role as Role;
-    if (role === 'cashier' && !Number.isSafeInteger(claims.storeId)) throw unauthenticated();
-    return { id, role, storeId: role === 'cashier' ? (claims.storeId as number) : null };
+    const storeBound = STORE_BOUND_ROLES.includes(role);
+    if (storeBound && !Number.isSafeInteger(claims.storeId)) throw unauthenticated();
+    return { id, role, storeId: storeBound ? (claims.storeId as number) : null };
   }
 
   /** The principal, or null for a token that does not verify (public routes that merely personalise). */

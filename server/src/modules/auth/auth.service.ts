@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { MeResponse, StaffLoginResponse, WechatLoginResponse } from '@tidepool/shared';
+import { STORE_BOUND_ROLES, type MeResponse, type StaffLoginResponse, type WechatLoginResponse } from '@tidepool/shared';
 import type { Principal } from '../../common/auth/principal';
 import { DomainException } from '../../common/errors/domain.exception';
 import { MembersService } from '../members';
@@ -68,7 +68,7 @@ export class AuthService {
   }
 
   private staffSession(account: StaffAccountView): StaffLoginResponse {
-    const storeId = account.role === 'cashier' ? account.storeId : null;
+    const storeId = STORE_BOUND_ROLES.includes(account.role) ? account.storeId : null;
     const accessToken = this.tokens.sign({ id: account.id, role: account.role, storeId });
     return { accessToken, role: account.role, storeId, displayName: account.displayName };
   }
@@ -83,6 +83,7 @@ export class AuthService {
         return { id: member.id, role: principal.role, storeId: null, displayName: null };
       }
       case 'cashier':
+      case 'store_manager':
       case 'operator': {
         const account = await this.staff.findById(principal.id);
         if (!account || account.role !== principal.role) throw new DomainException('UNAUTHENTICATED');

@@ -287,6 +287,7 @@ export const DEMO_PASSWORD = 'tidepool123';
 export const DEMO_STAFF = [
   { username: 'cashier.sh001', role: 'cashier' as const, storeCode: 'SH001', displayName: '南京西路店收银员' },
   { username: 'cashier.sh002', role: 'cashier' as const, storeCode: 'SH002', displayName: '徐家汇店收银员' },
+  { username: 'manager.sh001', role: 'store_manager' as const, storeCode: 'SH001', displayName: '南京西路店店长' },
   { username: 'operator', role: 'operator' as const, storeCode: null, displayName: '品牌运营' },
 ];
 

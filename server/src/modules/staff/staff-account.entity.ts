@@ -1,8 +1,9 @@
+import type { StaffRoleName } from '@tidepool/shared';
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export type StaffRole = 'cashier' | 'operator';
+export type StaffRole = StaffRoleName;
 
-/** A store cashier (bound to one store) or a brand operator, who logs in with an account and a password. */
+/** A store cashier or store manager (bound to one store) or a brand operator, who logs in with an account and a password. */
 @Entity('staff_accounts')
 export class StaffAccount {
   @PrimaryGeneratedColumn()

@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ROLES, type MeResponse, type Role, type StaffLoginResponse, type WechatLoginResponse } from '@tidepool/shared';
+import {
+  ROLES,
+  STAFF_ROLE_NAMES,
+  type MeResponse,
+  type Role,
+  type StaffLoginResponse,
+  type StaffRoleName,
+  type WechatLoginResponse,
+} from '@tidepool/shared';
 
 export class WechatLoginResponseDto implements WechatLoginResponse {
   @ApiProperty({ description: 'Bearer token for the Authorization header' })
@@ -10,8 +18,8 @@ export class StaffLoginResponseDto implements StaffLoginResponse {
   @ApiProperty()
   accessToken: string;
 
-  @ApiProperty({ enum: ['cashier', 'operator'] })
-  role: 'cashier' | 'operator';
+  @ApiProperty({ enum: STAFF_ROLE_NAMES })
+  role: StaffRoleName;
 
   @ApiProperty({ type: Number, nullable: true })
   storeId: number | null;

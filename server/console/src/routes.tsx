@@ -1,0 +1,73 @@
+import {
+  AuditOutlined,
+  CustomerServiceOutlined,
+  DashboardOutlined,
+  GiftOutlined,
+  ProfileOutlined,
+  ShoppingOutlined,
+  TagsOutlined,
+  ThunderboltOutlined,
+} from '@ant-design/icons';
+import type { Role } from '@tidepool/shared';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+
+/**
+ * The console's areas: the menu and the router both read this list. Each area is its own lazily loaded chunk
+ * with its own nested routes (list, detail, edit), so opening 订单 never downloads the product editor. `roles`
+ * only hides menu entries: the server refuses every route to a role that may not call it.
+ */
+export interface ConsoleArea {
+  path: string;
+  name: string;
+  icon: ReactNode;
+  roles: readonly Role[];
+  page: LazyExoticComponent<ComponentType>;
+}
+
+const BOTH: readonly Role[] = ['operator', 'store_manager'];
+const OPERATOR: readonly Role[] = ['operator'];
+
+export const CONSOLE_AREAS: ConsoleArea[] = [
+  { path: '/', name: '概览', icon: <DashboardOutlined />, roles: BOTH, page: lazy(() => import('./pages/overview')) },
+  {
+    path: '/products',
+    name: '商品',
+    icon: <ShoppingOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/products')),
+  },
+  { path: '/orders', name: '订单', icon: <ProfileOutlined />, roles: BOTH, page: lazy(() => import('./pages/orders')) },
+  {
+    path: '/after-sales',
+    name: '售后',
+    icon: <CustomerServiceOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/after-sales')),
+  },
+  {
+    path: '/drops',
+    name: '团购',
+    icon: <ThunderboltOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/drops')),
+  },
+  {
+    path: '/gifts',
+    name: '积分商城',
+    icon: <GiftOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/gifts')),
+  },
+  {
+    path: '/coupons',
+    name: '优惠券',
+    icon: <TagsOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/coupons')),
+  },
+  { path: '/audit', name: '操作日志', icon: <AuditOutlined />, roles: BOTH, page: lazy(() => import('./pages/audit')) },
+];
+
+export function areasFor(role: Role): ConsoleArea[] {
+  return CONSOLE_AREAS.filter((area) => area.roles.includes(role));
+}
