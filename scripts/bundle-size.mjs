@@ -1,8 +1,11 @@
 // Measures the WeChat main package (everything in miniapp/dist/weapp outside the subpackage roots) and the H5
 // build's JavaScript. Exits non-zero when the main package is over its budget of 400 KB (WeChat's own cap is 2 MB;
 // the budget keeps the first open fast: the main package is what every visitor downloads before the home page).
-// Usage: node scripts/bundle-size.mjs [--weapp] [--h5]
+// The operator console's first load (the entry script and what index.html preloads) is measured gzipped, with a
+// budget of 700 KB: ProLayout and antd are most of it, and every page beyond it is a lazily loaded chunk.
+// Usage: node scripts/bundle-size.mjs [--weapp] [--h5] [--console]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ROOT } from './lib.mjs';
@@ -46,6 +49,41 @@ export function weappReport(dir = WEAPP_DIR) {
   return { ok, line, over: ok ? '' : `weapp main package is over its budget by ${kb(main - MAIN_PACKAGE_BUDGET)}` };
 }
 
+export const CONSOLE_DIR = join(ROOT, 'server', 'console', 'dist');
+export const CONSOLE_FIRST_LOAD_BUDGET = 700 * 1024;
+
+/** The console's first load (entry + modulepreloads, raw and gzipped) and all of its JavaScript. */
+export function measureConsole(dir = CONSOLE_DIR) {
+  const indexFile = join(dir, 'index.html');
+  if (!existsSync(indexFile)) throw new Error('no console build: run pnpm --filter @tidepool/console build first');
+  const html = readFileSync(indexFile, 'utf8');
+  const firstLoad = [...html.matchAll(/(?:src|href)="\/console\/(assets\/[^"]+\.js)"/g)].map((m) => join(dir, m[1]));
+  const sizeOf = (files) =>
+    files.reduce(
+      (sum, f) => {
+        const bytes = readFileSync(f);
+        return { raw: sum.raw + bytes.length, gzip: sum.gzip + gzipSync(bytes).length };
+      },
+      { raw: 0, gzip: 0 },
+    );
+  const all = files(join(dir, 'assets')).filter((f) => f.endsWith('.js'));
+  return { firstLoad: sizeOf(firstLoad), firstLoadFiles: firstLoad.length, all: sizeOf(all), files: all.length };
+}
+
+export function consoleReport(dir = CONSOLE_DIR) {
+  const m = measureConsole(dir);
+  const ok = m.firstLoad.gzip <= CONSOLE_FIRST_LOAD_BUDGET;
+  const line =
+    `console first load: ${kb(m.firstLoad.gzip)} gzipped (${kb(m.firstLoad.raw)} raw, ${m.firstLoadFiles} files; ` +
+    `budget ${kb(CONSOLE_FIRST_LOAD_BUDGET)} gzipped); all console JavaScript: ${kb(m.all.gzip)} gzipped ` +
+    `(${kb(m.all.raw)} raw) in ${m.files} files`;
+  return {
+    ok,
+    line,
+    over: ok ? '' : `console first load is over its budget by ${kb(m.firstLoad.gzip - CONSOLE_FIRST_LOAD_BUDGET)}`,
+  };
+}
+
 function main() {
   const args = new Set(process.argv.slice(2));
   const all = args.size === 0;
@@ -64,6 +102,14 @@ function main() {
     const js = files(dir).filter((f) => f.endsWith('.js'));
     const total = js.reduce((sum, f) => sum + statSync(f).size, 0);
     console.log(`H5 JavaScript: ${kb(total)} in ${js.length} files`);
+  }
+  if (all || args.has('--console')) {
+    const report = consoleReport();
+    console.log(report.line);
+    if (!report.ok) {
+      console.error(report.over);
+      failed = true;
+    }
   }
   process.exit(failed ? 1 : 0);
 }
