@@ -184,7 +184,7 @@ async function measurePage(browser, session, label) {
       timezoneId: 'Asia/Shanghai',
     });
     await context.addInitScript(
-      (value) => localStorage.setItem('tidepool-console-session', value),
+      (value) => globalThis.localStorage.setItem('tidepool-console-session', value),
       JSON.stringify(session),
     );
     const page = await context.newPage();
