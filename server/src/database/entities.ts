@@ -1,4 +1,5 @@
 import { AuditEntry } from '../modules/audit/audit-entry.entity';
+import { BrandRuleVersion } from '../modules/brand/brand-rule-version.entity';
 import { Category } from '../modules/catalog/category.entity';
 import { Product } from '../modules/catalog/product.entity';
 import { Sku } from '../modules/catalog/sku.entity';
@@ -32,6 +33,7 @@ import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.enti
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
 export const ENTITIES = [
   AuditEntry,
+  BrandRuleVersion,
   Brand,
   Store,
   StaffAccount,

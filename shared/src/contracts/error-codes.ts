@@ -32,6 +32,9 @@ export const ERROR_CODES = {
   BIRTHDAY_ALREADY_SET: { status: 409, message: '生日设置后不能修改' },
   PHONE_IN_USE: { status: 409, message: '该手机号已绑定其他会员' },
   PHONE_INVALID: { status: 400, message: '请输入正确的手机号（1 开头的 11 位大陆手机号）' },
+  // Brand rules (versioned settings)
+  BRAND_RULES_VERSION_NOT_FOUND: { status: 404, message: '规则版本不存在' },
+  BRAND_RULES_ALREADY_IN_FORCE: { status: 409, message: '该版本已生效，不能撤销；如需调整请新建版本' },
   MEMBER_NOT_FOUND: { status: 404, message: '会员不存在' },
   MEMBER_CODE_INVALID: { status: 400, message: '会员码无效，请让顾客刷新后重试' },
   MEMBER_CODE_EXPIRED: { status: 400, message: '会员码已过期，请让顾客刷新后重试' },

@@ -32,13 +32,15 @@ export class AuditLog {
     @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
   ) {}
 
-  async record(record: AuditRecord): Promise<void> {
+  /** Records the write; answers the actor's display name as recorded (callers may show it beside the object). */
+  async record(record: AuditRecord): Promise<{ actorName: string }> {
     const account = await this.staff.findById(record.actor.id);
+    const actorName = account?.displayName ?? `#${record.actor.id}`;
     await this.transactions.run((manager) =>
       manager.insert(AuditEntry, {
         actorId: record.actor.id,
         actorRole: record.actor.role,
-        actorName: account?.displayName ?? `#${record.actor.id}`,
+        actorName,
         action: record.action,
         objectType: record.objectType,
         objectId: String(record.objectId),
@@ -47,6 +49,7 @@ export class AuditLog {
         afterJson: record.after === undefined || record.after === null ? null : JSON.stringify(record.after),
       }),
     );
+    return { actorName };
   }
 
   /** Newest first, filtered in SQL; a store manager sees only entries of their store. */

@@ -30,7 +30,7 @@ export class LoyaltyRules {
   constructor(private readonly brand: BrandSettings) {}
 
   pointsForPurchase(input: PurchaseEarningInput): PurchaseEarning {
-    const rules = this.brand.rules();
+    const rules = this.brand.rules(input.at);
     const local = localCalendar(input.at, input.timeZone ?? rules.timeZone);
     const birthday = isBirthday(input.birthday, local.monthDay, local.year);
     const points = pointsForPurchase(

@@ -1,1 +1,2 @@
 export * from './brand-rules';
+export * from './rule-versions';
