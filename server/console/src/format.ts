@@ -1,9 +1,9 @@
 import { formatDate, formatDateTime, formatFen, zonedDayRange, type Fen } from '@tidepool/shared';
 import type { Dayjs } from 'dayjs';
 
-/** ¥12.30 from fen; "—" for a missing amount. */
-export function yuan(amount: Fen | null | undefined): string {
-  return amount === null || amount === undefined ? '—' : formatFen(amount);
+/** ¥12.30 from fen (the API's integer amounts); "—" for a missing amount. */
+export function yuan(amount: Fen | number | null | undefined): string {
+  return amount === null || amount === undefined ? '—' : formatFen(amount as Fen);
 }
 
 /** A UTC instant as the brand's wall-clock date and time ("2026-12-03 09:30"). */

@@ -1,4 +1,4 @@
-import { ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -13,7 +13,9 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f6feb' } }}>
       <BrowserRouter basename="/console">
-        <App />
+        <AntApp>
+          <App />
+        </AntApp>
       </BrowserRouter>
     </ConfigProvider>
   </StrictMode>,

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  ControlOutlined,
   CustomerServiceOutlined,
   DashboardOutlined,
   GiftOutlined,
@@ -64,6 +65,13 @@ export const CONSOLE_AREAS: ConsoleArea[] = [
     icon: <TagsOutlined />,
     roles: OPERATOR,
     page: lazy(() => import('./pages/coupons')),
+  },
+  {
+    path: '/rules',
+    name: '品牌规则',
+    icon: <ControlOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/rules')),
   },
   { path: '/audit', name: '操作日志', icon: <AuditOutlined />, roles: BOTH, page: lazy(() => import('./pages/audit')) },
 ];

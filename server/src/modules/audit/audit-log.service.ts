@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { PAGINATION, type AuditEntryView, type AuditObjectType, type Page } from '@tidepool/shared';
 import type { Repository } from 'typeorm';
 import type { Principal, StoreScope } from '../../common/auth/principal';
+import { Clock } from '../../common/clock/clock.service';
 import { Transactions } from '../../common/database/transactions';
 import { StaffService } from '../staff';
 import { AuditEntry } from './audit-entry.entity';
@@ -29,6 +30,7 @@ export class AuditLog {
   constructor(
     private readonly transactions: Transactions,
     private readonly staff: StaffService,
+    private readonly clock: Clock,
     @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
   ) {}
 
@@ -38,6 +40,8 @@ export class AuditLog {
     const actorName = account?.displayName ?? `#${record.actor.id}`;
     await this.transactions.run((manager) =>
       manager.insert(AuditEntry, {
+        // The app's clock, like every other timestamp the console shows (a demo or test may run on a moved clock).
+        createdAt: this.clock.now(),
         actorId: record.actor.id,
         actorRole: record.actor.role,
         actorName,

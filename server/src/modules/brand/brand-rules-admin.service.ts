@@ -79,7 +79,7 @@ export class BrandRulesAdmin {
       }));
       throw new DomainException(
         'VALIDATION_FAILED',
-        `品牌规则有误：${problems.map((p) => p.reason).join('；')}`,
+        `品牌规则有误：${[...new Set(problems.map((p) => p.reason))].join('；')}`,
         details,
       );
     }
