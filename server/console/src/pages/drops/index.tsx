@@ -1,11 +1,15 @@
-import { PageContainer } from '@ant-design/pro-components';
-import { Empty } from 'antd';
+import { Route, Routes } from 'react-router-dom';
+import { DropCreatePage } from './DropCreatePage';
+import { DropDetailPage } from './DropDetailPage';
+import { DropListPage } from './DropListPage';
 
-/** Placeholder until this area is built. */
-export default function Area() {
+/** 团购: the list, scheduling a drop, and a drop's live figures. */
+export default function DropsArea() {
   return (
-    <PageContainer>
-      <Empty description="建设中" />
-    </PageContainer>
+    <Routes>
+      <Route index element={<DropListPage />} />
+      <Route path="new" element={<DropCreatePage />} />
+      <Route path=":id" element={<DropDetailPage />} />
+    </Routes>
   );
 }
