@@ -117,8 +117,14 @@ describe('scheduling', () => {
       [{ ...once, closesAt: '2026-12-02T11:00:00+08:00', items: [good] }, 'closesAt'],
       [{ ...once, opensAt: '2026-12-01T09:00:00+08:00', items: [good] }, 'opensAt'], // an hour ago
       [{ recurrence: 'ONCE', closesAt: once.closesAt, items: [good] }, 'opensAt'],
-      [{ recurrence: 'WEEKLY', weekly: { weekday: 7, startMinute: 720, durationMinutes: 60 }, items: [good] }, 'weekday'],
-      [{ recurrence: 'WEEKLY', weekly: { weekday: 5, startMinute: 720, durationMinutes: 0 }, items: [good] }, 'durationMinutes'],
+      [
+        { recurrence: 'WEEKLY', weekly: { weekday: 7, startMinute: 720, durationMinutes: 60 }, items: [good] },
+        'weekday',
+      ],
+      [
+        { recurrence: 'WEEKLY', weekly: { weekday: 5, startMinute: 720, durationMinutes: 0 }, items: [good] },
+        'durationMinutes',
+      ],
       [{ ...once, earlyAccess: { GOLD: -5 }, items: [good] }, 'earlyAccess'],
     ];
     for (const [body, field] of cases) {
@@ -135,7 +141,11 @@ describe('scheduling', () => {
     expect(res.statusCode).toBe(200);
     const options = res.json<DropSkuOption[]>();
     expect(options.length).toBeGreaterThan(0);
-    expect(options[0]).toMatchObject({ skuId: expect.any(Number), productName: expect.any(String), priceFen: expect.any(Number) });
+    expect(options[0]).toMatchObject({
+      skuId: expect.any(Number),
+      productName: expect.any(String),
+      priceFen: expect.any(Number),
+    });
     const none = await admin('GET', '/api/admin/drops/sku-options?keyword=zzzz-no-such-thing');
     expect(none.json()).toEqual([]);
   });
@@ -152,7 +162,13 @@ describe('live figures', () => {
       method: 'POST',
       url: `/api/drops/${drop.id}/orders`,
       headers: member.headers,
-      payload: { dropItemId: item.id, quantity: 2, clientOrderId: `console-${serial}-a`, fulfilment: 'PICKUP', pickupStoreId: 1 },
+      payload: {
+        dropItemId: item.id,
+        quantity: 2,
+        clientOrderId: `console-${serial}-a`,
+        fulfilment: 'PICKUP',
+        pickupStoreId: 1,
+      },
     });
     expect(placed.statusCode).toBe(201);
     expect((await getDrop(drop.id)).items[0]).toMatchObject({ sold: 0, reserved: 2, left: 3 });
@@ -162,7 +178,9 @@ describe('live figures', () => {
       url: `/api/orders/${placed.json<OrderView>().id}/pay`,
       headers: member.headers,
     });
-    await simulatorOf(t).pay(pay.json<{ paymentParams: { package: string } }>().paymentParams.package.replace('prepay_id=', ''));
+    await simulatorOf(t).pay(
+      pay.json<{ paymentParams: { package: string } }>().paymentParams.package.replace('prepay_id=', ''),
+    );
     const after = (await getDrop(drop.id)).items[0];
     expect(after).toMatchObject({ sold: 2, reserved: 0, left: 3 });
     expect(after.sold + after.reserved + after.left).toBe(after.cap);
@@ -223,7 +241,7 @@ describe('cancelling', () => {
 describe('access', () => {
   it('refuses a store manager every drop route with 403', async () => {
     const drop = await oneOff('2026-12-02T12:00:00+08:00', '2026-12-02T14:00:00+08:00');
-    const calls: Array<[ 'GET' | 'POST', string, unknown?]> = [
+    const calls: Array<['GET' | 'POST', string, unknown?]> = [
       ['GET', '/api/admin/drops'],
       ['GET', `/api/admin/drops/${drop.id}`],
       ['GET', '/api/admin/drops/sku-options?keyword=a'],

@@ -29,7 +29,12 @@ const address = { recipientName: '李四', phone: '13912345678', region: '上海
 
 describe('gifts', () => {
   it('creates, reads, edits and restocks a gift, each write audited with small before/after', async () => {
-    const gift = await createGift(t, operator, { name: '控制台帆布袋', pointsPrice: 300, stock: 5, fulfilments: ['PICKUP', 'SHIP'] });
+    const gift = await createGift(t, operator, {
+      name: '控制台帆布袋',
+      pointsPrice: 300,
+      stock: 5,
+      fulfilments: ['PICKUP', 'SHIP'],
+    });
     expect(gift).toMatchObject({ name: '控制台帆布袋', pointsPrice: 300, stock: 5, active: true, redeemed: 0 });
     expect((await admin('GET', `/api/admin/points-mall/gifts/${gift.id}`)).json<AdminGiftView>().id).toBe(gift.id);
 
@@ -42,7 +47,12 @@ describe('gifts', () => {
       active: false,
     });
     expect(edit.statusCode).toBe(200);
-    expect(edit.json<AdminGiftView>()).toMatchObject({ pointsPrice: 360, fulfilments: ['SHIP'], active: false, stock: 5 });
+    expect(edit.json<AdminGiftView>()).toMatchObject({
+      pointsPrice: 360,
+      fulfilments: ['SHIP'],
+      active: false,
+      stock: 5,
+    });
 
     const stock = await admin('POST', `/api/admin/points-mall/gifts/${gift.id}/stock`, { delta: 7 });
     expect(stock.json<AdminGiftView>().stock).toBe(12);
@@ -89,14 +99,29 @@ describe('gifts', () => {
 
 describe('redemptions', () => {
   it('filters by status, gift, fulfilment, member phone (masked out) and date; ships a SHIP one, audited', async () => {
-    const mug = await createGift(t, operator, { name: '兑换-马克杯', pointsPrice: 100, stock: 5, fulfilments: ['PICKUP'] });
-    const bag = await createGift(t, operator, { name: '兑换-快递袋', pointsPrice: 100, stock: 5, fulfilments: ['SHIP'] });
+    const mug = await createGift(t, operator, {
+      name: '兑换-马克杯',
+      pointsPrice: 100,
+      stock: 5,
+      fulfilments: ['PICKUP'],
+    });
+    const bag = await createGift(t, operator, {
+      name: '兑换-快递袋',
+      pointsPrice: 100,
+      stock: 5,
+      fulfilments: ['SHIP'],
+    });
     const rich = await memberWithPoints(t, 'console-rich', 1000);
     const poor = await memberWithPoints(t, 'console-poor', 10);
     const pickup = await redeem(t, rich.actor, { giftId: mug.id, clientRequestId: requestId(), fulfilment: 'PICKUP' });
     expect(pickup.statusCode).toBe(200);
     clock.set(new Date('2026-12-02T02:00:00Z')); // the next day
-    const ship = await redeem(t, rich.actor, { giftId: bag.id, clientRequestId: requestId(), fulfilment: 'SHIP', address });
+    const ship = await redeem(t, rich.actor, {
+      giftId: bag.id,
+      clientRequestId: requestId(),
+      fulfilment: 'SHIP',
+      address,
+    });
     expect(ship.statusCode).toBe(200);
     const failed = await redeem(t, poor.actor, { giftId: mug.id, clientRequestId: requestId(), fulfilment: 'PICKUP' });
     expect(failed.statusCode).toBeGreaterThanOrEqual(400); // too few points: a FAILED row
@@ -123,7 +148,10 @@ describe('redemptions', () => {
     expect((await list(`phone=${phone}&${day1}`)).items.map((r) => r.gift.name)).toEqual(['兑换-马克杯']);
 
     const shipId = ship.json<RedemptionView>().id;
-    const bad = await admin('POST', `/api/admin/points-mall/redemptions/${shipId}/ship`, { carrier: ' ', trackingNo: '1' });
+    const bad = await admin('POST', `/api/admin/points-mall/redemptions/${shipId}/ship`, {
+      carrier: ' ',
+      trackingNo: '1',
+    });
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json())).toContain('trackingNo');
     const shipped = await admin('POST', `/api/admin/points-mall/redemptions/${shipId}/ship`, {
@@ -152,14 +180,30 @@ describe('redemptions', () => {
       trackingNo: 'SF1234567890',
     });
     expect(notShip.json()).toMatchObject({ code: 'REDEMPTION_NOT_SHIPPABLE' });
-    expect((await admin('POST', '/api/admin/points-mall/redemptions/999999/ship', { carrier: '顺丰速运', trackingNo: 'SF1234567890' })).statusCode).toBe(404);
+    expect(
+      (
+        await admin('POST', '/api/admin/points-mall/redemptions/999999/ship', {
+          carrier: '顺丰速运',
+          trackingNo: 'SF1234567890',
+        })
+      ).statusCode,
+    ).toBe(404);
 
     const entries = await auditOf('redemption', shipId);
     expect(entries.map((e) => e.action)).toEqual(['redemption.ship']);
-    expect(entries[0]).toMatchObject({ after: { shipment: 'SHIPPED', carrier: '顺丰速运', trackingNo: 'SF1234567890' } });
+    expect(entries[0]).toMatchObject({
+      after: { shipment: 'SHIPPED', carrier: '顺丰速运', trackingNo: 'SF1234567890' },
+    });
 
-    const memberView = await t.inject({ method: 'GET', url: '/api/points-mall/me/redemptions', headers: rich.actor.headers });
-    expect(memberView.json<Page<RedemptionView>>().items[0].shipment).toMatchObject({ carrier: '顺丰速运', status: 'SHIPPED' });
+    const memberView = await t.inject({
+      method: 'GET',
+      url: '/api/points-mall/me/redemptions',
+      headers: rich.actor.headers,
+    });
+    expect(memberView.json<Page<RedemptionView>>().items[0].shipment).toMatchObject({
+      carrier: '顺丰速运',
+      status: 'SHIPPED',
+    });
   });
 });
 

@@ -96,7 +96,8 @@ export class AdminRedemptionsController {
   @HttpCode(200)
   @ApiOperation({
     summary: 'Ship a redemption',
-    description: 'Carrier and tracking number for a completed SHIP redemption; repeating the same is harmless. Audited.',
+    description:
+      'Carrier and tracking number for a completed SHIP redemption; repeating the same is harmless. Audited.',
   })
   @ApiOkResponse({ description: 'AdminRedemptionView; 409 REDEMPTION_NOT_SHIPPABLE; 404 REDEMPTION_NOT_FOUND' })
   ship(

@@ -130,19 +130,19 @@ export class GiftsService {
       const before = await manager.findOneBy(Gift, { id });
       if (!before) throw new DomainException('GIFT_NOT_FOUND');
       await manager.update(
-          Gift,
-          { id },
-          {
-            name: request.name,
-            description: request.description,
-            imageUrl: request.imageUrl,
-            pointsPrice: request.pointsPrice,
-            fulfilments: request.fulfilments,
-            active: request.active,
-            ...(request.sort === undefined ? {} : { sort: request.sort }),
-            updatedAt: now,
-          },
-        );
+        Gift,
+        { id },
+        {
+          name: request.name,
+          description: request.description,
+          imageUrl: request.imageUrl,
+          pointsPrice: request.pointsPrice,
+          fulfilments: request.fulfilments,
+          active: request.active,
+          ...(request.sort === undefined ? {} : { sort: request.sort }),
+          updatedAt: now,
+        },
+      );
       const after = { ...editable(request), sort: request.sort ?? before.sort };
       await this.audit.record({
         actor,

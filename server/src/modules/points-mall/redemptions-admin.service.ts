@@ -50,11 +50,7 @@ export class RedemptionsAdminService {
     if (query.fulfilment) qb.andWhere('r.fulfilment = :fulfilment', { fulfilment: query.fulfilment });
     if (query.from) qb.andWhere('r.createdAt >= :from', { from: new Date(query.from) });
     if (query.to) qb.andWhere('r.createdAt < :to', { to: new Date(query.to) });
-    const [rows, total] = await qb
-      .orderBy('r.id', 'DESC')
-      .skip(query.offset)
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await qb.orderBy('r.id', 'DESC').skip(query.offset).take(query.pageSize).getManyAndCount();
     return toPage(await this.views(rows), total, query);
   }
 

@@ -111,7 +111,10 @@ export function DropCreatePage() {
       ...raw,
       opensAt: wallOf(raw.opensAt),
       closesAt: wallOf(raw.closesAt),
-      startTime: raw.startTime && typeof raw.startTime === 'object' ? (raw.startTime as Dayjs).format('HH:mm') : (raw.startTime as string | undefined),
+      startTime:
+        raw.startTime && typeof raw.startTime === 'object'
+          ? (raw.startTime as Dayjs).format('HH:mm')
+          : (raw.startTime as string | undefined),
     };
     const found = itemProblems(rows, skus);
     setProblems(found);
@@ -149,11 +152,24 @@ export function DropCreatePage() {
           layout="horizontal"
           labelCol={{ span: 4 }}
           wrapperCol={{ span: 16 }}
-          initialValues={{ recurrence: 'ONCE', earlyChoice: 'GOLD_ONLY', earlyMinutes: 30, weekday: 5, durationMinutes: 120 }}
+          initialValues={{
+            recurrence: 'ONCE',
+            earlyChoice: 'GOLD_ONLY',
+            earlyMinutes: 30,
+            weekday: 5,
+            durationMinutes: 120,
+          }}
           onFinish={submit}
-          submitter={{ searchConfig: { submitText: '创建团购' }, render: (_, dom) => <div style={{ marginLeft: '16.6%' }}>{dom}</div> }}
+          submitter={{
+            searchConfig: { submitText: '创建团购' },
+            render: (_, dom) => <div style={{ marginLeft: '16.6%' }}>{dom}</div>,
+          }}
         >
-          <ProFormText name="title" label="活动名称" rules={[{ required: true, message: '请填写活动名称' }, { max: 64 }]} />
+          <ProFormText
+            name="title"
+            label="活动名称"
+            rules={[{ required: true, message: '请填写活动名称' }, { max: 64 }]}
+          />
           <ProFormTextArea name="description" label="活动说明" fieldProps={{ maxLength: 500, rows: 2 }} />
           <ProFormRadio.Group
             name="recurrence"
@@ -164,7 +180,9 @@ export function DropCreatePage() {
               { label: '每周', value: 'WEEKLY' },
             ]}
           />
-          <ProFormDependency name={['recurrence', 'weekday', 'startTime', 'durationMinutes', 'earlyChoice', 'earlyMinutes']}>
+          <ProFormDependency
+            name={['recurrence', 'weekday', 'startTime', 'durationMinutes', 'earlyChoice', 'earlyMinutes']}
+          >
             {(values) => {
               const v = values as DropFormValues & { startTime?: unknown };
               if (v.recurrence === 'ONCE') {
@@ -187,7 +205,9 @@ export function DropCreatePage() {
                 );
               }
               const startTime =
-                v.startTime && typeof v.startTime === 'object' ? (v.startTime as Dayjs).format('HH:mm') : (v.startTime as string | undefined);
+                v.startTime && typeof v.startTime === 'object'
+                  ? (v.startTime as Dayjs).format('HH:mm')
+                  : (v.startTime as string | undefined);
               const preview = weeklyPreview({ ...v, startTime }, timeZone, new Date());
               return (
                 <>

@@ -70,7 +70,9 @@ export function DropDetailPage() {
         drop.state === 'UPCOMING' ? (
           <Popconfirm
             title="确定取消该团购？"
-            description={drop.recurrence === 'WEEKLY' ? '每周团购取消后，之后各周也不再生成。' : '取消后会员将看不到该团购。'}
+            description={
+              drop.recurrence === 'WEEKLY' ? '每周团购取消后，之后各周也不再生成。' : '取消后会员将看不到该团购。'
+            }
             okText="确定取消"
             cancelText="再想想"
             okButtonProps={{ danger: true, loading: cancelling }}

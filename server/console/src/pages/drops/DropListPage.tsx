@@ -48,8 +48,7 @@ export function DropListPage() {
       dataIndex: 'items',
       width: 120,
       search: false,
-      render: (_, row) =>
-        `${row.items.reduce((n, i) => n + i.sold, 0)} / ${row.items.reduce((n, i) => n + i.cap, 0)}`,
+      render: (_, row) => `${row.items.reduce((n, i) => n + i.sold, 0)} / ${row.items.reduce((n, i) => n + i.cap, 0)}`,
     },
     {
       title: '操作',

@@ -62,7 +62,13 @@ describe('form values → request', () => {
 
 describe('weekly schedule → next occurrences', () => {
   it('lists the next Fridays at noon, skipping this week once gold members may buy', () => {
-    const values: DropFormValues = { ...base, recurrence: 'WEEKLY', weekday: 5, startTime: '12:00', durationMinutes: 120 };
+    const values: DropFormValues = {
+      ...base,
+      recurrence: 'WEEKLY',
+      weekday: 5,
+      startTime: '12:00',
+      durationMinutes: 120,
+    };
     const tuesday = new Date('2026-12-01T02:00:00Z');
     expect(weeklyPreview(values, SH, tuesday, 3).map((w) => w.opensAt)).toEqual([
       '2026-12-04T04:00:00.000Z',
