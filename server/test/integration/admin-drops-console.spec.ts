@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const admin = (method: 'GET' | 'POST', url: string, payload?: unknown, who: Actor = operator) =>
+const admin = (method: 'GET' | 'POST', url: string, payload?: object, who: Actor = operator) =>
   t.inject({ method, url, headers: who.headers, ...(payload === undefined ? {} : { payload }) });
 
 const auditOf = async (dropId: number) =>
@@ -241,7 +241,7 @@ describe('cancelling', () => {
 describe('access', () => {
   it('refuses a store manager every drop route with 403', async () => {
     const drop = await oneOff('2026-12-02T12:00:00+08:00', '2026-12-02T14:00:00+08:00');
-    const calls: Array<['GET' | 'POST', string, unknown?]> = [
+    const calls: Array<['GET' | 'POST', string, object?]> = [
       ['GET', '/api/admin/drops'],
       ['GET', `/api/admin/drops/${drop.id}`],
       ['GET', '/api/admin/drops/sku-options?keyword=a'],

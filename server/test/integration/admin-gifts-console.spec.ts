@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const admin = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, who: Actor = operator) =>
+const admin = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: object, who: Actor = operator) =>
   t.inject({ method, url, headers: who.headers, ...(payload === undefined ? {} : { payload }) });
 const auditOf = async (objectType: string, id: number) =>
   (await admin('GET', `/api/admin/audit?objectType=${objectType}&objectId=${id}`)).json<Page<AuditEntryView>>().items;
@@ -210,7 +210,7 @@ describe('redemptions', () => {
 describe('access', () => {
   it('refuses a store manager every gift and redemption route with 403', async () => {
     const gift = await createGift(t, operator);
-    const calls: Array<['GET' | 'POST' | 'PUT', string, unknown?]> = [
+    const calls: Array<['GET' | 'POST' | 'PUT', string, object?]> = [
       ['GET', '/api/admin/points-mall/gifts'],
       ['GET', `/api/admin/points-mall/gifts/${gift.id}`],
       ['POST', '/api/admin/points-mall/gifts', {}],

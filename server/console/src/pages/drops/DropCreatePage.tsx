@@ -112,9 +112,7 @@ export function DropCreatePage() {
       opensAt: wallOf(raw.opensAt),
       closesAt: wallOf(raw.closesAt),
       startTime:
-        raw.startTime && typeof raw.startTime === 'object'
-          ? (raw.startTime as Dayjs).format('HH:mm')
-          : (raw.startTime as string | undefined),
+        raw.startTime && typeof raw.startTime === 'object' ? (raw.startTime as Dayjs).format('HH:mm') : raw.startTime,
     };
     const found = itemProblems(rows, skus);
     setProblems(found);
@@ -124,7 +122,7 @@ export function DropCreatePage() {
         body: toCreateDropRequest(values, rows, timeZone),
       });
       message.success('团购已创建');
-      navigate(`/drops/${drop.id}`);
+      void navigate(`/drops/${drop.id}`);
       return true;
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
@@ -145,7 +143,7 @@ export function DropCreatePage() {
   };
 
   return (
-    <PageContainer title="新建团购" onBack={() => navigate('/drops')}>
+    <PageContainer title="新建团购" onBack={() => void navigate('/drops')}>
       <ProCard>
         <ProForm<DropFormValues>
           form={form}
@@ -205,9 +203,7 @@ export function DropCreatePage() {
                 );
               }
               const startTime =
-                v.startTime && typeof v.startTime === 'object'
-                  ? (v.startTime as Dayjs).format('HH:mm')
-                  : (v.startTime as string | undefined);
+                v.startTime && typeof v.startTime === 'object' ? (v.startTime as Dayjs).format('HH:mm') : v.startTime;
               const preview = weeklyPreview({ ...v, startTime }, timeZone, new Date());
               return (
                 <>

@@ -56,7 +56,7 @@ export function DropDetailPage() {
   if (!Number.isInteger(dropId) || dropId < 1) return <Result status="404" title="团购不存在" />;
   if (!drop) {
     return (
-      <PageContainer title="团购详情" onBack={() => navigate('/drops')}>
+      <PageContainer title="团购详情" onBack={() => void navigate('/drops')}>
         {error ? <Alert type="error" message={error} /> : <Spin />}
       </PageContainer>
     );
@@ -64,7 +64,7 @@ export function DropDetailPage() {
   return (
     <PageContainer
       title={drop.title}
-      onBack={() => navigate('/drops')}
+      onBack={() => void navigate('/drops')}
       tags={<DropStateTag state={drop.state} />}
       extra={
         drop.state === 'UPCOMING' ? (
@@ -76,7 +76,7 @@ export function DropDetailPage() {
             okText="确定取消"
             cancelText="再想想"
             okButtonProps={{ danger: true, loading: cancelling }}
-            onConfirm={cancel}
+            onConfirm={() => void cancel()}
           >
             <Button danger>取消团购</Button>
           </Popconfirm>

@@ -69,7 +69,7 @@ export function DropListPage() {
         search={{ labelWidth: 'auto' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50] }}
         toolBarRender={() => [
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => navigate('/drops/new')}>
+          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/drops/new')}>
             新建团购
           </Button>,
         ]}

@@ -57,7 +57,7 @@ export function GiftEditPage() {
           body: toCreateGiftRequest(values),
         });
         message.success('礼品已创建');
-        navigate(`/gifts/${created.id}`, { replace: true });
+        void navigate(`/gifts/${created.id}`, { replace: true });
       } else {
         setGift(
           await api<AdminGiftView>('PUT', `/admin/points-mall/gifts/${giftId}`, { body: toUpdateGiftRequest(values) }),
@@ -73,13 +73,13 @@ export function GiftEditPage() {
 
   if (giftId !== null && !gift) {
     return (
-      <PageContainer title="编辑礼品" onBack={() => navigate('/gifts')}>
+      <PageContainer title="编辑礼品" onBack={() => void navigate('/gifts')}>
         {error ? <Alert type="error" message={error} /> : <Spin />}
       </PageContainer>
     );
   }
   return (
-    <PageContainer title={gift ? `编辑礼品：${gift.name}` : '新建礼品'} onBack={() => navigate('/gifts')}>
+    <PageContainer title={gift ? `编辑礼品：${gift.name}` : '新建礼品'} onBack={() => void navigate('/gifts')}>
       {gift && (
         <ProCard bordered style={{ marginBottom: 16 }}>
           <Descriptions column={4} size="small">

@@ -66,7 +66,7 @@ export function GiftList() {
       search={{ labelWidth: 'auto' }}
       pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50] }}
       toolBarRender={() => [
-        <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => navigate('/gifts/new')}>
+        <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/gifts/new')}>
           新建礼品
         </Button>,
       ]}

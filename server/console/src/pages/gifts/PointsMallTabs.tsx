@@ -14,7 +14,7 @@ export function PointsMallTabs({ tab }: { tab: 'gifts' | 'redemptions' }) {
         { key: 'gifts', tab: '礼品' },
         { key: 'redemptions', tab: '兑换记录' },
       ]}
-      onTabChange={(key) => navigate(key === 'gifts' ? '/gifts' : '/gifts/redemptions')}
+      onTabChange={(key) => void navigate(key === 'gifts' ? '/gifts' : '/gifts/redemptions')}
     >
       {tab === 'gifts' ? <GiftList /> : <RedemptionList />}
     </PageContainer>

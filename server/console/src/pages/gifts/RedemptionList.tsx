@@ -91,7 +91,7 @@ export function RedemptionList() {
       width: 90,
       render: (_, row) =>
         row.shipment?.status === 'PENDING'
-          ? [<ShipButton key="ship" row={row} onShipped={() => action.current?.reload()} />]
+          ? [<ShipButton key="ship" row={row} onShipped={() => void action.current?.reload()} />]
           : [],
     },
   ];
