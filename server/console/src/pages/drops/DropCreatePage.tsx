@@ -68,7 +68,6 @@ export function DropCreatePage() {
     {
       title: '商品规格',
       dataIndex: 'skuId',
-      width: '34%',
       formItemProps: { rules: [{ required: true, message: '请选择商品' }] },
       renderFormItem: () => <SkuSelect known={skus} onKnown={remember} />,
     },
@@ -86,6 +85,7 @@ export function DropCreatePage() {
       title: '团购价（元）',
       dataIndex: 'dropPriceYuan',
       valueType: 'digit',
+      width: 130,
       fieldProps: { min: 0.01, precision: 2, style: { width: '100%' } },
       formItemProps: { rules: [{ required: true, message: '请填写团购价' }] },
     },
@@ -93,6 +93,7 @@ export function DropCreatePage() {
       title: '团购数量',
       dataIndex: 'cap',
       valueType: 'digit',
+      width: 110,
       fieldProps: { min: 1, precision: 0, style: { width: '100%' } },
       formItemProps: { rules: [{ required: true, message: '请填写数量' }] },
     },
@@ -100,6 +101,7 @@ export function DropCreatePage() {
       title: '每人限购',
       dataIndex: 'perMemberLimit',
       valueType: 'digit',
+      width: 100,
       fieldProps: { min: 1, max: 99, precision: 0, style: { width: '100%' } },
       formItemProps: { rules: [{ required: true, message: '请填写限购' }] },
     },
@@ -275,7 +277,7 @@ export function DropCreatePage() {
               )
             }
           </ProFormDependency>
-          <Form.Item label="团购商品" required>
+          <Form.Item label="团购商品" required wrapperCol={{ span: 19 }}>
             <EditableProTable<DropItemRow>
               rowKey="key"
               columns={columns}
