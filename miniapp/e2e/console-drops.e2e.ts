@@ -180,6 +180,7 @@ test.describe.serial('console drops and gifts', () => {
     await console_.getByRole('tab', { name: '兑换记录' }).click();
     await console_.waitForURL(/\/console\/gifts\/redemptions$/);
     await expect(console_.locator('.ant-table')).toBeVisible({ timeout: 20_000 });
+    await expect(console_.locator('.ant-table .ant-spin-spinning')).toHaveCount(0, { timeout: 20_000 });
     await shot(console_, 'redemptions');
   });
 });
