@@ -49,6 +49,23 @@ const memberIdOf = async (m: Actor) =>
 
 async function onceDrop(cap: number, perMemberLimit: number, extra: Record<string, unknown> = {}) {
   const sku = await dropSku(t);
+  // Scheduled ahead of the noon opening, as an operator must (a drop cannot be scheduled to open in the past);
+  // the test's own clock is restored after.
+  const at = clock.now();
+  if (at.getTime() >= Date.parse(NOON)) clock.set(FRIDAY_1150);
+  try {
+    return await scheduleOnce(sku, cap, perMemberLimit, extra);
+  } finally {
+    clock.set(at);
+  }
+}
+
+function scheduleOnce(
+  sku: Awaited<ReturnType<typeof dropSku>>,
+  cap: number,
+  perMemberLimit: number,
+  extra: Record<string, unknown>,
+) {
   return scheduleDrop(t, operator, {
     title: `限量团 ${++serial}`,
     recurrence: 'ONCE',

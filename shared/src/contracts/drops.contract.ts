@@ -1,5 +1,6 @@
 import type { TierCode } from '../rules/loyalty/tiers';
 import type { DropPhase } from '../rules/drops/drop-window';
+import type { DropState, WeeklySlot } from '../rules/drops/weekly-slot';
 import type { ShippingAddress } from './address.contract';
 import type { Fulfilment, OrderSummaryView } from './orders.contract';
 
@@ -105,11 +106,15 @@ export interface DropItemInput {
   perMemberLimit: number;
 }
 
-/** POST /api/admin/drops. WEEKLY takes the brand's weekly window (the next one); ONCE needs opensAt/closesAt. */
+/**
+ * POST /api/admin/drops. WEEKLY takes `weekly` (weekday, start, duration in the brand's zone) or else the brand's
+ * default window, and starts at the next window nobody may buy in yet; ONCE needs opensAt/closesAt in the future.
+ */
 export interface CreateDropRequest {
   title: string;
   description?: string;
   recurrence: DropRecurrence;
+  weekly?: WeeklySlot;
   opensAt?: string;
   closesAt?: string;
   /** Minutes of priority purchase per tier, e.g. { GOLD: 30 }. Defaults to gold 30 minutes. */
@@ -132,11 +137,41 @@ export interface DropAdminView {
   description: string;
   recurrence: DropRecurrence;
   status: DropStatus;
+  /** 未开始 / 进行中 / 已结束 / 已取消 at serverTime; open from the earliest tier's opening. */
+  state: DropState;
   opensAt: string;
   closesAt: string;
+  /** The earliest tier's opening: before it the drop may be cancelled. */
+  firstOpensAt: string;
+  /** A weekly drop's slot and the zone it is read in; null for ONCE and for weekly drops on the default window. */
+  weekly: (WeeklySlot & { timeZone: string }) | null;
+  /** A weekly drop's next windows after this one (this one's successor is made when it closes). */
+  nextOpenings: string[];
+  serverTime: string;
   earlyAccess: Partial<Record<TierCode, number>>;
   reservationSeconds: number;
   reminders: number;
   remindersSent: number;
   items: DropItemStatsView[];
+}
+
+/** GET /api/admin/drops: filters in SQL; from/to bound the general opening. */
+export interface AdminDropListQuery {
+  page?: number;
+  pageSize?: number;
+  state?: DropState;
+  from?: string;
+  to?: string;
+  keyword?: string;
+}
+
+/** GET /api/admin/drops/sku-options?keyword=: SKUs to put in a drop, from the catalogue's product search. */
+export interface DropSkuOption {
+  skuId: number;
+  productId: number;
+  productName: string;
+  specText: string;
+  priceFen: number;
+  stock: number;
+  status: string;
 }

@@ -103,6 +103,8 @@ export const ERROR_CODES = {
   REDEMPTION_REQUEST_CONFLICT: { status: 409, message: '该兑换请求已提交，且内容与本次不同' },
   GIFT_PICKUP_NOT_FOUND: { status: 404, message: '提货码无效，请核对后重试' },
   GIFT_ALREADY_PICKED_UP: { status: 409, message: '该礼品已核销领取' },
+  REDEMPTION_NOT_FOUND: { status: 404, message: '兑换记录不存在' },
+  REDEMPTION_NOT_SHIPPABLE: { status: 409, message: '该兑换不是待发货的快递兑换' },
   // Payments (WeChat Pay v3)
   PAYMENT_UNAVAILABLE: { status: 503, message: '支付服务暂时不可用，请稍后再试' },
   PAYMENT_REJECTED: { status: 502, message: '支付请求未被受理，请稍后再试' },

@@ -63,6 +63,7 @@ export interface GiftShipmentView {
   region: string;
   detail: string;
   status: GiftShipmentStatus;
+  carrier: string | null;
   trackingNo: string | null;
   shippedAt: string | null;
 }
@@ -148,4 +149,48 @@ export function normalisePickupCode(input: string): string | null {
 /** ABCDE-FGHJK: easier to read out at a till. */
 export function formatPickupCode(code: string): string {
   return code.length === PICKUP_CODE_LENGTH ? `${code.slice(0, 5)}-${code.slice(5)}` : code;
+}
+
+// ——— Operator ———
+
+/** GET /api/admin/points-mall/gifts: filters in SQL. */
+export interface AdminGiftListQuery {
+  page?: number;
+  pageSize?: number;
+  keyword?: string;
+  active?: boolean;
+}
+
+/** GET /api/admin/points-mall/redemptions: phone is the member's full number (matched exactly), shown masked. */
+export interface AdminRedemptionListQuery {
+  page?: number;
+  pageSize?: number;
+  status?: RedemptionStatus;
+  giftId?: number;
+  fulfilment?: GiftFulfilment;
+  phone?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A redemption as the operator sees it: the member by masked phone, never the pickup code (the credential). */
+export interface AdminRedemptionView {
+  id: number;
+  memberId: number;
+  memberPhoneMasked: string | null;
+  gift: { id: number; name: string; imageUrl: string };
+  pointsPrice: number;
+  fulfilment: GiftFulfilment;
+  status: RedemptionStatus;
+  failureCode: ErrorCode | null;
+  createdAt: string;
+  completedAt: string | null;
+  voucher: Omit<GiftVoucherView, 'pickupCode'> | null;
+  shipment: GiftShipmentView | null;
+}
+
+/** POST /api/admin/points-mall/redemptions/:id/ship: the warehouse sent it. */
+export interface ShipRedemptionRequest {
+  carrier: string;
+  trackingNo: string;
 }

@@ -14,6 +14,6 @@ import { SkusService } from './skus.service';
   imports: [TypeOrmModule.forFeature([Category, Product, Sku])],
   controllers: [CatalogController, CatalogAdminController],
   providers: [CatalogService, CatalogAdminService, CatalogScopeReader, SkusService],
-  exports: [CatalogService, CatalogScopeReader, SkusService],
+  exports: [CatalogService, CatalogAdminService, CatalogScopeReader, SkusService],
 })
 export class CatalogModule {}

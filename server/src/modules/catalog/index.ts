@@ -1,4 +1,5 @@
 // Public surface of the catalog module: what other modules may import (see .dependency-cruiser.cjs).
+export * from './catalog-admin.service';
 export * from './catalog-scope.reader';
 export * from './catalog.module';
 export * from './skus.service';

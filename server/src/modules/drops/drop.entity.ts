@@ -1,4 +1,4 @@
-import type { DropRecurrence, DropStatus, TierCode } from '@tidepool/shared';
+import type { DropRecurrence, DropStatus, TierCode, WeeklySlot } from '@tidepool/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -29,6 +29,17 @@ export class Drop {
 
   @Column({ type: 'datetime', precision: 3 })
   closesAt: Date;
+
+  /**
+   * When the earliest tier may buy (opensAt less the longest priority purchase), so the console's 进行中 filter is
+   * one indexed comparison. Null on rows made before it existed: readers fall back to opensAt.
+   */
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  firstOpensAt: Date | null;
+
+  /** A weekly drop's slot in the brand's zone; null for ONCE and for weekly drops on the brand's default window. */
+  @Column({ type: 'simple-json', nullable: true, default: null })
+  weeklySlot: (WeeklySlot & { timeZone: string }) | null;
 
   /** Minutes of priority purchase per tier (优先购). */
   @Column({ type: 'simple-json' })

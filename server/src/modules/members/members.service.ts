@@ -79,6 +79,12 @@ export class MembersService {
     return rows.map((row) => row.id);
   }
 
+  /** The live member with this full phone number, for an operator's search; null when none. */
+  async idByPhone(phone: string): Promise<number | null> {
+    const row = await this.members.findOne({ where: { phone, deletedAt: IsNull() }, select: { id: true } });
+    return row?.id ?? null;
+  }
+
   /** A member by id, a deleted (anonymised) account included. */
   async anyById(id: number): Promise<MemberView | null> {
     return (await this.byIds([id])).get(id) ?? null;

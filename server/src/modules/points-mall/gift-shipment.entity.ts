@@ -34,6 +34,10 @@ export class GiftShipment {
   @Column({ type: 'varchar', length: 16 })
   status: GiftShipmentStatus;
 
+  /** 快递公司, set with the tracking number when the operator ships it. */
+  @Column({ type: 'varchar', length: 20, nullable: true, default: null })
+  carrier: string | null;
+
   @Column({ type: 'varchar', length: 64, nullable: true, default: null })
   trackingNo: string | null;
 

@@ -9,10 +9,13 @@ import type {
   UpdateGiftRequest,
 } from '@tidepool/shared';
 import { type EntityManager, In, type Repository } from 'typeorm';
+import type { Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
+import { AuditLog } from '../audit';
+import type { AdminGiftListQueryDto } from './dto/points-mall.requests';
 import { GiftRedemption } from './gift-redemption.entity';
 import { Gift } from './gift.entity';
 
@@ -27,6 +30,7 @@ export class GiftsService {
     @InjectRepository(GiftRedemption) private readonly redemptions: Repository<GiftRedemption>,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async listActive(query: PageQueryDto): Promise<Page<GiftSummary>> {
@@ -72,16 +76,26 @@ export class GiftsService {
 
   // Operators
 
-  async adminList(query: PageQueryDto): Promise<Page<AdminGiftView>> {
-    const [rows, total] = await this.gifts.findAndCount({
-      order: { sort: 'ASC', id: 'ASC' },
-      skip: query.offset,
-      take: query.pageSize,
-    });
+  async adminList(query: AdminGiftListQueryDto): Promise<Page<AdminGiftView>> {
+    const qb = this.gifts.createQueryBuilder('g');
+    if (query.active !== undefined) qb.andWhere('g.active = :active', { active: query.active });
+    if (query.keyword) {
+      qb.andWhere("g.name LIKE :kw ESCAPE '!'", { kw: `%${query.keyword.replace(/[!%_]/g, (ch) => `!${ch}`)}%` });
+    }
+    const [rows, total] = await qb
+      .orderBy('g.sort', 'ASC')
+      .addOrderBy('g.id', 'ASC')
+      .skip(query.offset)
+      .take(query.pageSize)
+      .getManyAndCount();
     return toPage(await this.adminViews(rows), total, query);
   }
 
-  async create(request: CreateGiftRequest): Promise<AdminGiftView> {
+  async adminGet(id: number): Promise<AdminGiftView> {
+    return this.adminView(id);
+  }
+
+  async create(request: CreateGiftRequest, actor: Principal): Promise<AdminGiftView> {
     const now = this.clock.now();
     const id = await this.transactions.run(async (manager) => {
       const result = await manager.insert(Gift, {
@@ -96,33 +110,48 @@ export class GiftsService {
         createdAt: now,
         updatedAt: now,
       });
-      return Number((result.identifiers[0] as { id: number }).id);
+      const giftId = Number((result.identifiers[0] as { id: number }).id);
+      await this.audit.record({
+        actor,
+        action: 'gift.create',
+        objectType: 'gift',
+        objectId: giftId,
+        after: { ...editable(request), stock: request.stock },
+      });
+      return giftId;
     });
     return this.adminView(id);
   }
 
   /** Edits what a gift is; stock is not overwritten here (see adjustStock). */
-  async update(id: number, request: UpdateGiftRequest): Promise<AdminGiftView> {
+  async update(id: number, request: UpdateGiftRequest, actor: Principal): Promise<AdminGiftView> {
     const now = this.clock.now();
-    const changed = await this.transactions.run(async (manager) =>
-      affectedRows(
-        await manager.update(
-          Gift,
-          { id },
-          {
-            name: request.name,
-            description: request.description,
-            imageUrl: request.imageUrl,
-            pointsPrice: request.pointsPrice,
-            fulfilments: request.fulfilments,
-            active: request.active,
-            ...(request.sort === undefined ? {} : { sort: request.sort }),
-            updatedAt: now,
-          },
-        ),
-      ),
-    );
-    if (changed !== 1) throw new DomainException('GIFT_NOT_FOUND');
+    await this.transactions.run(async (manager) => {
+      const before = await manager.findOneBy(Gift, { id });
+      if (!before) throw new DomainException('GIFT_NOT_FOUND');
+      await manager.update(
+        Gift,
+        { id },
+        {
+          name: request.name,
+          description: request.description,
+          imageUrl: request.imageUrl,
+          pointsPrice: request.pointsPrice,
+          fulfilments: request.fulfilments,
+          active: request.active,
+          ...(request.sort === undefined ? {} : { sort: request.sort }),
+          updatedAt: now,
+        },
+      );
+      const after = { ...editable(request), sort: request.sort ?? before.sort };
+      await this.audit.record({
+        actor,
+        action: 'gift.update',
+        objectType: 'gift',
+        objectId: id,
+        ...changedOnly({ ...editable(before), sort: before.sort }, after),
+      });
+    });
     return this.adminView(id);
   }
 
@@ -130,7 +159,7 @@ export class GiftsService {
    * Adds or removes units relative to whatever the stock is at that instant, so an operator's restock never
    * overwrites units members redeemed meanwhile. Removing more than is left changes nothing.
    */
-  async adjustStock(id: number, delta: number): Promise<AdminGiftView> {
+  async adjustStock(id: number, delta: number, actor: Principal): Promise<AdminGiftView> {
     const now = this.clock.now();
     // Spelled as `+ n` or `- n WHERE stock >= n`: on MySQL an UNSIGNED column plus a negative number is an
     // out-of-range error, not a negative value a WHERE could compare.
@@ -147,7 +176,18 @@ export class GiftsService {
               .set({ stock: () => 'stock - :units', updatedAt: now })
               .where('id = :id AND stock >= :units', { id, units })
               .execute();
-      return affectedRows(result);
+      if (affectedRows(result) !== 1) return 0;
+      // Read back inside the unit of work: the row is locked by the UPDATE, so this is the stock it left.
+      const after = await manager.findOneByOrFail(Gift, { id });
+      await this.audit.record({
+        actor,
+        action: 'gift.stock_adjust',
+        objectType: 'gift',
+        objectId: id,
+        before: { stock: after.stock - delta },
+        after: { stock: after.stock, delta },
+      });
+      return 1;
     });
     if (changed !== 1) {
       const gift = await this.gifts.findOneBy({ id });
@@ -185,6 +225,30 @@ export class GiftsService {
       updatedAt: gift.updatedAt.toISOString(),
     }));
   }
+}
+
+/** The fields an operator edits, as the audit trail records them. */
+function editable(gift: UpdateGiftRequest): Omit<UpdateGiftRequest, 'sort'> {
+  return {
+    name: gift.name,
+    description: gift.description,
+    imageUrl: gift.imageUrl,
+    pointsPrice: gift.pointsPrice,
+    fulfilments: [...gift.fulfilments],
+    active: gift.active,
+  };
+}
+
+/** Only the fields that changed, so the trail reads "积分 100 → 120" rather than the whole gift twice. */
+function changedOnly(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const keys = Object.keys(after).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+  return {
+    before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+    after: Object.fromEntries(keys.map((k) => [k, after[k]])),
+  };
 }
 
 function toSummary(gift: Gift): GiftSummary {

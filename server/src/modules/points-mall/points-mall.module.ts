@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoyaltyModule } from '../loyalty';
 import { MembersModule } from '../members';
 import { StoresModule } from '../stores';
-import { AdminGiftsController } from './admin-gifts.controller';
+import { AdminGiftsController, AdminRedemptionsController } from './admin-gifts.controller';
 import { GiftMemberDataHook } from './gift-member-data.hook';
 import { GiftPickupService } from './gift-pickup.service';
 import { GiftPickupsController } from './gift-pickups.controller';
@@ -12,6 +12,7 @@ import { PointsMallController } from './points-mall.controller';
 import { POINTS_MALL_ENTITIES } from './points-mall.entities';
 import { RedemptionViewsService } from './redemption-views.service';
 import { RedemptionService } from './redemption.service';
+import { RedemptionsAdminService } from './redemptions-admin.service';
 
 /**
  * Points mall (积分商城): gifts with stock, redemptions that spend points through LoyaltyService, pickup vouchers
@@ -19,7 +20,14 @@ import { RedemptionService } from './redemption.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([...POINTS_MALL_ENTITIES]), LoyaltyModule, MembersModule, StoresModule],
-  controllers: [PointsMallController, AdminGiftsController, GiftPickupsController],
-  providers: [GiftsService, RedemptionService, RedemptionViewsService, GiftPickupService, GiftMemberDataHook],
+  controllers: [PointsMallController, AdminGiftsController, AdminRedemptionsController, GiftPickupsController],
+  providers: [
+    GiftsService,
+    RedemptionService,
+    RedemptionViewsService,
+    RedemptionsAdminService,
+    GiftPickupService,
+    GiftMemberDataHook,
+  ],
 })
 export class PointsMallModule {}

@@ -75,6 +75,7 @@ export class RedemptionViewsService {
               region: shipment.region,
               detail: shipment.detail,
               status: shipment.status,
+              carrier: shipment.carrier,
               trackingNo: shipment.trackingNo,
               shippedAt: shipment.shippedAt?.toISOString() ?? null,
             }
@@ -84,7 +85,7 @@ export class RedemptionViewsService {
   }
 }
 
-function memberStatus(step: RedemptionStep): RedemptionStatus {
+export function memberStatus(step: RedemptionStep): RedemptionStatus {
   switch (step) {
     case 'PENDING':
     case 'STOCK_TAKEN':

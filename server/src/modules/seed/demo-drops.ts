@@ -1,4 +1,4 @@
-import { currentOrNextWindow, DEFAULT_DROP_SCHEDULE, DEFAULT_EARLY_ACCESS } from '@tidepool/shared';
+import { currentOrNextWindow, DEFAULT_DROP_SCHEDULE, DEFAULT_EARLY_ACCESS, firstOpeningOf } from '@tidepool/shared';
 import type { EntityManager } from 'typeorm';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
@@ -27,6 +27,7 @@ export async function seedDemoDrops(manager: EntityManager, now: Date): Promise<
       status: 'SCHEDULED',
       opensAt,
       closesAt,
+      firstOpensAt: firstOpeningOf(opensAt, DEFAULT_EARLY_ACCESS),
       earlyAccess: DEFAULT_EARLY_ACCESS,
       reservationSeconds: 300,
       previousDropId: null,

@@ -1,1 +1,2 @@
 export * from './drop-window';
+export * from './weekly-slot';

@@ -1,14 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type AdminDropListQuery,
   type CreateDropOrderRequest,
   type CreateDropRequest,
   type DropItemInput,
   type DropRecurrence,
   type DropReminderRequest,
+  DROP_STATES,
+  type DropState,
+  MAX_WEEKLY_DURATION_MINUTES,
+  type WeeklySlot,
   TIER_CODES,
   type TierCode,
 } from '@tidepool/shared';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -25,6 +30,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { FulfilmentDto } from '../../orders';
 
 export class CreateDropOrderDto extends FulfilmentDto implements CreateDropOrderRequest {
@@ -80,6 +86,26 @@ export class DropItemInputDto implements DropItemInput {
   perMemberLimit: number;
 }
 
+export class WeeklySlotDto implements WeeklySlot {
+  @ApiProperty({ minimum: 0, maximum: 6, description: '0 = Sunday … 6 = Saturday, in the brand zone' })
+  @IsInt()
+  @Min(0)
+  @Max(6)
+  weekday: number;
+
+  @ApiProperty({ minimum: 0, maximum: 1439, description: 'Minutes after local midnight (12:00 = 720)' })
+  @IsInt()
+  @Min(0)
+  @Max(1439)
+  startMinute: number;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_WEEKLY_DURATION_MINUTES })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_WEEKLY_DURATION_MINUTES)
+  durationMinutes: number;
+}
+
 export class CreateDropDto implements CreateDropRequest {
   @ApiProperty()
   @IsString()
@@ -95,6 +121,13 @@ export class CreateDropDto implements CreateDropRequest {
   @ApiProperty({ enum: ['WEEKLY', 'ONCE'] })
   @IsIn(['WEEKLY', 'ONCE'])
   recurrence: DropRecurrence;
+
+  @ApiPropertyOptional({ type: WeeklySlotDto, description: "WEEKLY only; without it the brand's default window" })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => WeeklySlotDto)
+  weekly?: WeeklySlotDto;
 
   @ApiPropertyOptional({ description: 'ONCE only: ISO instant with offset' })
   @IsOptional()
@@ -125,6 +158,41 @@ export class CreateDropDto implements CreateDropRequest {
   @ValidateNested({ each: true })
   @Type(() => DropItemInputDto)
   items: DropItemInputDto[];
+}
+
+const escapeTrim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class AdminDropListQueryDto extends PageQueryDto implements AdminDropListQuery {
+  @ApiPropertyOptional({ enum: DROP_STATES, description: '未开始 / 进行中 / 已结束 / 已取消' })
+  @IsOptional()
+  @IsIn(DROP_STATES)
+  state?: DropState;
+
+  @ApiPropertyOptional({ description: 'Opening at or after this instant (ISO)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Opening before this instant (ISO)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ maxLength: 32 })
+  @IsOptional()
+  @Transform(escapeTrim)
+  @IsString()
+  @Length(0, 32)
+  keyword?: string;
+}
+
+export class DropSkuOptionsQueryDto {
+  @ApiPropertyOptional({ maxLength: 32, description: 'Product name or subtitle' })
+  @IsOptional()
+  @Transform(escapeTrim)
+  @IsString()
+  @Length(0, 32)
+  keyword?: string;
 }
 
 /** Priority purchase must name real tiers and at most a day of minutes. */

@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   type AdjustGiftStockRequest,
+  type AdminGiftListQuery,
+  type AdminRedemptionListQuery,
+  REDEMPTION_STATUSES,
+  type RedemptionStatus,
+  type ShipRedemptionRequest,
+  TRACKING_NO_PATTERN,
   CLIENT_REQUEST_ID_PATTERN,
   type CreateGiftRequest,
   type CreateRedemptionRequest,
@@ -9,7 +15,7 @@ import {
   type GiftPickupRequest,
   type UpdateGiftRequest,
 } from '@tidepool/shared';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -18,6 +24,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -28,6 +35,7 @@ import {
   NotEquals,
   ValidateNested,
 } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/pagination.dto';
 import { ShippingAddressDto } from '../../../common/http/shipping-address.dto';
 
 const MAX_INT = 2_147_483_647;
@@ -126,4 +134,70 @@ export class AdjustGiftStockDto implements AdjustGiftStockRequest {
   @Min(-MAX_STOCK)
   @Max(MAX_STOCK)
   delta: number;
+}
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class AdminGiftListQueryDto extends PageQueryDto implements AdminGiftListQuery {
+  @ApiPropertyOptional({ maxLength: 32, description: 'Part of the gift name' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(0, 32)
+  keyword?: string;
+
+  @ApiPropertyOptional({ description: 'true: on the shelf; false: off it' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class AdminRedemptionListQueryDto extends PageQueryDto implements AdminRedemptionListQuery {
+  @ApiPropertyOptional({ enum: REDEMPTION_STATUSES })
+  @IsOptional()
+  @IsIn(REDEMPTION_STATUSES)
+  status?: RedemptionStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT)
+  giftId?: number;
+
+  @ApiPropertyOptional({ enum: GIFT_FULFILMENTS })
+  @IsOptional()
+  @IsIn(GIFT_FULFILMENTS)
+  fulfilment?: GiftFulfilment;
+
+  @ApiPropertyOptional({ description: "The member's full mobile number (11 digits), matched exactly" })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^1\d{10}$/, { message: 'phone must be an 11-digit mobile number' })
+  phone?: string;
+
+  @ApiPropertyOptional({ description: 'Created at or after (ISO)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Created before (ISO)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+export class ShipRedemptionDto implements ShipRedemptionRequest {
+  @ApiProperty({ description: '快递公司, e.g. 顺丰速运', minLength: 1, maxLength: 20 })
+  @IsString()
+  @Length(1, 20)
+  @Matches(/\S/, { message: 'carrier must not be blank' })
+  carrier: string;
+
+  @ApiProperty({ description: '运单号: 6–40 letters, digits or dashes', example: 'SF1234567890' })
+  @IsString()
+  @Matches(TRACKING_NO_PATTERN, { message: 'trackingNo must be 6-40 letters, digits or dashes' })
+  trackingNo: string;
 }
