@@ -1,3 +1,4 @@
+import { ProductVersion1796314194449 } from './1796314194449-ProductVersion';
 import { AuditTrailAndStoreManagers1796313520453 } from './1796313520453-AuditTrailAndStoreManagers';
 import { TillPaymentMethod1796308887464 } from './1796308887464-TillPaymentMethod';
 import { DomainEvents1796291000000 } from './1796291000000-DomainEvents';
@@ -48,4 +49,5 @@ export const MIGRATIONS: MigrationClass[] = [
   DomainEvents1796291000000,
   TillPaymentMethod1796308887464,
   AuditTrailAndStoreManagers1796313520453,
+  ProductVersion1796314194449,
 ];
