@@ -33,9 +33,11 @@ export class AuditLog {
   ) {}
 
   async record(record: AuditRecord): Promise<void> {
-    const account = await this.staff.findById(record.actor.id);
-    await this.transactions.run((manager) =>
-      manager.insert(AuditEntry, {
+    // The actor's name is read on the unit of work's own connection: a lookup on a second pooled connection
+    // deadlocks once as many audited writes run at once as the pool has connections, each waiting for another.
+    await this.transactions.run(async (manager) => {
+      const account = await this.staff.findById(record.actor.id, manager);
+      await manager.insert(AuditEntry, {
         actorId: record.actor.id,
         actorRole: record.actor.role,
         actorName: account?.displayName ?? `#${record.actor.id}`,
@@ -45,8 +47,8 @@ export class AuditLog {
         storeId: record.storeId ?? null,
         beforeJson: record.before === undefined || record.before === null ? null : JSON.stringify(record.before),
         afterJson: record.after === undefined || record.after === null ? null : JSON.stringify(record.after),
-      }),
-    );
+      });
+    });
   }
 
   /** Newest first, filtered in SQL; a store manager sees only entries of their store. */

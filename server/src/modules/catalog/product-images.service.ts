@@ -49,7 +49,9 @@ export class ProductImagesService {
   }
 
   async upload(actor: Principal, body: unknown): Promise<ProductImageUploadResponse> {
-    if (!Buffer.isBuffer(body) || body.length === 0) {
+    // Any other Content-Type reaches here parsed as something else (text, JSON): not an image either way.
+    if (!Buffer.isBuffer(body)) throw new DomainException('IMAGE_INVALID');
+    if (body.length === 0) {
       throw new DomainException('VALIDATION_FAILED', '请选择要上传的图片', [
         { field: 'file', reason: 'the image as the raw request body (image/jpeg, image/png or image/webp)' },
       ]);
