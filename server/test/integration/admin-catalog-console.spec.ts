@@ -287,11 +287,11 @@ describe('stock adjustments', () => {
       status: 200,
       body: { skuId: sku.id, stock: sku.stock - 2 },
     });
-    const [entry] = await auditOf('sku', sku.id);
+    const [entry] = await auditOf('product', product.id);
     expect(entry).toMatchObject({
-      action: 'sku.stock_adjust',
-      before: { stock: sku.stock },
-      after: { stock: sku.stock - 2, delta: -2, reason: '盘点报损' },
+      action: 'product.stock_adjust',
+      before: { skuId: sku.id, stock: sku.stock },
+      after: { skuId: sku.id, stock: sku.stock - 2, delta: -2, reason: '盘点报损' },
     });
   });
 });

@@ -201,7 +201,7 @@ export class CatalogAdminController {
     summary: 'Adjusts a SKU’s stock by a delta, with a reason',
     description:
       'Adds `delta` units (negative takes away) in one conditional UPDATE, so concurrent sales are never ' +
-      'overwritten; the stock stays within 0..max. The required reason is kept on the sku.stock_adjust audit entry.',
+      'overwritten; the stock stays within 0..max. The required reason is kept on the product.stock_adjust audit entry of its product.',
   })
   @ApiOkResponse({ description: 'StockAdjustmentResponse: the stock right after this adjustment' })
   @ApiNotFoundResponse({ description: 'SKU_NOT_FOUND' })

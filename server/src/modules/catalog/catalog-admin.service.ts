@@ -322,7 +322,7 @@ export class CatalogAdminService {
    * Adds `delta` units in one conditional UPDATE whose WHERE keeps the result within 0..maxStock; no row changed
    * means the SKU is missing (404) or the stock would leave the range (409). Written as `stock - n WHERE stock >= n`
    * rather than `stock + delta WHERE stock + delta >= 0`: on MySQL the column is UNSIGNED, and unsigned plus a
-   * negative number is an out-of-range error there, not a negative number. The reason is kept on the audit entry.
+   * negative number is an out-of-range error there, not a negative number. The reason is kept on the product's audit entry.
    */
   adjustStock(actor: Principal, id: number, body: StockAdjustmentDto): Promise<StockAdjustmentResponse> {
     const { delta, reason } = body;
@@ -345,14 +345,15 @@ export class CatalogAdminService {
         );
       }
       const sku = await manager.findOneByOrFail(Sku, { id });
+      // On the product's trail, where the console shows it beside the product's other changes.
       await this.audit.record({
         actor,
-        action: 'sku.stock_adjust',
-        objectType: 'sku',
-        objectId: id,
-        // The stock before is derived from the row after: another sale may have moved it in between reads.
-        before: { productId: sku.productId, code: sku.code, stock: sku.stock - delta },
-        after: { productId: sku.productId, code: sku.code, stock: sku.stock, delta, reason },
+        action: 'product.stock_adjust',
+        objectType: 'product',
+        objectId: sku.productId,
+        // The stock before is derived from the row after: a sale may have moved it between the two statements.
+        before: { skuId: id, code: sku.code, stock: sku.stock - delta },
+        after: { skuId: id, code: sku.code, stock: sku.stock, delta, reason },
       });
       return { skuId: id, stock: sku.stock };
     });
