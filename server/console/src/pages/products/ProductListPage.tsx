@@ -157,7 +157,7 @@ export function ProductListPage() {
         rowKey="id"
         actionRef={table}
         columns={columns}
-        search={{ labelWidth: 'auto' }}
+        search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50, 100] }}
         request={pagedRequest<AdminProductSummaryDto>('/admin/catalog/products')}
         locale={{ emptyText: '没有符合条件的商品' }}
