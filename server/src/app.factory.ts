@@ -101,7 +101,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     index: false,
     dotfiles: 'deny',
     cacheControl: false,
-    setHeaders: (res) => res.setHeader('cache-control', 'public, max-age=31536000, immutable'),
+    setHeaders: (res) => {
+      res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    },
   });
   // The operator console (server/console): hashed assets cached for a year, index.html never cached.
   if (fs.existsSync(path.join(config.consoleDir, 'index.html'))) {

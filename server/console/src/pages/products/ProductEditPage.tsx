@@ -178,7 +178,7 @@ export function ProductEditPage() {
           body: { ...fields, status: 'OFF_SALE', skus: toSkuEdits(rows) },
         });
         void message.success('商品已创建（未上架）');
-        navigate(`/products/${created.id}`, { replace: true });
+        void navigate(`/products/${created.id}`, { replace: true });
       } else {
         const saved = await api<AdminProductDto>('PATCH', `/admin/catalog/products/${product.id}`, {
           body: { ...fields, version: product.version, skus: toSkuEdits(rows) },
@@ -212,13 +212,13 @@ export function ProductEditPage() {
 
   if (loadError) {
     return (
-      <PageContainer title="编辑商品" onBack={() => navigate('/products')}>
+      <PageContainer title="编辑商品" onBack={() => void navigate('/products')}>
         <Result
           status={loadError.status === 404 ? '404' : 'error'}
           title={loadError.status === 404 ? '商品不存在' : '商品加载失败'}
           subTitle={loadError.message}
           extra={[
-            <Button key="back" onClick={() => navigate('/products')}>
+            <Button key="back" onClick={() => void navigate('/products')}>
               返回列表
             </Button>,
             loadError.status !== 404 && (
@@ -233,7 +233,7 @@ export function ProductEditPage() {
   }
   if (productId !== null && product === null) {
     return (
-      <PageContainer title="编辑商品" onBack={() => navigate('/products')}>
+      <PageContainer title="编辑商品" onBack={() => void navigate('/products')}>
         <ProCard>
           <Skeleton active paragraph={{ rows: 8 }} />
         </ProCard>
@@ -246,7 +246,7 @@ export function ProductEditPage() {
   return (
     <PageContainer
       title={product ? `编辑商品：${product.name}` : '新建商品'}
-      onBack={() => navigate('/products')}
+      onBack={() => void navigate('/products')}
       tags={
         product ? (
           <Tag color={STATUS_LABELS[product.status].color}>{STATUS_LABELS[product.status].text}</Tag>
@@ -259,7 +259,7 @@ export function ProductEditPage() {
             description={product.status === 'ON_SALE' ? '下架后顾客在商城里看不到它。' : '上架后顾客即可在商城里购买。'}
             okText={product.status === 'ON_SALE' ? '下架' : '上架'}
             cancelText="取消"
-            onConfirm={() => setStatus(product.status === 'ON_SALE' ? 'OFF_SALE' : 'ON_SALE')}
+            onConfirm={() => void setStatus(product.status === 'ON_SALE' ? 'OFF_SALE' : 'ON_SALE')}
           >
             <Button danger={product.status === 'ON_SALE'}>{product.status === 'ON_SALE' ? '下架' : '上架'}</Button>
           </Popconfirm>
@@ -275,7 +275,7 @@ export function ProductEditPage() {
         onValuesChange={() => setFormError(null)}
         submitter={{
           searchConfig: { submitText: product ? '保存' : '创建商品', resetText: '取消' },
-          onReset: () => navigate('/products'),
+          onReset: () => void navigate('/products'),
           render: (_props, dom) => <FooterToolbar>{dom}</FooterToolbar>,
         }}
       >

@@ -118,7 +118,7 @@ export function ProductListPage() {
       width: 130,
       render: (_, row) => (
         <Space size={4}>
-          <Button type="link" size="small" onClick={() => navigate(`/products/${row.id}`)}>
+          <Button type="link" size="small" onClick={() => void navigate(`/products/${row.id}`)}>
             编辑
           </Button>
           {row.status === 'ON_SALE' ? (
@@ -127,7 +127,7 @@ export function ProductListPage() {
               description="下架后顾客在商城里看不到它，也不能再加入购物车。"
               okText="下架"
               cancelText="取消"
-              onConfirm={() => setStatus(row, 'OFF_SALE')}
+              onConfirm={() => void setStatus(row, 'OFF_SALE')}
             >
               <Button type="link" size="small" danger>
                 下架
@@ -139,7 +139,7 @@ export function ProductListPage() {
               description="上架后顾客即可在商城里看到并购买。"
               okText="上架"
               cancelText="取消"
-              onConfirm={() => setStatus(row, 'ON_SALE')}
+              onConfirm={() => void setStatus(row, 'ON_SALE')}
             >
               <Button type="link" size="small">
                 上架
@@ -165,7 +165,7 @@ export function ProductListPage() {
           <Button key="categories" onClick={() => setDrawerOpen(true)}>
             分类管理
           </Button>,
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => navigate('/products/new')}>
+          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/products/new')}>
             新建商品
           </Button>,
         ]}
