@@ -2,7 +2,7 @@
 // SKUs) and an uploaded image, publishes it from the list, and the H5 storefront shows it with that image; then an
 // edit made while someone else saved the product over the API is refused and offers to reload.
 import { join } from 'node:path';
-import { expect, shot, test } from './fixtures';
+import { expect, shot, test, WAIT_MS } from './fixtures';
 import { REPO_ROOT } from './fixtures/server';
 
 test.use({ suite: 'console-catalog' });
@@ -19,7 +19,7 @@ test('create a product with two SKUs and an image, publish it, and the storefron
 
   const page = await phones.openConsole(await api.staffSession('operator'));
   await page.goto('/console/products');
-  await expect(page.locator('.ant-pro-table')).toBeVisible();
+  await expect(page.locator('.ant-table-row').first()).toBeVisible({ timeout: WAIT_MS });
   await shot(page, 'product-list');
 
   await page.getByRole('button', { name: '新建商品' }).click();
@@ -47,7 +47,7 @@ test('create a product with two SKUs and an image, publish it, and the storefron
   await shot(page, 'product-new');
 
   await page.getByRole('button', { name: '创建商品' }).click();
-  await expect(page.getByText(`编辑商品：${name}`)).toBeVisible();
+  await expect(page.getByText(`编辑商品：${name}`)).toBeVisible({ timeout: WAIT_MS });
   const productId = Number(/\/products\/(\d+)/.exec(page.url())![1]);
   await expect(page.locator('.ant-pro-page-container').getByText('已下架').first()).toBeVisible();
   await expect(page.getByText('product.create')).toBeVisible();
@@ -81,7 +81,7 @@ test('create a product with two SKUs and an image, publish it, and the storefron
   // The storefront shows it, with the uploaded image.
   const phone = await phones.open();
   await phone.goto(`/packages/product/pages/detail/index?id=${productId}`, { waitUntil: 'domcontentloaded' });
-  await expect(phone.locator('.detail-name')).toHaveText(name);
+  await expect(phone.locator('.detail-name')).toHaveText(name, { timeout: WAIT_MS });
   const image = phone.locator('.detail-swiper img[src*="/uploads/products/"]').first();
   await expect(image).toBeAttached();
   await expect
@@ -107,7 +107,8 @@ test('an edit over someone else’s save is refused and offers to reload', async
 
   const page = await phones.openConsole(await api.staffSession('operator'));
   await page.goto(`/console/products/${product.id}`);
-  await expect(page.getByLabel('商品名称')).toHaveValue('并发编辑的商品');
+  // The first load of the area's chunk and the product can be slow on a busy machine.
+  await expect(page.getByLabel('商品名称')).toHaveValue('并发编辑的商品', { timeout: WAIT_MS });
 
   // Meanwhile someone else saves the product.
   await api.call(`/api/admin/catalog/products/${product.id}`, {
@@ -123,7 +124,7 @@ test('an edit over someone else’s save is refused and offers to reload', async
   await expect(dialog).toContainText('商品已被他人修改');
   await shot(page, 'stale-edit');
   await dialog.getByRole('button', { name: '重新加载' }).click();
-  await expect(page.getByLabel('副标题')).toHaveValue('别人刚改的副标题');
+  await expect(page.getByLabel('副标题')).toHaveValue('别人刚改的副标题', { timeout: WAIT_MS });
   await expect(page.getByLabel('商品名称')).toHaveValue('并发编辑的商品');
   const saved = (await api.call(`/api/admin/catalog/products/${product.id}`, { token })) as { name: string };
   expect(saved.name).toBe('并发编辑的商品');
