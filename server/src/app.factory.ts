@@ -15,6 +15,7 @@ import { createSpaFallback } from './common/http/spa-fallback';
 import { JSON_BODY_LIMIT, jsonDepthExceeds } from './common/http/json-body';
 import { createValidationPipe } from './common/http/validation';
 import type { AppConfig } from './config/env';
+import { PRODUCT_IMAGES_URL_PREFIX, productImagesDir } from './modules/catalog';
 import type { DestinationStream } from 'pino';
 
 export const ASSETS_DIR = path.join(__dirname, '..', 'assets');
@@ -88,6 +89,21 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     root: ASSETS_DIR,
     prefix: '/static/',
     maxAge: '7d',
+  });
+  // Uploaded product images: content-addressed (a URL's bytes never change), so cached for a year as immutable.
+  // A wildcard route (unlike the builds below), since images arrive after startup.
+  const productImages = productImagesDir(config.dataDir);
+  fs.mkdirSync(productImages, { recursive: true });
+  await app.register(fastifyStatic, {
+    root: productImages,
+    prefix: PRODUCT_IMAGES_URL_PREFIX,
+    decorateReply: false,
+    index: false,
+    dotfiles: 'deny',
+    cacheControl: false,
+    setHeaders: (res) => {
+      res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    },
   });
   // The operator console (server/console): hashed assets cached for a year, index.html never cached.
   if (fs.existsSync(path.join(config.consoleDir, 'index.html'))) {

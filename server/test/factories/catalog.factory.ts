@@ -1,5 +1,6 @@
 import type { AdminProductDto, AdminSkuDto, ProductStatus } from '@tidepool/shared';
 import { CatalogAdminService } from '../../src/modules/catalog/catalog-admin.service';
+import type { Principal } from '../../src/common/auth/principal';
 import type { TestApp } from '../support/test-app';
 import { unique } from './unique';
 
@@ -12,6 +13,9 @@ export interface ProductOptions {
   categoryId?: number;
 }
 
+/** The factories write as an operator no account backs (their audit entries read "#0"). */
+const FACTORY_ACTOR: Principal = { id: 0, role: 'operator', storeId: null };
+
 const categories = new WeakMap<TestApp, Promise<number>>();
 
 /** A category of the factory's own per app, so no product of a spec lands among the demo's. */
@@ -20,7 +24,7 @@ function factoryCategory(t: TestApp): Promise<number> {
   if (!id) {
     id = t.app
       .get(CatalogAdminService)
-      .createCategory({ name: unique('factory-category') })
+      .createCategory(FACTORY_ACTOR, { name: unique('factory-category') })
       .then((c) => c.id);
     categories.set(t, id);
   }
@@ -31,7 +35,7 @@ function factoryCategory(t: TestApp): Promise<number> {
 export async function createProduct(t: TestApp, options: ProductOptions = {}): Promise<AdminProductDto> {
   const name = unique('product');
   const prices = options.prices ?? [3000];
-  return t.app.get(CatalogAdminService).createProduct({
+  return t.app.get(CatalogAdminService).createProduct(FACTORY_ACTOR, {
     categoryId: options.categoryId ?? (await factoryCategory(t)),
     name,
     images: ['/static/demo/factory.png'],

@@ -63,7 +63,7 @@ async function product(stocks: number[], tags: string[] = []): Promise<{ id: num
   return { id: res.body.id, skuIds: res.body.skus.map((s) => s.id) };
 }
 const adjustStock = (skuId: number, delta: number) =>
-  call(operator, 'POST', `/api/admin/catalog/skus/${skuId}/stock-adjustments`, { delta });
+  call(operator, 'POST', `/api/admin/catalog/skus/${skuId}/stock-adjustments`, { delta, reason: '测试' });
 const setShelf = (productId: number, status: 'ON_SALE' | 'OFF_SALE') =>
   call(operator, 'PATCH', `/api/admin/catalog/products/${productId}`, { status });
 const cartRows = (memberSkuId: number) =>

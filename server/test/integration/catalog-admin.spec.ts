@@ -264,7 +264,9 @@ describe('catalogue admin: products and SKUs', () => {
       status: 404,
       body: { code: 'SKU_NOT_FOUND' },
     });
-    expect(await call('POST', '/api/admin/catalog/skus/999999/stock-adjustments', { delta: 1 })).toMatchObject({
+    expect(
+      await call('POST', '/api/admin/catalog/skus/999999/stock-adjustments', { delta: 1, reason: '盘点' }),
+    ).toMatchObject({
       status: 404,
       body: { code: 'SKU_NOT_FOUND' },
     });
@@ -314,6 +316,7 @@ describe('catalogue admin: stock adjustments', () => {
   const adjust = (skuId: number, delta: unknown) =>
     call<StockAdjustmentResponse & ErrorBody>('POST', `/api/admin/catalog/skus/${skuId}/stock-adjustments`, {
       delta,
+      reason: '盘点',
     });
 
   it('adds and takes away stock, never below zero nor above the maximum', async () => {

@@ -117,6 +117,7 @@ export interface AdminSkuDto {
 export interface AdminProductListQuery extends PageQuery {
   status?: ProductStatus;
   categoryId?: number;
+  /** Matches product names and subtitles, and SKU codes. */
   keyword?: string;
 }
 
@@ -129,11 +130,18 @@ export interface AdminProductSummaryDto {
   promotionTags: string[];
   /** Lowest SKU price. */
   priceFen: Fen;
+  /** Highest SKU price (equal to `priceFen` when every SKU costs the same). */
+  maxPriceFen: Fen;
   skuCount: number;
   /** Stock summed over the SKUs. */
   totalStock: number;
   sort: number;
   updatedAt: string;
+  /**
+   * Bumped by every write to the product (its SKUs' prices and codes included, not stock moves); an edit sends
+   * the version it loaded and is refused with PRODUCT_STALE when someone else wrote in between.
+   */
+  version: number;
 }
 
 /** GET /api/admin/catalog/products/:id, and the answer of every product write. */
@@ -182,8 +190,28 @@ export interface ProductCreateRequest {
   skus: SkuCreateRequest[];
 }
 
-/** PATCH /api/admin/catalog/products/:id (only the fields given change; SKUs have their own routes). */
-export type ProductUpdateRequest = Partial<Omit<ProductCreateRequest, 'skus'>>;
+/**
+ * One SKU in a product edit: with `id` an existing SKU of this product (its code, specs, price and sort change;
+ * its stock never does here), without `id` a new one with its opening stock. SKUs not listed stay as they are.
+ */
+export interface ProductSkuEdit {
+  id?: number;
+  code: string;
+  specs: Record<string, string>;
+  priceFen: number;
+  /** Opening stock of a new SKU; ignored for an existing one (stock moves by adjustment only). */
+  stock?: number;
+  sort?: number;
+}
+
+/**
+ * PATCH /api/admin/catalog/products/:id (only the fields given change). `version` is the product's version as
+ * the editor loaded it: when given and no longer current, nothing changes and the answer is 409 PRODUCT_STALE.
+ */
+export type ProductUpdateRequest = Partial<Omit<ProductCreateRequest, 'skus'>> & {
+  version?: number;
+  skus?: ProductSkuEdit[];
+};
 
 /**
  * POST /api/admin/catalog/skus/:id/stock-adjustments: adds `delta` (negative to take away) in one conditional
@@ -191,6 +219,19 @@ export type ProductUpdateRequest = Partial<Omit<ProductCreateRequest, 'skus'>>;
  */
 export interface StockAdjustmentRequest {
   delta: number;
+  /** Why the stock changed (盘点, 报损, 到货…): kept on the audit entry. */
+  reason: string;
+}
+
+/** Product images the console uploads (POST /api/admin/catalog/images, the image itself as the raw body). */
+export const PRODUCT_IMAGE_RULES = {
+  maxBytes: 2 * 1024 * 1024,
+  mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
+} as const;
+
+/** The uploaded image's URL (server-relative, content-addressed: the same image always answers the same URL). */
+export interface ProductImageUploadResponse {
+  url: string;
 }
 
 export interface StockAdjustmentResponse {

@@ -28,6 +28,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent as is (multipart uploads): no JSON content type. */
   form?: FormData;
+  /** A file sent as the raw body under its own type (image uploads): no multipart framing. */
+  raw?: Blob;
   signal?: AbortSignal;
 }
 
@@ -54,7 +56,10 @@ async function send(method: string, path: string, options: RequestOptions): Prom
   if (session) headers.authorization = `Bearer ${session.accessToken}`;
   let body: BodyInit | undefined;
   if (options.form) body = options.form;
-  else if (options.body !== undefined) {
+  else if (options.raw) {
+    headers['content-type'] = options.raw.type || 'application/octet-stream';
+    body = options.raw;
+  } else if (options.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(options.body);
   }

@@ -1,5 +1,6 @@
 import { BrandRuleVersions1796315182951 } from './1796315182951-BrandRuleVersions';
 import { ConsoleDropsAndGifts1796314159073 } from './1796314159073-ConsoleDropsAndGifts';
+import { ProductVersion1796314194449 } from './1796314194449-ProductVersion';
 import { AuditTrailAndStoreManagers1796313520453 } from './1796313520453-AuditTrailAndStoreManagers';
 import { TillPaymentMethod1796308887464 } from './1796308887464-TillPaymentMethod';
 import { DomainEvents1796291000000 } from './1796291000000-DomainEvents';
@@ -51,5 +52,6 @@ export const MIGRATIONS: MigrationClass[] = [
   TillPaymentMethod1796308887464,
   AuditTrailAndStoreManagers1796313520453,
   ConsoleDropsAndGifts1796314159073,
+  ProductVersion1796314194449,
   BrandRuleVersions1796315182951,
 ];

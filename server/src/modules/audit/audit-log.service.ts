@@ -36,10 +36,12 @@ export class AuditLog {
 
   /** Records the write; answers the actor's display name as recorded (callers may show it beside the object). */
   async record(record: AuditRecord): Promise<{ actorName: string }> {
-    const account = await this.staff.findById(record.actor.id);
-    const actorName = account?.displayName ?? `#${record.actor.id}`;
-    await this.transactions.run((manager) =>
-      manager.insert(AuditEntry, {
+    // The actor's name is read on the unit of work's own connection: a lookup on a second pooled connection
+    // deadlocks once as many audited writes run at once as the pool has connections, each waiting for another.
+    return this.transactions.run(async (manager) => {
+      const account = await this.staff.findById(record.actor.id, manager);
+      const actorName = account?.displayName ?? `#${record.actor.id}`;
+      await manager.insert(AuditEntry, {
         // The app's clock, like every other timestamp the console shows (a demo or test may run on a moved clock).
         createdAt: this.clock.now(),
         actorId: record.actor.id,
@@ -51,9 +53,9 @@ export class AuditLog {
         storeId: record.storeId ?? null,
         beforeJson: record.before === undefined || record.before === null ? null : JSON.stringify(record.before),
         afterJson: record.after === undefined || record.after === null ? null : JSON.stringify(record.after),
-      }),
-    );
-    return { actorName };
+      });
+      return { actorName };
+    });
   }
 
   /** Newest first, filtered in SQL; a store manager sees only entries of their store. */

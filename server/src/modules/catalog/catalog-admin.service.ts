@@ -6,36 +6,42 @@ import {
   type AdminSkuDto,
   CATALOG_LIMITS,
   type CategoryDto,
-  fen,
   type Page,
   type StockAdjustmentResponse,
 } from '@tidepool/shared';
 import { type EntityManager, In, type Repository } from 'typeorm';
+import type { Principal } from '../../common/auth/principal';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
 import { toPage } from '../../common/http/pagination.dto';
+import { AuditLog } from '../audit';
+import { productSnapshot, skuSnapshot, toCategory, toProduct, toProductSummary, toSku } from './catalog-admin.mappers';
 import { Category } from './category.entity';
 import type {
   AdminProductListQueryDto,
   CategoryCreateDto,
   CategoryUpdateDto,
   ProductCreateDto,
+  ProductSkuEditDto,
   ProductUpdateDto,
   SkuCreateDto,
   SkuUpdateDto,
+  StockAdjustmentDto,
 } from './dto/admin-catalog.requests';
 import { Product } from './product.entity';
 import { Sku } from './sku.entity';
 
 /**
  * The operator's side of the catalogue: categories, products (shelf status, promotion tags) and SKUs. Every write
- * runs in one transaction; stock moves only by a conditional UPDATE (see `adjustStock`), never read-modify-write.
+ * runs in one transaction with its audit entry; stock moves only by a conditional UPDATE (see `adjustStock`),
+ * never read-modify-write; a product edit carrying a stale version changes nothing (PRODUCT_STALE).
  */
 @Injectable()
 export class CatalogAdminService {
   constructor(
     private readonly transactions: Transactions,
+    private readonly audit: AuditLog,
     @InjectRepository(Category) private readonly categories: Repository<Category>,
     @InjectRepository(Product) private readonly products: Repository<Product>,
     @InjectRepository(Sku) private readonly skus: Repository<Sku>,
@@ -48,23 +54,40 @@ export class CatalogAdminService {
     return rows.map(toCategory);
   }
 
-  createCategory(body: CategoryCreateDto): Promise<CategoryDto> {
-    return this.transactions.run(async (manager) =>
-      toCategory(
+  createCategory(actor: Principal, body: CategoryCreateDto): Promise<CategoryDto> {
+    return this.transactions.run(async (manager) => {
+      const category = toCategory(
         await manager.save(
           manager.create(Category, { name: body.name, iconUrl: body.iconUrl ?? '', sort: body.sort ?? 0 }),
         ),
-      ),
-    );
+      );
+      await this.audit.record({
+        actor,
+        action: 'category.create',
+        objectType: 'category',
+        objectId: category.id,
+        after: category,
+      });
+      return category;
+    });
   }
 
-  updateCategory(id: number, body: CategoryUpdateDto): Promise<CategoryDto> {
+  updateCategory(actor: Principal, id: number, body: CategoryUpdateDto): Promise<CategoryDto> {
     return this.transactions.run(async (manager) => {
       const category = await manager.findOneBy(Category, { id });
       if (!category) throw new DomainException('CATEGORY_NOT_FOUND');
       const changes = pick(body, ['name', 'iconUrl', 'sort']);
       if (Object.keys(changes).length > 0) await manager.update(Category, { id }, changes);
-      return toCategory({ ...category, ...changes });
+      const after = toCategory({ ...category, ...changes });
+      await this.audit.record({
+        actor,
+        action: 'category.update',
+        objectType: 'category',
+        objectId: id,
+        before: toCategory(category),
+        after,
+      });
+      return after;
     });
   }
 
@@ -80,9 +103,12 @@ export class CatalogAdminService {
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.categoryId !== undefined) qb.andWhere('p.categoryId = :categoryId', { categoryId: query.categoryId });
     if (query.keyword) {
-      qb.andWhere("(p.name LIKE :kw ESCAPE '!' OR p.subtitle LIKE :kw ESCAPE '!')", {
-        kw: `%${query.keyword.replace(/[!%_]/g, (ch) => `!${ch}`)}%`,
-      });
+      // A SKU code matches through EXISTS rather than a join, which would repeat products and defeat the paging.
+      qb.andWhere(
+        "(p.name LIKE :kw ESCAPE '!' OR p.subtitle LIKE :kw ESCAPE '!' OR EXISTS " +
+          "(SELECT 1 FROM skus s WHERE s.productId = p.id AND s.code LIKE :kw ESCAPE '!'))",
+        { kw: `%${query.keyword.replace(/[!%_]/g, (ch) => `!${ch}`)}%` },
+      );
     }
     const [rows, total] = await qb.getManyAndCount();
     // The page's SKUs in one query (a join would defeat the paging).
@@ -101,7 +127,7 @@ export class CatalogAdminService {
     return toProduct(product);
   }
 
-  async createProduct(body: ProductCreateDto): Promise<AdminProductDto> {
+  async createProduct(actor: Principal, body: ProductCreateDto): Promise<AdminProductDto> {
     assertDistinctSkus(body.skus);
     return this.writing(async (manager) => {
       await requireCategory(manager, body.categoryId);
@@ -132,13 +158,25 @@ export class CatalogAdminService {
           sort: sku.sort ?? index,
         })),
       );
-      return this.getProduct(product.id, manager);
+      const created = await this.getProduct(product.id, manager);
+      await this.audit.record({
+        actor,
+        action: 'product.create',
+        objectType: 'product',
+        objectId: created.id,
+        after: productSnapshot(created),
+      });
+      return created;
     });
   }
 
-  updateProduct(id: number, body: ProductUpdateDto): Promise<AdminProductDto> {
-    return this.transactions.run(async (manager) => {
-      if (!(await manager.existsBy(Product, { id }))) throw new DomainException('PRODUCT_NOT_FOUND');
+  /**
+   * Product fields and SKUs in one unit of work. The product row is updated first, conditionally on the version
+   * the editor loaded: a stale edit changes nothing, and the row lock it takes serialises concurrent edits.
+   */
+  updateProduct(actor: Principal, id: number, body: ProductUpdateDto): Promise<AdminProductDto> {
+    return this.writing(async (manager) => {
+      const before = await this.getProduct(id, manager);
       if (body.categoryId !== undefined) await requireCategory(manager, body.categoryId);
       const changes: Partial<Product> = pick(body, [
         'categoryId',
@@ -151,14 +189,75 @@ export class CatalogAdminService {
       ]);
       if (body.images) Object.assign(changes, { images: body.images, coverUrl: body.images[0] });
       if (body.promotionTags) changes.promotionTags = [...new Set(body.promotionTags)];
-      if (Object.keys(changes).length > 0) await manager.update(Product, { id }, changes);
-      return this.getProduct(id, manager);
+      const qb = manager
+        .createQueryBuilder()
+        .update(Product)
+        .set({ ...changes, version: () => 'version + 1' })
+        .where('id = :id', { id });
+      if (body.version !== undefined) qb.andWhere('version = :version', { version: body.version });
+      if (affectedRows(await qb.execute()) === 0) throw new DomainException('PRODUCT_STALE');
+      if (body.skus && body.skus.length > 0) await this.applySkuEdits(manager, id, body.skus);
+      const after = await this.getProduct(id, manager);
+      const onlyStatus = Object.keys(changes).length === 1 && changes.status !== undefined && !body.skus?.length;
+      await this.audit.record({
+        actor,
+        action: onlyStatus
+          ? changes.status === 'ON_SALE'
+            ? 'product.publish'
+            : 'product.unpublish'
+          : 'product.update',
+        objectType: 'product',
+        objectId: id,
+        before: productSnapshot(before),
+        after: productSnapshot(after),
+      });
+      return after;
     });
+  }
+
+  /** Edits the listed SKUs of a product and adds the new ones; the result must keep every combination distinct. */
+  private async applySkuEdits(manager: EntityManager, productId: number, edits: ProductSkuEditDto[]): Promise<void> {
+    const existing = await manager.findBy(Sku, { productId });
+    const byId = new Map(existing.map((sku) => [sku.id, sku]));
+    const added = edits.filter((edit) => edit.id === undefined);
+    if (existing.length + added.length > CATALOG_LIMITS.maxSkusPerProduct) {
+      throw new DomainException('VALIDATION_FAILED', `每个商品最多 ${CATALOG_LIMITS.maxSkusPerProduct} 个规格`, [
+        { field: 'skus', reason: `at most ${CATALOG_LIMITS.maxSkusPerProduct} SKUs per product` },
+      ]);
+    }
+    const finalSpecs = new Map(existing.map((sku) => [sku.id, sku.specs]));
+    for (const edit of edits) {
+      if (edit.id === undefined) continue;
+      if (!byId.has(edit.id)) throw new DomainException('SKU_NOT_FOUND');
+      finalSpecs.set(edit.id, edit.specs);
+    }
+    const keys = [...finalSpecs.values(), ...added.map((edit) => edit.specs)].map(specsKey);
+    if (new Set(keys).size < keys.length) throw new DomainException('SKU_SPECS_TAKEN');
+    for (const edit of edits) {
+      if (edit.id === undefined) continue;
+      const changes: Partial<Sku> = { code: edit.code, specs: edit.specs, priceFen: edit.priceFen };
+      if (edit.sort !== undefined) changes.sort = edit.sort;
+      await manager.update(Sku, { id: edit.id, productId }, changes);
+    }
+    if (added.length > 0) {
+      await manager.insert(
+        Sku,
+        added.map((edit, index) => ({
+          productId,
+          code: edit.code,
+          specs: edit.specs,
+          priceFen: edit.priceFen,
+          stock: edit.stock ?? 0,
+          sort: edit.sort ?? existing.length + index,
+        })),
+      );
+    }
+    await refreshLowestPrice(manager, productId);
   }
 
   // --- SKUs --------------------------------------------------------------------------------------------------
 
-  addSku(productId: number, body: SkuCreateDto): Promise<AdminSkuDto> {
+  addSku(actor: Principal, productId: number, body: SkuCreateDto): Promise<AdminSkuDto> {
     return this.writing(async (manager) => {
       if (!(await manager.existsBy(Product, { id: productId }))) throw new DomainException('PRODUCT_NOT_FOUND');
       const siblings = await manager.findBy(Sku, { productId });
@@ -178,12 +277,20 @@ export class CatalogAdminService {
           sort: body.sort ?? siblings.length,
         }),
       );
+      // Also bumps the product's version: an editor open on the product must not overwrite the new SKU's price.
       await refreshLowestPrice(manager, productId);
+      await this.audit.record({
+        actor,
+        action: 'sku.create',
+        objectType: 'sku',
+        objectId: saved.id,
+        after: { ...skuSnapshot(saved), stock: saved.stock },
+      });
       return toSku(saved);
     });
   }
 
-  updateSku(id: number, body: SkuUpdateDto): Promise<AdminSkuDto> {
+  updateSku(actor: Principal, id: number, body: SkuUpdateDto): Promise<AdminSkuDto> {
     return this.writing(async (manager) => {
       const sku = await manager.findOneBy(Sku, { id });
       if (!sku) throw new DomainException('SKU_NOT_FOUND');
@@ -197,8 +304,17 @@ export class CatalogAdminService {
       // Every column but stock: stock moves only through adjustStock.
       const changes: Partial<Sku> = pick(body, ['code', 'specs', 'priceFen', 'sort']);
       if (Object.keys(changes).length > 0) await manager.update(Sku, { id }, changes);
-      if (body.priceFen !== undefined) await refreshLowestPrice(manager, sku.productId);
-      return toSku((await manager.findOneBy(Sku, { id })) ?? sku);
+      await refreshLowestPrice(manager, sku.productId);
+      const after = (await manager.findOneBy(Sku, { id })) ?? sku;
+      await this.audit.record({
+        actor,
+        action: 'sku.update',
+        objectType: 'sku',
+        objectId: id,
+        before: skuSnapshot(sku),
+        after: skuSnapshot(after),
+      });
+      return toSku(after);
     });
   }
 
@@ -206,9 +322,10 @@ export class CatalogAdminService {
    * Adds `delta` units in one conditional UPDATE whose WHERE keeps the result within 0..maxStock; no row changed
    * means the SKU is missing (404) or the stock would leave the range (409). Written as `stock - n WHERE stock >= n`
    * rather than `stock + delta WHERE stock + delta >= 0`: on MySQL the column is UNSIGNED, and unsigned plus a
-   * negative number is an out-of-range error there, not a negative number.
+   * negative number is an out-of-range error there, not a negative number. The reason is kept on the product's audit entry.
    */
-  adjustStock(id: number, delta: number): Promise<StockAdjustmentResponse> {
+  adjustStock(actor: Principal, id: number, body: StockAdjustmentDto): Promise<StockAdjustmentResponse> {
+    const { delta, reason } = body;
     return this.transactions.run(async (manager) => {
       const units = Math.abs(delta);
       const qb = manager.createQueryBuilder().update(Sku).where('id = :id', { id });
@@ -228,6 +345,16 @@ export class CatalogAdminService {
         );
       }
       const sku = await manager.findOneByOrFail(Sku, { id });
+      // On the product's trail, where the console shows it beside the product's other changes.
+      await this.audit.record({
+        actor,
+        action: 'product.stock_adjust',
+        objectType: 'product',
+        objectId: sku.productId,
+        // The stock before is derived from the row after: a sale may have moved it between the two statements.
+        before: { skuId: id, code: sku.code, stock: sku.stock - delta },
+        after: { skuId: id, code: sku.code, stock: sku.stock, delta, reason },
+      });
       return { skuId: id, stock: sku.stock };
     });
   }
@@ -247,7 +374,7 @@ async function requireCategory(manager: EntityManager, id: number): Promise<void
   if (!(await manager.existsBy(Category, { id }))) throw new DomainException('CATEGORY_NOT_FOUND');
 }
 
-/** Products keep their lowest SKU price so lists need no join. */
+/** Products keep their lowest SKU price so lists need no join (the UPDATE also bumps the product's version). */
 async function refreshLowestPrice(manager: EntityManager, productId: number): Promise<void> {
   await manager
     .createQueryBuilder()
@@ -284,51 +411,4 @@ function pick<T extends object, K extends keyof T>(body: T, keys: K[]): Partial<
   const out: Partial<Pick<T, K>> = {};
   for (const key of keys) if (body[key] !== undefined) out[key] = body[key];
   return out;
-}
-
-function toCategory({ id, name, iconUrl, sort }: Category): CategoryDto {
-  return { id, name, iconUrl, sort };
-}
-
-function toSku(sku: Sku): AdminSkuDto {
-  return {
-    id: sku.id,
-    productId: sku.productId,
-    code: sku.code,
-    specs: sku.specs,
-    priceFen: fen(sku.priceFen),
-    stock: sku.stock,
-    sort: sku.sort,
-  };
-}
-
-function toProductSummary(p: Product): AdminProductSummaryDto {
-  const skus = p.skus ?? [];
-  return {
-    id: p.id,
-    categoryId: p.categoryId,
-    name: p.name,
-    coverUrl: p.coverUrl,
-    status: p.status,
-    promotionTags: p.promotionTags,
-    priceFen: fen(p.priceFen),
-    skuCount: skus.length,
-    totalStock: skus.reduce((sum, sku) => sum + sku.stock, 0),
-    sort: p.sort,
-    updatedAt: p.updatedAt.toISOString(),
-  };
-}
-
-function toProduct(p: Product): AdminProductDto {
-  return {
-    ...toProductSummary(p),
-    categoryName: p.category?.name ?? '',
-    subtitle: p.subtitle,
-    description: p.description,
-    images: p.images,
-    originalPriceFen: p.originalPriceFen === null ? null : fen(p.originalPriceFen),
-    sales: p.sales,
-    skus: (p.skus ?? []).map(toSku),
-    createdAt: p.createdAt.toISOString(),
-  };
 }

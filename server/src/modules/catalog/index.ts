@@ -4,3 +4,4 @@ export * from './catalog-scope.reader';
 export * from './catalog.module';
 export * from './skus.service';
 export * from './product-snapshot.columns';
+export { PRODUCT_IMAGES_URL_PREFIX, productImagesDir } from './product-images.service';

@@ -8,6 +8,7 @@ import {
   OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
+  VersionColumn,
 } from 'typeorm';
 import type { ProductStatus } from '@tidepool/shared';
 import { Category } from './category.entity';
@@ -80,4 +81,11 @@ export class Product {
 
   @UpdateDateColumn()
   updatedAt: Date;
+
+  /**
+   * Bumped by every UPDATE of the row (TypeORM adds `version = version + 1` to each one): the console's edit form
+   * sends the version it loaded, so an edit made over someone else's is refused rather than silently lost.
+   */
+  @VersionColumn({ default: 1 })
+  version: number;
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import type { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows } from '../../common/database/transactions';
 import { isUniqueViolation } from '../../common/errors/database-errors';
@@ -82,7 +82,8 @@ export class StaffService {
     return this.accounts.findOneBy({ wechatOpenid: openid });
   }
 
-  findById(id: number): Promise<StaffAccount | null> {
-    return this.accounts.findOneBy({ id });
+  /** With `manager`, read on the caller's transaction (a second pooled connection could wait on the first). */
+  findById(id: number, manager?: EntityManager): Promise<StaffAccount | null> {
+    return (manager?.getRepository(StaffAccount) ?? this.accounts).findOneBy({ id });
   }
 }

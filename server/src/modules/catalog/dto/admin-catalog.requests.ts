@@ -7,6 +7,7 @@ import {
   type CategoryUpdateRequest,
   PRODUCT_STATUSES,
   type ProductCreateRequest,
+  type ProductSkuEdit,
   type ProductStatus,
   type ProductUpdateRequest,
   PROMOTION_TAG_PATTERN,
@@ -185,6 +186,12 @@ export class StockAdjustmentDto implements StockAdjustmentRequest {
   @Min(-CATALOG_LIMITS.maxStock)
   @Max(CATALOG_LIMITS.maxStock)
   delta: number;
+
+  @ApiProperty({ description: 'Why the stock changed (盘点, 报损, 到货…); kept on the audit entry', maxLength: 100 })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  reason: string;
 }
 
 // --- products ---------------------------------------------------------------------------------------------------
@@ -268,7 +275,66 @@ export class ProductCreateDto implements ProductCreateRequest {
   skus: SkuCreateDto[];
 }
 
+export class ProductSkuEditDto implements ProductSkuEdit {
+  @ApiPropertyOptional({ description: 'An existing SKU of this product; absent for a new one' })
+  @IfGiven()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT)
+  id?: number;
+
+  @ApiProperty({ example: 'CANDLE-OCEAN-200G' })
+  @IsString()
+  @Matches(SKU_CODE)
+  code: string;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { 规格: '200g' } })
+  @IsSpecs()
+  specs: Record<string, string>;
+
+  @ApiProperty({ description: 'Price in fen', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(CATALOG_LIMITS.maxPriceFen)
+  priceFen: number;
+
+  @ApiPropertyOptional({ description: 'Opening stock of a new SKU; ignored for an existing one', minimum: 0 })
+  @IfGiven()
+  @IsInt()
+  @Min(0)
+  @Max(CATALOG_LIMITS.maxStock)
+  stock?: number;
+
+  @ApiPropertyOptional()
+  @IfGiven()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  sort?: number;
+}
+
 export class ProductUpdateDto implements ProductUpdateRequest {
+  @ApiPropertyOptional({
+    description: 'The version the editor loaded; when given and no longer current the answer is 409 PRODUCT_STALE',
+  })
+  @IfGiven()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_INT)
+  version?: number;
+
+  @ApiPropertyOptional({
+    type: [ProductSkuEditDto],
+    description: 'SKUs to edit (with id) or add (without); SKUs not listed stay as they are',
+    maxItems: CATALOG_LIMITS.maxSkusPerProduct,
+  })
+  @IfGiven()
+  @IsArray()
+  @ArrayMaxSize(CATALOG_LIMITS.maxSkusPerProduct)
+  @ValidateNested({ each: true })
+  @Type(() => ProductSkuEditDto)
+  skus?: ProductSkuEditDto[];
+
   @ApiPropertyOptional({ minimum: 1 })
   @IfGiven()
   @ProductField.categoryId()
@@ -329,7 +395,7 @@ export class AdminProductListQueryDto extends PageQueryDto implements AdminProdu
   @Max(MAX_INT)
   categoryId?: number;
 
-  @ApiPropertyOptional({ maxLength: 32, description: 'Matches names and subtitles' })
+  @ApiPropertyOptional({ maxLength: 32, description: 'Matches names and subtitles, and SKU codes' })
   @IsOptional()
   @Transform(trim)
   @IsString()
