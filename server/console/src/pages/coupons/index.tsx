@@ -1,11 +1,16 @@
-import { PageContainer } from '@ant-design/pro-components';
-import { Empty } from 'antd';
+import { Route, Routes } from 'react-router-dom';
+import { CouponDetail } from './CouponDetail';
+import { CouponEditor } from './CouponEditor';
+import { CouponList } from './CouponList';
 
-/** Placeholder until this area is built. */
-export default function Area() {
+/** 优惠券: templates (list, create, edit), one template's figures, issuing and audit trail. */
+export default function CouponsArea() {
   return (
-    <PageContainer>
-      <Empty description="建设中" />
-    </PageContainer>
+    <Routes>
+      <Route index element={<CouponList />} />
+      <Route path="new" element={<CouponEditor />} />
+      <Route path=":id" element={<CouponDetail />} />
+      <Route path=":id/edit" element={<CouponEditor />} />
+    </Routes>
   );
 }
