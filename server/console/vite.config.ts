@@ -16,10 +16,16 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {
-        // React changes far less often than the pages: its own long-cached chunk. antd, ProComponents and ECharts
-        // are left to Rollup, which splits them by what each lazily loaded area imports (one big vendor chunk
-        // would put every antd component into the first page load).
-        manualChunks: { react: ['react', 'react-dom', 'react-router-dom'] },
+        // React and ProComponents change far less often than the pages: long-cached chunks of their own.
+        // ProComponents' packages re-export each other in cycles, so they must share one chunk (split across
+        // chunks their modules would run out of order). antd and ECharts are left to Rollup, which splits them by
+        // what each lazily loaded area imports.
+        manualChunks(id) {
+          if (/[\\/]node_modules[\\/](react|react-dom|react-router|react-router-dom|scheduler)[\\/]/.test(id))
+            return 'react';
+          if (id.includes('@ant-design/pro-') || id.includes('@ant-design+pro-')) return 'pro';
+          return undefined;
+        },
       },
     },
   },

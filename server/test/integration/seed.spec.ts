@@ -26,6 +26,7 @@ describe('demo seed', () => {
       expect(staff.map((s) => [s.username, s.role, s.storeId])).toEqual([
         ['cashier.sh001', 'cashier', stores[0]?.id],
         ['cashier.sh002', 'cashier', stores[1]?.id],
+        ['manager.sh001', 'store_manager', stores[0]?.id],
         ['operator', 'operator', null],
       ]);
       expect(staff[0]?.passwordHash).not.toContain(DEMO_PASSWORD);

@@ -24,7 +24,7 @@ export function ConsoleLayout() {
       route={{ path: '/', routes: areas.map(({ path, name, icon }) => ({ path, name, icon })) }}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}
       avatarProps={{
-        title: `${session.displayName}（${ROLE_LABELS[session.role] ?? session.role}）`,
+        title: accountTitle(session.displayName, ROLE_LABELS[session.role] ?? session.role),
         size: 'small',
         render: (_props, dom) => (
           <Dropdown menu={{ items: [{ key: 'logout', icon: <LogoutOutlined />, label: '退出登录', onClick: logout }] }}>
@@ -56,4 +56,9 @@ export function ConsoleLayout() {
 
 function Centered({ children }: { children: ReactNode }) {
   return <div style={{ padding: 96, textAlign: 'center' }}>{children}</div>;
+}
+
+/** "徐家汇店店长（门店店长）", or just the name when it already says the role. */
+function accountTitle(name: string, roleLabel: string): string {
+  return name === roleLabel ? name : `${name}（${roleLabel}）`;
 }

@@ -10,7 +10,7 @@ export class AuditEntry {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @CreateDateColumn({ type: 'datetime', precision: 3 })
+  @CreateDateColumn()
   createdAt: Date;
 
   @Column({ type: 'int' })

@@ -1,5 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { STORE_BOUND_ROLES, type MeResponse, type StaffLoginResponse, type WechatLoginResponse } from '@tidepool/shared';
+import {
+  STORE_BOUND_ROLES,
+  type MeResponse,
+  type StaffLoginResponse,
+  type WechatLoginResponse,
+} from '@tidepool/shared';
 import type { Principal } from '../../common/auth/principal';
 import { DomainException } from '../../common/errors/domain.exception';
 import { MembersService } from '../members';
