@@ -1,3 +1,4 @@
+import { CouponTemplateConsole1796314357175 } from './1796314357175-CouponTemplateConsole';
 import { AuditTrailAndStoreManagers1796313520453 } from './1796313520453-AuditTrailAndStoreManagers';
 import { TillPaymentMethod1796308887464 } from './1796308887464-TillPaymentMethod';
 import { DomainEvents1796291000000 } from './1796291000000-DomainEvents';
@@ -20,7 +21,6 @@ import { Membership1795489190233 } from './1795489190233-Membership';
 import { Members1795487253697 } from './1795487253697-Members';
 import { WechatAccessTokens1795487026548 } from './1795487026548-WechatAccessTokens';
 import { Initial1795485369249 } from './1795485369249-Initial';
-import { CouponTemplateConsole1796314357175 } from './1796314357175-CouponTemplateConsole';
 import type { MigrationInterface } from 'typeorm';
 
 type MigrationClass = new () => MigrationInterface;

@@ -17,6 +17,8 @@ export function CouponList() {
     {
       title: '名称',
       dataIndex: 'name',
+      width: 240,
+      ellipsis: true,
       render: (_, row) => <Link to={`/coupons/${row.id}`}>{row.name}</Link>,
     },
     {
@@ -33,7 +35,7 @@ export function CouponList() {
       search: false,
       render: (_, row) => <Typography.Text strong>{row.label}</Typography.Text>,
     },
-    { title: '适用范围', dataIndex: 'scope', width: 140, search: false, render: (_, row) => scopeText(row) },
+    { title: '适用范围', dataIndex: 'scope', width: 130, search: false, render: (_, row) => scopeText(row) },
     {
       title: '有效期',
       dataIndex: 'validity',

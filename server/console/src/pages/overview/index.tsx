@@ -88,7 +88,7 @@ function OverviewBody({ data }: { data: OverviewResponse }) {
       ) : (
         <>
           <ProCard title="每日实付金额（按渠道）" bordered headerBordered>
-            <Chart option={gmvLineOption(data.series)} height={320} testId="overview-gmv-chart" />
+            <Chart option={gmvLineOption(data.series)} height={280} testId="overview-gmv-chart" />
           </ProCard>
           <ProCard split="vertical" bordered headerBordered style={{ marginTop: 16 }} title="门店">
             <ProCard colSpan="55%">

@@ -18,7 +18,10 @@ export function isEmptyOverview(overview: Pick<OverviewResponse, 'period'>): boo
 const axisDay = (day: string) => day.slice(5);
 const yuanOf = (fen: number) => Math.round(fen) / 100;
 
-/** The ECharts option of daily paid GMV (yuan) per channel, stacked so the top is the day's total. */
+/**
+ * The ECharts option of daily paid GMV (yuan), one line per channel. Not stacked: a stacked line hides the
+ * channels under it when only one sells, and each line should read as its own channel's amount.
+ */
 export function gmvLineOption(series: readonly OverviewDay[]) {
   return {
     color: OVERVIEW_CHANNELS.map((c) => CHANNEL_COLORS[c]),
@@ -30,10 +33,8 @@ export function gmvLineOption(series: readonly OverviewDay[]) {
     series: OVERVIEW_CHANNELS.map((channel) => ({
       name: OVERVIEW_CHANNEL_LABELS[channel],
       type: 'line' as const,
-      stack: 'gmv',
-      areaStyle: { opacity: 0.15 },
-      smooth: true,
-      showSymbol: false,
+      // Straight segments and dots: a smoothed curve would dip below zero between sparse days.
+      symbolSize: 5,
       data: series.map((d) => yuanOf(d.channels.find((c) => c.channel === channel)?.gmvFen ?? 0)),
     })),
   };
