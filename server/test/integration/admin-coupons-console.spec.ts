@@ -200,7 +200,7 @@ describe('issuing', () => {
       )
     ).json<Page<AuditEntryView>>();
     expect(audit.items).toHaveLength(2);
-    expect(audit.items[1]!.after).toEqual({
+    expect(audit.items[1].after).toEqual({
       batch: 'winter-1',
       target: { phones: 4, unknownPhones: 1 },
       issued: 2,

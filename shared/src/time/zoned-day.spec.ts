@@ -29,8 +29,8 @@ describe('lastZonedDays', () => {
     // 2026-12-03 23:30 in Shanghai is 15:30Z; 2026-12-04 00:30 Shanghai is 16:30Z on the 3rd.
     const days = lastZonedDays(new Date('2026-12-03T16:30:00Z'), 3, 'Asia/Shanghai');
     expect(days.map((d) => d.day)).toEqual(['2026-12-02', '2026-12-03', '2026-12-04']);
-    expect(days[2]!.from.toISOString()).toBe('2026-12-03T16:00:00.000Z');
-    expect(days[2]!.to.toISOString()).toBe('2026-12-04T16:00:00.000Z');
-    expect(days[0]!.to).toEqual(days[1]!.from);
+    expect(days[2].from.toISOString()).toBe('2026-12-03T16:00:00.000Z');
+    expect(days[2].to.toISOString()).toBe('2026-12-04T16:00:00.000Z');
+    expect(days[0].to).toEqual(days[1].from);
   });
 });

@@ -1,13 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type {
-  AdminCouponTemplateView,
-  AdminIssueCouponsResponse,
-  CouponTemplateStatus,
-  Page,
-  TierCode,
-} from '@tidepool/shared';
+import type { AdminCouponTemplateView, AdminIssueCouponsResponse, Page, TierCode } from '@tidepool/shared';
 import { type EntityManager, In, type Repository } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
@@ -156,7 +150,7 @@ export class CouponTemplatesAdminService {
       const before = await repo.findOneBy({ id });
       if (!before) throw new DomainException('COUPON_TEMPLATE_NOT_FOUND');
       if (before.status === 'STOPPED') return this.view(before);
-      await repo.update({ id }, { status: 'STOPPED' as CouponTemplateStatus, claimable: false });
+      await repo.update({ id }, { status: 'STOPPED', claimable: false });
       const after = await repo.findOneByOrFail({ id });
       await this.audit.record({
         actor,

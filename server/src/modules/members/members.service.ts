@@ -122,7 +122,7 @@ export class MembersService {
       .select(bucket.expression, 'bucket')
       .addSelect('m.signupStoreId', 'storeId')
       .addSelect('COUNT(*)', 'members')
-      .where('m.signedUpAt >= :from AND m.signedUpAt < :to', { from: days[0]!.from, to: days[days.length - 1]!.to })
+      .where('m.signedUpAt >= :from AND m.signedUpAt < :to', { from: days[0].from, to: days[days.length - 1].to })
       .setParameters(bucket.params);
     if (storeId !== null) qb.andWhere('m.signupStoreId = :storeId', { storeId });
     const rows = await qb.groupBy('bucket').addGroupBy('m.signupStoreId').getRawMany<RawFigures>();

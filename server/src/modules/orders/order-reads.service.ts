@@ -81,7 +81,7 @@ export class OrderReadsService {
       .addSelect(isDrop, 'isDrop')
       .addSelect('COUNT(*)', 'orders')
       .addSelect('SUM(o.payableFen)', 'gmvFen')
-      .where('o.paidAt >= :from AND o.paidAt < :to', { from: days[0]!.from, to: days[days.length - 1]!.to })
+      .where('o.paidAt >= :from AND o.paidAt < :to', { from: days[0].from, to: days[days.length - 1].to })
       .setParameters(bucket.params);
     if (storeId !== null) qb.andWhere('o.pickupStoreId = :storeId', { storeId });
     const rows = await qb.groupBy('bucket').addGroupBy('o.pickupStoreId').addGroupBy('isDrop').getRawMany<RawFigures>();

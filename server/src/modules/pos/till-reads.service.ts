@@ -30,7 +30,7 @@ export class TillReadsService {
       .addSelect('s.storeId', 'storeId')
       .addSelect('COUNT(*)', 'sales')
       .addSelect('SUM(s.payableFen)', 'gmvFen')
-      .where('s.createdAt >= :from AND s.createdAt < :to', { from: days[0]!.from, to: days[days.length - 1]!.to })
+      .where('s.createdAt >= :from AND s.createdAt < :to', { from: days[0].from, to: days[days.length - 1].to })
       .setParameters(bucket.params);
     if (storeId !== null) qb.andWhere('s.storeId = :storeId', { storeId });
     const rows = await qb.groupBy('bucket').addGroupBy('s.storeId').getRawMany<RawFigures>();

@@ -29,7 +29,7 @@ export class CouponFiguresService {
     for (let after = 0; ;) {
       const page = await this.templates.usedByPage(templateId, after, PAGE);
       if (page.length === 0) break;
-      after = page[page.length - 1]!.id;
+      after = page[page.length - 1].id;
       const fresh = page.map((p) => p.usedBy).filter((ref) => !seen.has(ref) && seen.add(ref));
       const ids = (prefix: string) =>
         fresh.filter((ref) => ref.startsWith(prefix)).map((ref) => Number(ref.slice(prefix.length)));

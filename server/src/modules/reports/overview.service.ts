@@ -54,7 +54,7 @@ export class OverviewService {
       ...orders.map((o) => ({
         bucket: o.bucket,
         storeId: o.storeId,
-        channel: (o.drop ? 'DROP' : 'ONLINE') as OverviewChannel,
+        channel: o.drop ? 'DROP' : 'ONLINE',
         gmvFen: o.gmvFen,
         paidOrders: o.orders,
         newMembers: 0,

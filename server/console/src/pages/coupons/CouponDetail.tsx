@@ -48,10 +48,10 @@ export function CouponDetail() {
       onOk: async () => {
         try {
           await api('POST', `/admin/coupon-templates/${id}/stop`);
-          message.success('已停用');
+          void message.success('已停用');
           setVersion((v) => v + 1);
         } catch (e) {
-          message.error(e instanceof ApiError ? e.message : '停用失败');
+          void message.error(e instanceof ApiError ? e.message : '停用失败');
         }
       },
     });
@@ -73,14 +73,14 @@ export function CouponDetail() {
     <PageContainer
       title={template.name}
       subTitle={<Badge status={active ? 'success' : 'default'} text={STATUS_BADGES[template.status].text} />}
-      onBack={() => navigate('/coupons')}
+      onBack={() => void navigate('/coupons')}
       extra={
         <Space>
-          <Button onClick={() => navigate(`/coupons/${template.id}/edit`)}>编辑</Button>
+          <Button onClick={() => void navigate(`/coupons/${template.id}/edit`)}>编辑</Button>
           <Button type="primary" disabled={!active} onClick={() => setIssuing(true)}>
             发放
           </Button>
-          <Button danger disabled={!active} onClick={stop}>
+          <Button danger disabled={!active} onClick={() => void stop()}>
             停用
           </Button>
         </Space>

@@ -37,9 +37,7 @@ export function CouponEditor() {
         // The range picker holds dayjs values; the pure helper speaks strings.
         setInitial({
           ...values,
-          validRange: values.validRange
-            ? [dayjs(values.validRange[0] as string), dayjs(values.validRange[1] as string)]
-            : null,
+          validRange: values.validRange ? [dayjs(values.validRange[0]), dayjs(values.validRange[1])] : null,
         });
       })
       .catch((e: unknown) => setLoadError(e instanceof ApiError ? e.message : '加载失败'));
@@ -51,14 +49,14 @@ export function CouponEditor() {
       const saved = id
         ? await api<AdminCouponTemplateView>('PUT', `/admin/coupon-templates/${id}`, { body })
         : await api<AdminCouponTemplateView>('POST', '/admin/coupon-templates', { body });
-      message.success(id ? '已保存' : '已创建');
-      navigate(`/coupons/${saved.id}`);
+      void message.success(id ? '已保存' : '已创建');
+      void navigate(`/coupons/${saved.id}`);
       return true;
     } catch (error) {
       if (error instanceof ApiError) {
         const fields = formFieldErrors(error.fieldErrors());
         if (fields.length > 0) form.setFields(fields);
-        message.error(error.message);
+        void message.error(error.message);
         return false;
       }
       throw error;
@@ -79,7 +77,7 @@ export function CouponEditor() {
       </PageContainer>
     );
   return (
-    <PageContainer title={title} onBack={() => navigate(id ? `/coupons/${id}` : '/coupons')}>
+    <PageContainer title={title} onBack={() => void navigate(id ? `/coupons/${id}` : '/coupons')}>
       <ProCard>
         <ProForm<CouponFormValues>
           form={form}

@@ -92,7 +92,7 @@ export function CouponList() {
         pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50] }}
         request={pagedRequest<AdminCouponTemplateView>('/admin/coupon-templates')}
         toolBarRender={() => [
-          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => navigate('/coupons/new')}>
+          <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/coupons/new')}>
             新建优惠券
           </Button>,
         ]}

@@ -48,7 +48,7 @@ export function IssueModal({
 
   /** 核对: looks each pasted phone up (at most 20), showing the masked phone and tier found. */
   const check = async () => {
-    const { phones, invalid } = parsePhoneList(form.getFieldValue('phones') ?? '');
+    const { phones, invalid } = parsePhoneList(String(form.getFieldValue('phones') ?? ''));
     if (invalid.length > 0) {
       form.setFields([{ name: 'phones', errors: [`这些不是手机号：${invalid.join('、')}`] }]);
       return;
@@ -83,12 +83,12 @@ export function IssueModal({
         body,
       });
       setResult(answer);
-      message.success(`已发放 ${answer.issued} 张`);
+      void message.success(`已发放 ${answer.issued} 张`);
     } catch (error) {
       if (error instanceof ApiError) {
         const fields = error.fieldErrors();
         if (fields.phones) form.setFields([{ name: 'phones', errors: [fields.phones] }]);
-        message.error(error.message);
+        void message.error(error.message);
       } else throw error;
     } finally {
       setBusy(false);

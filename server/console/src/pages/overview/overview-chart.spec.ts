@@ -36,7 +36,7 @@ describe('storeBarOption', () => {
     ];
     const option = storeBarOption(stores);
     expect(option.yAxis.data).toEqual(['徐家汇店', '南京西路店']);
-    expect(option.series[0]!.data).toEqual([30, 130]);
+    expect(option.series[0].data).toEqual([30, 130]);
   });
 });
 
