@@ -51,7 +51,7 @@ export class OverviewService {
       this.members.signupFigures(buckets, scope.storeId),
     ]);
     const facts: Fact[] = [
-      ...orders.map((o) => ({
+      ...orders.map((o): Fact => ({
         bucket: o.bucket,
         storeId: o.storeId,
         channel: o.drop ? 'DROP' : 'ONLINE',
@@ -59,7 +59,7 @@ export class OverviewService {
         paidOrders: o.orders,
         newMembers: 0,
       })),
-      ...sales.map((s) => ({
+      ...sales.map((s): Fact => ({
         bucket: s.bucket,
         storeId: s.storeId,
         channel: 'TILL' as const,
@@ -67,7 +67,7 @@ export class OverviewService {
         paidOrders: s.sales,
         newMembers: 0,
       })),
-      ...signups.map((m) => ({
+      ...signups.map((m): Fact => ({
         bucket: m.bucket,
         storeId: m.storeId,
         channel: null,
