@@ -24,6 +24,8 @@ const yuanOf = (fen: number) => Math.round(fen) / 100;
  */
 export function gmvLineOption(series: readonly OverviewDay[]) {
   return {
+    // Drawn at once: the figures are read, not watched, and a half-drawn line reads as missing days.
+    animation: false,
     color: OVERVIEW_CHANNELS.map((c) => CHANNEL_COLORS[c]),
     tooltip: { trigger: 'axis' as const, valueFormatter: (value: unknown) => `¥${Number(value).toFixed(2)}` },
     legend: { data: OVERVIEW_CHANNELS.map((c) => OVERVIEW_CHANNEL_LABELS[c]), top: 0 },
@@ -44,6 +46,7 @@ export function gmvLineOption(series: readonly OverviewDay[]) {
 export function storeBarOption(stores: readonly OverviewStoreRow[]) {
   const rows = [...stores].sort((a, b) => a.gmvFen - b.gmvFen); // ECharts draws the first category at the bottom
   return {
+    animation: false,
     tooltip: { trigger: 'axis' as const, axisPointer: { type: 'shadow' as const } },
     grid: { left: 120, right: 48, top: 8, bottom: 24 },
     xAxis: { type: 'value' as const, axisLabel: { formatter: '¥{value}' } },
