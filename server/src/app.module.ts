@@ -24,6 +24,7 @@ import { OutboxModule } from './modules/outbox';
 import { PointsMallModule } from './modules/points-mall';
 import { PaymentsModule } from './modules/payments';
 import { PosModule } from './modules/pos';
+import { ReportsModule } from './modules/reports';
 import { SeedModule } from './modules/seed';
 import { StoreModeModule } from './modules/store-mode';
 import { StorefrontModule } from './modules/storefront';
@@ -56,6 +57,7 @@ export class AppModule {
         StoreModeModule,
         CouponsModule,
         PosModule,
+        ReportsModule,
         OrdersModule,
         AfterSalesModule,
         PointsMallModule,

@@ -125,8 +125,8 @@ describe('operator coupons', () => {
         headers: op.headers,
         payload: { memberIds: [memberId], batch: 'spring' },
       });
-    expect((await send()).json()).toEqual({ issued: 1, alreadyHad: 0 });
-    expect((await send()).json()).toEqual({ issued: 0, alreadyHad: 1 });
+    expect((await send()).json()).toEqual({ issued: 1, alreadyHad: 0, unknownPhones: [] });
+    expect((await send()).json()).toEqual({ issued: 0, alreadyHad: 1, unknownPhones: [] });
     expect((await wallet(member)).items[0]).toMatchObject({
       label: '88折（最高减50）',
       kind: 'PERCENT',

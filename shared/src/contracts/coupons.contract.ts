@@ -116,3 +116,97 @@ export interface CouponClaimSettingsView extends CouponClaimSettingsRequest {
 export interface CouponProductsResponse extends Page<ProductSummaryDto> {
   coupon: CouponView;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Operator console (优惠券): templates, issuing and per-template figures.
+
+export const COUPON_TEMPLATE_STATUSES = ['ACTIVE', 'STOPPED'] as const;
+/** ACTIVE can be issued and claimed; STOPPED (停用) cannot, and coupons already issued stay usable. */
+export type CouponTemplateStatus = (typeof COUPON_TEMPLATE_STATUSES)[number];
+
+/**
+ * POST /api/admin/coupon-templates (create; an existing `code` is updated, the legacy upsert) and
+ * PUT /api/admin/coupon-templates/:id (edit). Validity is either `validDays` after issue or fixed dates
+ * (`validFrom` + `validUntil`, UTC instants); the claim settings default to "not in the coupon centre".
+ */
+export interface AdminCouponTemplateRequest {
+  /** Optional on create (generated); ignored on edit. */
+  code?: string;
+  name: string;
+  kind: 'AMOUNT_OFF' | 'PERCENT';
+  amountOffFen?: number | null;
+  /** Share of the price paid in basis points, 100..9900 (8800 = 88折, i.e. 8.8折). */
+  payRateBp?: number | null;
+  maxDiscountFen?: number | null;
+  /** 0 = 无门槛. */
+  thresholdFen: number;
+  scope: CouponScope;
+  stacking: 'EXCLUSIVE' | 'STACKABLE';
+  validDays?: number | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  claimable?: boolean;
+  claimPerMember?: number;
+  /** Total stock (coupon centre claims and operator issues together); null = no limit. */
+  claimTotal?: number | null;
+}
+
+export interface AdminCouponTemplateView extends CouponTerms {
+  id: number;
+  code: string;
+  name: string;
+  /** e.g. 满99减20, 8.8折 */
+  label: string;
+  status: CouponTemplateStatus;
+  version: number;
+  /** Days valid after issue when the template has no fixed dates. */
+  validDays: number;
+  validFrom: string | null;
+  validUntil: string | null;
+  claimable: boolean;
+  claimPerMember: number;
+  claimTotal: number | null;
+  /** Given out so far against the stock: coupon-centre claims and operator issues. */
+  claimedCount: number;
+  createdAt: string;
+}
+
+/** GET /api/admin/coupon-templates */
+export interface AdminCouponTemplateListQuery {
+  page?: number;
+  pageSize?: number;
+  name?: string;
+  kind?: 'AMOUNT_OFF' | 'PERCENT';
+  status?: CouponTemplateStatus;
+}
+
+/**
+ * POST /api/admin/coupon-templates/:ref/issue. Exactly one target: member ids, full phones (pasted) or a tier.
+ * The same batch again issues nobody twice (the issue key is per template, batch and member).
+ */
+export interface AdminIssueCouponsRequest {
+  batch: string;
+  memberIds?: number[];
+  phones?: string[];
+  tier?: 'NORMAL' | 'SILVER' | 'GOLD';
+}
+
+export interface AdminIssueCouponsResponse extends IssueCouponsResponse {
+  /** Phones that match no signed-up member: nobody was issued for them. */
+  unknownPhones: string[];
+}
+
+/** GET /api/admin/coupon-templates/:id/figures: counted in SQL over the template's issued coupons. */
+export interface CouponTemplateFigures {
+  templateId: number;
+  issued: number;
+  used: number;
+  /** Not used and past their validity. */
+  expired: number;
+  /** Not used and still valid (or not yet started). */
+  unused: number;
+  /** Paid orders and till sales that used one of these coupons. */
+  usedPurchases: number;
+  /** What those purchases paid (fen), before refunds: online orders plus till sales. */
+  gmvFen: number;
+}

@@ -67,6 +67,8 @@ export const ERROR_CODES = {
   COUPON_NOT_CLAIMABLE: { status: 404, message: '该券不在领券中心或已下架' },
   COUPON_CLAIM_LIMIT: { status: 409, message: '你已领取过该券' },
   COUPON_CLAIM_SOLD_OUT: { status: 409, message: '该券已被抢光' },
+  COUPON_TEMPLATE_STOPPED: { status: 409, message: '该优惠券已停用，不能再发放' },
+  COUPON_STOCK_SHORT: { status: 409, message: '优惠券库存不足' },
   STOCK_INSUFFICIENT: { status: 409, message: '库存不足' },
   PRICE_CHANGED: { status: 409, message: '商品价格或优惠已变化，请确认新的金额' },
   ORDER_NOT_FOUND: { status: 404, message: '订单不存在' },

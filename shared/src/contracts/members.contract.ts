@@ -156,3 +156,15 @@ export interface MemberSignedUpEvent {
   /** The store-zone date of the signup, YYYY-MM-DD. */
   localDate: string;
 }
+
+/** GET /api/admin/members?phone=<full phone>: the member found, phone masked as everywhere staff-facing. */
+export interface OperatorMemberSummary {
+  id: number;
+  phoneMasked: string | null;
+  tier: MemberTierView;
+  signedUpAt: string | null;
+}
+
+export interface OperatorMemberSearchResponse {
+  items: OperatorMemberSummary[];
+}

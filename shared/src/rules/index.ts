@@ -8,3 +8,4 @@ export * from './distribution';
 export * from './after-sales';
 export * from './brand';
 export * from './growth';
+export * from './coupons';

@@ -29,3 +29,21 @@ export function zonedDayRange(firstDay: string, lastDay: string, timeZone: strin
   const next = new Date(Date.UTC(Number(last[1]), Number(last[2]) - 1, Number(last[3]) + 1));
   return { from, to: zonedDayStart(next.toISOString().slice(0, 10), timeZone) };
 }
+
+/**
+ * The last `count` calendar days in a zone ending with the day `now` falls on, oldest first, each with its
+ * half-open UTC range: the buckets a dashboard counts by (an order at 23:30 Shanghai time belongs to that
+ * Shanghai day, whatever the server's zone).
+ */
+export function lastZonedDays(now: Date, count: number, timeZone: string): { day: string; from: Date; to: Date }[] {
+  const wall = wallClock(now, timeZone);
+  const today = wall
+    ? Date.UTC(wall.year, wall.month - 1, wall.day)
+    : Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const days: { day: string; from: Date; to: Date }[] = [];
+  for (let back = count - 1; back >= 0; back -= 1) {
+    const day = new Date(today - back * 86_400_000).toISOString().slice(0, 10);
+    days.push({ day, ...zonedDayRange(day, day, timeZone) });
+  }
+  return days;
+}

@@ -153,7 +153,7 @@ function claimKey(templateId: number, memberId: number, n: number): string {
 }
 
 /** 满99减20, 无门槛减8, 8.8折: the label a template's coupons will carry. */
-function labelOf(row: CouponTemplate): string {
+export function labelOf(row: CouponTemplate): string {
   const base = {
     id: row.id,
     version: `${row.code}@${row.version}`,

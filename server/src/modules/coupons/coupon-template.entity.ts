@@ -1,3 +1,4 @@
+import type { CouponTemplateStatus } from '@tidepool/shared';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CouponTerms } from './coupon-terms.columns';
 
@@ -15,8 +16,20 @@ export class CouponTemplate extends CouponTerms {
   @Column({ type: 'varchar', length: 32, unique: true })
   code: string;
 
+  /** Days an issued coupon stays valid from its issue, unless the template has fixed dates. */
   @Column({ type: 'int' })
   validDays: number;
+
+  /** Fixed validity (both set or both null): every coupon issued from it is valid in this window. */
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  validFrom: Date | null;
+
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  validUntil: Date | null;
+
+  /** STOPPED (停用): no more issues or claims; coupons already in wallets stay usable. */
+  @Column({ type: 'varchar', length: 16, default: 'ACTIVE' })
+  status: CouponTemplateStatus;
 
   @Column({ type: 'int', default: 1 })
   version: number;
@@ -29,11 +42,11 @@ export class CouponTemplate extends CouponTerms {
   @Column({ type: 'int', default: 1 })
   claimPerMember: number;
 
-  /** How many the coupon centre gives out in all; null = no limit. */
+  /** The template's total stock, for coupon-centre claims and operator issues together; null = no limit. */
   @Column({ type: 'int', nullable: true, default: null })
   claimTotal: number | null;
 
-  /** Claimed so far; moves only by a conditional UPDATE (`claimedCount < claimTotal`). */
+  /** Given out so far (claimed and issued); moves only by a conditional UPDATE against `claimTotal`. */
   @Column({ type: 'int', default: 0 })
   claimedCount: number;
 

@@ -31,7 +31,17 @@ export class CouponTemplatesService {
         await repo.update({ id: existing.id }, { ...fields, version: existing.version + 1 });
         return repo.findOneByOrFail({ id: existing.id });
       }
-      return repo.save(repo.create({ code: request.code, ...fields, version: 1, createdAt: this.clock.now() }));
+      return repo.save(
+        repo.create({
+          code: request.code,
+          ...fields,
+          validFrom: null,
+          validUntil: null,
+          status: 'ACTIVE',
+          version: 1,
+          createdAt: this.clock.now(),
+        }),
+      );
     });
   }
 }

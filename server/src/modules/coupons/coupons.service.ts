@@ -74,8 +74,9 @@ export class CouponsService {
       stacking: template.stacking,
       version: `${template.code}@${template.version}`,
       status: 'AVAILABLE' as const,
-      validFrom: from,
-      validUntil: new Date(from.getTime() + template.validDays * 86_400_000),
+      // A template with fixed dates gives every coupon the same window; otherwise validDays from the issue.
+      validFrom: template.validFrom ?? from,
+      validUntil: template.validUntil ?? new Date(from.getTime() + template.validDays * 86_400_000),
       issuedAt: now,
       usedAt: null,
       usedBy: null,

@@ -2,7 +2,16 @@ import type { CouponTemplate } from './coupon-template.entity';
 
 export type DefaultTemplate = Omit<
   CouponTemplate,
-  'id' | 'createdAt' | 'version' | 'claimable' | 'claimPerMember' | 'claimTotal' | 'claimedCount'
+  | 'id'
+  | 'createdAt'
+  | 'version'
+  | 'claimable'
+  | 'claimPerMember'
+  | 'claimTotal'
+  | 'claimedCount'
+  | 'validFrom'
+  | 'validUntil'
+  | 'status'
 >;
 
 /** Templates the built-in rules issue (docs/domain.md); created on boot when missing, then operator-editable. */

@@ -2,3 +2,4 @@
 export * from './coupons.module';
 export * from './coupons.service';
 export * from './demo-coupon-centre';
+export * from './coupon-templates-admin.service';

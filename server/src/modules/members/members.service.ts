@@ -4,7 +4,15 @@ import { In, IsNull, Not, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { DomainException } from '../../common/errors/domain.exception';
+import { dayBucketSql, type DayBucket, type RawFigures, toNumber } from '../../common/reports/day-buckets';
 import { Member } from './member.entity';
+
+/** New members in one day bucket and signup store (null = online signup). */
+export interface SignupFigures {
+  bucket: number;
+  storeId: number | null;
+  members: number;
+}
 
 /** A member as other modules read it: identity and signup facts, never the member-code credential. */
 export type MemberView = Pick<
@@ -83,6 +91,52 @@ export class MembersService {
   async idByPhone(phone: string): Promise<number | null> {
     const row = await this.members.findOne({ where: { phone, deletedAt: IsNull() }, select: { id: true } });
     return row?.id ?? null;
+  }
+
+  /** Signed-up, live members by full phone (operators paste phones to issue coupons). */
+  async idsByPhones(phones: readonly string[]): Promise<Map<string, number>> {
+    if (phones.length === 0) return new Map();
+    const rows = await this.members.find({
+      select: { id: true, phone: true },
+      where: { phone: In([...new Set(phones)]), signedUpAt: Not(IsNull()), deletedAt: IsNull() },
+    });
+    return new Map(rows.map((row) => [row.phone ?? '', row.id]));
+  }
+
+  /** One page of signed-up, live members' ids after `afterId`, in id order (batched issuing to a whole tier). */
+  async signedUpIdsPage(afterId: number, limit: number): Promise<number[]> {
+    const rows = await this.members
+      .createQueryBuilder('m')
+      .select(['m.id'])
+      .where('m.id > :afterId', { afterId })
+      .andWhere({ signedUpAt: Not(IsNull()), deletedAt: IsNull() })
+      .orderBy('m.id', 'ASC')
+      .take(limit)
+      .getMany();
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Signups per day bucket and signup store (null = online), counted in SQL: the dashboard's 新会员. A store
+   * manager's scope counts the members who joined with their store's code.
+   */
+  async signupFigures(days: readonly DayBucket[], storeId: number | null): Promise<SignupFigures[]> {
+    if (days.length === 0) return [];
+    const bucket = dayBucketSql('m.signedUpAt', days);
+    const qb = this.members
+      .createQueryBuilder('m')
+      .select(bucket.expression, 'bucket')
+      .addSelect('m.signupStoreId', 'storeId')
+      .addSelect('COUNT(*)', 'members')
+      .where('m.signedUpAt >= :from AND m.signedUpAt < :to', { from: days[0].from, to: days[days.length - 1].to })
+      .setParameters(bucket.params);
+    if (storeId !== null) qb.andWhere('m.signupStoreId = :storeId', { storeId });
+    const rows = await qb.groupBy('bucket').addGroupBy('m.signupStoreId').getRawMany<RawFigures>();
+    return rows.map((row) => ({
+      bucket: toNumber(row.bucket),
+      storeId: row.storeId === null ? null : toNumber(row.storeId),
+      members: toNumber(row.members),
+    }));
   }
 
   /** A member by id, a deleted (anonymised) account included. */

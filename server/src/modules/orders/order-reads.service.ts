@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, Not, type Repository } from 'typeorm';
 import type { OrderView } from '@tidepool/shared';
+import { dayBucketSql, type DayBucket, type RawFigures, toNumber } from '../../common/reports/day-buckets';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 import { OrdersService } from './orders.service';
@@ -23,6 +24,15 @@ export type OrderRead = Pick<
   | 'paidAt'
   | 'completedAt'
 >;
+
+/** Paid orders in one day bucket, pickup store (null = shipped) and channel (a drop's or not). */
+export interface PaidOrderFigures {
+  bucket: number;
+  storeId: number | null;
+  drop: boolean;
+  orders: number;
+  gmvFen: number;
+}
 
 /** An order line as other modules read it. */
 export type OrderLineRead = Pick<
@@ -54,6 +64,47 @@ export class OrderReadsService {
     const unique = [...new Set(ids)];
     const rows = unique.length ? await this.orders.findBy({ id: In(unique) }) : [];
     return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * Paid orders per day bucket, pickup store (null = shipped) and drop-or-not, counted and summed in SQL by the
+   * instant of payment: the dashboard's online and drop channels. GMV is what was paid, before any refund.
+   */
+  async paidFigures(days: readonly DayBucket[], storeId: number | null): Promise<PaidOrderFigures[]> {
+    if (days.length === 0) return [];
+    const bucket = dayBucketSql('o.paidAt', days);
+    const isDrop = 'CASE WHEN o.dropId IS NULL THEN 0 ELSE 1 END';
+    const qb = this.orders
+      .createQueryBuilder('o')
+      .select(bucket.expression, 'bucket')
+      .addSelect('o.pickupStoreId', 'storeId')
+      .addSelect(isDrop, 'isDrop')
+      .addSelect('COUNT(*)', 'orders')
+      .addSelect('SUM(o.payableFen)', 'gmvFen')
+      .where('o.paidAt >= :from AND o.paidAt < :to', { from: days[0].from, to: days[days.length - 1].to })
+      .setParameters(bucket.params);
+    if (storeId !== null) qb.andWhere('o.pickupStoreId = :storeId', { storeId });
+    const rows = await qb.groupBy('bucket').addGroupBy('o.pickupStoreId').addGroupBy('isDrop').getRawMany<RawFigures>();
+    return rows.map((row) => ({
+      bucket: toNumber(row.bucket),
+      storeId: row.storeId === null ? null : toNumber(row.storeId),
+      drop: toNumber(row.isDrop) === 1,
+      orders: toNumber(row.orders),
+      gmvFen: toNumber(row.gmvFen),
+    }));
+  }
+
+  /** How many of these orders were paid and what they paid (fen, before refunds), summed in SQL. */
+  async paidTotals(orderIds: readonly number[]): Promise<{ orders: number; gmvFen: number }> {
+    const unique = [...new Set(orderIds)];
+    if (unique.length === 0) return { orders: 0, gmvFen: 0 };
+    const row = await this.orders
+      .createQueryBuilder('o')
+      .select('COUNT(*)', 'orders')
+      .addSelect('SUM(o.payableFen)', 'gmvFen')
+      .where({ id: In(unique), paidAt: Not(IsNull()) })
+      .getRawOne<RawFigures>();
+    return { orders: toNumber(row?.orders), gmvFen: toNumber(row?.gmvFen) };
   }
 
   /** The member's view of the order a checkout request (`<member>:<clientOrderId>`) created, if it did. */

@@ -8,6 +8,7 @@ import { StoreModeModule } from '../store-mode';
 import { PosController } from './pos.controller';
 import { PosService } from './pos.service';
 import { TillAwardsConsumer } from './till-awards.consumer';
+import { TillReadsService } from './till-reads.service';
 import { TillTransaction } from './till-transaction.entity';
 
 /** In-store purchases for scanned members: member-day and coupon pricing, points and growth, refunds. */
@@ -21,6 +22,7 @@ import { TillTransaction } from './till-transaction.entity';
     StoresModule,
   ],
   controllers: [PosController],
-  providers: [PosService, TillAwardsConsumer],
+  providers: [PosService, TillAwardsConsumer, TillReadsService],
+  exports: [TillReadsService],
 })
 export class PosModule {}

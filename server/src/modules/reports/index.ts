@@ -1,0 +1,2 @@
+// Public surface of the reports module: what other modules may import (see .dependency-cruiser.cjs).
+export * from './reports.module';
