@@ -17,3 +17,4 @@ export * from './distribution.contract';
 export * from './after-sales.contract';
 export * from './storefront.contract';
 export * from './audit.contract';
+export * from './stores.contract';
