@@ -27,6 +27,7 @@ import { PosModule } from './modules/pos';
 import { SeedModule } from './modules/seed';
 import { StoreModeModule } from './modules/store-mode';
 import { StorefrontModule } from './modules/storefront';
+import { StaffAdminModule } from './modules/staff-admin';
 import { StoresModule } from './modules/stores';
 import { WechatModule } from './modules/wechat';
 import { WechatDevModule } from './modules/wechat';
@@ -52,6 +53,7 @@ export class AppModule {
         WechatModule,
         AuthModule,
         StoresModule,
+        StaffAdminModule,
         MembersModule,
         StoreModeModule,
         CouponsModule,
