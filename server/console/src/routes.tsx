@@ -1,11 +1,14 @@
 import {
   AuditOutlined,
   CustomerServiceOutlined,
+  MoneyCollectOutlined,
   DashboardOutlined,
   GiftOutlined,
   ProfileOutlined,
+  ShopOutlined,
   ShoppingOutlined,
   TagsOutlined,
+  TeamOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@tidepool/shared';
@@ -64,6 +67,27 @@ export const CONSOLE_AREAS: ConsoleArea[] = [
     icon: <TagsOutlined />,
     roles: OPERATOR,
     page: lazy(() => import('./pages/coupons')),
+  },
+  {
+    path: '/stores',
+    name: '门店与员工',
+    icon: <ShopOutlined />,
+    roles: BOTH,
+    page: lazy(() => import('./pages/stores')),
+  },
+  {
+    path: '/promoters',
+    name: '推手',
+    icon: <TeamOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/promoters')),
+  },
+  {
+    path: '/withdrawals',
+    name: '提现',
+    icon: <MoneyCollectOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/withdrawals')),
   },
   { path: '/audit', name: '操作日志', icon: <AuditOutlined />, roles: BOTH, page: lazy(() => import('./pages/audit')) },
 ];
