@@ -1,11 +1,16 @@
-import { PageContainer } from '@ant-design/pro-components';
-import { Empty } from 'antd';
+import { App } from 'antd';
+import { Route, Routes } from 'react-router-dom';
+import { PromoterDetail } from './PromoterDetail';
+import { PromoterList } from './PromoterList';
 
-/** Placeholder until this area is built. */
-export default function Area() {
+/** 推手: applications, the promoter list with their figures, disabling, and customers' binding history. */
+export default function PromotersArea() {
   return (
-    <PageContainer>
-      <Empty description="建设中" />
-    </PageContainer>
+    <App>
+      <Routes>
+        <Route index element={<PromoterList />} />
+        <Route path=":id" element={<PromoterDetail />} />
+      </Routes>
+    </App>
   );
 }
