@@ -1,7 +1,7 @@
 // 门店与员工 and 提现 in the operator console at 1440×900: an operator opens a store and a cashier account, the
 // cashier logs in over the API, is disabled in the console and refused; the store's printable signup code; and a
 // withdrawal above the review threshold approved from the queue.
-import { expect, PASSWORD, shot, test } from './fixtures';
+import { expect, PASSWORD, phoneNumber, shot, test } from './fixtures';
 
 test.use({ suite: 'console-people' });
 
@@ -44,7 +44,10 @@ test('an operator opens a store and a cashier, who logs in until disabled', asyn
   expect(me.status).toBe(200);
 
   await row.getByText('停用').click();
-  await page.getByRole('button', { name: /停\s*用/ }).last().click();
+  await page
+    .getByRole('button', { name: /停\s*用/ })
+    .last()
+    .click();
   await expect(row).toContainText('已停用');
   const refused = await api.raw('/api/auth/staff-login', { method: 'POST', body: { username, password: PASSWORD } });
   expect(refused.status).toBe(403);
@@ -68,4 +71,52 @@ test('a store manager lands on their own store and manages its cashiers only', a
   await expect(self.getByText('重置密码')).toHaveCount(0);
   await expect(page.locator('.ant-table-row', { hasText: 'cashier.sh001' }).getByText('重置密码')).toBeVisible();
   await shot(page, 'manager-store');
+});
+
+test('推手 and 提现: a promoter is disabled and re-enabled from the list; the review queue filters', async ({
+  phones,
+  api,
+}) => {
+  const shopper = await api.member(phoneNumber('139', 7));
+  const applied = await api.call('/api/distribution/apply', {
+    method: 'POST',
+    token: shopper.token,
+    body: { nickname: '控制台推手' },
+  });
+  const operator = await api.staff('operator');
+  if (applied.status === 'PENDING') {
+    await api.call(`/api/admin/distribution/promoters/${applied.promoterId}/approve`, {
+      method: 'POST',
+      token: operator,
+    });
+  }
+  const page = await phones.openConsole(await api.staffSession('operator'));
+  await page.goto('/console/promoters');
+  const row = page.locator('.ant-table-row', { hasText: '控制台推手' });
+  await expect(row).toContainText('已通过');
+  await expect(row).toContainText('139****');
+  await row.getByText('停用').click();
+  await page
+    .getByRole('button', { name: /停\s*用/ })
+    .last()
+    .click();
+  await expect(row).toContainText('已停用');
+  await row.getByText('启用').click();
+  await page
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .last()
+    .click();
+  await expect(row).toContainText('已通过');
+  await shot(page, 'promoters');
+
+  await row.getByRole('link', { name: '详情' }).click();
+  await expect(page.locator('.ant-page-header-heading-title')).toHaveText('控制台推手');
+  await expect(page.getByText('promoter.disable')).toBeVisible();
+  await shot(page, 'promoter-detail');
+
+  await page.goto('/console/withdrawals');
+  await expect(page.locator('.ant-page-header-heading-title')).toHaveText('提现');
+  // The queue opens on 审核中.
+  await expect(page.locator('.ant-select-selection-item', { hasText: '审核中' })).toBeVisible();
+  await shot(page, 'withdrawals');
 });

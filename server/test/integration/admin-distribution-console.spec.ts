@@ -64,7 +64,11 @@ const promoterView = (id: number) => get<AdminPromoterView>(`/api/admin/distribu
 
 let seq = 0;
 async function withdraw(p: Actor, amountFen: number): Promise<WithdrawalView> {
-  const res = await post('/api/distribution/me/withdrawals', { amountFen, clientRequestId: `console-wd-${++seq}-x` }, p);
+  const res = await post(
+    '/api/distribution/me/withdrawals',
+    { amountFen, clientRequestId: `console-wd-${++seq}-x` },
+    p,
+  );
   expect(res.statusCode, res.body).toBe(200);
   return res.json<WithdrawalView>();
 }
@@ -228,10 +232,16 @@ describe('promoter applications and status', () => {
     expect(await get<PromoterMeView>('/api/distribution/me', a.m)).toMatchObject({ rejectReason: '资料不完整' });
 
     const b = await applicant(`console-apply-${++seq}`);
-    expect((await post(`/api/admin/distribution/promoters/${b.id}/approve`)).json()).toMatchObject({ status: 'APPROVED' });
-    expect((await post(`/api/admin/distribution/promoters/${b.id}/disable`)).json()).toMatchObject({ status: 'DISABLED' });
+    expect((await post(`/api/admin/distribution/promoters/${b.id}/approve`)).json()).toMatchObject({
+      status: 'APPROVED',
+    });
+    expect((await post(`/api/admin/distribution/promoters/${b.id}/disable`)).json()).toMatchObject({
+      status: 'DISABLED',
+    });
     expect((await post(`/api/admin/distribution/promoters/${b.id}/disable`)).statusCode).toBe(409);
-    expect((await post(`/api/admin/distribution/promoters/${b.id}/approve`)).json()).toMatchObject({ status: 'APPROVED' });
+    expect((await post(`/api/admin/distribution/promoters/${b.id}/approve`)).json()).toMatchObject({
+      status: 'APPROVED',
+    });
     expect((await audit('promoter', b.id)).map((e) => e.action)).toEqual([
       'promoter.approve',
       'promoter.disable',
@@ -256,7 +266,15 @@ describe('promoter applications and status', () => {
       ['BOUND', `console-first-${seq}`],
       ['KEPT', `console-second-${seq}`],
     ]);
-    expect((await t.inject({ method: 'GET', url: '/api/admin/distribution/customers/999999/bindings', headers: operator.headers })).statusCode).toBe(404);
+    expect(
+      (
+        await t.inject({
+          method: 'GET',
+          url: '/api/admin/distribution/customers/999999/bindings',
+          headers: operator.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 
   it('is closed to store managers', async () => {

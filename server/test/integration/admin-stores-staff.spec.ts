@@ -24,7 +24,12 @@ afterAll(() => t.close());
 
 type Method = 'GET' | 'POST' | 'PUT';
 const call = (method: Method, url: string, who: Actor | null, payload?: unknown) =>
-  t.inject({ method, url, headers: who?.headers ?? {}, ...(payload === undefined ? {} : { payload: payload as object }) });
+  t.inject({
+    method,
+    url,
+    headers: who?.headers ?? {},
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 
 const storeBody = (over: Record<string, unknown> = {}) => ({
   code: unique('ST').slice(0, 20),
@@ -176,7 +181,10 @@ describe('staff accounts', () => {
   it('a taken username is a 409 naming it, whatever its case', async () => {
     const res = await newStaff(operator, 1, { username: 'Cashier.SH001' });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toMatchObject({ code: 'STAFF_USERNAME_TAKEN', message: expect.stringContaining('cashier.sh001') });
+    expect(res.json()).toMatchObject({
+      code: 'STAFF_USERNAME_TAKEN',
+      message: expect.stringContaining('cashier.sh001'),
+    });
   });
 
   it('refuses a short password and an operator role with 400s naming the field', async () => {
@@ -284,9 +292,12 @@ describe('a store manager (manager.sh001, store 1)', () => {
   });
 
   it('edits their own store, may not open one', async () => {
-    const { id: _id, staffCount: _n, createdAt: _at, ...own } = (
-      await call('GET', '/api/admin/stores/1', manager)
-    ).json<AdminStoreView>();
+    const {
+      id: _id,
+      staffCount: _n,
+      createdAt: _at,
+      ...own
+    } = (await call('GET', '/api/admin/stores/1', manager)).json<AdminStoreView>();
     const res = await call('PUT', '/api/admin/stores/1', manager, { ...own, opensAt: '09:30' });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json<AdminStoreView>().opensAt).toBe('09:30');
@@ -304,8 +315,8 @@ describe('a store manager (manager.sh001, store 1)', () => {
     const staff = (await call('GET', '/api/admin/staff?role=store_manager', manager)).json<Page<AdminStaffView>>();
     const self = staff.items.find((s) => s.username === 'manager.sh001');
     expect(self).toBeDefined();
-    expect((await call('PUT', `/api/admin/staff/${self!.id}/password`, manager, { password: 'x'.repeat(8) })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await call('PUT', `/api/admin/staff/${self!.id}/password`, manager, { password: 'x'.repeat(8) })).statusCode,
+    ).toBe(403);
   });
 });

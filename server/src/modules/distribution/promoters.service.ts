@@ -351,7 +351,9 @@ export class PromotersService {
       .where('a.promoterId IN (:...ids)', { ids })
       .groupBy('a.promoterId')
       .getRawMany<{ promoterId: number | string; orders: number | string; paid: number | string }>();
-    const salesOf = new Map(sales.map((r) => [Number(r.promoterId), { orders: Number(r.orders), paid: Number(r.paid) }]));
+    const salesOf = new Map(
+      sales.map((r) => [Number(r.promoterId), { orders: Number(r.orders), paid: Number(r.paid) }]),
+    );
     return rows.map((p) => {
       const account = accounts.get(p.id);
       const available = account?.availableFen ?? 0;

@@ -71,7 +71,10 @@ export class AdminStaffController {
 
   @Post(':id/enable')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Re-enable a disabled account', description: 'Its old tokens work again until they expire.' })
+  @ApiOperation({
+    summary: 'Re-enable a disabled account',
+    description: 'Its old tokens work again until they expire.',
+  })
   @ApiOkResponse({ description: 'AdminStaffView' })
   enable(@Param('id', new IdParamPipe()) id: number, @CurrentUser() principal: Principal): Promise<AdminStaffView> {
     return this.staff.setDisabled(principal, id, false);

@@ -97,10 +97,7 @@ export class StaffService {
    * A single-use code (valid 24 h) an operator hands to a staff member to bind their WeChat account. Only its
    * hash is stored; a new invite replaces the old one.
    */
-  async createWechatInvite(
-    staffId: number,
-    manager?: EntityManager,
-  ): Promise<{ inviteCode: string; expiresAt: Date }> {
+  async createWechatInvite(staffId: number, manager?: EntityManager): Promise<{ inviteCode: string; expiresAt: Date }> {
     const accounts = manager ? manager.getRepository(StaffAccount) : this.accounts;
     const account = await accounts.findOneBy({ id: staffId });
     if (!account) throw new DomainException('STAFF_NOT_FOUND');

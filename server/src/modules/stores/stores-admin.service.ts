@@ -100,7 +100,14 @@ export class StoresAdminService {
         if (isUniqueViolation(error)) throw codeTaken(dto.code);
         throw error;
       }
-      await this.audit.record({ actor, action: 'store.create', objectType: 'store', objectId: storeId, storeId, after });
+      await this.audit.record({
+        actor,
+        action: 'store.create',
+        objectType: 'store',
+        objectId: storeId,
+        storeId,
+        after,
+      });
       return storeId;
     });
     return this.get(id, { storeId: null });

@@ -42,7 +42,9 @@ export function BindingHistoryDrawer({ memberId, onClose }: { memberId: number |
               )}
             </Descriptions.Item>
             {history.current && (
-              <Descriptions.Item label="保护期至">{dateTime(history.current.protectedUntil, timeZone)}</Descriptions.Item>
+              <Descriptions.Item label="保护期至">
+                {dateTime(history.current.protectedUntil, timeZone)}
+              </Descriptions.Item>
             )}
           </Descriptions>
           {history.events.length === 0 ? (
@@ -50,14 +52,16 @@ export function BindingHistoryDrawer({ memberId, onClose }: { memberId: number |
           ) : (
             <Timeline
               items={history.events.map((e) => ({
-                color: e.outcome === 'BOUND' || e.outcome === 'REBOUND' ? 'blue' : e.outcome === 'KEPT' ? 'orange' : 'gray',
+                color:
+                  e.outcome === 'BOUND' || e.outcome === 'REBOUND' ? 'blue' : e.outcome === 'KEPT' ? 'orange' : 'gray',
                 children: (
                   <div>
                     <Typography.Text strong>{BINDING_OUTCOME_LABELS[e.outcome]}</Typography.Text>{' '}
                     <Typography.Text type="secondary">{dateTime(e.at, timeZone)}</Typography.Text>
                     <div style={{ fontSize: 12 }}>
                       分享人：{e.promoterName} #{e.promoterId}
-                      {e.previousPromoterId !== null && `；原推手：${e.previousPromoterName ?? ''} #${e.previousPromoterId}`}
+                      {e.previousPromoterId !== null &&
+                        `；原推手：${e.previousPromoterName ?? ''} #${e.previousPromoterId}`}
                       {e.protectedUntil && `；保护期至 ${dateTime(e.protectedUntil, timeZone)}`}
                     </div>
                   </div>

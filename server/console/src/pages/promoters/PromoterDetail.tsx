@@ -1,10 +1,5 @@
 import { PageContainer, ProCard, ProDescriptions, ProTable, type ProColumns } from '@ant-design/pro-components';
-import {
-  fen,
-  PROMOTER_STATUS_LABELS,
-  type AdminPromoterCustomerView,
-  type AdminPromoterView,
-} from '@tidepool/shared';
+import { fen, PROMOTER_STATUS_LABELS, type AdminPromoterCustomerView, type AdminPromoterView } from '@tidepool/shared';
 import { Badge, Result, Space, Spin, Statistic } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -79,7 +74,10 @@ export function PromoterDetail() {
           <Statistic title="可提现" value={yuan(availableFen)} />
         </ProCard>
         <ProCard bordered>
-          <Statistic title="提现中 / 已提现" value={`${yuan(promoter.withdrawingFen)} / ${yuan(promoter.withdrawnFen)}`} />
+          <Statistic
+            title="提现中 / 已提现"
+            value={`${yuan(promoter.withdrawingFen)} / ${yuan(promoter.withdrawnFen)}`}
+          />
         </ProCard>
         <ProCard bordered>
           <Statistic title="欠款" value={yuan(debtFen)} valueStyle={debtFen > 0 ? { color: '#cf1322' } : undefined} />
@@ -91,7 +89,10 @@ export function PromoterDetail() {
           <ProDescriptions.Item label="手机号" render={() => promoter.phoneMasked ?? '—'} />
           <ProDescriptions.Item label="来源" render={() => (promoter.source === 'STAFF' ? '员工推手' : '会员申请')} />
           <ProDescriptions.Item label="会员" render={() => `#${promoter.memberId ?? '—'}`} />
-          <ProDescriptions.Item label="邀请人" render={() => (promoter.inviterPromoterId ? `推手 #${promoter.inviterPromoterId}` : '—')} />
+          <ProDescriptions.Item
+            label="邀请人"
+            render={() => (promoter.inviterPromoterId ? `推手 #${promoter.inviterPromoterId}` : '—')}
+          />
           <ProDescriptions.Item label="申请时间" render={() => dateTime(promoter.appliedAt, timeZone)} />
           <ProDescriptions.Item label="通过时间" render={() => dateTime(promoter.approvedAt, timeZone)} />
           {promoter.rejectReason && <ProDescriptions.Item label="拒绝原因" render={() => promoter.rejectReason} />}

@@ -47,8 +47,22 @@ export function PromoterList() {
     },
     { title: '客户', dataIndex: 'customerCount', width: 70, search: false, align: 'right' },
     { title: '订单', dataIndex: 'orderCount', width: 70, search: false, align: 'right' },
-    { title: '成交金额', dataIndex: 'paidFen', width: 110, search: false, align: 'right', render: (_, r) => yuan(r.paidFen) },
-    { title: '待结算', dataIndex: 'pendingFen', width: 100, search: false, align: 'right', render: (_, r) => yuan(r.pendingFen) },
+    {
+      title: '成交金额',
+      dataIndex: 'paidFen',
+      width: 110,
+      search: false,
+      align: 'right',
+      render: (_, r) => yuan(r.paidFen),
+    },
+    {
+      title: '待结算',
+      dataIndex: 'pendingFen',
+      width: 100,
+      search: false,
+      align: 'right',
+      render: (_, r) => yuan(r.pendingFen),
+    },
     {
       title: '可提现',
       dataIndex: 'availableFen',
@@ -65,7 +79,14 @@ export function PromoterList() {
       align: 'right',
       render: (_, r) => yuan(r.withdrawingFen),
     },
-    { title: '已提现', dataIndex: 'withdrawnFen', width: 100, search: false, align: 'right', render: (_, r) => yuan(r.withdrawnFen) },
+    {
+      title: '已提现',
+      dataIndex: 'withdrawnFen',
+      width: 100,
+      search: false,
+      align: 'right',
+      render: (_, r) => yuan(r.withdrawnFen),
+    },
     {
       title: '欠款',
       dataIndex: 'debtFen',
@@ -74,17 +95,31 @@ export function PromoterList() {
       align: 'right',
       render: (_, r) => (r.debtFen > 0 ? <Typography.Text type="danger">{yuan(r.debtFen)}</Typography.Text> : '—'),
     },
-    { title: '申请时间', dataIndex: 'appliedAt', width: 150, search: false, render: (_, r) => dateTime(r.appliedAt, timeZone) },
+    {
+      title: '申请时间',
+      dataIndex: 'appliedAt',
+      width: 150,
+      search: false,
+      render: (_, r) => dateTime(r.appliedAt, timeZone),
+    },
     {
       title: '操作',
       valueType: 'option',
       width: 120,
-      render: (_, row) => [...buttons(row), <Link key="open" to={String(row.id)}>详情</Link>],
+      render: (_, row) => [
+        ...buttons(row),
+        <Link key="open" to={String(row.id)}>
+          详情
+        </Link>,
+      ],
     },
   ];
 
   return (
-    <PageContainer title="推手" content="推手申请审核、业绩与佣金，以及客户绑定记录。佣金按状态分列：待结算 → 可提现 → 提现中 → 已提现。">
+    <PageContainer
+      title="推手"
+      content="推手申请审核、业绩与佣金，以及客户绑定记录。佣金按状态分列：待结算 → 可提现 → 提现中 → 已提现。"
+    >
       <ProTable<AdminPromoterView>
         actionRef={table}
         rowKey="id"
@@ -99,7 +134,13 @@ export function PromoterList() {
             title="按会员 ID 查询客户绑定记录"
             content={
               <Space.Compact>
-                <InputNumber min={1} precision={0} placeholder="会员 ID" value={lookup} onChange={(v) => setLookup(v)} />
+                <InputNumber
+                  min={1}
+                  precision={0}
+                  placeholder="会员 ID"
+                  value={lookup}
+                  onChange={(v) => setLookup(v)}
+                />
                 <Button type="primary" disabled={!lookup} onClick={() => setMemberId(lookup)}>
                   查询
                 </Button>

@@ -28,7 +28,11 @@ export function usePromoterActions(done: () => void): {
       switch (action) {
         case 'approve':
           return (
-            <Popconfirm key="approve" title={`通过 ${row.displayName} 的推手申请？`} onConfirm={() => act(row, 'approve', '已通过')}>
+            <Popconfirm
+              key="approve"
+              title={`通过 ${row.displayName} 的推手申请？`}
+              onConfirm={() => act(row, 'approve', '已通过')}
+            >
               <a>通过</a>
             </Popconfirm>
           );
@@ -53,7 +57,11 @@ export function usePromoterActions(done: () => void): {
           );
         case 'enable':
           return (
-            <Popconfirm key="enable" title={`重新启用 ${row.displayName}？`} onConfirm={() => act(row, 'approve', '已启用')}>
+            <Popconfirm
+              key="enable"
+              title={`重新启用 ${row.displayName}？`}
+              onConfirm={() => act(row, 'approve', '已启用')}
+            >
               <a>启用</a>
             </Popconfirm>
           );
@@ -65,7 +73,12 @@ export function usePromoterActions(done: () => void): {
       title={refusing ? `拒绝推手申请：${refusing.displayName}` : ''}
       open={refusing !== null}
       width={480}
-      modalProps={{ destroyOnClose: true, onCancel: () => setRefusing(null), okText: '确认拒绝', okButtonProps: { danger: true } }}
+      modalProps={{
+        destroyOnClose: true,
+        onCancel: () => setRefusing(null),
+        okText: '确认拒绝',
+        okButtonProps: { danger: true },
+      }}
       onFinish={async ({ reason }) => {
         if (!refusing) return true;
         try {

@@ -83,7 +83,11 @@ export function SignupCodePrint() {
           扫码成为会员
         </Typography.Title>
         {image ? (
-          <img src={image} alt={`${code.storeName} 门店码`} style={{ width: '100%', maxWidth: 440, aspectRatio: '1' }} />
+          <img
+            src={image}
+            alt={`${code.storeName} 门店码`}
+            style={{ width: '100%', maxWidth: 440, aspectRatio: '1' }}
+          />
         ) : (
           <Spin style={{ display: 'block', margin: 96 }} />
         )}

@@ -69,8 +69,8 @@ export function StaffPanel({ store, onChanged }: { store: AdminStoreView; onChan
               {res.inviteCode}
             </Typography.Paragraph>
             <Typography.Text type="secondary">
-              有效期至 {dateTime(res.expiresAt, timeZone)}，仅可使用一次。请当面交给员工，在小程序「门店模式」中绑定微信；
-              此码只显示这一次。
+              有效期至 {dateTime(res.expiresAt, timeZone)}
+              ，仅可使用一次。请当面交给员工，在小程序「门店模式」中绑定微信； 此码只显示这一次。
             </Typography.Text>
           </div>
         ),
@@ -197,7 +197,11 @@ export function StaffPanel({ store, onChanged }: { store: AdminStoreView; onChan
                 { pattern: /^\s*[A-Za-z0-9][A-Za-z0-9._-]{2,63}\s*$/, message: '3–64 位字母、数字、点、- 或 _' },
               ]}
             />
-            <ProFormText name="displayName" label="姓名" rules={[{ required: true, message: '请输入姓名' }, { max: 64 }]} />
+            <ProFormText
+              name="displayName"
+              label="姓名"
+              rules={[{ required: true, message: '请输入姓名' }, { max: 64 }]}
+            />
             <ProFormSelect
               name="role"
               label="角色"

@@ -53,7 +53,10 @@ export function StoreDetail() {
           <ProDescriptions.Item
             label="到店自提"
             render={() => (
-              <Badge status={store.pickupEnabled ? 'success' : 'default'} text={store.pickupEnabled ? '开启' : '关闭'} />
+              <Badge
+                status={store.pickupEnabled ? 'success' : 'default'}
+                text={store.pickupEnabled ? '开启' : '关闭'}
+              />
             )}
           />
           <ProDescriptions.Item label="员工数" render={() => store.staffCount} />

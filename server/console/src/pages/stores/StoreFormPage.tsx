@@ -53,9 +53,13 @@ export function StoreFormPage() {
       return false;
     }
     try {
-      const saved = await api<AdminStoreView>(editing ? 'PUT' : 'POST', editing ? `/admin/stores/${id}` : '/admin/stores', {
-        body: request,
-      });
+      const saved = await api<AdminStoreView>(
+        editing ? 'PUT' : 'POST',
+        editing ? `/admin/stores/${id}` : '/admin/stores',
+        {
+          body: request,
+        },
+      );
       message.success(editing ? '门店已保存' : '门店已创建');
       navigate(`/stores/${saved.id}`);
       return true;
@@ -91,7 +95,11 @@ export function StoreFormPage() {
               { pattern: /^[A-Za-z0-9_-]{2,32}$/, message: '2–32 位字母、数字、- 或 _' },
             ]}
           />
-          <ProFormText name="name" label="门店名称" rules={[{ required: true, message: '请输入门店名称' }, { max: 64 }]} />
+          <ProFormText
+            name="name"
+            label="门店名称"
+            rules={[{ required: true, message: '请输入门店名称' }, { max: 64 }]}
+          />
           <ProFormText name="address" label="地址" rules={[{ max: 255 }]} />
           <ProFormSelect
             name="timeZone"

@@ -32,7 +32,9 @@ export function StoreList() {
       dataIndex: 'pickupEnabled',
       width: 100,
       search: false,
-      render: (_, row) => <Badge status={row.pickupEnabled ? 'success' : 'default'} text={row.pickupEnabled ? '开启' : '关闭'} />,
+      render: (_, row) => (
+        <Badge status={row.pickupEnabled ? 'success' : 'default'} text={row.pickupEnabled ? '开启' : '关闭'} />
+      ),
     },
     { title: '时区', dataIndex: 'timeZone', width: 140, search: false },
     { title: '员工数', dataIndex: 'staffCount', width: 80, search: false },

@@ -54,7 +54,9 @@ describe('toSaveStoreRequest', () => {
   });
 
   it('wants both hours or neither, in HH:MM', () => {
-    expect(toSaveStoreRequest({ ...base, opensAt: '10:00' }).errors).toEqual({ closesAt: '营业时间需同时填写开始和结束' });
+    expect(toSaveStoreRequest({ ...base, opensAt: '10:00' }).errors).toEqual({
+      closesAt: '营业时间需同时填写开始和结束',
+    });
     expect(toSaveStoreRequest({ ...base, opensAt: '9:00', closesAt: '22:00' }).errors).toEqual({
       opensAt: '格式为 HH:MM，如 10:00',
     });

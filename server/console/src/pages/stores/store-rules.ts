@@ -51,10 +51,12 @@ export function toSaveStoreRequest(
   const latitude = num(values.latitude);
   const longitude = num(values.longitude);
   const errors: Record<string, string> = {};
-  if ((opensAt === null) !== (closesAt === null)) errors[opensAt === null ? 'opensAt' : 'closesAt'] = '营业时间需同时填写开始和结束';
+  if ((opensAt === null) !== (closesAt === null))
+    errors[opensAt === null ? 'opensAt' : 'closesAt'] = '营业时间需同时填写开始和结束';
   if (opensAt !== null && !BUSINESS_TIME_PATTERN.test(opensAt)) errors.opensAt = '格式为 HH:MM，如 10:00';
   if (closesAt !== null && !BUSINESS_TIME_PATTERN.test(closesAt)) errors.closesAt = '格式为 HH:MM，如 22:00';
-  if ((latitude === null) !== (longitude === null)) errors[latitude === null ? 'latitude' : 'longitude'] = '经纬度需同时填写';
+  if ((latitude === null) !== (longitude === null))
+    errors[latitude === null ? 'latitude' : 'longitude'] = '经纬度需同时填写';
   if (Object.keys(errors).length > 0) return { errors };
   return {
     request: {
@@ -83,7 +85,10 @@ export function canManageStaff(callerRole: Role, callerId: number, target: Admin
 }
 
 /** 启用 / 已停用 with the badge status antd shows. */
-export function staffState(target: Pick<AdminStaffView, 'disabledAt'>): { text: string; status: 'success' | 'default' } {
+export function staffState(target: Pick<AdminStaffView, 'disabledAt'>): {
+  text: string;
+  status: 'success' | 'default';
+} {
   return target.disabledAt ? { text: '已停用', status: 'default' } : { text: '启用', status: 'success' };
 }
 

@@ -1,4 +1,11 @@
-import { ModalForm, PageContainer, ProFormTextArea, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import {
+  ModalForm,
+  PageContainer,
+  ProFormTextArea,
+  ProTable,
+  type ActionType,
+  type ProColumns,
+} from '@ant-design/pro-components';
 import { fen, WITHDRAWAL_STATUS_LABELS, WITHDRAWAL_STATUSES, type AdminWithdrawalView } from '@tidepool/shared';
 import { App, Badge, Popconfirm, Space, Typography } from 'antd';
 import { useRef, useState } from 'react';
@@ -145,7 +152,12 @@ function WithdrawalQueue() {
         title={refusing ? `拒绝提现 #${refusing.id}（${yuan(refusing.amountFen)}，${refusing.promoterName}）` : ''}
         open={refusing !== null}
         width={480}
-        modalProps={{ destroyOnClose: true, onCancel: () => setRefusing(null), okText: '确认拒绝', okButtonProps: { danger: true } }}
+        modalProps={{
+          destroyOnClose: true,
+          onCancel: () => setRefusing(null),
+          okText: '确认拒绝',
+          okButtonProps: { danger: true },
+        }}
         onFinish={async ({ reason }) => {
           if (!refusing) return true;
           try {

@@ -30,7 +30,9 @@ describe('withdrawalListParams', () => {
 
 describe('payoutSummary', () => {
   it('says where the money is', () => {
-    expect(payoutSummary({ status: 'FAILED', returnedFen: 6_000, payoutAttempts: 1 })).toBe('打款失败，金额已退回可提现');
+    expect(payoutSummary({ status: 'FAILED', returnedFen: 6_000, payoutAttempts: 1 })).toBe(
+      '打款失败，金额已退回可提现',
+    );
     expect(payoutSummary({ status: 'PAYING', returnedFen: 0, payoutAttempts: 3 })).toBe('打款确认中（已尝试 3 次）');
     expect(payoutSummary({ status: 'REVIEW', returnedFen: 0, payoutAttempts: 0 })).toBe('待审核，金额已冻结');
   });

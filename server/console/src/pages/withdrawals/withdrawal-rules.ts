@@ -15,7 +15,12 @@ export function yuanInputToFen(value: unknown): number | undefined {
 /** ProTable's filter values as the withdrawals query: yuan amounts to fen, the day range to instants. */
 export function withdrawalListParams(params: Record<string, unknown>, timeZone: string): Record<string, unknown> {
   const { minYuan, maxYuan, range, ...rest } = params;
-  return { ...rest, minFen: yuanInputToFen(minYuan), maxFen: yuanInputToFen(maxYuan), ...dayRangeQuery(range, timeZone) };
+  return {
+    ...rest,
+    minFen: yuanInputToFen(minYuan),
+    maxFen: yuanInputToFen(maxYuan),
+    ...dayRangeQuery(range, timeZone),
+  };
 }
 
 export const STATUS_BADGES: Record<WithdrawalStatus, 'default' | 'processing' | 'success' | 'error' | 'warning'> = {

@@ -1,10 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  BUSINESS_TIME_PATTERN,
-  isValidTimeZone,
-  type AdminStoreQuery,
-  type SaveStoreRequest,
-} from '@tidepool/shared';
+import { BUSINESS_TIME_PATTERN, isValidTimeZone, type AdminStoreQuery, type SaveStoreRequest } from '@tidepool/shared';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
