@@ -5,10 +5,13 @@ import { expect, PASSWORD, phoneNumber, shot, test } from './fixtures';
 
 test.use({ suite: 'console-people' });
 
+// The first load of an area downloads its chunk: more than the default 5 s on a busy machine.
+const LOAD = { timeout: 20_000 };
+
 test('an operator opens a store and a cashier, who logs in until disabled', async ({ phones, api }) => {
   const page = await phones.openConsole(await api.staffSession('operator'));
   await page.goto('/console/stores');
-  await expect(page.getByRole('link', { name: '南京西路店' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '南京西路店' })).toBeVisible(LOAD);
   await shot(page, 'stores');
 
   await page.getByRole('button', { name: '新建门店' }).click();
@@ -21,7 +24,7 @@ test('an operator opens a store and a cashier, who logs in until disabled', asyn
   await page.getByLabel('开始').fill('10:00');
   await page.getByLabel('结束').fill('22:00');
   await page.getByRole('button', { name: '创建门店' }).click();
-  await expect(page.locator('.ant-page-header-heading-title')).toHaveText('徐家汇体验店');
+  await expect(page.locator('.ant-page-header-heading-title')).toHaveText('徐家汇体验店', LOAD);
   await expect(page.getByText('10:00–22:00')).toBeVisible();
   await expect(page.getByText('store.create')).toBeVisible();
 
@@ -55,7 +58,7 @@ test('an operator opens a store and a cashier, who logs in until disabled', asyn
   expect((await api.raw('/api/me', { token: session.accessToken })).status).toBe(401);
 
   await page.getByRole('button', { name: '下载/打印门店码' }).click();
-  await expect(page.getByRole('img', { name: '徐家汇体验店 门店码' })).toBeVisible();
+  await expect(page.getByRole('img', { name: '徐家汇体验店 门店码' })).toBeVisible(LOAD);
   await expect(page.getByRole('button', { name: /打\s*印/ })).toBeEnabled();
   await shot(page, 'signup-code');
 });
@@ -63,11 +66,11 @@ test('an operator opens a store and a cashier, who logs in until disabled', asyn
 test('a store manager lands on their own store and manages its cashiers only', async ({ phones, api }) => {
   const page = await phones.openConsole(await api.staffSession('manager.sh001'));
   await page.goto('/console/stores');
-  await expect(page).toHaveURL(/\/console\/stores\/1$/);
-  await expect(page.locator('.ant-page-header-heading-title')).toHaveText('上海南京西路店');
+  await expect(page).toHaveURL(/\/console\/stores\/1$/, LOAD);
+  await expect(page.locator('.ant-page-header-heading-title')).toHaveText('上海南京西路店', LOAD);
   await expect(page.getByRole('button', { name: '新建门店' })).toHaveCount(0);
   const self = page.locator('.ant-table-row', { hasText: 'manager.sh001' });
-  await expect(self).toBeVisible();
+  await expect(self).toBeVisible(LOAD);
   await expect(self.getByText('重置密码')).toHaveCount(0);
   await expect(page.locator('.ant-table-row', { hasText: 'cashier.sh001' }).getByText('重置密码')).toBeVisible();
   await shot(page, 'manager-store');
@@ -93,7 +96,7 @@ test('推手 and 提现: a promoter is disabled and re-enabled from the list; th
   const page = await phones.openConsole(await api.staffSession('operator'));
   await page.goto('/console/promoters');
   const row = page.locator('.ant-table-row', { hasText: '控制台推手' });
-  await expect(row).toContainText('已通过');
+  await expect(row).toContainText('已通过', LOAD);
   await expect(row).toContainText('139****');
   await row.getByText('停用').click();
   await page
@@ -110,12 +113,12 @@ test('推手 and 提现: a promoter is disabled and re-enabled from the list; th
   await shot(page, 'promoters');
 
   await row.getByRole('link', { name: '详情' }).click();
-  await expect(page.locator('.ant-page-header-heading-title')).toHaveText('控制台推手');
-  await expect(page.getByText('promoter.disable')).toBeVisible();
+  await expect(page.locator('.ant-page-header-heading-title')).toHaveText('控制台推手', LOAD);
+  await expect(page.getByText('promoter.disable')).toBeVisible(LOAD);
   await shot(page, 'promoter-detail');
 
   await page.goto('/console/withdrawals');
-  await expect(page.locator('.ant-page-header-heading-title')).toHaveText('提现');
+  await expect(page.locator('.ant-page-header-heading-title')).toHaveText('提现', LOAD);
   // The queue opens on 审核中.
   await expect(page.locator('.ant-select-selection-item', { hasText: '审核中' })).toBeVisible();
   await shot(page, 'withdrawals');

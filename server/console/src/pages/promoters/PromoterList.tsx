@@ -34,6 +34,7 @@ export function PromoterList() {
     {
       title: '推手',
       dataIndex: 'displayName',
+      width: 200,
       search: false,
       render: (_, row) => (
         <div>
