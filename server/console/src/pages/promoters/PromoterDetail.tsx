@@ -74,10 +74,10 @@ export function PromoterDetail() {
           <Statistic title="可提现" value={yuan(availableFen)} />
         </ProCard>
         <ProCard bordered>
-          <Statistic
-            title="提现中 / 已提现"
-            value={`${yuan(promoter.withdrawingFen)} / ${yuan(promoter.withdrawnFen)}`}
-          />
+          <Statistic title="提现中" value={yuan(promoter.withdrawingFen)} />
+        </ProCard>
+        <ProCard bordered>
+          <Statistic title="已提现" value={yuan(promoter.withdrawnFen)} />
         </ProCard>
         <ProCard bordered>
           <Statistic title="欠款" value={yuan(debtFen)} valueStyle={debtFen > 0 ? { color: '#cf1322' } : undefined} />
