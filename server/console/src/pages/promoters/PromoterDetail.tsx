@@ -54,7 +54,7 @@ export function PromoterDetail() {
       title={promoter.displayName}
       subTitle={`推手 #${promoter.id}`}
       tags={<Badge status={STATUS_BADGES[promoter.status]} text={PROMOTER_STATUS_LABELS[promoter.status]} />}
-      onBack={() => navigate('/promoters')}
+      onBack={() => void navigate('/promoters')}
       extra={<Space size="middle">{buttons(promoter)}</Space>}
     >
       <ProCard gutter={16} ghost style={{ marginBottom: 16 }}>

@@ -31,7 +31,7 @@ export function usePromoterActions(done: () => void): {
             <Popconfirm
               key="approve"
               title={`通过 ${row.displayName} 的推手申请？`}
-              onConfirm={() => act(row, 'approve', '已通过')}
+              onConfirm={() => void act(row, 'approve', '已通过')}
             >
               <a>通过</a>
             </Popconfirm>
@@ -50,7 +50,7 @@ export function usePromoterActions(done: () => void): {
               description="停用后不再绑定新客户、不再产生佣金；已有余额保留。"
               okText="停用"
               okButtonProps={{ danger: true }}
-              onConfirm={() => act(row, 'disable', '已停用')}
+              onConfirm={() => void act(row, 'disable', '已停用')}
             >
               <a style={{ color: '#cf1322' }}>停用</a>
             </Popconfirm>
@@ -60,7 +60,7 @@ export function usePromoterActions(done: () => void): {
             <Popconfirm
               key="enable"
               title={`重新启用 ${row.displayName}？`}
-              onConfirm={() => act(row, 'approve', '已启用')}
+              onConfirm={() => void act(row, 'approve', '已启用')}
             >
               <a>启用</a>
             </Popconfirm>

@@ -43,7 +43,7 @@ export function SignupCodePrint() {
   return (
     <PageContainer
       title={`门店码 · ${code.storeName}`}
-      onBack={() => navigate(`/stores/${code.storeId}`)}
+      onBack={() => void navigate(`/stores/${code.storeId}`)}
       extra={
         <Space>
           <Button

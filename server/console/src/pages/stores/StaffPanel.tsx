@@ -128,7 +128,7 @@ export function StaffPanel({ store, onChanged }: { store: AdminStoreView; onChan
                 description="停用后该账号无法登录，已登录的设备立即失效。"
                 okText="停用"
                 okButtonProps={{ danger: true }}
-                onConfirm={() => setDisabled(row, true)}
+                onConfirm={() => void setDisabled(row, true)}
               >
                 <a style={{ color: '#cf1322' }}>停用</a>
               </Popconfirm>

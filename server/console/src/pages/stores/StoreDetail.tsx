@@ -33,12 +33,17 @@ export function StoreDetail() {
     <PageContainer
       title={store.name}
       subTitle={store.code}
-      onBack={isOperator ? () => navigate('/stores') : undefined}
+      onBack={isOperator ? () => void navigate('/stores') : undefined}
       extra={[
-        <Button key="print" icon={<QrcodeOutlined />} onClick={() => navigate(`/stores/${store.id}/print`)}>
+        <Button key="print" icon={<QrcodeOutlined />} onClick={() => void navigate(`/stores/${store.id}/print`)}>
           下载/打印门店码
         </Button>,
-        <Button key="edit" type="primary" icon={<EditOutlined />} onClick={() => navigate(`/stores/${store.id}/edit`)}>
+        <Button
+          key="edit"
+          type="primary"
+          icon={<EditOutlined />}
+          onClick={() => void navigate(`/stores/${store.id}/edit`)}
+        >
           编辑
         </Button>,
       ]}

@@ -61,7 +61,7 @@ export function StoreFormPage() {
         },
       );
       message.success(editing ? '门店已保存' : '门店已创建');
-      navigate(`/stores/${saved.id}`);
+      void navigate(`/stores/${saved.id}`);
       return true;
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -75,7 +75,7 @@ export function StoreFormPage() {
   if (loadError) return <PageContainer title="编辑门店" content={loadError} />;
   if (editing && !loaded) return <Spin style={{ display: 'block', margin: 96 }} />;
   return (
-    <PageContainer title={editing ? `编辑门店：${loaded?.name ?? ''}` : '新建门店'} onBack={() => navigate(-1)}>
+    <PageContainer title={editing ? `编辑门店：${loaded?.name ?? ''}` : '新建门店'} onBack={() => void navigate(-1)}>
       <ProCard>
         <ProForm<StoreFormValues>
           form={form}

@@ -63,7 +63,7 @@ export function StoreList() {
         toolBarRender={() =>
           isOperator
             ? [
-                <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => navigate('new')}>
+                <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => void navigate('new')}>
                   新建门店
                 </Button>,
               ]

@@ -124,7 +124,7 @@ function WithdrawalQueue() {
                 title={`通过并打款 ${yuan(row.amountFen)}？`}
                 description={`将通过微信商家转账打款给 ${row.promoterName}，无法撤回。`}
                 okText="通过并打款"
-                onConfirm={() => approve(row)}
+                onConfirm={() => void approve(row)}
               >
                 <a>通过</a>
               </Popconfirm>,

@@ -3,7 +3,8 @@ import { dayRangeQuery } from '../../format';
 
 /** Fen from what the operator typed in yuan (digits, up to 2 decimals); undefined when blank or not an amount. */
 export function yuanInputToFen(value: unknown): number | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+  if (value === '') return undefined;
   try {
     const fen = parseYuan(String(value));
     return fen >= 0 ? fen : undefined;
