@@ -28,6 +28,7 @@ import { ReportsModule } from './modules/reports';
 import { SeedModule } from './modules/seed';
 import { StoreModeModule } from './modules/store-mode';
 import { StorefrontModule } from './modules/storefront';
+import { StaffAdminModule } from './modules/staff-admin';
 import { StoresModule } from './modules/stores';
 import { WechatModule } from './modules/wechat';
 import { WechatDevModule } from './modules/wechat';
@@ -53,6 +54,7 @@ export class AppModule {
         WechatModule,
         AuthModule,
         StoresModule,
+        StaffAdminModule,
         MembersModule,
         StoreModeModule,
         CouponsModule,

@@ -2,11 +2,14 @@ import {
   AuditOutlined,
   ControlOutlined,
   CustomerServiceOutlined,
+  MoneyCollectOutlined,
   DashboardOutlined,
   GiftOutlined,
   ProfileOutlined,
+  ShopOutlined,
   ShoppingOutlined,
   TagsOutlined,
+  TeamOutlined,
   ThunderboltOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@tidepool/shared';
@@ -72,6 +75,27 @@ export const CONSOLE_AREAS: ConsoleArea[] = [
     icon: <ControlOutlined />,
     roles: OPERATOR,
     page: lazy(() => import('./pages/rules')),
+  },
+  {
+    path: '/stores',
+    name: '门店与员工',
+    icon: <ShopOutlined />,
+    roles: BOTH,
+    page: lazy(() => import('./pages/stores')),
+  },
+  {
+    path: '/promoters',
+    name: '推手',
+    icon: <TeamOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/promoters')),
+  },
+  {
+    path: '/withdrawals',
+    name: '提现',
+    icon: <MoneyCollectOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/withdrawals')),
   },
   { path: '/audit', name: '操作日志', icon: <AuditOutlined />, roles: BOTH, page: lazy(() => import('./pages/audit')) },
 ];

@@ -13,6 +13,10 @@ import { APP_CONFIG } from '../../src/config/config.module';
 import { loadConfig } from '../../src/config/env';
 import { AuthTokenService } from '../../src/modules/auth/auth-token.service';
 import { AuthGuard } from '../../src/modules/auth/auth.guard';
+import { StaffService } from '../../src/modules/staff';
+
+/** Staff accounts the fake staff service reports as disabled (or gone). */
+const inactiveStaff = new Set<number>([4]);
 
 /** Routes with every kind of declaration, to exercise the guard in isolation. */
 @Controller('probe')
@@ -51,6 +55,7 @@ beforeAll(async () => {
       { provide: APP_CONFIG, useValue: loadConfig({ NODE_ENV: 'test' }) },
       { provide: Clock, useValue: new TestClock(new Date()) },
       { provide: APP_GUARD, useClass: AuthGuard },
+      { provide: StaffService, useValue: { isActive: (id: number) => Promise.resolve(!inactiveStaff.has(id)) } },
     ],
   }).compile();
   app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
@@ -94,5 +99,13 @@ describe('AuthGuard', () => {
   it('closes a route that declares neither @Public nor @Roles to everybody', async () => {
     expect((await call('undeclared')).statusCode).toBe(401);
     for (const who of [member, cashier, operator]) expect((await call('undeclared', who)).statusCode).toBe(403);
+  });
+
+  it('refuses the token of a disabled staff account with 401, a role check first', async () => {
+    const disabled: Principal = { id: 4, role: 'operator', storeId: null };
+    const res = await call('operator', disabled);
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect((await call('public', disabled)).statusCode).toBe(200);
   });
 });

@@ -448,6 +448,54 @@ export interface AdminPromoterView {
   customerCount: number;
   availableFen: number;
   pendingFen: number;
+  /** Why the application was refused (REJECTED). */
+  rejectReason: string | null;
+  /** Orders attributed to the promoter (first level) and what their buyers paid for the lines (fen). */
+  orderCount: number;
+  paidFen: number;
+  /** Being paid out now, and paid out so far. */
+  withdrawingFen: number;
+  withdrawnFen: number;
+  /** Clawed-back commission not yet earned back (a negative available balance, shown positive); 0 when none. */
+  debtFen: number;
+}
+
+/** GET /api/admin/distribution/promoters?status=&q= (q: part of the name, or the promoter id). */
+export interface AdminPromoterQuery {
+  status?: PromoterStatus;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+/** GET /api/admin/distribution/promoters/:id/customers → Page<AdminPromoterCustomerView> (the current bindings). */
+export interface AdminPromoterCustomerView {
+  memberId: number;
+  phoneMasked: string | null;
+  boundAt: string;
+  protectedUntil: string;
+}
+
+/**
+ * GET /api/admin/distribution/customers/:memberId/bindings: who a customer is bound to now and every binding
+ * decision about them, oldest first (to settle a dispute between promoters).
+ */
+export interface AdminCustomerBindingHistory {
+  memberId: number;
+  phoneMasked: string | null;
+  current: { promoterId: number; promoterName: string; boundAt: string; protectedUntil: string } | null;
+  events: AdminBindingEventView[];
+}
+
+export interface AdminBindingEventView {
+  id: number;
+  at: string;
+  outcome: BindingOutcome | 'ORDER_EXTENDED';
+  promoterId: number;
+  promoterName: string;
+  previousPromoterId: number | null;
+  previousPromoterName: string | null;
+  protectedUntil: string | null;
 }
 
 /** POST /api/admin/distribution/promoters/:id/approve → AdminPromoterView (PENDING/REJECTED/DISABLED → APPROVED). */
@@ -484,6 +532,28 @@ export interface AdminWithdrawalView extends WithdrawalView {
   promoterId: number;
   promoterName: string;
   reviewedAt: string | null;
+  /** Our out_bill_no with WeChat (the same on every attempt). */
+  outBillNo: string;
+  payoutAttempts: number;
+  /** When it reached PAID, FAILED or REJECTED. */
+  finishedAt: string | null;
+  /** FAILED and REJECTED withdrawals returned the amount to the promoter's available balance (one ledger entry). */
+  returnedFen: number;
+}
+
+/**
+ * GET /api/admin/distribution/withdrawals?status=&promoterId=&minFen=&maxFen=&from=&to= (requested in [from, to)),
+ * newest first.
+ */
+export interface AdminWithdrawalQuery {
+  status?: WithdrawalStatus;
+  promoterId?: number;
+  minFen?: number;
+  maxFen?: number;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
 }
 
 /** POST /api/admin/distribution/withdrawals/:id/approve → AdminWithdrawalView (REVIEW → PAYING → paid out). */

@@ -23,6 +23,8 @@ export const ERROR_CODES = {
   STAFF_INVITE_INVALID: { status: 400, message: '邀请码无效或已过期，请联系运营重新邀请' },
   STAFF_WECHAT_ALREADY_BOUND: { status: 409, message: '该微信已绑定其他店员账号' },
   STAFF_WECHAT_NOT_BOUND: { status: 401, message: '该微信未绑定店员账号，请使用账号密码登录' },
+  STAFF_DISABLED: { status: 403, message: '该账号已停用，请联系店长或运营' },
+  STAFF_USERNAME_TAKEN: { status: 409, message: '该用户名已被使用' },
   // WeChat login (wx.login code and getPhoneNumber code are single use and expire within minutes)
   WECHAT_CODE_INVALID: { status: 400, message: '微信登录凭证无效，请重新登录' },
   WECHAT_CODE_USED: { status: 400, message: '微信登录凭证已使用，请重新登录' },
@@ -42,6 +44,7 @@ export const ERROR_CODES = {
   SCAN_EXPIRED: { status: 410, message: '本次扫码已超时，请重新扫描会员码' },
   SIGNUP_CODE_NOT_FOUND: { status: 404, message: '门店二维码无效' },
   STORE_NOT_FOUND: { status: 404, message: '门店不存在' },
+  STORE_CODE_TAKEN: { status: 409, message: '门店编码已被使用' },
   VOUCHER_NOT_FOUND: { status: 404, message: '券不存在' },
   VOUCHER_ALREADY_REDEEMED: { status: 409, message: '该券已核销' },
   VOUCHER_EXPIRED: { status: 409, message: '该券已过期' },

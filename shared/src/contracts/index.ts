@@ -19,3 +19,4 @@ export * from './storefront.contract';
 export * from './audit.contract';
 export * from './brand-rules.contract';
 export * from './overview.contract';
+export * from './stores.contract';

@@ -2,6 +2,7 @@ import { BrandRuleVersions1796315182951 } from './1796315182951-BrandRuleVersion
 import { ConsoleDropsAndGifts1796314159073 } from './1796314159073-ConsoleDropsAndGifts';
 import { ProductVersion1796314194449 } from './1796314194449-ProductVersion';
 import { CouponTemplateConsole1796314357175 } from './1796314357175-CouponTemplateConsole';
+import { StoreProfilesAndStaffDisabling1796314873308 } from './1796314873308-StoreProfilesAndStaffDisabling';
 import { AuditTrailAndStoreManagers1796313520453 } from './1796313520453-AuditTrailAndStoreManagers';
 import { TillPaymentMethod1796308887464 } from './1796308887464-TillPaymentMethod';
 import { DomainEvents1796291000000 } from './1796291000000-DomainEvents';
@@ -55,5 +56,6 @@ export const MIGRATIONS: MigrationClass[] = [
   ConsoleDropsAndGifts1796314159073,
   ProductVersion1796314194449,
   CouponTemplateConsole1796314357175,
+  StoreProfilesAndStaffDisabling1796314873308,
   BrandRuleVersions1796315182951,
 ];

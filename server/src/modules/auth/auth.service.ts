@@ -68,6 +68,7 @@ export class AuthService {
     const { openid } = await this.wechat.code2Session(code);
     const account = await this.staff.findByOpenid(openid);
     if (!account) throw new DomainException('STAFF_WECHAT_NOT_BOUND');
+    if (account.disabledAt) throw new DomainException('STAFF_DISABLED');
     this.logger.log({ msg: 'staff logged in with WeChat', staffId: account.id, role: account.role });
     return this.staffSession(account);
   }
@@ -91,7 +92,9 @@ export class AuthService {
       case 'store_manager':
       case 'operator': {
         const account = await this.staff.findById(principal.id);
-        if (!account || account.role !== principal.role) throw new DomainException('UNAUTHENTICATED');
+        if (!account || account.role !== principal.role || account.disabledAt) {
+          throw new DomainException('UNAUTHENTICATED');
+        }
         return { id: account.id, role: account.role, storeId: principal.storeId, displayName: account.displayName };
       }
     }

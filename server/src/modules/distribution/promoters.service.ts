@@ -1,23 +1,29 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  type AdminCustomerBindingHistory,
+  type AdminPromoterCustomerView,
   type AdminPromoterView,
   maskPhone,
+  type Page,
   type PromoterApplyRequest,
   type PromoterMeView,
   type PromoterStatus,
 } from '@tidepool/shared';
-import { In, type Repository } from 'typeorm';
+import { type EntityManager, In, type Repository, type UpdateResult } from 'typeorm';
+import type { Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import type { PageQueryDto } from '../../common/http/pagination.dto';
 import { toPage } from '../../common/http/pagination.dto';
+import { AuditLog } from '../audit';
 import { MembersService } from '../members';
 import { StaffService } from '../staff';
 import { CommissionLedger } from './commission-ledger';
-import { CustomerBinding, Promoter, PromoterAccount } from './distribution.entities';
+import { BindingEvent, CustomerBinding, OrderAttribution, Promoter, PromoterAccount } from './distribution.entities';
+import type { PromoterQueryDto } from './dto/distribution.requests';
 import { DISTRIBUTION_OPTIONS, type DistributionOptions, rulesView } from './distribution.options';
 import { randomToken } from './tokens';
 import { BrandSettings } from '../brand';
@@ -44,6 +50,7 @@ export class PromotersService {
     private readonly clock: Clock,
     @Inject(DISTRIBUTION_OPTIONS) private readonly options: DistributionOptions,
     private readonly brand: BrandSettings,
+    private readonly audit: AuditLog,
   ) {}
 
   async me(memberId: number): Promise<PromoterMeView> {
@@ -191,41 +198,132 @@ export class PromotersService {
 
   // --- operators
 
-  async list(status: PromoterStatus | undefined, query: PageQueryDto) {
-    const [rows, total] = await this.promoters.findAndCount({
-      where: status ? { status } : {},
-      order: { id: 'DESC' },
-      skip: query.offset,
-      take: query.pageSize,
-    });
+  /** Filter and page in SQL; the figures of the page's promoters in three grouped queries (adminViews). */
+  async list(query: PromoterQueryDto): Promise<Page<AdminPromoterView>> {
+    const qb = this.promoters.createQueryBuilder('p');
+    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
+    if (query.q) {
+      const id = /^\d{1,9}$/.test(query.q) ? Number(query.q) : -1;
+      // `!` as the LIKE escape: a backslash literal is spelled differently in MySQL and SQLite.
+      qb.andWhere("(p.id = :id OR p.displayName LIKE :q ESCAPE '!' OR p.realName LIKE :q ESCAPE '!')", {
+        id,
+        q: `%${query.q.replace(/[!%_]/g, (ch) => `!${ch}`)}%`,
+      });
+    }
+    const [rows, total] = await qb.orderBy('p.id', 'DESC').skip(query.offset).take(query.pageSize).getManyAndCount();
     return toPage(await this.adminViews(rows), total, query);
   }
 
-  async approve(id: number): Promise<AdminPromoterView> {
-    const result = await this.promoters
-      .createQueryBuilder()
-      .update(Promoter)
-      .set({ status: 'APPROVED', approvedAt: this.clock.now(), rejectReason: null })
-      .where("id = :id AND status IN ('PENDING', 'REJECTED', 'DISABLED')", { id })
-      .execute();
-    return this.afterTransition(id, affectedRows(result));
-  }
-
-  async reject(id: number, reason: string): Promise<AdminPromoterView> {
-    const result = await this.promoters.update({ id, status: 'PENDING' }, { status: 'REJECTED', rejectReason: reason });
-    return this.afterTransition(id, affectedRows(result));
-  }
-
-  async disable(id: number): Promise<AdminPromoterView> {
-    const result = await this.promoters.update({ id, status: 'APPROVED' }, { status: 'DISABLED' });
-    return this.afterTransition(id, affectedRows(result));
-  }
-
-  private async afterTransition(id: number, affected: number): Promise<AdminPromoterView> {
+  async get(id: number): Promise<AdminPromoterView> {
     const promoter = await this.promoters.findOneBy({ id });
     if (!promoter) throw new DomainException('PROMOTER_NOT_FOUND');
-    if (affected !== 1) throw new DomainException('PROMOTER_STATE_CONFLICT');
     return (await this.adminViews([promoter]))[0];
+  }
+
+  async approve(id: number, actor: Principal): Promise<AdminPromoterView> {
+    return this.transition(id, actor, 'promoter.approve', (manager) =>
+      manager
+        .createQueryBuilder()
+        .update(Promoter)
+        .set({ status: 'APPROVED', approvedAt: this.clock.now(), rejectReason: null })
+        .where("id = :id AND status IN ('PENDING', 'REJECTED', 'DISABLED')", { id })
+        .execute(),
+    );
+  }
+
+  async reject(id: number, reason: string, actor: Principal): Promise<AdminPromoterView> {
+    return this.transition(id, actor, 'promoter.reject', (manager) =>
+      manager.getRepository(Promoter).update({ id, status: 'PENDING' }, { status: 'REJECTED', rejectReason: reason }),
+    );
+  }
+
+  async disable(id: number, actor: Principal): Promise<AdminPromoterView> {
+    return this.transition(id, actor, 'promoter.disable', (manager) =>
+      manager.getRepository(Promoter).update({ id, status: 'APPROVED' }, { status: 'DISABLED' }),
+    );
+  }
+
+  /** One conditional UPDATE and its audit entry in one unit of work; a lost race is a 409, an unknown id a 404. */
+  private async transition(
+    id: number,
+    actor: Principal,
+    action: string,
+    update: (manager: EntityManager) => Promise<UpdateResult>,
+  ): Promise<AdminPromoterView> {
+    await this.transactions.run(async (manager) => {
+      const before = await manager.getRepository(Promoter).findOneBy({ id });
+      if (!before) throw new DomainException('PROMOTER_NOT_FOUND');
+      if (affectedRows(await update(manager)) !== 1) throw new DomainException('PROMOTER_STATE_CONFLICT');
+      const after = await manager.getRepository(Promoter).findOneByOrFail({ id });
+      await this.audit.record({
+        actor,
+        action,
+        objectType: 'promoter',
+        objectId: id,
+        before: { status: before.status, rejectReason: before.rejectReason },
+        after: { status: after.status, rejectReason: after.rejectReason },
+      });
+    });
+    return this.get(id);
+  }
+
+  /** The customers bound to a promoter now, newest binding first. */
+  async customers(id: number, query: PageQueryDto): Promise<Page<AdminPromoterCustomerView>> {
+    if (!(await this.promoters.exist({ where: { id } }))) throw new DomainException('PROMOTER_NOT_FOUND');
+    const [rows, total] = await this.bindings.findAndCount({
+      where: { promoterId: id },
+      order: { boundAt: 'DESC', memberId: 'DESC' },
+      skip: query.offset,
+      take: query.pageSize,
+    });
+    const members = await this.members.byIds(rows.map((r) => r.memberId));
+    return toPage(
+      rows.map((b) => ({
+        memberId: b.memberId,
+        phoneMasked: maskPhone(members.get(b.memberId)?.phone),
+        boundAt: b.boundAt.toISOString(),
+        protectedUntil: b.protectedUntil.toISOString(),
+      })),
+      total,
+      query,
+    );
+  }
+
+  /** Who a customer is bound to and every binding decision about them, oldest first. */
+  async bindingHistory(memberId: number): Promise<AdminCustomerBindingHistory> {
+    const member = (await this.members.byIds([memberId])).get(memberId);
+    if (!member) throw new DomainException('MEMBER_NOT_FOUND');
+    const binding = await this.bindings.findOneBy({ memberId });
+    const events = await this.bindings.manager
+      .getRepository(BindingEvent)
+      .find({ where: { memberId }, order: { id: 'ASC' }, take: 500 });
+    const ids = new Set<number>(events.flatMap((e) => [e.promoterId, e.previousPromoterId ?? e.promoterId]));
+    if (binding) ids.add(binding.promoterId);
+    const names = new Map(
+      (ids.size ? await this.promoters.findBy({ id: In([...ids]) }) : []).map((p) => [p.id, p.displayName]),
+    );
+    return {
+      memberId,
+      phoneMasked: maskPhone(member.phone),
+      current: binding
+        ? {
+            promoterId: binding.promoterId,
+            promoterName: names.get(binding.promoterId) ?? '',
+            boundAt: binding.boundAt.toISOString(),
+            protectedUntil: binding.protectedUntil.toISOString(),
+          }
+        : null,
+      events: events.map((e) => ({
+        id: e.id,
+        at: e.createdAt.toISOString(),
+        outcome: e.outcome,
+        promoterId: e.promoterId,
+        promoterName: names.get(e.promoterId) ?? '',
+        previousPromoterId: e.previousPromoterId,
+        previousPromoterName: e.previousPromoterId === null ? null : (names.get(e.previousPromoterId) ?? ''),
+        protectedUntil: e.protectedUntil?.toISOString() ?? null,
+      })),
+    };
   }
 
   private async adminViews(rows: Promoter[]): Promise<AdminPromoterView[]> {
@@ -243,22 +341,45 @@ export class PromotersService {
       .groupBy('b.promoterId')
       .getRawMany<{ promoterId: number; n: number | string }>();
     const countOf = new Map(counts.map((c) => [Number(c.promoterId), Number(c.n)]));
-    return rows.map((p) => ({
-      id: p.id,
-      memberId: p.memberId,
-      staffId: p.staffId,
-      source: p.source,
-      status: p.status,
-      displayName: p.displayName,
-      phoneMasked: maskPhone(members.get(p.memberId)?.phone),
-      realName: p.realName,
-      inviterPromoterId: p.inviterPromoterId,
-      appliedAt: p.appliedAt.toISOString(),
-      approvedAt: p.approvedAt?.toISOString() ?? null,
-      customerCount: countOf.get(p.id) ?? 0,
-      availableFen: accounts.get(p.id)?.availableFen ?? 0,
-      pendingFen: accounts.get(p.id)?.pendingFen ?? 0,
-    }));
+    // First-level attributions: the orders the promoter brought and what their buyers paid for the lines.
+    const sales = await this.bindings.manager
+      .getRepository(OrderAttribution)
+      .createQueryBuilder('a')
+      .select('a.promoterId', 'promoterId')
+      .addSelect('COUNT(*)', 'orders')
+      .addSelect('COALESCE(SUM(a.baseFen), 0)', 'paid')
+      .where('a.promoterId IN (:...ids)', { ids })
+      .groupBy('a.promoterId')
+      .getRawMany<{ promoterId: number | string; orders: number | string; paid: number | string }>();
+    const salesOf = new Map(
+      sales.map((r) => [Number(r.promoterId), { orders: Number(r.orders), paid: Number(r.paid) }]),
+    );
+    return rows.map((p) => {
+      const account = accounts.get(p.id);
+      const available = account?.availableFen ?? 0;
+      return {
+        id: p.id,
+        memberId: p.memberId,
+        staffId: p.staffId,
+        source: p.source,
+        status: p.status,
+        displayName: p.displayName,
+        phoneMasked: maskPhone(members.get(p.memberId)?.phone),
+        realName: p.realName,
+        inviterPromoterId: p.inviterPromoterId,
+        appliedAt: p.appliedAt.toISOString(),
+        approvedAt: p.approvedAt?.toISOString() ?? null,
+        customerCount: countOf.get(p.id) ?? 0,
+        availableFen: available,
+        pendingFen: account?.pendingFen ?? 0,
+        rejectReason: p.rejectReason,
+        orderCount: salesOf.get(p.id)?.orders ?? 0,
+        paidFen: salesOf.get(p.id)?.paid ?? 0,
+        withdrawingFen: account?.withdrawingFen ?? 0,
+        withdrawnFen: account?.withdrawnFen ?? 0,
+        debtFen: Math.max(-available, 0),
+      };
+    });
   }
 
   async meView(promoter: Promoter | null): Promise<PromoterMeView> {

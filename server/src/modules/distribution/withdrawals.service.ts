@@ -1,19 +1,28 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { type AdminWithdrawalView, localCalendar, type WithdrawalStatus, type WithdrawalView } from '@tidepool/shared';
+import {
+  type AdminWithdrawalView,
+  localCalendar,
+  type Page,
+  type WithdrawalStatus,
+  type WithdrawalView,
+} from '@tidepool/shared';
 import { In, LessThan, Not, type Repository } from 'typeorm';
+import type { Principal } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { isUniqueViolation } from '../../common/errors/database-errors';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { APP_CONFIG, type AppConfig } from '../../config/config.module';
+import { AuditLog } from '../audit';
 import { MembersService } from '../members';
 import { FINAL_FAILURES, type TransferBill, TransferGateway } from '../payments';
 import { CommissionLedger } from './commission-ledger';
 import { outBillNoOf, Promoter, PromoterAccount, Withdrawal } from './distribution.entities';
 import { DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
 import { BrandSettings } from '../brand';
+import type { WithdrawalQueryDto } from './dto/distribution.requests';
 
 const RETURNED: readonly WithdrawalStatus[] = ['FAILED', 'REJECTED'];
 /** A PAYING withdrawal untouched this long is asked about again by the sweep (same out_bill_no). */
@@ -41,6 +50,7 @@ export class WithdrawalsService {
     @Inject(DISTRIBUTION_OPTIONS) private readonly options: DistributionOptions,
     private readonly brand: BrandSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   async request(promoter: Promoter, amountFen: number, clientRequestId: string): Promise<WithdrawalView> {
@@ -233,35 +243,65 @@ export class WithdrawalsService {
 
   // --- operators
 
-  async approve(id: number): Promise<AdminWithdrawalView> {
-    const result = await this.withdrawals.update(
-      { id, status: 'REVIEW' },
-      { status: 'PAYING', reviewedAt: this.clock.now() },
-    );
-    await this.mustExist(id, affectedRows(result));
+  /** REVIEW → PAYING (audited with the review), then the payout outside the transaction (it calls WeChat). */
+  async approve(id: number, actor: Principal): Promise<AdminWithdrawalView> {
+    await this.transactions.run(async (manager) => {
+      const result = await manager
+        .getRepository(Withdrawal)
+        .update({ id, status: 'REVIEW' }, { status: 'PAYING', reviewedAt: this.clock.now() });
+      await this.mustExist(id, affectedRows(result));
+      const w = await manager.getRepository(Withdrawal).findOneByOrFail({ id });
+      await this.audit.record({
+        actor,
+        action: 'withdrawal.approve',
+        objectType: 'withdrawal',
+        objectId: id,
+        before: { status: 'REVIEW', amountFen: w.amountFen },
+        after: { status: 'PAYING', amountFen: w.amountFen },
+      });
+    });
     await this.payout(id);
     return this.adminView(await this.withdrawals.findOneByOrFail({ id }));
   }
 
-  async reject(id: number, reason: string): Promise<AdminWithdrawalView> {
-    const w = await this.withdrawals.findOneBy({ id });
-    if (!w) throw new DomainException('WITHDRAWAL_NOT_FOUND');
-    await this.withdrawals.update({ id, status: 'REVIEW' }, { reviewedAt: this.clock.now() });
-    const done = await this.fail(w, reason.slice(0, 200), null, 'REJECTED');
-    if (!done) throw new DomainException('WITHDRAWAL_STATE_CONFLICT');
+  /** REVIEW → REJECTED with the reason, the money back to available: one unit of work with its audit entry. */
+  async reject(id: number, reason: string, actor: Principal): Promise<AdminWithdrawalView> {
+    await this.transactions.run(async (manager) => {
+      const w = await manager.getRepository(Withdrawal).findOneBy({ id });
+      if (!w) throw new DomainException('WITHDRAWAL_NOT_FOUND');
+      await manager.getRepository(Withdrawal).update({ id, status: 'REVIEW' }, { reviewedAt: this.clock.now() });
+      const done = await this.fail(w, reason.slice(0, 200), null, 'REJECTED');
+      if (!done) throw new DomainException('WITHDRAWAL_STATE_CONFLICT');
+      await this.audit.record({
+        actor,
+        action: 'withdrawal.reject',
+        objectType: 'withdrawal',
+        objectId: id,
+        before: { status: 'REVIEW', amountFen: w.amountFen },
+        after: { status: 'REJECTED', amountFen: w.amountFen, reason: reason.slice(0, 200), returnedFen: w.amountFen },
+      });
+    });
     return this.adminView(await this.withdrawals.findOneByOrFail({ id }));
   }
 
-  async adminList(status: WithdrawalStatus | undefined, query: PageQueryDto) {
-    const [rows, total] = await this.withdrawals.findAndCount({
-      where: status ? { status } : {},
-      order: { id: 'DESC' },
-      skip: query.offset,
-      take: query.pageSize,
-    });
-    const items: AdminWithdrawalView[] = [];
-    for (const row of rows) items.push(await this.adminView(row));
-    return toPage(items, total, query);
+  /** The review queue and history: every filter and the page in SQL, newest first. */
+  async adminList(query: WithdrawalQueryDto): Promise<Page<AdminWithdrawalView>> {
+    const qb = this.withdrawals.createQueryBuilder('w');
+    if (query.status) qb.andWhere('w.status = :status', { status: query.status });
+    if (query.promoterId !== undefined) qb.andWhere('w.promoterId = :promoterId', { promoterId: query.promoterId });
+    if (query.minFen !== undefined) qb.andWhere('w.amountFen >= :minFen', { minFen: query.minFen });
+    if (query.maxFen !== undefined) qb.andWhere('w.amountFen <= :maxFen', { maxFen: query.maxFen });
+    if (query.from) qb.andWhere('w.requestedAt >= :from', { from: new Date(query.from) });
+    if (query.to) qb.andWhere('w.requestedAt < :to', { to: new Date(query.to) });
+    const [rows, total] = await qb.orderBy('w.id', 'DESC').skip(query.offset).take(query.pageSize).getManyAndCount();
+    const ids = [...new Set(rows.map((r) => r.promoterId))];
+    const promoters = ids.length ? await this.promoters.findBy({ id: In(ids) }) : [];
+    const names = new Map(promoters.map((p) => [p.id, p.displayName]));
+    return toPage(
+      rows.map((row) => this.toAdminView(row, names.get(row.promoterId) ?? '')),
+      total,
+      query,
+    );
   }
 
   async mine(promoterId: number, query: PageQueryDto) {
@@ -291,11 +331,20 @@ export class WithdrawalsService {
 
   private async adminView(w: Withdrawal): Promise<AdminWithdrawalView> {
     const promoter = await this.promoters.findOneBy({ id: w.promoterId });
+    return this.toAdminView(w, promoter?.displayName ?? '');
+  }
+
+  private toAdminView(w: Withdrawal, promoterName: string): AdminWithdrawalView {
     return {
       ...this.view(w),
       promoterId: w.promoterId,
-      promoterName: promoter?.displayName ?? '',
+      promoterName,
       reviewedAt: w.reviewedAt?.toISOString() ?? null,
+      outBillNo: outBillNoOf(w.id),
+      payoutAttempts: w.payoutAttempts,
+      finishedAt: w.finishedAt?.toISOString() ?? null,
+      // The return entry is written in the same transaction as the move to FAILED/REJECTED, exactly once.
+      returnedFen: RETURNED.includes(w.status) ? w.amountFen : 0,
     };
   }
 

@@ -39,6 +39,10 @@ export class StaffAccount {
   @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
   inviteExpiresAt: Date | null;
 
+  /** Set when an admin disables the account: it can no longer log in and its tokens stop working. */
+  @Column({ type: 'datetime', precision: 3, nullable: true, default: null })
+  disabledAt: Date | null;
+
   @CreateDateColumn()
   createdAt: Date;
 }

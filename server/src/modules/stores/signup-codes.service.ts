@@ -86,24 +86,29 @@ export class SignupCodesService {
     return { token: code.token, storeName: store.name, staffName: staff?.displayName ?? null };
   }
 
-  /** The code image (PNG), from the cache or fetched once even when many requests ask at the same time. */
-  image(token: string): Promise<Buffer> {
-    let pending = this.inFlight.get(token);
+  /**
+   * The code image (PNG), from the cache or fetched once even when many requests ask at the same time. The till
+   * shows the 430 px default; the console's printable poster asks for WeChat's largest, 1280 px, so the printed
+   * code stays sharp at A5 and larger.
+   */
+  image(token: string, width: 430 | 1280 = 430): Promise<Buffer> {
+    const key = width === 430 ? token : `${token}-w${width}`;
+    let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.loadImage(token).finally(() => this.inFlight.delete(token));
-      this.inFlight.set(token, pending);
+      pending = this.loadImage(token, key, width).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
     }
     return pending;
   }
 
-  private async loadImage(token: string): Promise<Buffer> {
-    const file = path.join(this.config.dataDir, 'wxacode', `${token}.png`);
+  private async loadImage(token: string, key: string, width: number): Promise<Buffer> {
+    const file = path.join(this.config.dataDir, 'wxacode', `${key}.png`);
     try {
       return await fs.readFile(file);
     } catch {
       // Not cached yet.
     }
-    const image = await this.wechat.getUnlimitedQrCode({ scene: token, page: SIGNUP_PAGE, width: 430 });
+    const image = await this.wechat.getUnlimitedQrCode({ scene: token, page: SIGNUP_PAGE, width });
     try {
       await fs.mkdir(path.dirname(file), { recursive: true });
       await fs.writeFile(`${file}.${process.pid}.tmp`, image);

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type AdminPromoterQuery,
+  type AdminWithdrawalQuery,
   CLIENT_REQUEST_ID_PATTERN,
   COMMISSION_STATUSES,
   type CommissionStatus,
@@ -19,7 +21,20 @@ import {
   WITHDRAWAL_STATUSES,
   type WithdrawalStatus,
 } from '@tidepool/shared';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.dto';
 
 const MAX_INT = 2_147_483_647;
@@ -98,22 +113,64 @@ export class CommissionQueryDto extends PageQueryDto {
   status?: CommissionStatus;
 }
 
-export class PromoterQueryDto extends PageQueryDto {
+export class PromoterQueryDto extends PageQueryDto implements AdminPromoterQuery {
   @ApiPropertyOptional({ enum: PROMOTER_STATUSES })
   @IsOptional()
   @IsIn(PROMOTER_STATUSES)
   status?: PromoterStatus;
+
+  @ApiPropertyOptional({ description: 'Part of the display or real name, or the promoter id' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(64)
+  q?: string;
 }
 
-export class WithdrawalQueryDto extends PageQueryDto {
+export class WithdrawalQueryDto extends PageQueryDto implements AdminWithdrawalQuery {
   @ApiPropertyOptional({ enum: WITHDRAWAL_STATUSES })
   @IsOptional()
   @IsIn(WITHDRAWAL_STATUSES)
   status?: WithdrawalStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_INT)
+  promoterId?: number;
+
+  @ApiPropertyOptional({ description: 'Amount at least (fen)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_INT)
+  minFen?: number;
+
+  @ApiPropertyOptional({ description: 'Amount at most (fen)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_INT)
+  maxFen?: number;
+
+  @ApiPropertyOptional({ description: 'Requested at or after this ISO instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Requested before this ISO instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
 }
 
 export class RejectDto implements RejectPromoterRequest, RejectWithdrawalRequest {
   @ApiProperty({ maxLength: 200 })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @Length(1, 200)
   reason: string;
