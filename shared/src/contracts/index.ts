@@ -18,3 +18,4 @@ export * from './after-sales.contract';
 export * from './storefront.contract';
 export * from './audit.contract';
 export * from './brand-rules.contract';
+export * from './admin-orders.contract';

@@ -1,3 +1,4 @@
+import { ConsoleOrders1796315300000 } from './1796315300000-ConsoleOrders';
 import { BrandRuleVersions1796315182951 } from './1796315182951-BrandRuleVersions';
 import { AuditTrailAndStoreManagers1796313520453 } from './1796313520453-AuditTrailAndStoreManagers';
 import { TillPaymentMethod1796308887464 } from './1796308887464-TillPaymentMethod';
@@ -49,5 +50,5 @@ export const MIGRATIONS: MigrationClass[] = [
   DomainEvents1796291000000,
   TillPaymentMethod1796308887464,
   AuditTrailAndStoreManagers1796313520453,
-  BrandRuleVersions1796315182951,
+  BrandRuleVersions1796315182951, ConsoleOrders1796315300000,
 ];
