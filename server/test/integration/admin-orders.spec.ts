@@ -182,7 +182,7 @@ describe('admin orders: detail', () => {
     const dan = await buyer();
     const a = await createSku(t, 3000, 20);
     const b = await createSku(t, 2000, 20);
-    const order = await paidOrder(t, dan, [{ skuId: a.id, quantity: 2 }, b.id], { fulfilment: 'SHIP' });
+    const order = await paidOrder(t, dan, [{ skuId: a.id, quantity: 2 }, { skuId: b.id, quantity: 1 }], { fulfilment: 'SHIP' });
     await confirmRefund(t, await requestRefund(t, dan, order.id, [order.lines[1]!.id]));
 
     const { status, body } = await call<AdminOrderDetail>('GET', `/api/admin/orders/${order.id}`);

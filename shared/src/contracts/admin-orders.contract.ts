@@ -155,3 +155,9 @@ export interface AdminAfterSaleDetail extends AdminAfterSaleView {
   storeId: number | null;
   refund: AdminOrderRefundView | null;
 }
+
+/** GET /api/admin/orders/stores: what the list's store filter offers (a store manager gets their own only). */
+export interface AdminOrderStoreOption {
+  id: number;
+  name: string;
+}

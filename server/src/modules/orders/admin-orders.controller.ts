@@ -1,6 +1,12 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ADMIN_ORDER_EXPORT_MAX_ROWS, type AdminOrderDetail, type AdminOrderRow, type Page } from '@tidepool/shared';
+import {
+  ADMIN_ORDER_EXPORT_MAX_ROWS,
+  type AdminOrderDetail,
+  type AdminOrderRow,
+  type AdminOrderStoreOption,
+  type Page,
+} from '@tidepool/shared';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -58,6 +64,16 @@ export class AdminOrdersController {
     void reply.header('content-disposition', `attachment; filename="${name}"; filename*=UTF-8''${name}`);
     const { page: _page, pageSize: _pageSize, ...filters } = query;
     return new StreamableFile(Readable.from(this.orders.exportCsv(filters, scope), { objectMode: false }));
+  }
+
+  @Get('stores')
+  @ApiOperation({
+    summary: 'The stores the order list can be filtered by',
+    description: 'Every store for an operator; a store manager gets their own store only.',
+  })
+  @ApiOkResponse({ description: 'AdminOrderStoreOption[]' })
+  stores(@CurrentUser() principal: Principal): Promise<AdminOrderStoreOption[]> {
+    return this.orders.storeOptions(storeScopeOf(principal));
   }
 
   @Get(':id')

@@ -6,6 +6,7 @@ import {
   type AdminOrderDetail,
   type AdminOrderRefundView,
   type AdminOrderRow,
+  type AdminOrderStoreOption,
   type AdminOrderTimelineEntry,
   maskPhone,
   orderMachine,
@@ -113,6 +114,11 @@ export class OrdersAdminService {
   exportFileName(): string {
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.brand.timeZone() }).format(this.clock.now());
     return `orders-${day.replaceAll('-', '')}.csv`;
+  }
+
+  async storeOptions(scope: StoreScope): Promise<AdminOrderStoreOption[]> {
+    const stores = await this.stores.all();
+    return stores.filter((s) => scope.storeId === null || s.id === scope.storeId).map((s) => ({ id: s.id, name: s.name }));
   }
 
   async detail(id: number, scope: StoreScope): Promise<AdminOrderDetail> {
