@@ -74,7 +74,7 @@ describe('admin orders: list and filters', () => {
     const byPhone = await call<Page<AdminOrderRow>>('GET', `/api/admin/orders?phone=${alice.phone}`);
     expect(byPhone.status).toBe(200);
     expect(byPhone.body.items.map((r) => r.id)).toEqual([unpaid.id, pickup.id, shipped.id]);
-    const row = byPhone.body.items[2]!;
+    const row = byPhone.body.items[2];
     expect(row).toMatchObject({
       orderNo: shipped.orderNo,
       memberId: alice.id,
@@ -146,7 +146,7 @@ describe('admin orders: CSV export', () => {
       .split('\r\n');
     expect(lines[0]).toBe('订单号,会员手机号,门店,渠道,配送方式,状态,实付金额(元),件数,下单时间,支付时间');
     expect(lines).toHaveLength(2);
-    const cells = lines[1]!.split(',');
+    const cells = lines[1].split(',');
     expect(cells[0]).toBe(order.orderNo);
     expect(cells[1]).toBe(`${bob.phone.slice(0, 3)}****${bob.phone.slice(7)}`);
     expect(cells.slice(2, 8)).toEqual([
@@ -182,8 +182,16 @@ describe('admin orders: detail', () => {
     const dan = await buyer();
     const a = await createSku(t, 3000, 20);
     const b = await createSku(t, 2000, 20);
-    const order = await paidOrder(t, dan, [{ skuId: a.id, quantity: 2 }, { skuId: b.id, quantity: 1 }], { fulfilment: 'SHIP' });
-    await confirmRefund(t, await requestRefund(t, dan, order.id, [order.lines[1]!.id]));
+    const order = await paidOrder(
+      t,
+      dan,
+      [
+        { skuId: a.id, quantity: 2 },
+        { skuId: b.id, quantity: 1 },
+      ],
+      { fulfilment: 'SHIP' },
+    );
+    await confirmRefund(t, await requestRefund(t, dan, order.id, [order.lines[1].id]));
 
     const { status, body } = await call<AdminOrderDetail>('GET', `/api/admin/orders/${order.id}`);
     expect(status).toBe(200);
@@ -203,7 +211,7 @@ describe('admin orders: detail', () => {
       status: 'SUCCESS',
       transactionId: body.payment!.transactionId,
       wechatRefundId: expect.stringMatching(/^50\d+$/),
-      amountFen: body.lines[1]!.paidFen,
+      amountFen: body.lines[1].paidFen,
     });
     expect(body.timeline.map((e) => e.title)).toEqual(['下单', '支付成功', '发起微信退款', '微信退款成功']);
   });
@@ -336,11 +344,11 @@ describe('admin orders and after-sales: store scope', () => {
         orderId: theirs.id,
         type: 'REFUND_ONLY',
         reasonCode: 'QUALITY',
-        lines: [{ lineId: theirs.lines[0]!.id, quantity: 1 }],
+        lines: [{ lineId: theirs.lines[0].id, quantity: 1 }],
       },
     });
     expect(apply.statusCode, apply.body).toBeLessThan(300);
-    const afterSale = apply.json<AfterSaleView[]>()[0]!;
+    const afterSale = apply.json<AfterSaleView[]>()[0];
 
     const routes: [method: 'GET' | 'POST', url: string, body?: object][] = [
       ['GET', `/api/admin/orders/${theirs.id}`],
@@ -394,10 +402,10 @@ describe('admin after-sales: audit and the WeChat refund status', () => {
             orderId: order.id,
             type: 'REFUND_ONLY',
             reasonCode: 'QUALITY',
-            lines: [{ lineId: order.lines[0]!.id, quantity: 1 }],
+            lines: [{ lineId: order.lines[0].id, quantity: 1 }],
           },
         })
-      ).json<AfterSaleView[]>()[0]!;
+      ).json<AfterSaleView[]>()[0];
     const first = await applyOne();
     const approved = await call<AdminAfterSaleDetail>(
       'POST',

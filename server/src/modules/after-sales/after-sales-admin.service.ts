@@ -221,7 +221,7 @@ export class AfterSalesAdminService implements OnModuleInit {
   }
 
   private async view(row: AfterSale): Promise<AdminAfterSaleDetail> {
-    return (await this.views([row]))[0]!;
+    return (await this.views([row]))[0];
   }
 
   /** With the WeChat Pay refund paying each one (its status as WeChat reports it), read in one query. */

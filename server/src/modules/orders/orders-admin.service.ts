@@ -104,7 +104,7 @@ export class OrdersAdminService {
       const rows = await this.rows(batch);
       yield rows.map((row) => csvLine(exportRowCells(row, timeZone))).join('');
       written += batch.length;
-      const last = batch[batch.length - 1]!;
+      const last = batch[batch.length - 1];
       after = { createdAt: last.createdAt, id: last.id };
       if (batch.length < EXPORT_BATCH) return;
     }
@@ -118,7 +118,9 @@ export class OrdersAdminService {
 
   async storeOptions(scope: StoreScope): Promise<AdminOrderStoreOption[]> {
     const stores = await this.stores.all();
-    return stores.filter((s) => scope.storeId === null || s.id === scope.storeId).map((s) => ({ id: s.id, name: s.name }));
+    return stores
+      .filter((s) => scope.storeId === null || s.id === scope.storeId)
+      .map((s) => ({ id: s.id, name: s.name }));
   }
 
   async detail(id: number, scope: StoreScope): Promise<AdminOrderDetail> {
@@ -315,7 +317,7 @@ export class OrdersAdminService {
       a.at.localeCompare(b.at),
     );
     return {
-      ...row!,
+      ...row,
       actions: actionsOf(order),
       subtotalFen: order.subtotalFen,
       totalDiscountFen: order.totalDiscountFen,
@@ -359,7 +361,7 @@ export class OrdersAdminService {
         order.fulfilment === 'PICKUP' && order.pickupStoreId !== null
           ? {
               storeId: order.pickupStoreId,
-              storeName: row!.storeName,
+              storeName: row.storeName,
               handedOverAt: order.handedOverByStaffId !== null ? (order.fulfilledAt?.toISOString() ?? null) : null,
               handedOverByStaffId: order.handedOverByStaffId,
             }

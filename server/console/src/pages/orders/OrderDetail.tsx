@@ -14,7 +14,21 @@ import {
   ORDER_CHANNEL_LABELS,
   PAYMENT_REFUND_STATUS_LABELS,
 } from '@tidepool/shared';
-import { Alert, App, Button, Empty, Form, Popconfirm, Result, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Empty,
+  Form,
+  Popconfirm,
+  Result,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
@@ -52,7 +66,7 @@ export function OrderDetailPage() {
 
   if (error) {
     return (
-      <PageContainer title="订单详情" onBack={() => navigate('/orders')}>
+      <PageContainer title="订单详情" onBack={() => void navigate('/orders')}>
         <Result
           status={error.status === 404 ? '404' : 'error'}
           title={error.status === 404 ? '订单不存在' : '订单加载失败'}
@@ -64,7 +78,7 @@ export function OrderDetailPage() {
   }
   if (!order) {
     return (
-      <PageContainer title="订单详情" onBack={() => navigate('/orders')}>
+      <PageContainer title="订单详情" onBack={() => void navigate('/orders')}>
         <Skeleton active paragraph={{ rows: 10 }} />
       </PageContainer>
     );
@@ -81,7 +95,7 @@ export function OrderDetailPage() {
   return (
     <PageContainer
       title={`订单 ${order.orderNo}`}
-      onBack={() => navigate('/orders')}
+      onBack={() => void navigate('/orders')}
       tags={<OrderStateTag state={order.state} />}
       extra={
         <Space>
@@ -92,7 +106,7 @@ export function OrderDetailPage() {
               description="交付后订单即完成，无法撤回。"
               okText="确认交付"
               cancelText="再想想"
-              onConfirm={handOver}
+              onConfirm={() => void handOver()}
             >
               <Button type="primary">核销自提</Button>
             </Popconfirm>
@@ -192,7 +206,12 @@ function LinesTable({ order }: { order: AdminOrderDetail }) {
           { title: '数量', dataIndex: 'quantity', align: 'right' },
           { title: '原价小计', dataIndex: 'originalFen', align: 'right', render: (v: number) => money(v) },
           { title: '商品优惠', dataIndex: 'itemDiscountFen', align: 'right', render: (v: number) => `-${money(v)}` },
-          { title: '订单优惠分摊', dataIndex: 'orderDiscountFen', align: 'right', render: (v: number) => `-${money(v)}` },
+          {
+            title: '订单优惠分摊',
+            dataIndex: 'orderDiscountFen',
+            align: 'right',
+            render: (v: number) => `-${money(v)}`,
+          },
           { title: '实付', dataIndex: 'paidFen', align: 'right', render: (v: number) => money(v) },
           {
             title: '退款',
@@ -213,7 +232,7 @@ function LinesTable({ order }: { order: AdminOrderDetail }) {
           <Typography.Text type="secondary">计价规则版本：</Typography.Text>
           {Object.entries(order.ruleVersions).map(([key, value]) => (
             <Tag key={key}>
-              {key} {typeof value === 'object' ? JSON.stringify(value) : String(value)}
+              {key} {typeof value === 'string' || typeof value === 'number' ? value : JSON.stringify(value)}
             </Tag>
           ))}
         </div>

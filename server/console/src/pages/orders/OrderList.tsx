@@ -132,14 +132,14 @@ export function OrderListPage() {
         pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50] }}
         scroll={{ x: 1200 }}
         locale={{ emptyText: '没有符合条件的订单' }}
-        onRow={(row) => ({ onClick: () => navigate(`/orders/${row.id}`), style: { cursor: 'pointer' } })}
+        onRow={(row) => ({ onClick: () => void navigate(`/orders/${row.id}`), style: { cursor: 'pointer' } })}
         request={pagedRequest<AdminOrderRow>('/admin/orders', (params) => {
           filters.current = params as OrderFilterValues;
           return orderQuery(filters.current, timeZone, brandWide);
         })}
-        onRequestError={(error) =>
-          message.error(error instanceof ApiError ? error.message : '订单加载失败，请稍后重试')
-        }
+        onRequestError={(error) => {
+          void message.error(error instanceof ApiError ? error.message : '订单加载失败，请稍后重试');
+        }}
         toolBarRender={() => [
           <Tooltip key="export" title={`按当前筛选条件导出，最多 ${ADMIN_ORDER_EXPORT_MAX_ROWS.toLocaleString()} 条`}>
             <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportCsv()}>

@@ -24,6 +24,9 @@ describe('orderQuery', () => {
       orderNo: undefined,
       phone: undefined,
     });
-    expect(orderQuery({ storeId: '2', state: 'PAID' }, 'Asia/Shanghai', true)).toMatchObject({ storeId: 2, state: 'PAID' });
+    expect(orderQuery({ storeId: '2', state: 'PAID' }, 'Asia/Shanghai', true)).toMatchObject({
+      storeId: 2,
+      state: 'PAID',
+    });
   });
 });

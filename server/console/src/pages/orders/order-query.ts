@@ -20,7 +20,8 @@ export type OrderQuery = Record<string, string | number | undefined>;
 export function orderQuery(values: OrderFilterValues, timeZone: string, brandWide: boolean): OrderQuery {
   const phone = values.phone?.replace(/[\s-]/g, '');
   const orderNo = values.orderNo?.trim();
-  const storeId = brandWide && values.storeId !== undefined && values.storeId !== '' ? Number(values.storeId) : undefined;
+  const storeId =
+    brandWide && values.storeId !== undefined && values.storeId !== '' ? Number(values.storeId) : undefined;
   return {
     state: values.state || undefined,
     fulfilment: values.fulfilment || undefined,
