@@ -50,5 +50,6 @@ export const MIGRATIONS: MigrationClass[] = [
   DomainEvents1796291000000,
   TillPaymentMethod1796308887464,
   AuditTrailAndStoreManagers1796313520453,
-  BrandRuleVersions1796315182951, ConsoleOrders1796315300000,
+  BrandRuleVersions1796315182951,
+  ConsoleOrders1796315300000,
 ];

@@ -25,7 +25,7 @@ export interface ShipHooks {
     manager: EntityManager,
     before: Order,
     shipment: { carrier: string; trackingNo: string; shippedAt: Date },
-  ) => Promise<void>;
+  ) => Promise<unknown>;
 }
 /** Orders completed per transaction by the auto-confirm job. */
 export const AUTO_CONFIRM_CHUNK = 200;
@@ -126,7 +126,7 @@ export class OrderFulfilmentService implements OnModuleInit {
    */
   async fulfil(
     orderId: number,
-    hooks: Omit<ShipHooks, 'within'> & { within?: (before: Order) => Promise<void> } = {},
+    hooks: Omit<ShipHooks, 'within'> & { within?: (before: Order) => Promise<unknown> } = {},
   ): Promise<OrderView> {
     const order = await this.orders.findOneBy({ id: orderId, ...hooks.where });
     if (!order) throw new DomainException('ORDER_NOT_FOUND');

@@ -281,7 +281,7 @@ export class OrdersService implements OnModuleInit {
    * coupons), with `within` (the audit entry) in the same transaction. False when it was not this call that
    * cancelled it (already cancelled, or WeChat says it was paid meanwhile).
    */
-  cancelByStaff(order: Order, reason: string, within: (manager: EntityManager) => Promise<void>): Promise<boolean> {
+  cancelByStaff(order: Order, reason: string, within: (manager: EntityManager) => Promise<unknown>): Promise<boolean> {
     return this.cancel(order, reason, within);
   }
 
@@ -333,7 +333,7 @@ export class OrdersService implements OnModuleInit {
   private async cancel(
     order: Order,
     reason: string,
-    within?: (manager: EntityManager) => Promise<void>,
+    within?: (manager: EntityManager) => Promise<unknown>,
   ): Promise<boolean> {
     if (!orderMachine.canTransition(order.state, 'CANCEL')) throw new DomainException('ORDER_STATE_CONFLICT');
     if (order.prepayOpened && this.closer && (await this.closer.closeBeforeRelease(order)) === 'paid') return false;
