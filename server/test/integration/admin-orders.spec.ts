@@ -153,7 +153,7 @@ describe('admin orders: CSV export', () => {
       '品牌发货',
       '小程序商城',
       '快递配送',
-      '待发货/待自提',
+      '待发货',
       (order.payableFen / 100).toFixed(2),
       '1',
     ]);

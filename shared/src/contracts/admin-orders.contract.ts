@@ -18,6 +18,12 @@ export const ORDER_STATE_LABELS: Record<OrderState, string> = {
   CANCELLED: '已取消',
 };
 
+/** The state as staff read it: a paid order waits to be shipped or to be picked up, by its fulfilment. */
+export function orderStateLabel(state: OrderState, fulfilment: Fulfilment): string {
+  if (state === 'PAID') return fulfilment === 'SHIP' ? '待发货' : '待自提';
+  return ORDER_STATE_LABELS[state];
+}
+
 export const FULFILMENT_LABELS: Record<Fulfilment, string> = { SHIP: '快递配送', PICKUP: '到店自提' };
 
 /** WeChat Pay's own word on a refund (the refund record's status). */

@@ -3,7 +3,7 @@ import {
   FULFILMENT_LABELS,
   fen,
   ORDER_CHANNEL_LABELS,
-  ORDER_STATE_LABELS,
+  orderStateLabel,
   formatFen,
 } from '@tidepool/shared';
 
@@ -40,7 +40,7 @@ export function exportRowCells(row: AdminOrderRow, timeZone: string): (string | 
     row.storeName ?? '品牌发货',
     ORDER_CHANNEL_LABELS[row.channel],
     FULFILMENT_LABELS[row.fulfilment],
-    ORDER_STATE_LABELS[row.state],
+    orderStateLabel(row.state, row.fulfilment),
     formatFen(fen(row.payableFen)).replace('¥', ''),
     row.itemCount,
     zonedDateTime(row.createdAt, timeZone),

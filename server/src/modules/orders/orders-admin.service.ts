@@ -313,8 +313,10 @@ export class OrdersAdminService {
       createdAt: r.createdAt.toISOString(),
       settledAt: r.settledAt?.toISOString() ?? null,
     }));
+    // By the second: WeChat reports payment times to the second, so a payment can read a few milliseconds before
+    // the order it pays; the sort is stable, so same-second entries keep their lifecycle order.
     const timeline: AdminOrderTimelineEntry[] = [...timelineOf(order, refundViews), ...extra].sort((a, b) =>
-      a.at.localeCompare(b.at),
+      a.at.slice(0, 19).localeCompare(b.at.slice(0, 19)),
     );
     return {
       ...row,

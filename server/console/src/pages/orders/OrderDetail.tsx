@@ -96,7 +96,7 @@ export function OrderDetailPage() {
     <PageContainer
       title={`订单 ${order.orderNo}`}
       onBack={() => void navigate('/orders')}
-      tags={<OrderStateTag state={order.state} />}
+      tags={<OrderStateTag state={order.state} fulfilment={order.fulfilment} />}
       extra={
         <Space>
           {order.actions.includes('SHIP') && <ShipButton order={order} onShipped={(o) => applied(o, '已发货')} />}
@@ -205,7 +205,7 @@ function LinesTable({ order }: { order: AdminOrderDetail }) {
           { title: '单价', dataIndex: 'unitPriceFen', align: 'right', render: (v: number) => money(v) },
           { title: '数量', dataIndex: 'quantity', align: 'right' },
           { title: '原价小计', dataIndex: 'originalFen', align: 'right', render: (v: number) => money(v) },
-          { title: '商品优惠', dataIndex: 'itemDiscountFen', align: 'right', render: (v: number) => `-${money(v)}` },
+          { title: '商品优惠', dataIndex: 'itemDiscountFen', align: 'right', render: (v: number) => (v > 0 ? `-${money(v)}` : '—') },
           {
             title: '订单优惠分摊',
             dataIndex: 'orderDiscountFen',
@@ -255,7 +255,7 @@ function PaymentsAndRefunds({ order }: { order: AdminOrderDetail }) {
   return (
     <>
       {order.payment ? (
-        <ProDescriptions column={2} size="small">
+        <ProDescriptions column={1} size="small">
           <ProDescriptions.Item label="微信支付单号" copyable>
             {order.payment.transactionId}
           </ProDescriptions.Item>

@@ -51,7 +51,7 @@ export function OrderListPage() {
   };
 
   const columns: ProColumns<AdminOrderRow>[] = [
-    { title: '订单号', dataIndex: 'orderNo', width: 190, copyable: true },
+    { title: '订单号', dataIndex: 'orderNo', width: 230, copyable: true },
     {
       title: '会员手机号',
       dataIndex: 'phone',
@@ -61,29 +61,29 @@ export function OrderListPage() {
     {
       title: '会员',
       dataIndex: 'memberPhoneMasked',
-      width: 130,
+      width: 120,
       search: false,
       render: (_, row) => row.memberPhoneMasked ?? `会员 #${row.memberId}`,
     },
     {
       title: '状态',
       dataIndex: 'state',
-      width: 120,
+      width: 90,
       valueType: 'select',
       valueEnum: Object.fromEntries(ORDER_STATES.map((s) => [s, { text: ORDER_STATE_LABELS[s] }])),
-      render: (_, row) => <OrderStateTag state={row.state} />,
+      render: (_, row) => <OrderStateTag state={row.state} fulfilment={row.fulfilment} />,
     },
     {
       title: '配送方式',
       dataIndex: 'fulfilment',
-      width: 100,
+      width: 90,
       valueType: 'select',
       valueEnum: { SHIP: { text: FULFILMENT_LABELS.SHIP }, PICKUP: { text: FULFILMENT_LABELS.PICKUP } },
     },
     {
       title: '门店',
       dataIndex: 'storeId',
-      width: 140,
+      width: 130,
       valueType: 'select',
       hideInSearch: !brandWide,
       fieldProps: { options: stores.map((s) => ({ label: s.name, value: s.id })) },
@@ -92,34 +92,32 @@ export function OrderListPage() {
     {
       title: '渠道',
       dataIndex: 'channel',
-      width: 100,
+      width: 90,
       search: false,
       render: (_, row) => ORDER_CHANNEL_LABELS[row.channel],
     },
     {
       title: '实付金额',
       dataIndex: 'payableFen',
-      width: 110,
+      width: 100,
       search: false,
       align: 'right',
       render: (_, row) => money(row.payableFen),
     },
-    { title: '件数', dataIndex: 'itemCount', width: 70, search: false, align: 'right' },
+    { title: '件数', dataIndex: 'itemCount', width: 60, search: false, align: 'right' },
     {
-      title: '下单时间',
+      title: '下单 / 支付时间',
       dataIndex: 'createdAt',
-      width: 160,
+      width: 190,
       search: false,
-      render: (_, row) => dateTime(row.createdAt, timeZone),
+      render: (_, row) => (
+        <div style={{ whiteSpace: 'nowrap' }}>
+          <div>下单 {dateTime(row.createdAt, timeZone)}</div>
+          <div style={{ color: '#888' }}>支付 {dateTime(row.paidAt, timeZone)}</div>
+        </div>
+      ),
     },
     { title: '下单日期', dataIndex: 'range', valueType: 'dateRange', hideInTable: true },
-    {
-      title: '支付时间',
-      dataIndex: 'paidAt',
-      width: 160,
-      search: false,
-      render: (_, row) => dateTime(row.paidAt, timeZone),
-    },
   ];
 
   return (
@@ -130,7 +128,7 @@ export function OrderListPage() {
         columns={columns}
         search={{ labelWidth: 'auto', defaultCollapsed: false }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50] }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 'max-content' }}
         locale={{ emptyText: '没有符合条件的订单' }}
         onRow={(row) => ({ onClick: () => void navigate(`/orders/${row.id}`), style: { cursor: 'pointer' } })}
         request={pagedRequest<AdminOrderRow>('/admin/orders', (params) => {

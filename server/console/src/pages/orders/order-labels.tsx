@@ -1,4 +1,4 @@
-import { fen, ORDER_STATE_LABELS, type OrderState } from '@tidepool/shared';
+import { fen, type Fulfilment, type OrderState, orderStateLabel } from '@tidepool/shared';
 import { Tag } from 'antd';
 import { yuan } from '../../format';
 
@@ -10,10 +10,10 @@ const STATE_COLORS: Record<OrderState, string> = {
   CANCELLED: 'default',
 };
 
-export function OrderStateTag({ state }: { state: OrderState }) {
+export function OrderStateTag({ state, fulfilment }: { state: OrderState; fulfilment: Fulfilment }) {
   return (
     <Tag color={STATE_COLORS[state]} data-testid="order-state">
-      {ORDER_STATE_LABELS[state]}
+      {orderStateLabel(state, fulfilment)}
     </Tag>
   );
 }
