@@ -323,7 +323,8 @@ function RejectButton({
       form={form}
       width={440}
       trigger={<Button danger>拒绝</Button>}
-      modalProps={{ destroyOnHidden: true, okText: '确认拒绝', okButtonProps: { danger: true } }}
+      modalProps={{ destroyOnHidden: true }}
+      submitter={{ searchConfig: { submitText: '确认拒绝', resetText: '取消' }, submitButtonProps: { danger: true } }}
       onFinish={async (values) => {
         try {
           onRejected(

@@ -18,10 +18,12 @@ import {
   Alert,
   App,
   Button,
+  Col,
   Empty,
   Form,
   Popconfirm,
   Result,
+  Row,
   Skeleton,
   Space,
   Table,
@@ -148,14 +150,23 @@ export function OrderDetailPage() {
         <LinesTable order={order} />
       </ProCard>
 
-      <ProCard gutter={16} style={{ marginTop: 16 }} ghost>
-        <ProCard title="支付与退款" bordered headerBordered colSpan="60%">
-          <PaymentsAndRefunds order={order} />
-        </ProCard>
-        <ProCard title={order.fulfilment === 'SHIP' ? '物流' : '自提'} bordered headerBordered colSpan="40%">
-          <Delivery order={order} />
-        </ProCard>
-      </ProCard>
+      <Row gutter={16} style={{ marginTop: 16 }}>
+        <Col span={14}>
+          <ProCard title="支付与退款" bordered headerBordered style={{ height: '100%' }}>
+            <PaymentsAndRefunds order={order} />
+          </ProCard>
+        </Col>
+        <Col span={10}>
+          <ProCard
+            title={order.fulfilment === 'SHIP' ? '物流' : '自提'}
+            bordered
+            headerBordered
+            style={{ height: '100%' }}
+          >
+            <Delivery order={order} />
+          </ProCard>
+        </Col>
+      </Row>
 
       <ProCard title="订单动态" bordered headerBordered style={{ marginTop: 16 }}>
         <Timeline
@@ -205,7 +216,12 @@ function LinesTable({ order }: { order: AdminOrderDetail }) {
           { title: '单价', dataIndex: 'unitPriceFen', align: 'right', render: (v: number) => money(v) },
           { title: '数量', dataIndex: 'quantity', align: 'right' },
           { title: '原价小计', dataIndex: 'originalFen', align: 'right', render: (v: number) => money(v) },
-          { title: '商品优惠', dataIndex: 'itemDiscountFen', align: 'right', render: (v: number) => (v > 0 ? `-${money(v)}` : '—') },
+          {
+            title: '商品优惠',
+            dataIndex: 'itemDiscountFen',
+            align: 'right',
+            render: (v: number) => (v > 0 ? `-${money(v)}` : '—'),
+          },
           {
             title: '订单优惠分摊',
             dataIndex: 'orderDiscountFen',
@@ -325,7 +341,8 @@ function ShipButton({ order, onShipped }: { order: AdminOrderDetail; onShipped: 
       form={form}
       width={440}
       trigger={<Button type="primary">发货</Button>}
-      modalProps={{ destroyOnHidden: true, okText: '确认发货' }}
+      modalProps={{ destroyOnHidden: true }}
+      submitter={{ searchConfig: { submitText: '确认发货', resetText: '取消' } }}
       onFinish={async (values) => {
         try {
           onShipped(
@@ -379,7 +396,11 @@ function CancelButton({ order, onCancelled }: { order: AdminOrderDetail; onCance
       form={form}
       width={440}
       trigger={<Button danger>取消订单</Button>}
-      modalProps={{ destroyOnHidden: true, okText: '确认取消订单', okButtonProps: { danger: true } }}
+      modalProps={{ destroyOnHidden: true }}
+      submitter={{
+        searchConfig: { submitText: '确认取消订单', resetText: '再想想' },
+        submitButtonProps: { danger: true },
+      }}
       onFinish={async (values) => {
         try {
           onCancelled(
