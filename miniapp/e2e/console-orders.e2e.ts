@@ -87,7 +87,7 @@ test.describe.serial('console orders', () => {
     await page.getByRole('button', { name: /导出 CSV/ }).click();
     const file = await downloading;
     expect(file.suggestedFilename()).toMatch(/^orders-\d{8}\.csv$/);
-    const text = await readFile((await file.path())!, 'utf8');
+    const text = await readFile(await file.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text).toContain('订单号,会员手机号');
     expect(text).toContain(paid.orderNo);
