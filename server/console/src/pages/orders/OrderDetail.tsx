@@ -226,7 +226,7 @@ function LinesTable({ order }: { order: AdminOrderDetail }) {
             title: '订单优惠分摊',
             dataIndex: 'orderDiscountFen',
             align: 'right',
-            render: (v: number) => `-${money(v)}`,
+            render: (v: number) => (v > 0 ? `-${money(v)}` : '—'),
           },
           { title: '实付', dataIndex: 'paidFen', align: 'right', render: (v: number) => money(v) },
           {
