@@ -45,7 +45,7 @@ export const CONSOLE_AREAS: ConsoleArea[] = [
     path: '/after-sales',
     name: '售后',
     icon: <CustomerServiceOutlined />,
-    roles: OPERATOR,
+    roles: BOTH,
     page: lazy(() => import('./pages/after-sales')),
   },
   {

@@ -20,3 +20,4 @@ export * from './audit.contract';
 export * from './brand-rules.contract';
 export * from './overview.contract';
 export * from './stores.contract';
+export * from './admin-orders.contract';

@@ -1,3 +1,4 @@
+import { ConsoleOrders1796315300000 } from './1796315300000-ConsoleOrders';
 import { BrandRuleVersions1796315182951 } from './1796315182951-BrandRuleVersions';
 import { ConsoleDropsAndGifts1796314159073 } from './1796314159073-ConsoleDropsAndGifts';
 import { ProductVersion1796314194449 } from './1796314194449-ProductVersion';
@@ -58,4 +59,5 @@ export const MIGRATIONS: MigrationClass[] = [
   CouponTemplateConsole1796314357175,
   StoreProfilesAndStaffDisabling1796314873308,
   BrandRuleVersions1796315182951,
+  ConsoleOrders1796315300000,
 ];

@@ -10,6 +10,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index(['memberId', 'createdAt'])
 @Index(['state', 'createdAt'])
 @Index(['orderId'])
+@Index(['storeId', 'createdAt'])
 export class AfterSale {
   @PrimaryGeneratedColumn()
   id: number;
@@ -26,6 +27,13 @@ export class AfterSale {
 
   @Column({ type: 'int' })
   orderId: number;
+
+  /**
+   * The order's store (its pickup store; null for a shipped order, which belongs to the brand), copied when the
+   * after-sale is made so a store manager's queue is filtered in SQL without reading another module's table.
+   */
+  @Column({ type: 'int', nullable: true, default: null })
+  storeId: number | null;
 
   @Column({ type: 'varchar', length: 32 })
   orderNo: string;

@@ -1,19 +1,23 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
+  type AdminAfterSaleDetail,
   type AdminAfterSaleListQuery,
-  type AdminAfterSaleView,
+  AFTER_SALE_STATE_LABELS,
+  AFTER_SALE_TYPE_LABELS,
   type AfterSaleState,
   afterSaleMachine,
   approveEventFor,
   type Page,
 } from '@tidepool/shared';
 import type { EntityManager, Repository } from 'typeorm';
+import type { Principal, StoreScope } from '../../common/auth/principal';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
-import { OrderLineRefundsService } from '../orders';
+import { AuditLog } from '../audit';
+import { OrderLineRefundsService, OrderReadsService, OrderTimelineSources } from '../orders';
 import { OrderRefundsService } from '../orders';
 import { OrdersService } from '../orders';
 import type { PaymentRefundRead, PaymentRefundStatus } from '../orders';
@@ -37,18 +41,32 @@ export class AfterSalesAdminService implements OnModuleInit {
     private readonly lineRefunds: OrderLineRefundsService,
     private readonly refunds: OrderRefundsService,
     private readonly photos: AfterSalePhotosService,
+    private readonly orderReads: OrderReadsService,
+    private readonly timeline: OrderTimelineSources,
+    private readonly audit: AuditLog,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
     this.lineRefunds.onSettled((manager, refund, status) => this.refundSettled(manager, refund, status));
+    // The console's order timeline shows each after-sale of the order (applied, and where it stands).
+    this.timeline.register(async (orderId) => {
+      const rows = await this.afterSales.find({ where: { orderId }, order: { id: 'ASC' } });
+      return rows.map((row) => ({
+        at: row.createdAt.toISOString(),
+        title: `申请售后（${AFTER_SALE_TYPE_LABELS[row.type]}）`,
+        note: `${row.afterSaleNo} · ${row.productName} × ${row.quantity} · ${AFTER_SALE_STATE_LABELS[row.state]}`,
+      }));
+    });
   }
 
   async list(
     query: PageQueryDto & Omit<AdminAfterSaleListQuery, 'page' | 'pageSize'>,
-  ): Promise<Page<AdminAfterSaleView>> {
+    scope: StoreScope,
+  ): Promise<Page<AdminAfterSaleDetail>> {
     const qb = this.afterSales.createQueryBuilder('a');
+    if (scope.storeId !== null) qb.andWhere('a.storeId = :storeId', { storeId: scope.storeId });
     if (query.state) qb.andWhere('a.state = :state', { state: query.state });
     if (query.type) qb.andWhere('a.type = :type', { type: query.type });
     if (query.orderNo) qb.andWhere('a.orderNo = :orderNo', { orderNo: query.orderNo });
@@ -61,52 +79,75 @@ export class AfterSalesAdminService implements OnModuleInit {
       .skip(query.offset)
       .take(query.pageSize)
       .getManyAndCount();
-    return toPage(
-      rows.map((r) => this.view(r)),
-      total,
-      query,
-    );
+    return toPage(await this.views(rows), total, query);
   }
 
-  async detail(id: number): Promise<AdminAfterSaleView> {
-    return this.view(await this.find(id));
+  async detail(id: number, scope: StoreScope): Promise<AdminAfterSaleDetail> {
+    return this.view(await this.find(id, scope));
   }
 
   /** 仅退款: PENDING_REVIEW → REFUNDING and the refund is asked for; 退货退款: → AWAITING_RETURN. */
-  async approve(id: number): Promise<AdminAfterSaleView> {
-    const row = await this.find(id);
+  async approve(principal: Principal, id: number, scope: StoreScope): Promise<AdminAfterSaleDetail> {
+    const row = await this.find(id, scope);
     const event = approveEventFor(row.type);
     const to = afterSaleMachine.nextState(row.state, event);
     // A repeated approval (a double click) finds the after-sale already past review.
     if (!to) return this.repeatOr(row, row.type === 'REFUND_ONLY' ? ['REFUNDING', 'REFUNDED'] : ['AWAITING_RETURN']);
     const now = this.clock.now();
+    const audit = () => this.record(principal, 'after_sale.approve', row, to);
     if (to === 'AWAITING_RETURN') {
-      await this.move(row, 'PENDING_REVIEW', to, { approvedAt: now });
-      return this.detail(id);
+      await this.transactions.run(async (manager) => {
+        await this.move(row, 'PENDING_REVIEW', to, { approvedAt: now }, manager);
+        await audit();
+      });
+      return this.detail(id, scope);
     }
-    await this.startRefund(row, 'PENDING_REVIEW', { approvedAt: now });
-    return this.detail(id);
+    await this.startRefund(row, 'PENDING_REVIEW', { approvedAt: now }, audit);
+    return this.detail(id, scope);
   }
 
   /** The goods are back: AWAITING_RETURN → REFUNDING and the refund is asked for. */
-  async confirmReturn(id: number): Promise<AdminAfterSaleView> {
-    const row = await this.find(id);
+  async confirmReturn(principal: Principal, id: number, scope: StoreScope): Promise<AdminAfterSaleDetail> {
+    const row = await this.find(id, scope);
     if (!afterSaleMachine.canTransition(row.state, 'RECEIVE_RETURN'))
       return this.repeatOr(row, ['REFUNDING', 'REFUNDED']);
-    await this.startRefund(row, 'AWAITING_RETURN', { returnReceivedAt: this.clock.now() });
-    return this.detail(id);
+    await this.startRefund(row, 'AWAITING_RETURN', { returnReceivedAt: this.clock.now() }, () =>
+      this.record(principal, 'after_sale.confirm_return', row, 'REFUNDING'),
+    );
+    return this.detail(id, scope);
   }
 
   /** Refused with a reason the member reads; the units go back to the line. */
-  async reject(id: number, reason: string): Promise<AdminAfterSaleView> {
-    const row = await this.find(id);
+  async reject(principal: Principal, id: number, reason: string, scope: StoreScope): Promise<AdminAfterSaleDetail> {
+    const row = await this.find(id, scope);
     if (!afterSaleMachine.canTransition(row.state, 'REJECT')) return this.repeatOr(row, ['REJECTED']);
+    const text = reason.trim();
     await this.transactions.run(async (manager) => {
-      await this.move(row, row.state, 'REJECTED', { rejectReason: reason.trim(), closedAt: this.clock.now() }, manager);
+      await this.move(row, row.state, 'REJECTED', { rejectReason: text, closedAt: this.clock.now() }, manager);
       await this.lineRefunds.release(manager, partOf(row));
+      await this.record(principal, 'after_sale.reject', row, 'REJECTED', { rejectReason: text });
     });
     this.logger.log({ msg: 'after-sale rejected', afterSaleId: id });
-    return this.detail(id);
+    return this.detail(id, scope);
+  }
+
+  /** One audit entry per console write; called inside the write's transaction, which it joins. */
+  private async record(
+    principal: Principal,
+    action: string,
+    row: AfterSale,
+    to: AfterSaleState,
+    extra: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.audit.record({
+      actor: principal,
+      action,
+      objectType: 'after_sale',
+      objectId: row.id,
+      storeId: row.storeId,
+      before: { state: row.state },
+      after: { state: to, ...extra },
+    });
   }
 
   /** WeChat's final word on the refund paying an after-sale (inside the transaction that records it). */
@@ -130,10 +171,16 @@ export class AfterSalesAdminService implements OnModuleInit {
   }
 
   /** Moves to REFUNDING with its refund row in one transaction, then asks WeChat Pay (after commit). */
-  private async startRefund(row: AfterSale, from: AfterSaleState, extra: Partial<AfterSale>): Promise<void> {
+  private async startRefund(
+    row: AfterSale,
+    from: AfterSaleState,
+    extra: Partial<AfterSale>,
+    within: (manager: EntityManager) => Promise<void>,
+  ): Promise<void> {
     const order = await this.orders.ownOrder(row.memberId, row.orderId);
     const refund = await this.transactions.run(async (manager) => {
       await this.move(row, from, 'REFUNDING', extra, manager);
+      await within(manager);
       const created = await this.lineRefunds.createRefund(manager, order, [partOf(row)]);
       await manager.getRepository(AfterSale).update({ id: row.id }, { paymentRefundId: created.id });
       return created;
@@ -161,19 +208,33 @@ export class AfterSalesAdminService implements OnModuleInit {
     if (affectedRows(result) !== 1) throw new DomainException('AFTER_SALE_STATE_CONFLICT');
   }
 
-  private repeatOr(row: AfterSale, repeats: AfterSaleState[]): AdminAfterSaleView {
+  private async repeatOr(row: AfterSale, repeats: AfterSaleState[]): Promise<AdminAfterSaleDetail> {
     if (repeats.includes(row.state)) return this.view(row);
     throw new DomainException('AFTER_SALE_STATE_CONFLICT');
   }
 
-  private async find(id: number): Promise<AfterSale> {
-    const row = await this.afterSales.findOneBy({ id });
+  /** Within the caller's store scope: another store's after-sale is not found, never forbidden. */
+  private async find(id: number, scope: StoreScope): Promise<AfterSale> {
+    const row = await this.afterSales.findOneBy(scope.storeId === null ? { id } : { id, storeId: scope.storeId });
     if (!row) throw new DomainException('AFTER_SALE_NOT_FOUND');
     return row;
   }
 
-  private view(row: AfterSale): AdminAfterSaleView {
-    return { ...afterSaleView(row, this.photos, 'STAFF'), memberId: row.memberId };
+  private async view(row: AfterSale): Promise<AdminAfterSaleDetail> {
+    return (await this.views([row]))[0];
+  }
+
+  /** With the WeChat Pay refund paying each one (its status as WeChat reports it), read in one query. */
+  private async views(rows: AfterSale[]): Promise<AdminAfterSaleDetail[]> {
+    const refunds = await this.orderReads.refundViews(
+      rows.flatMap((r) => (r.paymentRefundId ? [r.paymentRefundId] : [])),
+    );
+    return rows.map((row) => ({
+      ...afterSaleView(row, this.photos, 'STAFF'),
+      memberId: row.memberId,
+      storeId: row.storeId,
+      refund: row.paymentRefundId ? (refunds.get(row.paymentRefundId) ?? null) : null,
+    }));
   }
 }
 

@@ -94,6 +94,7 @@ export class AfterSalesService {
                 clientKey: keys[i],
                 memberId,
                 orderId: order.id,
+                storeId: order.pickupStoreId,
                 orderNo: order.orderNo,
                 lineId: line.lineId,
                 productName: line.productName,

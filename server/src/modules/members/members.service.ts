@@ -151,6 +151,15 @@ export class MembersService {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
+  /**
+   * Ids of the members with this full phone number (staff search by it; answers mask it). More than one only when
+   * an account was deleted and the number came back on a new one.
+   */
+  async idsByPhone(phone: string): Promise<number[]> {
+    const rows = await this.members.find({ select: { id: true }, where: { phone } });
+    return rows.map((row) => row.id);
+  }
+
   /** The caller's own member row; a deleted account's old token no longer works. */
   async requireById(id: number): Promise<Member> {
     const member = await this.findById(id);

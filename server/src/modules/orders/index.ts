@@ -8,3 +8,5 @@ export * from './order-reservations';
 export * from './orders.module';
 export * from './orders.service';
 export * from './promotions';
+export * from './dto/admin-orders.requests';
+export * from './order-timeline-sources';

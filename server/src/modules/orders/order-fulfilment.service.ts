@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { type OrderState, type OrderView, type ShipOrderRequest } from '@tidepool/shared';
-import { type DataSource, type EntityManager, type Repository } from 'typeorm';
+import { type DataSource, type EntityManager, type FindOptionsWhere, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
@@ -17,6 +17,16 @@ import { OrdersService } from './orders.service';
 export type OrderCompletedBy = 'MEMBER' | 'SYSTEM' | 'STORE';
 
 const DAY_MS = 86_400_000;
+
+/** What the console adds to a shipment: its store scope, and the audit entry written in the same transaction. */
+export interface ShipHooks {
+  where?: FindOptionsWhere<Order>;
+  within?: (
+    manager: EntityManager,
+    before: Order,
+    shipment: { carrier: string; trackingNo: string; shippedAt: Date },
+  ) => Promise<unknown>;
+}
 /** Orders completed per transaction by the auto-confirm job. */
 export const AUTO_CONFIRM_CHUNK = 200;
 /** At most this many per run (the next period takes the rest). */
@@ -58,8 +68,8 @@ export class OrderFulfilmentService implements OnModuleInit {
   }
 
   /** The operator ships a paid SHIP order. The same shipment again is fine; another one is refused. */
-  async ship(orderId: number, request: ShipOrderRequest, attempt = 1): Promise<OrderView> {
-    const order = await this.orders.findOneBy({ id: orderId });
+  async ship(orderId: number, request: ShipOrderRequest, hooks: ShipHooks = {}, attempt = 1): Promise<OrderView> {
+    const order = await this.orders.findOneBy({ id: orderId, ...hooks.where });
     if (!order) throw new DomainException('ORDER_NOT_FOUND');
     if (order.fulfilment !== 'SHIP') {
       throw new DomainException('ORDER_STATE_CONFLICT', '自提订单请在门店核销自提，无需发货');
@@ -75,20 +85,22 @@ export class OrderFulfilmentService implements OnModuleInit {
     if (to !== 'FULFILLED') throw new DomainException('ORDER_STATE_CONFLICT', '该订单已完成，不能再发货');
     await this.assertNothingRefunding(order.id);
     const shippedAt = order.state === 'FULFILLED' && order.fulfilledAt ? order.fulfilledAt : this.clock.now();
-    const moved = await this.transactions.run((manager) =>
-      moveOrders(
+    const moved = await this.transactions.run(async (manager) => {
+      const count = await moveOrders(
         manager,
         [order.id],
         order.state,
         ['FULFIL'],
         { fulfilledAt: shippedAt, carrier, trackingNo },
         'trackingNo IS NULL',
-      ),
-    );
+      );
+      if (count === 1 && hooks.within) await hooks.within(manager, order, { carrier, trackingNo, shippedAt });
+      return count;
+    });
     if (moved !== 1) {
       // Shipped by someone else meanwhile: answer as if that had been read first.
       if (attempt >= 3) throw new DomainException('ORDER_STATE_CONFLICT');
-      return this.ship(orderId, request, attempt + 1);
+      return this.ship(orderId, request, hooks, attempt + 1);
     }
     this.logger.log({ msg: 'order shipped', orderId, carrier });
     return this.ordersService.view(await this.orders.findOneByOrFail({ id: orderId }));
@@ -112,14 +124,18 @@ export class OrderFulfilmentService implements OnModuleInit {
    * Operator fulfilment without a tracking number (PAID → FULFILLED), kept for orders handed over outside the
    * system; shipped orders should use `ship`.
    */
-  async fulfil(orderId: number): Promise<OrderView> {
-    const order = await this.orders.findOneBy({ id: orderId });
+  async fulfil(
+    orderId: number,
+    hooks: Omit<ShipHooks, 'within'> & { within?: (before: Order) => Promise<unknown> } = {},
+  ): Promise<OrderView> {
+    const order = await this.orders.findOneBy({ id: orderId, ...hooks.where });
     if (!order) throw new DomainException('ORDER_NOT_FOUND');
     if (order.state !== 'FULFILLED') {
       const now = this.clock.now();
-      await this.transactions.run((manager) =>
-        moveOrders(manager, [order.id], order.state, ['FULFIL'], { fulfilledAt: now }),
-      );
+      await this.transactions.run(async (manager) => {
+        const moved = await moveOrders(manager, [order.id], order.state, ['FULFIL'], { fulfilledAt: now });
+        if (moved === 1 && hooks.within) await hooks.within(order);
+      });
     }
     const current = await this.orders.findOneByOrFail({ id: orderId });
     if (current.state !== 'FULFILLED') throw new DomainException('ORDER_STATE_CONFLICT');

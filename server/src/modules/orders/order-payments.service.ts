@@ -232,7 +232,7 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
         try {
           const answer = await this.gateway.queryRefund(refund.outRefundNo);
           if (answer.status !== 'PROCESSING') {
-            await this.refundsService.settle(refund.outRefundNo, answer.status);
+            await this.refundsService.settle(refund.outRefundNo, answer.status, answer.refundId);
             settled++;
           }
         } catch (error) {
@@ -273,7 +273,7 @@ export class OrderPaymentsService extends PaymentCloser implements OnModuleInit 
       reason: '订单已取消，款项原路退回',
       notifyUrl: `${this.config.wechatPay.notifyBase}/api/payments/wechat/refund-notify`,
     });
-    await this.refundsService.settle(outRefundNo, answer.status);
+    await this.refundsService.settle(outRefundNo, answer.status, answer.refundId);
   }
 }
 

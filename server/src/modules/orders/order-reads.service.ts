@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, Not, type Repository } from 'typeorm';
-import type { OrderView } from '@tidepool/shared';
+import type { AdminOrderRefundView, OrderView } from '@tidepool/shared';
 import { dayBucketSql, type DayBucket, type RawFigures, toNumber } from '../../common/reports/day-buckets';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
@@ -105,6 +105,28 @@ export class OrderReadsService {
       .where({ id: In(unique), paidAt: Not(IsNull()) })
       .getRawOne<RawFigures>();
     return { orders: toNumber(row?.orders), gmvFen: toNumber(row?.gmvFen) };
+  }
+
+  /** Refunds as the console shows them (WeChat's ids and status), by refund id: an after-sale names its refund. */
+  async refundViews(ids: readonly number[]): Promise<Map<number, AdminOrderRefundView>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length ? await this.refunds.findBy({ id: In(unique) }) : [];
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          outRefundNo: r.outRefundNo,
+          wechatRefundId: r.wechatRefundId,
+          transactionId: r.transactionId,
+          kind: r.kind,
+          amountFen: r.amountFen,
+          status: r.status,
+          createdAt: r.createdAt.toISOString(),
+          settledAt: r.settledAt?.toISOString() ?? null,
+        },
+      ]),
+    );
   }
 
   /** The member's view of the order a checkout request (`<member>:<clientOrderId>`) created, if it did. */

@@ -91,14 +91,23 @@ export class OrderRefundsService implements OnModuleInit {
         reason,
         notifyUrl: `${this.config.wechatPay.notifyBase}/api/payments/wechat/refund-notify`,
       });
-      await this.settle(refund.outRefundNo, answer.status);
+      await this.settle(refund.outRefundNo, answer.status, answer.refundId);
     } catch (error) {
       this.logger.warn({ msg: 'refund request not confirmed yet', orderId: order.id, error: (error as Error).message });
     }
   }
 
   /** A refund's final word from WeChat; applied once (conditional on PROCESSING). */
-  async settle(outRefundNo: string, status: PaymentRefundStatus): Promise<void> {
+  async settle(outRefundNo: string, status: PaymentRefundStatus, wechatRefundId?: string): Promise<void> {
+    // WeChat's refund_id is kept from its first answer (even while PROCESSING): the console quotes it to support.
+    if (wechatRefundId) {
+      await this.refunds
+        .createQueryBuilder()
+        .update(PaymentRefund)
+        .set({ wechatRefundId })
+        .where('outRefundNo = :outRefundNo AND wechatRefundId IS NULL', { outRefundNo })
+        .execute();
+    }
     if (status === 'PROCESSING') return;
     const refund = await this.refunds.findOneBy({ outRefundNo });
     if (!refund) return;

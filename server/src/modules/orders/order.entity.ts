@@ -12,6 +12,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index(['memberId', 'dropId'])
 @Index(['state', 'fulfilledAt'])
 @Index(['memberId', 'state', 'createdAt'])
+// The console's list: a store manager's orders (by pickup store), newest first.
+@Index(['pickupStoreId', 'createdAt'])
 export class Order {
   @PrimaryGeneratedColumn()
   id: number;

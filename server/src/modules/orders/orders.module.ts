@@ -25,6 +25,8 @@ import { PaymentRefund } from './payment-refund.entity';
 import { PromotionsController } from './promotions.controller';
 import { OrderMemberDataHook } from './order-member-data.hook';
 import { OrderReadsService } from './order-reads.service';
+import { OrderTimelineSources } from './order-timeline-sources';
+import { OrdersAdminService } from './orders-admin.service';
 
 /** Checkout pricing and orders: stock reserved at creation, released on cancel or timeout. */
 @Module({
@@ -57,6 +59,8 @@ import { OrderReadsService } from './order-reads.service';
     OrderLineRefundsService,
     OrderFulfilmentService,
     OrderPickupService,
+    OrderTimelineSources,
+    OrdersAdminService,
   ],
   exports: [
     OrdersService,
@@ -67,6 +71,7 @@ import { OrderReadsService } from './order-reads.service';
     OrderRefundsService,
     OrderLineRefundsService,
     OrderFulfilmentService,
+    OrderTimelineSources,
   ],
 })
 export class OrdersModule {}

@@ -277,6 +277,15 @@ export class OrdersService implements OnModuleInit {
   }
 
   /**
+   * Staff cancel an unpaid order: the very release the member's cancel and the expiry use (stock, drop units,
+   * coupons), with `within` (the audit entry) in the same transaction. False when it was not this call that
+   * cancelled it (already cancelled, or WeChat says it was paid meanwhile).
+   */
+  cancelByStaff(order: Order, reason: string, within: (manager: EntityManager) => Promise<unknown>): Promise<boolean> {
+    return this.cancel(order, reason, within);
+  }
+
+  /**
    * Cancels the unpaid orders whose payment window has closed, oldest expiry first, up to EXPIRY_MAX_PER_RUN a
    * run (several replicas: each order is claimed once by its conditional move).
    */
@@ -321,7 +330,11 @@ export class OrdersService implements OnModuleInit {
    * PENDING_PAYMENT → CANCELLED, then the stock and coupons go back, in one transaction. If a WeChat order was
    * opened it is closed first: releasing stock for an order that can still be paid would sell it twice.
    */
-  private async cancel(order: Order, reason: string): Promise<boolean> {
+  private async cancel(
+    order: Order,
+    reason: string,
+    within?: (manager: EntityManager) => Promise<unknown>,
+  ): Promise<boolean> {
     if (!orderMachine.canTransition(order.state, 'CANCEL')) throw new DomainException('ORDER_STATE_CONFLICT');
     if (order.prepayOpened && this.closer && (await this.closer.closeBeforeRelease(order)) === 'paid') return false;
     const now = this.clock.now();
@@ -334,6 +347,7 @@ export class OrdersService implements OnModuleInit {
       await this.releaseStock(manager, order.id);
       await this.reservations.release(manager, order.id);
       await this.coupons.release(manager, `order:${order.id}`);
+      if (within) await within(manager);
       return true;
     });
     if (done) {

@@ -54,7 +54,11 @@ export class PaymentNotifyController {
       this.logger.warn({ msg: 'refund notification refused', reason });
       return reply.status(rejectionStatus(reason)).send(NOTIFICATION_FAILURE_BODY);
     }
-    await this.refunds.settle(verified.notification.refund.outRefundNo, verified.notification.refund.status);
+    await this.refunds.settle(
+      verified.notification.refund.outRefundNo,
+      verified.notification.refund.status,
+      verified.notification.refund.refundId,
+    );
     return reply.status(204).send();
   }
 }

@@ -47,6 +47,10 @@ export class PaymentRefund {
   @Column({ type: 'varchar', length: 12 })
   status: PaymentRefundStatus;
 
+  /** WeChat Pay's refund_id, kept from its first answer so the console can quote it to WeChat support. */
+  @Column({ type: 'varchar', length: 64, nullable: true, default: null })
+  wechatRefundId: string | null;
+
   @Column({ type: 'datetime', precision: 3 })
   createdAt: Date;
 

@@ -43,6 +43,11 @@ export class StoresService {
     return store ? view(store) : null;
   }
 
+  /** Every store, in the order they opened (console filters; a brand has a handful). */
+  async all(): Promise<StoreView[]> {
+    return (await this.stores.find({ order: { id: 'ASC' } })).map(view);
+  }
+
   /** Store names by id, for lists that show where something happened. */
   async namesById(ids: readonly number[]): Promise<Map<number, string>> {
     const unique = [...new Set(ids)];

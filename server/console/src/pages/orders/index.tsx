@@ -1,11 +1,16 @@
-import { PageContainer } from '@ant-design/pro-components';
-import { Empty } from 'antd';
+import { App as AntApp } from 'antd';
+import { Route, Routes } from 'react-router-dom';
+import { OrderDetailPage } from './OrderDetail';
+import { OrderListPage } from './OrderList';
 
-/** Placeholder until this area is built. */
-export default function Area() {
+/** 订单: the filtered list (with CSV export) and each order's detail with its actions. */
+export default function OrdersArea() {
   return (
-    <PageContainer>
-      <Empty description="建设中" />
-    </PageContainer>
+    <AntApp>
+      <Routes>
+        <Route index element={<OrderListPage />} />
+        <Route path=":id" element={<OrderDetailPage />} />
+      </Routes>
+    </AntApp>
   );
 }
