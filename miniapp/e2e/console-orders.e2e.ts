@@ -18,6 +18,7 @@ test.describe.serial('console orders', () => {
   let phone = '';
   let paid: Json = null;
   let unpaid: Json = null;
+  let memberToken = '';
 
   /** An order over the API (quote, then place) for one unit of an in-stock SKU. */
   async function placeOrder(token: string, fulfilment: 'SHIP' | 'PICKUP'): Promise<Json> {
@@ -52,6 +53,7 @@ test.describe.serial('console orders', () => {
     phones = phonesFixture;
     phone = phoneNumber('137');
     const member = await client.member(phone);
+    memberToken = member.token;
     paid = await placeOrder(member.token, 'SHIP');
     const pay = await client.call(`/api/orders/${paid.id}/pay`, { method: 'POST', token: member.token });
     await client.call('/api/dev/wechatpay/pay', {
@@ -118,6 +120,49 @@ test.describe.serial('console orders', () => {
     await expect(page.getByText('SF7654321098').first()).toBeVisible();
     await expect(page.getByTestId('audit-entry').first()).toContainText('order.ship');
     await shot(page, 'order-shipped', { fullPage: true });
+  });
+
+  test('the member confirms receipt and asks for a refund; 售后 approves it and the order line reads 已退款', async () => {
+    const received = await client.call(`/api/orders/${paid.id}/confirm-receipt`, {
+      method: 'POST',
+      token: memberToken,
+    });
+    expect(received.state).toBe('COMPLETED');
+    const lineId = received.lines[0].id as number;
+    await client.call('/api/after-sales', {
+      method: 'POST',
+      token: memberToken,
+      body: {
+        clientRequestId: `console-refund-${Date.now()}`,
+        orderId: paid.id,
+        type: 'REFUND_ONLY',
+        reasonCode: 'QUALITY',
+        reasonText: '收到的商品有划痕',
+        lines: [{ lineId, quantity: 1 }],
+      },
+    });
+
+    await page.goto('/console/after-sales');
+    const row = page.locator('.ant-table-row').filter({ hasText: paid.orderNo });
+    await expect(row).toBeVisible({ timeout: WAIT_MS });
+    await row.click();
+    const drawer = page.locator('.ant-drawer-content');
+    await expect(drawer).toContainText('收到的商品有划痕');
+    await drawer.getByRole('button', { name: /^同\s*意$/ }).click();
+    await page
+      .locator('.ant-popover')
+      .getByRole('button', { name: /^同\s*意$/ })
+      .click();
+    // The WeChat Pay simulator settles the refund and notifies the server a moment later.
+    await expect
+      .poll(async () => (await client.call(`/api/orders/${paid.id}`, { token: memberToken })).lines[0].refundState, {
+        timeout: 30_000,
+      })
+      .toBe('REFUNDED');
+    await page.goto(`/console/orders/${paid.id}`);
+    await expect(page.getByText('已退款').first()).toBeVisible({ timeout: WAIT_MS });
+    await expect(page.getByTestId('order-timeline')).toContainText('退款');
+    await shot(page, 'order-refunded', { fullPage: true });
   });
 
   test('an unpaid order is cancelled after a confirmation with a reason', async () => {
