@@ -168,3 +168,31 @@ export interface OperatorMemberSummary {
 export interface OperatorMemberSearchResponse {
   items: OperatorMemberSummary[];
 }
+
+/** GET /api/admin/members/:id/points: one line of a member's points ledger, as the console lists it. */
+export interface AdminPointsEntryView {
+  id: number;
+  kind: string;
+  /** Signed change. */
+  points: number;
+  reason: string;
+  availableAfter: number;
+  debtAfter: number;
+  /** UTC ISO instant. */
+  createdAt: string;
+}
+
+/** POST /api/admin/members/:id/points-adjustments: an operator's correction, through the ledger. */
+export interface AdminPointsAdjustmentRequest {
+  /** Signed, non-zero; a deduction may not take the balance below zero (debt only arises from refunds). */
+  points: number;
+  reason: string;
+  /** Idempotency: the same id again answers the first adjustment's outcome and moves nothing. */
+  requestId: string;
+}
+
+export interface AdminPointsAdjustmentResponse {
+  entryId: number;
+  points: number;
+  available: number;
+}

@@ -1,6 +1,9 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  type AdminPointsAdjustmentResponse,
+  type AdminPointsEntryView,
+  type Page,
   maskPhone,
   type MemberTierView,
   type OperatorMemberSearchResponse,
@@ -11,7 +14,11 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { DomainException } from '../../common/errors/domain.exception';
 import { IdParamPipe } from '../../common/http/id-param.pipe';
 import { BrandSettings } from '../brand';
-import { AdminMemberSearchQueryDto } from './dto/admin-members.requests';
+import { AdminMemberSearchQueryDto, AdminPointsAdjustmentDto } from './dto/admin-members.requests';
+import { MemberPointsAdmin } from './member-points-admin.service';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import type { Principal } from '../../common/auth/principal';
+import { PageQueryDto } from '../../common/http/pagination.dto';
 import { MemberLoyaltyReader } from './member-loyalty';
 import { MembersService } from './members.service';
 
@@ -34,6 +41,7 @@ export class AdminMembersController {
     private readonly members: MembersService,
     private readonly loyalty: MemberLoyaltyReader,
     private readonly brand: BrandSettings,
+    private readonly points: MemberPointsAdmin,
   ) {}
 
   @Get()
@@ -79,5 +87,36 @@ export class AdminMembersController {
       points,
       growth,
     };
+  }
+
+  @Get(':id/points')
+  @ApiOperation({
+    summary: 'A member’s points ledger, newest first',
+    description: 'Every earning, redemption, reversal, expiry and correction with the balance after it.',
+  })
+  @ApiOkResponse({ description: 'Page<AdminPointsEntryView>; 404 MEMBER_NOT_FOUND' })
+  pointsLedger(
+    @Param('id', new IdParamPipe()) id: number,
+    @Query() page: PageQueryDto,
+  ): Promise<Page<AdminPointsEntryView>> {
+    return this.points.ledger(id, page);
+  }
+
+  @Post(':id/points-adjustments')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Add or deduct a member’s points with a reason (through the ledger, audited)',
+    description:
+      'The member sees the entry and its reason in 我的积分. A deduction that would leave the balance below zero ' +
+      'is refused with 409 POINTS_ADJUSTMENT_BELOW_ZERO and changes nothing (debt only arises from refunds). ' +
+      'Idempotent by requestId. Brand operators only.',
+  })
+  @ApiOkResponse({ description: 'AdminPointsAdjustmentResponse; 404 MEMBER_NOT_FOUND' })
+  adjustPoints(
+    @CurrentUser() actor: Principal,
+    @Param('id', new IdParamPipe()) id: number,
+    @Body() body: AdminPointsAdjustmentDto,
+  ): Promise<AdminPointsAdjustmentResponse> {
+    return this.points.adjust(actor, id, body);
   }
 }

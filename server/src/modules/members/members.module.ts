@@ -1,3 +1,4 @@
+import { MemberPointsAdmin } from './member-points-admin.service';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoyaltyModule } from '../loyalty';
@@ -21,6 +22,7 @@ import { VouchersService } from './vouchers.service';
   imports: [TypeOrmModule.forFeature([Member, MemberVoucher]), StoresModule, WechatModule, LoyaltyModule],
   controllers: [MembersController, AdminMembersController],
   providers: [
+    MemberPointsAdmin,
     MembersService,
     SignupService,
     MemberCenterService,
