@@ -10,7 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { AfterSalesModule } from './modules/after-sales';
 import { AddressesModule } from './modules/addresses';
 import { AuthModule } from './modules/auth';
-import { BrandModule } from './modules/brand';
+import { BrandModule, BrandRulesAdminModule } from './modules/brand';
 import { CartModule } from './modules/cart';
 import { CatalogModule } from './modules/catalog';
 import { CouponsModule } from './modules/coupons';
@@ -46,6 +46,7 @@ export class AppModule {
         TransactionsModule,
         BrandModule,
         AuditModule,
+        BrandRulesAdminModule,
         JobsModule,
         OutboxModule,
         HealthModule,

@@ -194,15 +194,17 @@ describe('defect 10: a mainland mobile number', () => {
 
 describe('defect 9: the drop says units may come back only while some are reserved', () => {
   it('shows reserved units per item, and none once the last unit is paid', async () => {
-    clock.set(new Date('2026-12-04T04:05:00Z')); // Friday 12:05 in Shanghai
+    // Scheduled before it opens (a drop can no longer be scheduled in the past), then bought at 12:05.
+    clock.set(new Date('2026-12-04T03:50:00Z')); // Friday 11:50 in Shanghai
     const sku = await dropSku(t);
     const drop = await scheduleDrop(t, operator, {
       title: '最后一件',
       recurrence: 'ONCE',
       opensAt: '2026-12-04T12:00:00+08:00',
       closesAt: '2026-12-04T13:00:00+08:00',
-      items: [{ skuId: sku.id, dropPriceFen: Math.min(990, sku.priceFen), cap: 1, perMemberLimit: 1 }],
+      items: [{ skuId: sku.id, dropPriceFen: Math.min(990, sku.priceFen - 1), cap: 1, perMemberLimit: 1 }],
     });
+    clock.set(new Date('2026-12-04T04:05:00Z')); // Friday 12:05 in Shanghai
     const buyer = await signedUpMember(t, 'last-unit', uniquePhone());
     const itemId = drop.items[0].id;
     const order = await t.inject({

@@ -1,9 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AdminBrandRulesController } from './admin-brand-rules.controller';
 import { BrandRuleVersion } from './brand-rule-version.entity';
 import { BrandRuleVersionStore } from './brand-rule-version.store';
-import { BrandRulesAdmin } from './brand-rules-admin.service';
 import { BrandSettings } from './brand-settings.service';
 import { LoyaltyRules } from './loyalty-rules.service';
 
@@ -11,8 +9,7 @@ import { LoyaltyRules } from './loyalty-rules.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([BrandRuleVersion])],
-  controllers: [AdminBrandRulesController],
-  providers: [BrandSettings, BrandRuleVersionStore, BrandRulesAdmin, LoyaltyRules],
-  exports: [BrandSettings, LoyaltyRules],
+  providers: [BrandSettings, BrandRuleVersionStore, LoyaltyRules],
+  exports: [BrandSettings, BrandRuleVersionStore, LoyaltyRules],
 })
 export class BrandModule {}

@@ -2,3 +2,4 @@
 export * from './brand-settings.service';
 export * from './brand.module';
 export * from './loyalty-rules.service';
+export * from './brand-rules-admin.module';
