@@ -59,3 +59,40 @@ test('an expired session goes back to the login page with a plain message', asyn
   await expect(page.getByRole('alert')).toContainText('登录已过期，请重新登录');
   await expect(page.getByPlaceholder('账号')).toBeVisible();
 });
+
+test('会员: an operator finds a member by phone and adjusts points with a reason the member sees', async ({
+  phones,
+  api,
+}) => {
+  const phone = '13900007788';
+  const member = await api.member(phone);
+  const page = await phones.openConsole(await api.staffSession('operator'));
+  await page.goto('/console/members');
+  await page.getByPlaceholder('输入完整手机号').fill(phone);
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  const result = page.getByTestId('member-result');
+  await expect(result).toContainText('139****7788');
+  await expect(page.getByText(phone, { exact: true })).toHaveCount(0);
+  await result.getByRole('button', { name: '查看详情' }).click();
+  await expect(page.getByTestId('member-points')).toHaveText('0');
+
+  await page.getByRole('button', { name: '调整积分' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('调整数量（正数增加，负数扣减）').fill('-5');
+  await dialog.getByLabel('原因（会员可在我的积分中看到）').fill('测试扣减');
+  phones.expectFailure(/^409 POST \/api\/admin\/members\/\d+\/points-adjustments$/);
+  await dialog.getByRole('button', { name: '确认调整' }).click();
+  await expect(dialog).toContainText('扣减后积分将小于 0');
+
+  await dialog.getByLabel('调整数量（正数增加，负数扣减）').fill('200');
+  await dialog.getByLabel('原因（会员可在我的积分中看到）').fill('门店活动补发积分');
+  await dialog.getByRole('button', { name: '确认调整' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('member-points')).toHaveText('200');
+  await expect(page.locator('.ant-table-row').first()).toContainText('门店活动补发积分');
+  await expect(page.getByTestId('audit-entry').first()).toContainText('member.points_adjust');
+  await shot(page, 'member-points');
+
+  const history = await api.call('/api/loyalty/me/points/history', { token: member.token });
+  expect(JSON.stringify(history)).toContain('门店活动补发积分');
+});

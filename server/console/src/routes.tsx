@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  IdcardOutlined,
   ControlOutlined,
   CustomerServiceOutlined,
   MoneyCollectOutlined,
@@ -68,6 +69,13 @@ export const CONSOLE_AREAS: ConsoleArea[] = [
     icon: <TagsOutlined />,
     roles: OPERATOR,
     page: lazy(() => import('./pages/coupons')),
+  },
+  {
+    path: '/members',
+    name: '会员',
+    icon: <IdcardOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/members')),
   },
   {
     path: '/rules',

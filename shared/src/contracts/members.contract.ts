@@ -165,6 +165,17 @@ export interface OperatorMemberSummary {
   signedUpAt: string | null;
 }
 
+/** What an operator sees of one member: phone masked, as in every staff-facing response. */
+export interface OperatorMemberView {
+  id: number;
+  phoneMasked: string | null;
+  signedUpAt: string | null;
+  signupStoreId: number | null;
+  tier: MemberTierView;
+  points: number;
+  growth: number;
+}
+
 export interface OperatorMemberSearchResponse {
   items: OperatorMemberSummary[];
 }

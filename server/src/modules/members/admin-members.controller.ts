@@ -5,7 +5,7 @@ import {
   type AdminPointsEntryView,
   type Page,
   maskPhone,
-  type MemberTierView,
+  type OperatorMemberView,
   type OperatorMemberSearchResponse,
   tierByCode,
   tierFor,
@@ -21,17 +21,6 @@ import type { Principal } from '../../common/auth/principal';
 import { PageQueryDto } from '../../common/http/pagination.dto';
 import { MemberLoyaltyReader } from './member-loyalty';
 import { MembersService } from './members.service';
-
-/** What an operator sees of one member: phone masked, as in every staff-facing response. */
-export interface OperatorMemberView {
-  id: number;
-  phoneMasked: string | null;
-  signedUpAt: string | null;
-  signupStoreId: number | null;
-  tier: MemberTierView;
-  points: number;
-  growth: number;
-}
 
 @ApiTags('admin')
 @Roles('operator')
