@@ -75,20 +75,29 @@ describe.skipIf(!usingMysql)('a drop rush on two server processes (MariaDB)', ()
   for (const seed of [1, 7, 20261127]) {
     it(`sells exactly ${CAP} of ${CAP} units to ${BUYERS} concurrent buyers, within every member's limit (seed ${seed})`, async () => {
       expect(skuId).toBeGreaterThan(0);
+      // A drop is scheduled before it opens (never in the past): a few seconds ahead of the servers' clocks, which
+      // run on from TIDEPOOL_NOW (each from its own boot) while the members sign up; the rush starts once it has
+      // opened on both.
+      const serverNow = async (server: ServerProcess) =>
+        Date.parse(((await (await fetch(`${server.baseUrl}/api/time`)).json()) as { now: string }).now);
+      const opensAt = new Date(Math.max(...(await Promise.all(servers.map(serverNow)))) + 3_000);
       const created = await post(
         servers[0],
         '/api/admin/drops',
         {
           title: `两进程抢购 ${seed}`,
           recurrence: 'ONCE',
-          opensAt: '2026-11-27T12:00:00+08:00',
-          closesAt: '2026-11-27T18:00:00+08:00',
+          opensAt: opensAt.toISOString(),
+          closesAt: new Date(opensAt.getTime() + 6 * 3600_000).toISOString(),
           items: [{ skuId, dropPriceFen: 100, cap: CAP, perMemberLimit: LIMIT }],
         },
         operatorToken,
       );
       expect(created.status).toBe(201);
       const drop = created.body as DropAdminView;
+      while (Math.min(...(await Promise.all(servers.map(serverNow)))) <= opensAt.getTime()) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
       const random = seeded(seed);
       const attempts = Array.from({ length: BUYERS }, (_, i) => ({
         member: Math.floor(random() * MEMBERS),
