@@ -286,6 +286,8 @@ function PaymentsAndRefunds({ order }: { order: AdminOrderDetail }) {
           style={{ marginTop: 12 }}
           rowKey="id"
           size="small"
+          // The card is half the page wide at 1440: the long WeChat ids scroll rather than squeeze the times.
+          scroll={{ x: 'max-content' }}
           pagination={false}
           dataSource={order.refunds}
           columns={[
