@@ -1,10 +1,12 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // The console compiles shared's TypeScript source directly (one copy of the contracts and rules, tree-shaken),
 // rather than shared's CommonJS build, which Rollup would otherwise have to convert.
-const sharedSource = fileURLToPath(new URL('../../shared/src/index.ts', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const sharedSource = join(repoRoot, 'shared', 'src', 'index.ts');
 
 export default defineConfig({
   base: '/console/',
