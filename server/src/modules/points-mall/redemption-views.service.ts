@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { maskPhone, type Page, type RedemptionStatus, type RedemptionView } from '@tidepool/shared';
+import {
+  type GiftShipmentView,
+  maskPhone,
+  type Page,
+  type RedemptionStatus,
+  type RedemptionView,
+} from '@tidepool/shared';
 import { In, Not, type Repository } from 'typeorm';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { StoresService } from '../stores';
@@ -68,18 +74,7 @@ export class RedemptionViewsService {
                 voucher.pickedUpStoreId === null ? null : (storeName.get(voucher.pickedUpStoreId) ?? null),
             }
           : null,
-        shipment: shipment
-          ? {
-              recipientName: shipment.recipientName,
-              phoneMasked: maskPhone(shipment.phone) ?? '',
-              region: shipment.region,
-              detail: shipment.detail,
-              status: shipment.status,
-              carrier: shipment.carrier,
-              trackingNo: shipment.trackingNo,
-              shippedAt: shipment.shippedAt?.toISOString() ?? null,
-            }
-          : null,
+        shipment: shipment ? shipmentView(shipment) : null,
       };
     });
   }
@@ -95,4 +90,18 @@ export function memberStatus(step: RedemptionStep): RedemptionStatus {
     case 'FAILED':
       return 'FAILED';
   }
+}
+
+/** A shipment as the member and the console both see it: the recipient's phone masked. */
+export function shipmentView(shipment: GiftShipment): GiftShipmentView {
+  return {
+    recipientName: shipment.recipientName,
+    phoneMasked: maskPhone(shipment.phone) ?? '',
+    region: shipment.region,
+    detail: shipment.detail,
+    status: shipment.status,
+    carrier: shipment.carrier,
+    trackingNo: shipment.trackingNo,
+    shippedAt: shipment.shippedAt?.toISOString() ?? null,
+  };
 }

@@ -14,7 +14,7 @@ import type { AdminRedemptionListQueryDto } from './dto/points-mall.requests';
 import { GiftRedemption, type RedemptionStep } from './gift-redemption.entity';
 import { GiftShipment } from './gift-shipment.entity';
 import { GiftVoucher } from './gift-voucher.entity';
-import { memberStatus } from './redemption-views.service';
+import { memberStatus, shipmentView } from './redemption-views.service';
 
 /** The steps each member-facing status covers, so the status filter stays one IN (...) in SQL. */
 const STEPS_OF: Record<AdminRedemptionView['status'], RedemptionStep[]> = {
@@ -135,18 +135,7 @@ export class RedemptionsAdminService {
                 voucher.pickedUpStoreId === null ? null : (storeName.get(voucher.pickedUpStoreId) ?? null),
             }
           : null,
-        shipment: shipment
-          ? {
-              recipientName: shipment.recipientName,
-              phoneMasked: maskPhone(shipment.phone) ?? '',
-              region: shipment.region,
-              detail: shipment.detail,
-              status: shipment.status,
-              carrier: shipment.carrier,
-              trackingNo: shipment.trackingNo,
-              shippedAt: shipment.shippedAt?.toISOString() ?? null,
-            }
-          : null,
+        shipment: shipment ? shipmentView(shipment) : null,
       };
     });
   }
