@@ -27,6 +27,7 @@ import { PosModule } from './modules/pos';
 import { ReportsModule } from './modules/reports';
 import { SeedModule } from './modules/seed';
 import { StoreModeModule } from './modules/store-mode';
+import { MemberFactsModule } from './modules/member-facts';
 import { StorefrontModule } from './modules/storefront';
 import { StaffAdminModule } from './modules/staff-admin';
 import { StoresModule } from './modules/stores';
@@ -69,6 +70,7 @@ export class AppModule {
         DropsModule,
         AddressesModule,
         StorefrontModule,
+        MemberFactsModule,
         WechatDevModule.forRoot(config ?? loadConfig()),
         DistributionModule.forRoot(config ?? loadConfig()),
       ],

@@ -29,6 +29,8 @@ import { AFTER_SALE_ENTITIES } from '../modules/after-sales/after-sales.entities
 import { MemberAddress } from '../modules/addresses/member-address.entity';
 import { StorefrontSettings } from '../modules/storefront/storefront-settings.entity';
 import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.entities';
+import { MemberFactsRow } from '../modules/member-facts/member-facts.entity';
+import { MemberStageChange } from '../modules/member-facts/member-stage-change.entity';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
 export const ENTITIES = [
@@ -63,4 +65,6 @@ export const ENTITIES = [
   ...AFTER_SALE_ENTITIES,
   MemberAddress,
   StorefrontSettings,
+  MemberFactsRow,
+  MemberStageChange,
 ];

@@ -31,6 +31,17 @@ export interface DomainEvents {
   'till.sale.refunded': { saleId: number; memberId: number; storeId: number };
   /** A gift redemption took its unit of stock; settling spends the points and issues the voucher or shipment. */
   'gift.redemption.started': { redemptionId: number; memberId: number; giftId: number; points: number };
+  /**
+   * A member entered a lifecycle stage (LifecycleStage) or a relationship level (RelationshipLevel), as recorded
+   * in the stage history; `from` is null for the member's first stage of that kind.
+   */
+  'member.stage-entered': {
+    memberId: number;
+    kind: 'LIFECYCLE' | 'RELATIONSHIP';
+    from: string | null;
+    to: string;
+    enteredAt: string;
+  };
 }
 
 export type DomainEventName = keyof DomainEvents;
@@ -44,6 +55,7 @@ export const DOMAIN_EVENT_NAMES = [
   'till.sale.recorded',
   'till.sale.refunded',
   'gift.redemption.started',
+  'member.stage-entered',
 ] as const satisfies readonly DomainEventName[];
 
 // The list above and the catalogue's keys must be the same set: a name missing from the list fails here.
