@@ -3,7 +3,7 @@ import { ClockModule } from './common/clock/clock.module';
 import type { Clock } from './common/clock/clock.service';
 import { type AppConfig, ConfigModule } from './config/config.module';
 import { loadConfig } from './config/env';
-import { TransactionsModule } from './common/database/transactions';
+import { TransactionsModule } from './common/database/transactions.module';
 import { AuditModule } from './modules/audit';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module';
 import { DatabaseModule } from './database/database.module';

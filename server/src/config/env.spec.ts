@@ -29,6 +29,23 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://root@127.0.0.1:3306/tidepool', poolSize: 20 });
   });
 
+  it('reads DATABASE_REPLICA_URLS as read replicas of the primary, only beside DATABASE_URL', () => {
+    const primary = 'mysql://root@127.0.0.1:3306/tidepool';
+    expect(
+      loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'mysql://r1:3306/tidepool, mysql://r2:3306/tidepool' })
+        .database,
+    ).toEqual({
+      kind: 'mysql',
+      url: primary,
+      poolSize: 10,
+      replicaUrls: ['mysql://r1:3306/tidepool', 'mysql://r2:3306/tidepool'],
+    });
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: 'mysql://r1:3306/tidepool' })).toThrow(/needs DATABASE_URL/);
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'http://r1/x' })).toThrow(
+      /DATABASE_REPLICA_URLS/,
+    );
+  });
+
   it('runs one worker by default; more only on MySQL with Redis', () => {
     expect(loadConfig({}).workers).toBe(1);
     const shared = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/tidepool', REDIS_URL: 'redis://127.0.0.1:6379' };

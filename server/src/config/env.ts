@@ -34,7 +34,15 @@ export interface AppConfig {
    */
   trustedProxies: string[];
   dataDir: string;
-  database: { kind: 'sqlite'; file: string } | { kind: 'mysql'; url: string; poolSize: number };
+  database:
+    | { kind: 'sqlite'; file: string }
+    | {
+        kind: 'mysql';
+        url: string;
+        poolSize: number;
+        /** Read replicas (DATABASE_REPLICA_URLS) for reads that may be a moment stale; see ReadReplicas. */
+        replicaUrls?: string[];
+      };
   /** Start the clock at this instant (it then runs normally). */
   startAt: Date | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -131,6 +139,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const dataDir = path.resolve(read('DATA_DIR', (v) => v, './data'));
   const databaseUrl = read('DATABASE_URL', mysqlUrl, null);
   const poolSize = read('DB_POOL_SIZE', integer(1, 500), 10);
+  // May carry passwords: never echoed in a boot error.
+  const replicaUrls = read('DATABASE_REPLICA_URLS', (raw) => raw.split(',').map((u) => mysqlUrl(u.trim())), [], true);
+  if (replicaUrls.length > 0 && !databaseUrl) problems.push('DATABASE_REPLICA_URLS needs DATABASE_URL (the primary)');
   const startAt = read('TIDEPOOL_NOW', isoInstant, null);
   const logLevel = read(
     'LOG_LEVEL',
@@ -204,7 +215,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustedProxies,
     dataDir,
     database: databaseUrl
-      ? { kind: 'mysql', url: databaseUrl, poolSize }
+      ? { kind: 'mysql', url: databaseUrl, poolSize, ...(replicaUrls.length > 0 ? { replicaUrls } : {}) }
       : { kind: 'sqlite', file: path.join(dataDir, 'tidepool.sqlite') },
     startAt,
     logLevel,

@@ -54,7 +54,18 @@ export function dataSourceOptions(
     type: flavour,
     driver: utcMysql,
     connectorPackage: 'mysql2',
-    url: database.url,
+    // With read replicas every query still goes to the primary unless a caller asks ReadReplicas for a replica
+    // (defaultMode 'master'): a write and the read that follows it must see the same data, and only the caller
+    // knows whether a read may be a moment stale.
+    ...(database.replicaUrls && database.replicaUrls.length > 0
+      ? {
+          replication: {
+            master: { url: database.url },
+            slaves: database.replicaUrls.map((url) => ({ url })),
+            defaultMode: 'master' as const,
+          },
+        }
+      : { url: database.url }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsRun: true,

@@ -23,6 +23,11 @@ export interface ScratchDatabaseOptions {
   /** Names the folder and the MySQL database, so a leftover one says who made it. */
   prefix: string;
   poolSize?: number;
+  /**
+   * mysql:// URLs of replicas of `mysqlUrl`'s server: the scratch database, created on the primary, reaches them by
+   * replication, and the app reads from them where it may (ReadReplicas).
+   */
+  replicaUrls?: string[];
 }
 
 export async function createScratchDatabase(options: ScratchDatabaseOptions): Promise<ScratchDatabase> {
@@ -51,7 +56,20 @@ export async function createScratchDatabase(options: ScratchDatabaseOptions): Pr
   const url = new URL(options.mysqlUrl);
   url.pathname = `/${name}`;
   return {
-    database: { kind: 'mysql', url: url.toString(), poolSize: options.poolSize ?? 10 },
+    database: {
+      kind: 'mysql',
+      url: url.toString(),
+      poolSize: options.poolSize ?? 10,
+      ...(options.replicaUrls && options.replicaUrls.length > 0
+        ? {
+            replicaUrls: options.replicaUrls.map((replica) => {
+              const replicaUrl = new URL(replica);
+              replicaUrl.pathname = `/${name}`;
+              return replicaUrl.toString();
+            }),
+          }
+        : {}),
+    },
     dataDir,
     drop: async () => {
       await admin(`DROP DATABASE IF EXISTS \`${name}\``);

@@ -1,7 +1,7 @@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll } from 'vitest';
-import { TransactionsModule } from '../../src/common/database/transactions';
+import { TransactionsModule } from '../../src/common/database/transactions.module';
 import { ClockModule } from '../../src/common/clock/clock.module';
 import { Clock, type TestClock } from '../../src/common/clock/clock.service';
 import { ConfigModule } from '../../src/config/config.module';

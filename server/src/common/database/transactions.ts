@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Global, Injectable, Logger, Module } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -180,7 +180,3 @@ function serialised<T>(dataSource: DataSource, task: () => Promise<T>): Promise<
 export function affectedRows(result: { affected?: number | null }): number {
   return result.affected ?? 0;
 }
-
-@Global()
-@Module({ providers: [Transactions], exports: [Transactions] })
-export class TransactionsModule {}

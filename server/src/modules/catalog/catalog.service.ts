@@ -9,6 +9,7 @@ import {
   type SkuLookupItemDto,
 } from '@tidepool/shared';
 import { In, Repository } from 'typeorm';
+import { ReadReplicas } from '../../common/database/read-replicas';
 import { DomainException } from '../../common/errors/domain.exception';
 import { toPage } from '../../common/http/pagination.dto';
 import { Category } from './category.entity';
@@ -19,41 +20,47 @@ import { Sku } from './sku.entity';
 @Injectable()
 export class CatalogService {
   constructor(
-    @InjectRepository(Category) private readonly categories: Repository<Category>,
-    @InjectRepository(Product) private readonly products: Repository<Product>,
     @InjectRepository(Sku) private readonly skus: Repository<Sku>,
+    private readonly replicas: ReadReplicas,
   ) {}
 
+  // The storefront's browsing reads (categories, the product list and a product page) may be a moment stale, so
+  // they run on a read replica when there is one; checkout reads prices and stock on the primary.
   async listCategories(): Promise<CategoryDto[]> {
-    const rows = await this.categories.find({ order: { sort: 'ASC', id: 'ASC' } });
+    const rows = await this.replicas.read((m) => m.getRepository(Category).find({ order: { sort: 'ASC', id: 'ASC' } }));
     return rows.map(({ id, name, iconUrl, sort }) => ({ id, name, iconUrl, sort }));
   }
 
   async listProducts(query: ProductListQueryDto): Promise<Page<ProductSummaryDto>> {
-    const qb = this.products
-      .createQueryBuilder('p')
-      .where('p.status = :status', { status: 'ON_SALE' })
-      .orderBy('p.sort', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .skip(query.offset)
-      .take(query.pageSize);
-    if (query.categoryId !== undefined) qb.andWhere('p.categoryId = :categoryId', { categoryId: query.categoryId });
-    if (query.keyword) {
-      // Name or subtitle; the keyword's own % and _ are literal (escaped).
-      qb.andWhere("(p.name LIKE :kw ESCAPE '!' OR p.subtitle LIKE :kw ESCAPE '!')", {
-        kw: `%${escapeLike(query.keyword)}%`,
-      });
-    }
-    const [rows, total] = await qb.getManyAndCount();
-    return toPage(rows.map(toSummary), total, query);
+    return this.replicas.read(async (manager) => {
+      const qb = manager
+        .getRepository(Product)
+        .createQueryBuilder('p')
+        .where('p.status = :status', { status: 'ON_SALE' })
+        .orderBy('p.sort', 'ASC')
+        .addOrderBy('p.id', 'ASC')
+        .skip(query.offset)
+        .take(query.pageSize);
+      if (query.categoryId !== undefined) qb.andWhere('p.categoryId = :categoryId', { categoryId: query.categoryId });
+      if (query.keyword) {
+        // Name or subtitle; the keyword's own % and _ are literal (escaped).
+        qb.andWhere("(p.name LIKE :kw ESCAPE '!' OR p.subtitle LIKE :kw ESCAPE '!')", {
+          kw: `%${escapeLike(query.keyword)}%`,
+        });
+      }
+      const [rows, total] = await qb.getManyAndCount();
+      return toPage(rows.map(toSummary), total, query);
+    });
   }
 
   async getProduct(id: number): Promise<ProductDetailDto> {
-    const product = await this.products.findOne({
-      where: { id, status: 'ON_SALE' },
-      relations: { category: true, skus: true },
-      order: { skus: { sort: 'ASC', id: 'ASC' } },
-    });
+    const product = await this.replicas.read((m) =>
+      m.getRepository(Product).findOne({
+        where: { id, status: 'ON_SALE' },
+        relations: { category: true, skus: true },
+        order: { skus: { sort: 'ASC', id: 'ASC' } },
+      }),
+    );
     if (!product) throw new DomainException('PRODUCT_NOT_FOUND');
     return {
       ...toSummary(product),
