@@ -12,6 +12,7 @@ import { api, ApiError, download } from '../../api/client';
 import { useSession } from '../../auth/SessionContext';
 import { AuditTrail } from '../../components/AuditTrail';
 import { dateTime } from '../../format';
+import { BindingHistoryDrawer } from '../promoters/BindingHistoryDrawer';
 import { DeletionRequests } from './DeletionRequests';
 import { GrowthAdjustModal } from './GrowthAdjustModal';
 import { newRequestId } from './member-labels';
@@ -105,6 +106,7 @@ function MemberProfile() {
   const [adjusting, setAdjusting] = useState(false);
   const [adjustingGrowth, setAdjustingGrowth] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [bindings, setBindings] = useState(false);
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
@@ -140,6 +142,7 @@ function MemberProfile() {
           >
             导出个人数据
           </Button>
+          <Button onClick={() => setBindings(true)}>推手绑定</Button>
           <Button onClick={() => setAdjustingGrowth(true)}>调整成长值</Button>
           <Button type="primary" onClick={() => setAdjusting(true)}>
             调整积分
@@ -176,6 +179,7 @@ function MemberProfile() {
           setVersion((n) => n + 1);
         }}
       />
+      <BindingHistoryDrawer memberId={bindings ? id : null} onClose={() => setBindings(false)} />
       <GrowthAdjustModal
         open={adjustingGrowth}
         memberId={id}
