@@ -9,7 +9,9 @@ export class DistributionProductsFollowBrandRates1796324941867 implements Migrat
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE \`distribution_products\` CHANGE \`secondRateBp\` \`secondRateBp\` int NOT NULL`);
+    await queryRunner.query(
+      `ALTER TABLE \`distribution_products\` CHANGE \`secondRateBp\` \`secondRateBp\` int NOT NULL`,
+    );
     await queryRunner.query(`ALTER TABLE \`distribution_products\` CHANGE \`rateBp\` \`rateBp\` int NOT NULL`);
   }
 }
