@@ -59,6 +59,8 @@ describe('the member profile tabs', () => {
       kind: 'EARN',
       growth: 300,
       growthAfter: 300,
+      tierAfter: 'NORMAL',
+      tierAfterName: '普卡',
     });
 
     const lots = await get(`/api/admin/members/${local.id}/points-lots`);

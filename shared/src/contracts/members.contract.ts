@@ -217,6 +217,8 @@ export interface AdminGrowthEntryView {
   growth: number;
   growthAfter: number;
   tierAfter: string;
+  /** The tier's name under the brand rules in force now. */
+  tierAfterName: string;
   reason: string;
   /** UTC ISO instant. */
   createdAt: string;

@@ -52,7 +52,15 @@ export class MemberProfileAdmin {
   async growthLedger(memberId: number, scope: StoreScope, page: PageQuery): Promise<Page<AdminGrowthEntryView>> {
     await this.requireMember(memberId, scope);
     const history = await this.loyalty.growthHistory(memberId, page);
-    return { ...history, items: history.items.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })) };
+    const tiers = this.brand.rules().tierTable;
+    return {
+      ...history,
+      items: history.items.map((e) => ({
+        ...e,
+        tierAfterName: tierByCode(e.tierAfter, tiers).name,
+        createdAt: e.createdAt.toISOString(),
+      })),
+    };
   }
 
   async pointsLots(memberId: number, scope: StoreScope, page: PageQuery): Promise<Page<AdminPointsLotView>> {

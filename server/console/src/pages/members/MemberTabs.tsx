@@ -93,7 +93,7 @@ export function MemberTabs({ memberId, version }: { memberId: number; version: n
                 { title: '说明', dataIndex: 'reason' },
                 { title: '变动', dataIndex: 'growth', render: (_, row) => signed(row.growth) },
                 { title: '变动后成长值', dataIndex: 'growthAfter' },
-                { title: '变动后等级', dataIndex: 'tierAfter' },
+                { title: '变动后等级', dataIndex: 'tierAfterName' },
               ]}
             />
           ),
