@@ -1,6 +1,6 @@
 // 门店与员工 and 提现 in the operator console at 1440×900: an operator opens a store and a cashier account, the
 // cashier logs in over the API, is disabled in the console and refused; the store's printable signup code; and a
-// withdrawal above the review threshold approved from the queue.
+// withdrawal above the review threshold approved from the queue; a member's profile tabs and a growth correction.
 import { expect, PASSWORD, phoneNumber, shot, test } from './fixtures';
 
 test.use({ suite: 'console-people' });
@@ -122,4 +122,55 @@ test('推手 and 提现: a promoter is disabled and re-enabled from the list; th
   // The queue opens on 审核中.
   await expect(page.locator('.ant-select-selection-item', { hasText: '审核中' })).toBeVisible();
   await shot(page, 'withdrawals');
+});
+
+test('会员: an operator finds a member by phone, opens the profile tabs and corrects growth with a reason', async ({
+  phones,
+  api,
+}) => {
+  const phone = phoneNumber('137', 11);
+  const shopper = await api.member(phone);
+  const page = await phones.openConsole(await api.staffSession('operator'));
+  await page.goto('/console/members');
+  await page.getByLabel('手机号').fill(phone);
+  await page.getByRole('button', { name: /查\s*询/ }).click();
+  await expect(page.getByTestId('member-result')).toContainText(`${phone.slice(0, 3)}****${phone.slice(7)}`, LOAD);
+  await page.getByRole('button', { name: '查看详情' }).click();
+  await expect(page.getByTestId('member-growth')).toHaveText('0', LOAD);
+
+  await page.getByRole('button', { name: '调整成长值' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('调整数量（正数增加，负数扣减）').fill('-5');
+  await dialog.getByLabel('原因').fill('测试扣减');
+  await dialog.getByRole('button', { name: '确认调整' }).click();
+  // Below zero: refused on the field, nothing moves.
+  await expect(dialog.getByText('扣减后成长值将小于 0，请调整扣减数量')).toBeVisible();
+  await dialog.getByLabel('调整数量（正数增加，负数扣减）').fill('120');
+  await dialog.getByLabel('原因').fill('补记门店消费成长值');
+  await dialog.getByRole('button', { name: '确认调整' }).click();
+  await expect(page.getByTestId('member-growth')).toHaveText('120');
+
+  await page.getByRole('tab', { name: '成长值' }).click();
+  await expect(page.locator('.ant-table-row', { hasText: '补记门店消费成长值' })).toContainText('人工调整');
+  await shot(page, 'member-growth');
+  await page.getByRole('tab', { name: '积分批次' }).click();
+  await expect(page.getByText('暂无积分批次')).toBeVisible();
+  await page.getByRole('tab', { name: '卡券' }).click();
+  await expect(page.getByText('暂无卡券')).toBeVisible();
+  await page.getByRole('tab', { name: '授权与隐私' }).click();
+  await expect(page.getByTestId('member-consents')).toContainText('隐私政策版本');
+  await expect(page.getByText('member.growth_adjust')).toBeVisible();
+  await shot(page, 'member-consents');
+  await page.getByRole('button', { name: '推手绑定' }).click();
+  await expect(page.getByRole('dialog').getByText('未绑定')).toBeVisible(LOAD);
+  await page.keyboard.press('Escape');
+
+  // The shopper asks to delete the account; the queue shows it for the operator.
+  await api.call('/api/members/me/deletion-request', { method: 'POST', token: shopper.token });
+  await page.goto('/console/members/deletion-requests');
+  await expect(page.locator('.ant-table-row', { hasText: `${phone.slice(0, 3)}****` }).first()).toContainText(
+    '待处理',
+    LOAD,
+  );
+  await shot(page, 'deletion-requests');
 });

@@ -14,6 +14,7 @@ import { TillTransaction } from '../modules/pos/till-transaction.entity';
 import { JobRun } from '../modules/jobs/job-run.entity';
 import { Member } from '../modules/members/member.entity';
 import { MemberVoucher } from '../modules/members/voucher.entity';
+import { MemberDeletionRequest } from '../modules/members/deletion-request.entity';
 import { MemberCodeScan } from '../modules/store-mode/member-code-scan.entity';
 import { SignupCode } from '../modules/stores/signup-code.entity';
 import { StaffAccount } from '../modules/staff/staff-account.entity';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   Member,
   SignupCode,
   MemberVoucher,
+  MemberDeletionRequest,
   MemberCodeScan,
   JobRun,
   CouponTemplate,

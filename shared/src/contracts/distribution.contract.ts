@@ -511,9 +511,9 @@ export interface RejectPromoterRequest {
  */
 export interface SetProductDistributionRequest {
   enabled: boolean;
-  /** 0..5000; omit for the default. */
+  /** 0..5000; omit to follow the brand's rate in force when each order is paid. */
   rateBp?: number;
-  /** 0..5000; omit for the default. */
+  /** 0..5000; omit to follow the brand's rate in force when each order is paid. */
   secondRateBp?: number;
 }
 
@@ -522,8 +522,11 @@ export interface AdminProductDistributionView {
   productId: number;
   name: string;
   enabled: boolean;
+  /** The rates as they apply now: the product's own, or the brand's in force (品牌规则) where it has none. */
   rateBp: number;
   secondRateBp: number;
+  /** No own rates: each order takes the brand's rates in force when it is paid. */
+  followsBrandRates: boolean;
   updatedAt: string;
 }
 

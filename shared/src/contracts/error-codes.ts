@@ -37,8 +37,10 @@ export const ERROR_CODES = {
   // Brand rules (versioned settings)
   BRAND_RULES_VERSION_NOT_FOUND: { status: 404, message: '规则版本不存在' },
   BRAND_RULES_ALREADY_IN_FORCE: { status: 409, message: '该版本已生效，不能撤销；如需调整请新建版本' },
+  GROWTH_ADJUSTMENT_BELOW_ZERO: { status: 409, message: '扣减后成长值将小于 0，请调整扣减数量' },
   POINTS_ADJUSTMENT_BELOW_ZERO: { status: 409, message: '扣减后积分将小于 0，请调整扣减数量' },
   MEMBER_NOT_FOUND: { status: 404, message: '会员不存在' },
+  MEMBER_DELETION_REQUEST_NOT_FOUND: { status: 404, message: '注销申请不存在' },
   MEMBER_CODE_INVALID: { status: 400, message: '会员码无效，请让顾客刷新后重试' },
   MEMBER_CODE_EXPIRED: { status: 400, message: '会员码已过期，请让顾客刷新后重试' },
   MEMBER_CODE_USED: { status: 409, message: '会员码已使用，请让顾客刷新后重试' },

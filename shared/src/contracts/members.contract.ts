@@ -207,3 +207,83 @@ export interface AdminPointsAdjustmentResponse {
   points: number;
   available: number;
 }
+
+/** GET /api/admin/members/:id/growth: the tier, growth and the growth ledger (成长值明细), newest first. */
+export interface AdminGrowthEntryView {
+  id: number;
+  /** EARN (a purchase), REVERSE (its refund) or ADJUST (an operator's correction). */
+  kind: string;
+  /** Signed change. */
+  growth: number;
+  growthAfter: number;
+  tierAfter: string;
+  /** The tier's name under the brand rules in force now. */
+  tierAfterName: string;
+  reason: string;
+  /** UTC ISO instant. */
+  createdAt: string;
+}
+
+/** POST /api/admin/members/:id/growth-adjustments: an operator's correction, through the growth ledger. */
+export interface AdminGrowthAdjustmentRequest {
+  /** Signed, non-zero; a deduction may not take growth below zero. */
+  growth: number;
+  reason: string;
+  /** Idempotency: the same id again answers the first adjustment's outcome and moves nothing. */
+  requestId: string;
+}
+
+export interface AdminGrowthAdjustmentResponse {
+  entryId: number;
+  growth: number;
+  growthAfter: number;
+  tier: MemberTierView;
+}
+
+/** GET /api/admin/members/:id/points-lots: one lot of points (积分批次) and its expiry. */
+export interface AdminPointsLotView {
+  id: number;
+  points: number;
+  remaining: number;
+  /** ACTIVE, SPENT or EXPIRED. */
+  status: string;
+  /** UTC ISO instant: the first instant the lot can no longer be spent. */
+  expiresAt: string;
+  createdAt: string;
+}
+
+/** GET /api/admin/members/:id/consents: the privacy consent the member gave, and when. */
+export interface AdminMemberConsentsView {
+  privacyConsentVersion: string | null;
+  /** UTC ISO instant. */
+  privacyConsentedAt: string | null;
+  signedUpAt: string | null;
+  /** The shopper asked for the account to be deleted and the request waits in the queue. */
+  deletionRequestedAt: string | null;
+  deletedAt: string | null;
+}
+
+export const MEMBER_DELETION_REQUEST_STATUSES = ['PENDING', 'DONE'] as const;
+export type MemberDeletionRequestStatus = (typeof MEMBER_DELETION_REQUEST_STATUSES)[number];
+
+/** GET /api/admin/members/deletion-requests: a shopper's request to delete the account (PIPL), as queued. */
+export interface AdminMemberDeletionRequestView {
+  id: number;
+  memberId: number;
+  phoneMasked: string | null;
+  status: MemberDeletionRequestStatus;
+  requestedAt: string;
+  processedAt: string | null;
+  processedBy: string | null;
+}
+
+/** POST /api/admin/members/deletion-requests/:id/process: the operator retypes the member id to confirm. */
+export interface AdminProcessDeletionRequest {
+  confirmMemberId: number;
+}
+
+/** POST /api/members/me/deletion-request: the shopper's request, queued for an operator. */
+export interface MemberDeletionRequestResponse {
+  requestedAt: string;
+  status: MemberDeletionRequestStatus;
+}

@@ -160,6 +160,9 @@ function summaryOf(rules: BrandRules): Record<string, unknown> {
     birthdayMultiplier: rules.points.birthdayMultiplier,
     returnWindowDays: rules.returnWindowDays,
     orderAutoConfirmDays: rules.orderAutoConfirmDays,
+    commission: `${rules.distribution.directRateBp}/${rules.distribution.indirectRateBp}`,
+    withdrawal: `${rules.distribution.withdrawMinFen}/${rules.distribution.withdrawDailyLimitFen}/${rules.distribution.withdrawReviewThresholdFen}`,
+    signupGift: rules.signupGift.enabled ? `${rules.signupGift.title}/${rules.signupGift.validDays}` : 'off',
   };
 }
 

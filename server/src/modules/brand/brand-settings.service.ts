@@ -24,8 +24,8 @@ export class BrandSettings {
     // loadConfig already refuses a bad set; a hand-built test config must not slip past either.
     const problems = brandRulesProblems(config.brand);
     if (problems.length > 0) throw new Error(`Invalid brand rules:\n  - ${problems.join('\n  - ')}`);
-    this.configured = config.brand;
-    this.timeline = [config.brand];
+    this.configured = withDeploymentMoneyRules(config);
+    this.timeline = [this.configured];
   }
 
   /** The rules in force at `at` (now by default). */
@@ -53,6 +53,31 @@ export class BrandSettings {
   /** Replaces the scheduled versions (the store's loader calls this after every load). */
   useScheduledVersions(versions: readonly BrandRules[]): void {
     const sorted = [...versions].sort((a, b) => Date.parse(a.effectiveFrom) - Date.parse(b.effectiveFrom));
-    this.timeline = [this.configured, ...sorted.filter((v) => Date.parse(v.effectiveFrom) > 0)];
+    // A version saved before a field existed keeps the configuration's value for it.
+    const complete = sorted.map((v) => ({
+      ...v,
+      distribution: v.distribution ?? this.configured.distribution,
+      signupGift: v.signupGift ?? this.configured.signupGift,
+    }));
+    this.timeline = [this.configured, ...complete.filter((v) => Date.parse(v.effectiveFrom) > 0)];
   }
+}
+
+/**
+ * The configuration's rule set with distribution's money rules from the deployment's distribution settings
+ * (DISTRIBUTION_DEFAULT_RATE_BP, WITHDRAW_* …), which stay the way to set them before the first console version.
+ */
+function withDeploymentMoneyRules(config: AppConfig): BrandRules {
+  const d = (config as Partial<AppConfig>).distribution;
+  if (!d) return config.brand;
+  return {
+    ...config.brand,
+    distribution: {
+      directRateBp: d.defaultRateBp,
+      indirectRateBp: d.defaultSecondRateBp,
+      withdrawMinFen: d.withdrawMinFen,
+      withdrawDailyLimitFen: d.withdrawDailyLimitFen,
+      withdrawReviewThresholdFen: d.withdrawReviewThresholdFen,
+    },
+  };
 }

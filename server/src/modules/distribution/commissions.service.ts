@@ -20,6 +20,7 @@ import {
   type CommissionLine,
   CustomerBinding,
   DistributionProduct,
+  effectiveRates,
   OrderAttribution,
   Promoter,
 } from './distribution.entities';
@@ -128,10 +129,14 @@ export class CommissionsService implements OnModuleInit {
           .findBy({ productId: In([...new Set(items.map((i) => i.productId))]), enabled: true })
       ).map((s) => [s.productId, s]),
     );
+    // A product without its own rates follows the brand rules in force when the order was paid (never later ones).
+    const brandRates = this.brand.rules(paidAt).distribution;
     const levels: { level: 1 | 2; promoter: Promoter; rateOf: (s: DistributionProduct) => number }[] = [
-      { level: 1, promoter: level1.promoter, rateOf: (s) => s.rateBp },
+      { level: 1, promoter: level1.promoter, rateOf: (s) => effectiveRates(s, brandRates).rateBp },
     ];
-    if (level2) levels.push({ level: 2, promoter: level2, rateOf: (s) => s.secondRateBp });
+    if (level2) {
+      levels.push({ level: 2, promoter: level2, rateOf: (s) => effectiveRates(s, brandRates).secondRateBp });
+    }
     for (const { level, promoter, rateOf } of levels) {
       const lines: CommissionLine[] = items
         .filter((i) => settings.has(i.productId))

@@ -210,7 +210,10 @@ export class OrderAttribution {
   createdAt: Date;
 }
 
-/** A distribution product (分销商品) and its rates. */
+/**
+ * A distribution product (分销商品) and its rates. A NULL rate follows the brand's (品牌规则 → 佣金比例), read at
+ * each commission's payment instant, so a new rule version changes it for orders paid from then on only.
+ */
 @Entity('distribution_products')
 export class DistributionProduct {
   @PrimaryColumn({ type: 'int' })
@@ -219,11 +222,11 @@ export class DistributionProduct {
   @Column({ type: 'boolean', default: true })
   enabled: boolean;
 
-  @Column({ type: 'int' })
-  rateBp: number;
+  @Column({ type: 'int', nullable: true, default: null })
+  rateBp: number | null;
 
-  @Column({ type: 'int' })
-  secondRateBp: number;
+  @Column({ type: 'int', nullable: true, default: null })
+  secondRateBp: number | null;
 
   @Column({ type: 'datetime', precision: 3 })
   updatedAt: Date;
@@ -401,3 +404,14 @@ export const DISTRIBUTION_ENTITIES = [
   CommissionEntry,
   Withdrawal,
 ];
+
+/** A product's rates as they apply at an instant: its own, or the brand's in force then where it has none. */
+export function effectiveRates(
+  setting: Pick<DistributionProduct, 'rateBp' | 'secondRateBp'>,
+  brand: { directRateBp: number; indirectRateBp: number },
+): { rateBp: number; secondRateBp: number } {
+  return {
+    rateBp: setting.rateBp ?? brand.directRateBp,
+    secondRateBp: setting.secondRateBp ?? brand.indirectRateBp,
+  };
+}

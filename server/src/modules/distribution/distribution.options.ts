@@ -17,17 +17,17 @@ export function bindingPolicy(o: DistributionOptions, brand: BrandRules): Bindin
 
 export function rulesView(o: DistributionOptions, brand: BrandRules): DistributionRulesView {
   return {
-    defaultRateBp: o.defaultRateBp,
-    defaultSecondRateBp: o.defaultSecondRateBp,
+    defaultRateBp: brand.distribution.directRateBp,
+    defaultSecondRateBp: brand.distribution.indirectRateBp,
     maxTotalRateBp: o.maxTotalRateBp,
     protectionDays: brand.protectionDays,
     orderProtectionDays: brand.orderProtectionDays,
     lastTouchAfterProtection: o.lastTouchAfterProtection,
     returnWindowDays: brand.returnWindowDays,
     selfPurchaseCommission: o.selfPurchaseCommission,
-    withdrawMinFen: o.withdrawMinFen,
-    withdrawDailyLimitFen: o.withdrawDailyLimitFen,
-    withdrawReviewThresholdFen: o.withdrawReviewThresholdFen,
+    withdrawMinFen: brand.distribution.withdrawMinFen,
+    withdrawDailyLimitFen: brand.distribution.withdrawDailyLimitFen,
+    withdrawReviewThresholdFen: brand.distribution.withdrawReviewThresholdFen,
     autoApprove: o.autoApprove,
   };
 }

@@ -37,6 +37,7 @@ import {
   PromoterAccount,
   ShareToken,
   ShareVisit,
+  effectiveRates,
 } from './distribution.entities';
 import { DAY_MS, DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
 import { PromotersService } from './promoters.service';
@@ -77,8 +78,8 @@ export class PromoterCenterService {
       debtFen: Math.max(0, -available),
       totalEarnedFen: a?.totalEarnedFen ?? 0,
       todayWithdrawnFen: await this.withdrawals.todayTotal(promoter.id),
-      withdrawDailyLimitFen: this.options.withdrawDailyLimitFen,
-      withdrawMinFen: this.options.withdrawMinFen,
+      withdrawDailyLimitFen: this.brand.rules().distribution.withdrawDailyLimitFen,
+      withdrawMinFen: this.brand.rules().distribution.withdrawMinFen,
     };
   }
 
@@ -245,7 +246,9 @@ export class PromoterCenterService {
         : [],
     );
     const items: MaterialView[] = [];
-    for (const s of rows) {
+    const brandRates = this.brand.rules().distribution;
+    for (const setting of rows) {
+      const s = { ...setting, ...effectiveRates(setting, brandRates) };
       const p = products.get(s.productId);
       if (!p || p.status !== 'ON_SALE') continue;
       const earn = estimatedCommission(p.priceFen, s.rateBp);
@@ -274,12 +277,13 @@ export class PromoterCenterService {
       this.promoterService.approvedByMember(memberId),
     ]);
     if (!product) throw new DomainException('PRODUCT_NOT_FOUND');
+    const rates = setting ? effectiveRates(setting, this.brand.rules().distribution) : null;
     return {
       productId,
       enabled: Boolean(setting),
-      rateBp: setting?.rateBp ?? 0,
-      secondRateBp: setting?.secondRateBp ?? 0,
-      estimatedCommissionFen: setting ? estimatedCommission(product.priceFen, setting.rateBp) : 0,
+      rateBp: rates?.rateBp ?? 0,
+      secondRateBp: rates?.secondRateBp ?? 0,
+      estimatedCommissionFen: rates ? estimatedCommission(product.priceFen, rates.rateBp) : 0,
       callerIsPromoter: promoter !== null,
     };
   }
@@ -353,23 +357,16 @@ export class PromoterCenterService {
   async setProduct(productId: number, body: SetProductDistributionRequest): Promise<AdminProductDistributionView> {
     const product = await this.skus.productById(productId);
     if (!product) throw new DomainException('PRODUCT_NOT_FOUND');
-    const rates = {
-      rateBp: body.rateBp ?? this.options.defaultRateBp,
-      secondRateBp: body.secondRateBp ?? this.options.defaultSecondRateBp,
-    };
+    // An omitted rate follows the brand's (品牌规则), whichever version is in force when each order is paid; the
+    // pair is checked against the cap with the brand's rates in force now.
+    const own = { rateBp: body.rateBp ?? null, secondRateBp: body.secondRateBp ?? null };
+    const rates = effectiveRates(own, this.brand.rules().distribution);
     if (!validRates(rates, this.options.maxTotalRateBp)) throw new DomainException('COMMISSION_RATE_INVALID');
-    await this.settings.upsert({ productId, enabled: body.enabled, ...rates, updatedAt: this.clock.now() }, [
+    await this.settings.upsert({ productId, enabled: body.enabled, ...own, updatedAt: this.clock.now() }, [
       'productId',
     ]);
     const s = await this.settings.findOneByOrFail({ productId });
-    return {
-      productId,
-      name: product.name,
-      enabled: s.enabled,
-      rateBp: s.rateBp,
-      secondRateBp: s.secondRateBp,
-      updatedAt: s.updatedAt.toISOString(),
-    };
+    return this.productView(s, product.name);
   }
 
   async listProducts(query: PageQueryDto) {
@@ -383,14 +380,19 @@ export class PromoterCenterService {
         ? [...(await this.skus.productsById(rows.map((r) => r.productId))).values()].map((p) => [p.id, p.name])
         : [],
     );
-    const items: AdminProductDistributionView[] = rows.map((s) => ({
-      productId: s.productId,
-      name: names.get(s.productId) ?? '',
-      enabled: s.enabled,
-      rateBp: s.rateBp,
-      secondRateBp: s.secondRateBp,
-      updatedAt: s.updatedAt.toISOString(),
-    }));
+    const items = rows.map((s) => this.productView(s, names.get(s.productId) ?? ''));
     return toPage(items, total, query);
+  }
+
+  /** The rates as they apply now, and whether they follow the brand's. */
+  private productView(s: DistributionProduct, name: string): AdminProductDistributionView {
+    return {
+      productId: s.productId,
+      name,
+      enabled: s.enabled,
+      ...effectiveRates(s, this.brand.rules().distribution),
+      followsBrandRates: s.rateBp === null && s.secondRateBp === null,
+      updatedAt: s.updatedAt.toISOString(),
+    };
   }
 }

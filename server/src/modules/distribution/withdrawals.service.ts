@@ -20,7 +20,6 @@ import { MembersService } from '../members';
 import { FINAL_FAILURES, type TransferBill, TransferGateway } from '../payments';
 import { CommissionLedger } from './commission-ledger';
 import { outBillNoOf, Promoter, PromoterAccount, Withdrawal } from './distribution.entities';
-import { DISTRIBUTION_OPTIONS, type DistributionOptions } from './distribution.options';
 import { BrandSettings } from '../brand';
 import type { WithdrawalQueryDto } from './dto/distribution.requests';
 
@@ -47,7 +46,6 @@ export class WithdrawalsService {
     private readonly ledger: CommissionLedger,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-    @Inject(DISTRIBUTION_OPTIONS) private readonly options: DistributionOptions,
     private readonly brand: BrandSettings,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditLog,
@@ -60,10 +58,12 @@ export class WithdrawalsService {
       if (existing.status === 'PAYING') await this.payout(existing.id);
       return this.view(await this.withdrawals.findOneByOrFail({ id: existing.id }));
     }
-    if (amountFen < this.options.withdrawMinFen) throw new DomainException('WITHDRAW_BELOW_MINIMUM');
     const now = this.clock.now();
+    // The limits of the brand rules in force at the request (品牌规则, versioned), never a later version's.
+    const limits = this.brand.rules(now).distribution;
+    if (amountFen < limits.withdrawMinFen) throw new DomainException('WITHDRAW_BELOW_MINIMUM');
     const businessDate = localCalendar(now, this.brand.timeZone()).date;
-    const status: WithdrawalStatus = amountFen > this.options.withdrawReviewThresholdFen ? 'REVIEW' : 'PAYING';
+    const status: WithdrawalStatus = amountFen > limits.withdrawReviewThresholdFen ? 'REVIEW' : 'PAYING';
     let id: number;
     try {
       id = await this.transactions.run(async (manager) => {
@@ -82,7 +82,7 @@ export class WithdrawalsService {
         const today = await manager
           .getRepository(Withdrawal)
           .sum('amountFen', { promoterId: promoter.id, businessDate, status: Not(In([...RETURNED])) });
-        if ((today ?? 0) + amountFen > this.options.withdrawDailyLimitFen) {
+        if ((today ?? 0) + amountFen > limits.withdrawDailyLimitFen) {
           throw new DomainException('WITHDRAW_DAILY_LIMIT');
         }
         const inserted = await manager.getRepository(Withdrawal).insert({

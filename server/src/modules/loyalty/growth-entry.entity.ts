@@ -2,12 +2,13 @@ import type { TierCode } from '@tidepool/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { LedgerEntrySource } from './ledger-entry-source.columns';
 
-export const GROWTH_ENTRY_KINDS = ['EARN', 'REVERSE'] as const;
+export const GROWTH_ENTRY_KINDS = ['EARN', 'REVERSE', 'ADJUST'] as const;
 export type GrowthEntryKind = (typeof GROWTH_ENTRY_KINDS)[number];
 
 /**
  * One line of the growth ledger. Append-only with a unique `sourceType:sourceId:kind` key, like points entries.
- * Growth is never spent, so it only moves by purchases (EARN) and their refunds (REVERSE).
+ * Growth is never spent, so it only moves by purchases (EARN), their refunds (REVERSE) and an operator's
+ * correction with a reason (ADJUST, signed, never below zero).
  */
 @Entity('growth_entries')
 @Index('idx_growth_entries_member', ['memberId', 'id'])
@@ -21,7 +22,7 @@ export class GrowthEntry extends LedgerEntrySource {
   @Column({ type: 'varchar', length: 16 })
   kind: GrowthEntryKind;
 
-  /** Signed: positive for EARN, negative for REVERSE. */
+  /** Signed: positive for EARN, negative for REVERSE, either for ADJUST. */
   @Column({ type: 'int' })
   growth: number;
 

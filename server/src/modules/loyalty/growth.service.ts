@@ -10,11 +10,12 @@ import {
   type NormalisedSource,
   normaliseSource,
   requireMemberId,
+  requireNonZero,
   requirePositive,
   requireReason,
 } from './loyalty-input';
 import { LedgerRaceError, LoyaltyTransactions } from './loyalty-transactions';
-import type { AddGrowthInput, GrowthResult, ReverseGrowthInput } from './loyalty.types';
+import type { AddGrowthInput, AdjustGrowthInput, GrowthResult, ReverseGrowthInput } from './loyalty.types';
 import { MemberTier } from './member-tier.entity';
 import { TierChange } from './tier-change.entity';
 import { BrandSettings } from '../brand';
@@ -45,6 +46,27 @@ export class GrowthService {
       'EARN',
       (existing) => existing.growth === growth,
       (manager, row, now) => this.apply(manager, row, now, { kind: 'EARN', source, growth, reason, reverses: null }),
+    );
+  }
+
+  /**
+   * An operator's signed correction. One that would take growth below zero throws GROWTH_ADJUSTMENT_BELOW_ZERO
+   * and writes nothing: it is decided under the tier row lock, so two deductions cannot both pass one balance.
+   */
+  async adjustGrowth(memberId: number, input: AdjustGrowthInput): Promise<GrowthResult> {
+    requireMemberId(memberId);
+    const source = normaliseSource(input);
+    const growth = requireNonZero(input.growth, 'growth');
+    const reason = requireReason(input.reason);
+    return await this.execute(
+      memberId,
+      source,
+      'ADJUST',
+      (existing) => existing.growth === growth,
+      (manager, row, now) => {
+        if (row.growth + growth < 0) throw new DomainException('GROWTH_ADJUSTMENT_BELOW_ZERO');
+        return this.apply(manager, row, now, { kind: 'ADJUST', source, growth, reason, reverses: null });
+      },
     );
   }
 

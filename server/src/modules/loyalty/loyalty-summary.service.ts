@@ -5,7 +5,8 @@ import { In, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { requireMemberId } from './loyalty-input';
 import { LOYALTY_OPTIONS, type LoyaltyOptions } from './loyalty.options';
-import type { LoyaltySummary, PointsHistoryItem } from './loyalty.types';
+import type { GrowthHistoryItem, LoyaltySummary, PointsHistoryItem, PointsLotItem } from './loyalty.types';
+import { GrowthEntry } from './growth-entry.entity';
 import { MemberTier } from './member-tier.entity';
 import { PointsAccount } from './points-account.entity';
 import { PointsEntry } from './points-entry.entity';
@@ -22,6 +23,7 @@ export class LoyaltySummaryService {
     @InjectRepository(PointsLot) private readonly lots: Repository<PointsLot>,
     @InjectRepository(PointsEntry) private readonly entries: Repository<PointsEntry>,
     @InjectRepository(MemberTier) private readonly tiers: Repository<MemberTier>,
+    @InjectRepository(GrowthEntry) private readonly growthEntries: Repository<GrowthEntry>,
     private readonly clock: Clock,
     @Inject(LOYALTY_OPTIONS) private readonly options: LoyaltyOptions,
     private readonly brand: BrandSettings,
@@ -96,6 +98,70 @@ export class LoyaltySummaryService {
       hasMore: (page - 1) * pageSize + rows.length < total,
     };
   }
+
+  /** The growth ledger (成长值明细), newest first. */
+  async growthHistory(memberId: number, query: PageQuery = {}): Promise<Page<GrowthHistoryItem>> {
+    requireMemberId(memberId);
+    const { page, pageSize } = pageOf(query);
+    const [rows, total] = await this.growthEntries.findAndCount({
+      where: { memberId },
+      order: { id: 'DESC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
+    return {
+      items: rows.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        growth: e.growth,
+        growthAfter: e.growthAfter,
+        tierAfter: e.tierAfter,
+        reason: e.reason,
+        createdAt: e.createdAt,
+      })),
+      total,
+      page,
+      pageSize,
+      hasMore: (page - 1) * pageSize + rows.length < total,
+    };
+  }
+
+  /** The points lots, the ones still open first (soonest expiry first), then the spent and expired newest first. */
+  async lotsOf(memberId: number, query: PageQuery = {}): Promise<Page<PointsLotItem>> {
+    requireMemberId(memberId);
+    const { page, pageSize } = pageOf(query);
+    const builder = this.lots
+      .createQueryBuilder('l')
+      .where('l.memberId = :memberId', { memberId })
+      // ACTIVE sorts before EXPIRED and SPENT: the open lots come first.
+      .orderBy('l.status', 'ASC')
+      .addOrderBy('l.expiresAt', 'ASC')
+      .addOrderBy('l.id', 'DESC')
+      .skip((page - 1) * pageSize)
+      .take(pageSize);
+    const [rows, total] = await builder.getManyAndCount();
+    return {
+      items: rows.map((l) => ({
+        id: l.id,
+        points: l.points,
+        remaining: l.remaining,
+        status: l.status,
+        expiresAt: l.expiresAt,
+        createdAt: l.createdAt,
+      })),
+      total,
+      page,
+      pageSize,
+      hasMore: (page - 1) * pageSize + rows.length < total,
+    };
+  }
+}
+
+function pageOf(query: PageQuery): { page: number; pageSize: number } {
+  return {
+    page: clamp(query.page ?? 1, 1, PAGINATION.maxPage),
+    pageSize: clamp(query.pageSize ?? PAGINATION.defaultPageSize, 1, PAGINATION.maxPageSize),
+  };
 }
 
 function clamp(value: number, min: number, max: number): number {

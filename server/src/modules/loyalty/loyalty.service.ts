@@ -5,6 +5,9 @@ import { LoyaltyReconciliationService } from './loyalty-reconciliation.service';
 import { LoyaltySummaryService } from './loyalty-summary.service';
 import type {
   AddGrowthInput,
+  AdjustGrowthInput,
+  GrowthHistoryItem,
+  PointsLotItem,
   AdjustPointsInput,
   EarnPointsInput,
   ExpireReport,
@@ -56,6 +59,11 @@ export class LoyaltyService {
     return this.growthLedger.addGrowth(memberId, input);
   }
 
+  /** An operator's signed growth correction; refused (GROWTH_ADJUSTMENT_BELOW_ZERO) below zero. */
+  adjustGrowth(memberId: number, input: AdjustGrowthInput): Promise<GrowthResult> {
+    return this.growthLedger.adjustGrowth(memberId, input);
+  }
+
   reverseGrowth(memberId: number, input: ReverseGrowthInput): Promise<GrowthResult> {
     return this.growthLedger.reverseGrowth(memberId, input);
   }
@@ -85,5 +93,15 @@ export class LoyaltyService {
 
   history(memberId: number, page?: PageQuery): Promise<Page<PointsHistoryItem>> {
     return this.reads.history(memberId, page);
+  }
+
+  /** The growth ledger (成长值明细), newest first. */
+  growthHistory(memberId: number, page?: PageQuery): Promise<Page<GrowthHistoryItem>> {
+    return this.reads.growthHistory(memberId, page);
+  }
+
+  /** The member's points lots (积分批次) with their expiry, the open ones first by expiry. */
+  lots(memberId: number, page?: PageQuery): Promise<Page<PointsLotItem>> {
+    return this.reads.lotsOf(memberId, page);
   }
 }

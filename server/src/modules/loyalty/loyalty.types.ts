@@ -57,6 +57,33 @@ export interface AddGrowthInput extends LedgerSource {
   reason: string;
 }
 
+export interface AdjustGrowthInput extends LedgerSource {
+  /** Signed and non-zero: an operator's correction. One that would take growth below zero is refused. */
+  growth: number;
+  reason: string;
+}
+
+/** One line of the growth ledger (成长值明细), as the console's member profile shows it. */
+export interface GrowthHistoryItem {
+  id: number;
+  kind: string;
+  growth: number;
+  growthAfter: number;
+  tierAfter: TierCode;
+  reason: string;
+  createdAt: Date;
+}
+
+/** One points lot (积分批次) with its expiry, as the console's member profile shows it. */
+export interface PointsLotItem {
+  id: number;
+  points: number;
+  remaining: number;
+  status: string;
+  expiresAt: Date;
+  createdAt: Date;
+}
+
 export interface ReverseGrowthInput extends LedgerSource {
   /** Defaults to what is left of the earning's growth. */
   growth?: number;

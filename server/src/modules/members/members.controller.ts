@@ -3,6 +3,7 @@ import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type {
   MemberCenterResponse,
   MemberCodeCredentialResponse,
+  MemberDeletionRequestResponse,
   PersonalDataExport,
   VoucherListResponse,
 } from '@tidepool/shared';
@@ -12,6 +13,7 @@ import { Roles } from '../../common/auth/roles.decorator';
 import { SetBirthdayDto, SignupDto, VoucherListQueryDto } from './dto/members.requests';
 import { MemberCenterService } from './member-center.service';
 import { MemberCodeService } from './member-code.service';
+import { MemberDeletionRequests } from './deletion-requests.service';
 import { MembersService } from './members.service';
 import { PersonalDataService } from './personal-data.service';
 import { SignupService } from './signup.service';
@@ -29,6 +31,7 @@ export class MembersController {
     private readonly codes: MemberCodeService,
     private readonly vouchers: VouchersService,
     private readonly personalData: PersonalDataService,
+    private readonly deletionRequests: MemberDeletionRequests,
   ) {}
 
   @Get('me')
@@ -73,6 +76,17 @@ export class MembersController {
   @ApiOkResponse({ description: 'PersonalDataExport (PIPL)' })
   export(@CurrentUser() principal: Principal): Promise<PersonalDataExport> {
     return this.personalData.export(principal.id);
+  }
+
+  @Post('me/deletion-request')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      'MemberDeletionRequestResponse: the request to delete the account (PIPL), queued for the brand to process; ' +
+      'asking again while one is pending answers the pending one',
+  })
+  requestDeletion(@CurrentUser() principal: Principal): Promise<MemberDeletionRequestResponse> {
+    return this.deletionRequests.request(principal.id);
   }
 
   @Delete('me')

@@ -1,4 +1,7 @@
 import { MemberPointsAdmin } from './member-points-admin.service';
+import { MemberProfileAdmin } from './member-profile-admin.service';
+import { MemberDeletionRequests } from './deletion-requests.service';
+import { MemberDeletionRequest } from './deletion-request.entity';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoyaltyModule } from '../loyalty';
@@ -19,10 +22,17 @@ import { VouchersService } from './vouchers.service';
 
 /** Members: signup, the member card, the member code credential, vouchers and personal data. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Member, MemberVoucher]), StoresModule, WechatModule, LoyaltyModule],
+  imports: [
+    TypeOrmModule.forFeature([Member, MemberVoucher, MemberDeletionRequest]),
+    StoresModule,
+    WechatModule,
+    LoyaltyModule,
+  ],
   controllers: [MembersController, AdminMembersController],
   providers: [
     MemberPointsAdmin,
+    MemberProfileAdmin,
+    MemberDeletionRequests,
     MembersService,
     SignupService,
     MemberCenterService,

@@ -91,12 +91,14 @@ export class SignupService {
         // What joining gives comes from the same rule as the signup page's promises (shared signup-gifts).
         const local = localCalendar(now, attribution?.store.timeZone ?? this.brand.timeZone());
         const channel = signupChannel(attribution !== null);
+        // The gift is the one the brand rules in force at the signup describe; a brand may switch it off.
+        const gift = this.brand.rules(now).signupGift;
         const gifts = signupGifts({
           channel,
           birthday: member.birthday ?? birthday,
           today: { monthDay: local.monthDay, year: local.year },
-        });
-        if (gifts.includes('SHOPPING_BAG')) await this.vouchers.issueSignupGift(manager, member.id);
+        }).filter((g) => g !== 'SHOPPING_BAG' || gift.enabled);
+        if (gifts.includes('SHOPPING_BAG')) await this.vouchers.issueSignupGift(manager, member.id, gift);
         const event: MemberSignedUpEvent = { memberId: member.id, channel, gifts, localDate: local.date };
         await this.outbox.publish(manager, 'member.signed-up', `member.signed-up:${member.id}`, event);
         return true;

@@ -1,19 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { VoucherStatus, VoucherView } from '@tidepool/shared';
+import type { SignupGiftRule, VoucherStatus, VoucherView } from '@tidepool/shared';
 import { type EntityManager, type Repository } from 'typeorm';
 import { Clock } from '../../common/clock/clock.service';
 import { affectedRows, Transactions } from '../../common/database/transactions';
 import { DomainException } from '../../common/errors/domain.exception';
 import { StoresService } from '../stores';
 import { MemberVoucher } from './voucher.entity';
-
-/** The signup gift (docs/domain.md: a free shopping bag for joining at a till); brand configuration later. */
-export const SIGNUP_GIFT = {
-  title: '免费购物袋',
-  description: '入会礼：到任意门店出示会员码，由店员核销领取 1 个购物袋',
-  validDays: 90,
-} as const;
 
 export interface Redemption {
   voucherId: number;
@@ -33,8 +26,11 @@ export class VouchersService {
     private readonly clock: Clock,
   ) {}
 
-  /** Inside the signup transaction; the unique source key makes a retried signup issue nothing more. */
-  async issueSignupGift(manager: EntityManager, memberId: number): Promise<void> {
+  /**
+   * Inside the signup transaction, as the brand rules in force at signup describe the gift (品牌规则 → 入会礼);
+   * the unique source key makes a retried signup issue nothing more.
+   */
+  async issueSignupGift(manager: EntityManager, memberId: number, gift: SignupGiftRule): Promise<void> {
     const now = this.clock.now();
     await manager
       .createQueryBuilder()
@@ -43,12 +39,12 @@ export class VouchersService {
       .values({
         memberId,
         kind: 'SIGNUP_GIFT',
-        title: SIGNUP_GIFT.title,
-        description: SIGNUP_GIFT.description,
+        title: gift.title,
+        description: gift.description,
         sourceKey: `signup-gift:${memberId}`,
         status: 'AVAILABLE',
         issuedAt: now,
-        expiresAt: new Date(now.getTime() + SIGNUP_GIFT.validDays * 86_400_000),
+        expiresAt: new Date(now.getTime() + gift.validDays * 86_400_000),
         redeemedAt: null,
         redeemedStoreId: null,
         redeemedByStaffId: null,

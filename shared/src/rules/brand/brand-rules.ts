@@ -35,7 +35,51 @@ export interface BrandRules {
   protectionDays: number;
   /** An attributed order protects the binding for this many days after payment. */
   orderProtectionDays: number;
+  /** Distribution's money rules: commission rates and withdrawal limits (read at the commission's or request's time). */
+  distribution: DistributionMoneyRules;
+  /** The store signup gift (入会礼), issued at signup under the version in force then. */
+  signupGift: SignupGiftRule;
 }
+
+/** The cap on a commission pair (direct + indirect): half of what the buyer paid. */
+export const MAX_COMMISSION_PAIR_BP = 5_000;
+
+export interface DistributionMoneyRules {
+  /** Direct (level 1) commission, basis points of the line's paid amount, for products following the brand's rates. */
+  directRateBp: number;
+  /** Indirect (level 2, the inviter's) commission; direct + indirect ≤ MAX_COMMISSION_PAIR_BP. */
+  indirectRateBp: number;
+  /** The smallest withdrawal. */
+  withdrawMinFen: number;
+  /** What one promoter may withdraw per brand-zone day. */
+  withdrawDailyLimitFen: number;
+  /** A withdrawal above this waits for an operator's review. */
+  withdrawReviewThresholdFen: number;
+}
+
+export interface SignupGiftRule {
+  /** False: joining at a store gives no voucher. */
+  enabled: boolean;
+  title: string;
+  description: string;
+  validDays: number;
+}
+
+export const DEFAULT_DISTRIBUTION_MONEY_RULES: DistributionMoneyRules = {
+  directRateBp: 1_000,
+  indirectRateBp: 300,
+  withdrawMinFen: 100,
+  withdrawDailyLimitFen: 500_000,
+  withdrawReviewThresholdFen: 50_000,
+};
+
+/** docs/domain.md: a free shopping bag for joining at a till. */
+export const DEFAULT_SIGNUP_GIFT: SignupGiftRule = {
+  enabled: true,
+  title: '免费购物袋',
+  description: '入会礼：到任意门店出示会员码，由店员核销领取 1 个购物袋',
+  validDays: 90,
+};
 
 /** docs/domain.md's demo brand. */
 export const DEFAULT_BRAND_RULES: BrandRules = {
@@ -50,6 +94,8 @@ export const DEFAULT_BRAND_RULES: BrandRules = {
   orderAutoConfirmDays: 10,
   protectionDays: DEFAULT_BINDING_POLICY.protectionDays,
   orderProtectionDays: DEFAULT_BINDING_POLICY.orderProtectionDays,
+  distribution: DEFAULT_DISTRIBUTION_MONEY_RULES,
+  signupGift: DEFAULT_SIGNUP_GIFT,
 };
 
 /** What is wrong with a rule set (empty when it is usable); a bad set must never be served. */
@@ -84,6 +130,7 @@ export function brandRulesProblems(rules: BrandRules): string[] {
   wholeIn('orderAutoConfirmDays', rules.orderAutoConfirmDays, 1, 90);
   wholeIn('protectionDays', rules.protectionDays, 1, 365);
   wholeIn('orderProtectionDays', rules.orderProtectionDays, 1, 365);
+  problems.push(...moneyRulesProblems(rules.distribution, rules.signupGift));
   return problems;
 }
 
@@ -95,4 +142,28 @@ export function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What is wrong with distribution's money rules and the signup gift, each problem starting with its field's path. */
+export function moneyRulesProblems(d: DistributionMoneyRules, gift: SignupGiftRule): string[] {
+  const problems: string[] = [];
+  const wholeIn = (name: string, value: number, min: number, max: number): void => {
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer in ${min}..${max} (got ${String(value)})`);
+    }
+  };
+  wholeIn('distribution.directRateBp', d.directRateBp, 0, MAX_COMMISSION_PAIR_BP);
+  wholeIn('distribution.indirectRateBp', d.indirectRateBp, 0, MAX_COMMISSION_PAIR_BP);
+  if (d.directRateBp + d.indirectRateBp > MAX_COMMISSION_PAIR_BP) {
+    problems.push(`distribution.indirectRateBp: direct + indirect must not exceed ${MAX_COMMISSION_PAIR_BP} bp (50%)`);
+  }
+  wholeIn('distribution.withdrawMinFen', d.withdrawMinFen, 100, 100_000_000);
+  wholeIn('distribution.withdrawDailyLimitFen', d.withdrawDailyLimitFen, 100, 1_000_000_000);
+  if (d.withdrawDailyLimitFen < d.withdrawMinFen) {
+    problems.push('distribution.withdrawDailyLimitFen must not be below the minimum withdrawal');
+  }
+  wholeIn('distribution.withdrawReviewThresholdFen', d.withdrawReviewThresholdFen, 0, 1_000_000_000);
+  wholeIn('signupGift.validDays', gift.validDays, 1, 3650);
+  if (gift.enabled && !gift.title.trim()) problems.push('signupGift.title must not be empty');
+  return problems;
 }

@@ -49,3 +49,42 @@ describe('versionInForce', () => {
     expect(versionInForce(versions, new Date('2025-01-01T00:00:00Z'))).toBeNull();
   });
 });
+
+describe('distribution money rules and the signup gift in a draft', () => {
+  it('carries the commission pair, withdrawal limits and the gift into the new version', () => {
+    const draft = draftOf(DEFAULT_BRAND_RULES);
+    draft.distribution = { ...draft.distribution!, directRateBp: 1_500, withdrawReviewThresholdFen: 20_000 };
+    draft.signupGift = { ...draft.signupGift!, enabled: false };
+    expect(draftProblems(draft, later, now, DEFAULT_BRAND_RULES)).toEqual([]);
+    const next = applyDraft(DEFAULT_BRAND_RULES, draft, 'v3', later.toISOString());
+    expect(next.distribution).toMatchObject({
+      directRateBp: 1_500,
+      indirectRateBp: 300,
+      withdrawReviewThresholdFen: 20_000,
+    });
+    expect(next.signupGift.enabled).toBe(false);
+    // A client that sends no money rules keeps the base's.
+    const { distribution: _d, signupGift: _g, ...older } = draftOf(DEFAULT_BRAND_RULES);
+    expect(applyDraft(next, older, 'v4', later.toISOString()).distribution).toEqual(next.distribution);
+  });
+
+  it('refuses a commission pair above 50%, a daily cap below the minimum, naming the field', () => {
+    const draft = draftOf(DEFAULT_BRAND_RULES);
+    draft.distribution = { ...draft.distribution!, directRateBp: 4_000, indirectRateBp: 1_001 };
+    expect(draftProblems(draft, later, now, DEFAULT_BRAND_RULES).map((p) => p.field)).toEqual([
+      'distribution.indirectRateBp',
+    ]);
+    draft.distribution = {
+      ...draft.distribution,
+      indirectRateBp: 1_000,
+      withdrawMinFen: 1_000,
+      withdrawDailyLimitFen: 500,
+    };
+    expect(draftProblems(draft, later, now, DEFAULT_BRAND_RULES).map((p) => p.field)).toEqual([
+      'distribution.withdrawDailyLimitFen',
+    ]);
+    draft.distribution = { ...draft.distribution, withdrawDailyLimitFen: 5_000 };
+    draft.signupGift = { ...draft.signupGift!, validDays: 0 };
+    expect(draftProblems(draft, later, now, DEFAULT_BRAND_RULES).map((p) => p.field)).toEqual(['signupGift.validDays']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { BrandRules } from './brand-rules';
+import type { BrandRules, DistributionMoneyRules, SignupGiftRule } from './brand-rules';
 import { brandRulesProblems } from './brand-rules';
 import type { TierCode } from '../loyalty/tiers';
 
@@ -21,6 +21,9 @@ export interface BrandRulesDraft {
   orderAutoConfirmDays: number;
   protectionDays: number;
   orderProtectionDays: number;
+  /** Optional so a client that does not know them yet keeps the version in force's values. */
+  distribution?: DistributionMoneyRules;
+  signupGift?: SignupGiftRule;
 }
 
 /** A problem with a draft, naming the field as the console's form and the API's 400 name it. */
@@ -48,6 +51,8 @@ export function applyDraft(
     orderAutoConfirmDays: draft.orderAutoConfirmDays,
     protectionDays: draft.protectionDays,
     orderProtectionDays: draft.orderProtectionDays,
+    distribution: { ...(draft.distribution ?? base.distribution) },
+    signupGift: { ...(draft.signupGift ?? base.signupGift) },
   };
 }
 
@@ -62,6 +67,8 @@ export function draftOf(rules: BrandRules): BrandRulesDraft {
     orderAutoConfirmDays: rules.orderAutoConfirmDays,
     protectionDays: rules.protectionDays,
     orderProtectionDays: rules.orderProtectionDays,
+    distribution: { ...rules.distribution },
+    signupGift: { ...rules.signupGift },
   };
 }
 
@@ -110,6 +117,8 @@ function fieldOf(reason: string): string {
   if (name.startsWith('points.')) return 'birthdayMultiplier';
   if (name.startsWith('perks.')) return 'birthdayCouponFen';
   if (name.startsWith('memberDay.')) return name;
+  // Money rules and the signup gift are named in the draft's own shape (`distribution.indirectRateBp:` too).
+  if (name.startsWith('distribution.') || name.startsWith('signupGift.')) return name.replace(/:$/, '');
   return name;
 }
 

@@ -1,25 +1,32 @@
-import { PageContainer, ProCard, ProDescriptions, ProTable, type ActionType } from '@ant-design/pro-components';
+import { PageContainer, ProCard, ProDescriptions } from '@ant-design/pro-components';
 import {
   MAINLAND_MOBILE_PATTERN,
   type AdminPointsAdjustmentResponse,
-  type AdminPointsEntryView,
   type OperatorMemberSearchResponse,
   type OperatorMemberView,
 } from '@tidepool/shared';
 import { Alert, App, Button, Empty, Form, Input, InputNumber, Modal, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
-import { api, ApiError } from '../../api/client';
-import { pagedRequest } from '../../api/pro-table';
+import { api, ApiError, download } from '../../api/client';
 import { useSession } from '../../auth/SessionContext';
 import { AuditTrail } from '../../components/AuditTrail';
 import { dateTime } from '../../format';
+import { BindingHistoryDrawer } from '../promoters/BindingHistoryDrawer';
+import { DeletionRequests } from './DeletionRequests';
+import { GrowthAdjustModal } from './GrowthAdjustModal';
+import { newRequestId } from './member-labels';
+import { MemberTabs } from './MemberTabs';
 
-/** 会员: find a member by full phone, open their profile and points ledger, correct points with a reason. */
+/**
+ * 会员: find a member by full phone, open their profile (points ledger and lots, growth, vouchers, consents),
+ * correct points or growth with a reason, export their personal data, and process deletion requests.
+ */
 export default function MembersArea() {
   return (
     <Routes>
       <Route index element={<MemberSearch />} />
+      <Route path="deletion-requests" element={<DeletionRequests />} />
       <Route path=":id" element={<MemberProfile />} />
     </Routes>
   );
@@ -43,7 +50,11 @@ function MemberSearch() {
     }
   };
   return (
-    <PageContainer title="会员" subTitle="按完整手机号查找会员；列表与详情中手机号均脱敏显示">
+    <PageContainer
+      title="会员"
+      subTitle="按完整手机号查找会员；列表与详情中手机号均脱敏显示"
+      extra={<Button onClick={() => void navigate('/members/deletion-requests')}>注销申请</Button>}
+    >
       <ProCard bordered>
         <Form layout="inline" onFinish={(values: { phone: string }) => void search(values)}>
           <Form.Item
@@ -93,8 +104,10 @@ function MemberProfile() {
   const [member, setMember] = useState<OperatorMemberView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [adjusting, setAdjusting] = useState(false);
+  const [adjustingGrowth, setAdjustingGrowth] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [bindings, setBindings] = useState(false);
   const [version, setVersion] = useState(0);
-  const ledger = useRef<ActionType>();
 
   useEffect(() => {
     setError(null);
@@ -116,9 +129,25 @@ function MemberProfile() {
       title={`会员 ${member.phoneMasked ?? `#${member.id}`}`}
       onBack={() => void navigate('/members')}
       extra={
-        <Button type="primary" onClick={() => setAdjusting(true)}>
-          调整积分
-        </Button>
+        <Space>
+          <Button
+            loading={exporting}
+            onClick={() => {
+              setExporting(true);
+              download(`/admin/members/${id}/personal-data`, undefined, `member-${id}-personal-data.json`)
+                .then(() => setVersion((n) => n + 1))
+                .catch((e: unknown) => message.error(e instanceof ApiError ? e.message : '导出失败，请稍后重试'))
+                .finally(() => setExporting(false));
+            }}
+          >
+            导出个人数据
+          </Button>
+          <Button onClick={() => setBindings(true)}>推手绑定</Button>
+          <Button onClick={() => setAdjustingGrowth(true)}>调整成长值</Button>
+          <Button type="primary" onClick={() => setAdjusting(true)}>
+            调整积分
+          </Button>
+        </Space>
       }
     >
       <ProCard bordered>
@@ -131,35 +160,13 @@ function MemberProfile() {
           <ProDescriptions.Item label="可用积分">
             <span data-testid="member-points">{member.points}</span>
           </ProDescriptions.Item>
-          <ProDescriptions.Item label="成长值">{member.growth}</ProDescriptions.Item>
+          <ProDescriptions.Item label="成长值">
+            <span data-testid="member-growth">{member.growth}</span>
+          </ProDescriptions.Item>
           <ProDescriptions.Item label="入会时间">{dateTime(member.signedUpAt, timeZone)}</ProDescriptions.Item>
         </ProDescriptions>
       </ProCard>
-      <ProCard title="积分明细" bordered headerBordered style={{ marginTop: 16 }}>
-        <ProTable<AdminPointsEntryView>
-          actionRef={ledger}
-          rowKey="id"
-          search={false}
-          options={false}
-          pagination={{ defaultPageSize: 10 }}
-          request={pagedRequest<AdminPointsEntryView>(`/admin/members/${id}/points`)}
-          columns={[
-            { title: '时间', dataIndex: 'createdAt', render: (_, row) => dateTime(row.createdAt, timeZone) },
-            { title: '说明', dataIndex: 'reason' },
-            {
-              title: '变动',
-              dataIndex: 'points',
-              render: (_, row) => (
-                <Typography.Text type={row.points < 0 ? 'danger' : 'success'}>
-                  {row.points > 0 ? `+${row.points}` : row.points}
-                </Typography.Text>
-              ),
-            },
-            { title: '余额', dataIndex: 'availableAfter' },
-            { title: '欠分', dataIndex: 'debtAfter' },
-          ]}
-        />
-      </ProCard>
+      <MemberTabs memberId={id} version={version} />
       <AuditTrail objectType="member" objectId={id} version={version} />
       <AdjustPointsModal
         open={adjusting}
@@ -170,7 +177,18 @@ function MemberProfile() {
           setAdjusting(false);
           message.success(`已调整，当前可用积分 ${result.available}`);
           setVersion((n) => n + 1);
-          void ledger.current?.reload();
+        }}
+      />
+      <BindingHistoryDrawer memberId={bindings ? id : null} onClose={() => setBindings(false)} />
+      <GrowthAdjustModal
+        open={adjustingGrowth}
+        memberId={id}
+        growth={member.growth}
+        onClose={() => setAdjustingGrowth(false)}
+        onDone={(result) => {
+          setAdjustingGrowth(false);
+          message.success(`已调整，当前成长值 ${result.growthAfter}（${result.tier.name}）`);
+          setVersion((n) => n + 1);
         }}
       />
     </PageContainer>
@@ -197,7 +215,7 @@ function AdjustPointsModal({
   useEffect(() => {
     if (open) {
       form.resetFields();
-      requestId.current = `console-${Date.now()}-${Math.random().toString(36).slice(2, 10)}`;
+      requestId.current = newRequestId();
     }
   }, [open, form]);
   const submit = async () => {

@@ -266,6 +266,76 @@ export function NewVersionDrawer({
             </Form.Item>
           </Col>
         </Row>
+        <Typography.Title level={5}>佣金与提现</Typography.Title>
+        <Typography.Paragraph type="secondary">
+          未单独设置比例的分销商品按此佣金比例结算；以订单支付时生效的版本为准。直接 + 间接佣金合计不超过 50%。
+        </Typography.Paragraph>
+        <Row gutter={12}>
+          <Col span={6}>
+            <Form.Item
+              name="commissionDirectPercent"
+              label="直接佣金（%）"
+              rules={[{ required: true, message: '请填写' }]}
+            >
+              <InputNumber min={0} max={50} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item
+              name="commissionIndirectPercent"
+              label="间接佣金（%）"
+              rules={[{ required: true, message: '请填写' }]}
+            >
+              <InputNumber min={0} max={50} precision={2} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item name="withdrawMinYuan" label="最低提现（元）" rules={[{ required: true, message: '请填写' }]}>
+              <Input prefix="¥" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="withdrawDailyLimitYuan"
+              label="每日提现上限（元）"
+              rules={[{ required: true, message: '请填写' }]}
+            >
+              <Input prefix="¥" />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item
+              name="withdrawReviewThresholdYuan"
+              label="超过此金额需审核（元）"
+              rules={[{ required: true, message: '请填写' }]}
+            >
+              <Input prefix="¥" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Title level={5}>入会礼</Typography.Title>
+        <Row gutter={12}>
+          <Col span={4}>
+            <Form.Item name="signupGiftEnabled" label="门店入会送礼" valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </Col>
+          <Col span={8}>
+            <Form.Item name="signupGiftTitle" label="礼品名称">
+              <Input maxLength={64} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="signupGiftValidDays" label="有效期（天）">
+              <InputNumber min={1} max={3650} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="signupGiftDescription" label="领取说明">
+          <Input maxLength={255} />
+        </Form.Item>
       </Form>
       <ProCard title="试算" bordered headerBordered size="small">
         <Space wrap>

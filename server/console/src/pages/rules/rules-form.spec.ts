@@ -34,4 +34,18 @@ describe('the 新建版本 form', () => {
       ]),
     ).toEqual([{ name: ['tiers', 2, 'minGrowth'], errors: ['等级成长值须逐级递增'] }]);
   });
+
+  it('reads commission percent as basis points and withdrawal yuan as fen, and names their fields', () => {
+    const form = draftToForm(draftOf(DEFAULT_BRAND_RULES));
+    form.commissionDirectPercent = 12.5;
+    form.withdrawReviewThresholdYuan = '300';
+    form.signupGiftEnabled = false;
+    const draft = formToDraft(form);
+    expect(draft.distribution).toMatchObject({ directRateBp: 1250, withdrawReviewThresholdFen: 30000 });
+    expect(draft.signupGift?.enabled).toBe(false);
+    expect(formFieldOf('draft.distribution.indirectRateBp')).toEqual(['commissionIndirectPercent']);
+    expect(formFieldOf('draft.signupGift.validDays')).toEqual(['signupGiftValidDays']);
+    form.withdrawMinYuan = 'abc';
+    expect(() => formToDraft(form)).toThrow(FormFieldError);
+  });
 });

@@ -1,4 +1,11 @@
-import { formatFen, parseYuan, type BrandRulesDraft, type Fen, type TierCode } from '@tidepool/shared';
+import {
+  DEFAULT_BRAND_RULES,
+  formatFen,
+  parseYuan,
+  type BrandRulesDraft,
+  type Fen,
+  type TierCode,
+} from '@tidepool/shared';
 import type { ApiErrorDetail } from '@tidepool/shared';
 
 /** The 新建版本 form's values: yuan and points-per-yuan as people type them, the day and time in the brand zone. */
@@ -15,6 +22,16 @@ export interface RulesFormValues {
   orderAutoConfirmDays: number;
   protectionDays: number;
   orderProtectionDays: number;
+  /** Commission rates in percent as operators say them (10 = 10% = 1000 bp). */
+  commissionDirectPercent: number;
+  commissionIndirectPercent: number;
+  withdrawMinYuan: string;
+  withdrawDailyLimitYuan: string;
+  withdrawReviewThresholdYuan: string;
+  signupGiftEnabled: boolean;
+  signupGiftTitle: string;
+  signupGiftDescription: string;
+  signupGiftValidDays: number;
 }
 
 const yuanText = (amount: number) => formatFen(amount as Fen).replace('¥', '');
@@ -36,6 +53,24 @@ export function draftToForm(draft: BrandRulesDraft): Omit<RulesFormValues, 'effe
     orderAutoConfirmDays: draft.orderAutoConfirmDays,
     protectionDays: draft.protectionDays,
     orderProtectionDays: draft.orderProtectionDays,
+    ...moneyToForm(draft),
+  };
+}
+
+// Every draft the console starts from is the server's (draftOf the rules in force), which carries both.
+function moneyToForm(draft: BrandRulesDraft) {
+  const d = draft.distribution ?? DEFAULT_BRAND_RULES.distribution;
+  const gift = draft.signupGift ?? DEFAULT_BRAND_RULES.signupGift;
+  return {
+    commissionDirectPercent: d.directRateBp / 100,
+    commissionIndirectPercent: d.indirectRateBp / 100,
+    withdrawMinYuan: yuanText(d.withdrawMinFen),
+    withdrawDailyLimitYuan: yuanText(d.withdrawDailyLimitFen),
+    withdrawReviewThresholdYuan: yuanText(d.withdrawReviewThresholdFen),
+    signupGiftEnabled: gift.enabled,
+    signupGiftTitle: gift.title,
+    signupGiftDescription: gift.description,
+    signupGiftValidDays: gift.validDays,
   };
 }
 
@@ -66,6 +101,19 @@ export function formToDraft(values: Omit<RulesFormValues, 'effectiveDate' | 'eff
     orderAutoConfirmDays: Number(values.orderAutoConfirmDays),
     protectionDays: Number(values.protectionDays),
     orderProtectionDays: Number(values.orderProtectionDays),
+    distribution: {
+      directRateBp: Math.round(Number(values.commissionDirectPercent) * 100),
+      indirectRateBp: Math.round(Number(values.commissionIndirectPercent) * 100),
+      withdrawMinFen: fen(values.withdrawMinYuan, 'withdrawMinYuan'),
+      withdrawDailyLimitFen: fen(values.withdrawDailyLimitYuan, 'withdrawDailyLimitYuan'),
+      withdrawReviewThresholdFen: fen(values.withdrawReviewThresholdYuan, 'withdrawReviewThresholdYuan'),
+    },
+    signupGift: {
+      enabled: Boolean(values.signupGiftEnabled),
+      title: String(values.signupGiftTitle ?? ''),
+      description: String(values.signupGiftDescription ?? ''),
+      validDays: Number(values.signupGiftValidDays),
+    },
   };
 }
 
@@ -86,6 +134,15 @@ export function formFieldOf(apiField: string): (string | number)[] {
     'memberDay.weekday': 'memberDayWeekday',
     birthdayCouponFen: 'birthdayCouponYuan',
     effectiveFrom: 'effectiveDate',
+    'distribution.directRateBp': 'commissionDirectPercent',
+    'distribution.indirectRateBp': 'commissionIndirectPercent',
+    'distribution.withdrawMinFen': 'withdrawMinYuan',
+    'distribution.withdrawDailyLimitFen': 'withdrawDailyLimitYuan',
+    'distribution.withdrawReviewThresholdFen': 'withdrawReviewThresholdYuan',
+    'signupGift.enabled': 'signupGiftEnabled',
+    'signupGift.title': 'signupGiftTitle',
+    'signupGift.description': 'signupGiftDescription',
+    'signupGift.validDays': 'signupGiftValidDays',
   };
   if (renamed[path]) return [renamed[path]];
   const tier = /^tiers\.(\d+)\.(\w+)$/.exec(path);

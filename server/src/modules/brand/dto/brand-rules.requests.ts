@@ -4,6 +4,9 @@ import {
   type BrandRulesDraft,
   type BrandRulesPreviewRequest,
   type CreateBrandRuleVersionRequest,
+  type DistributionMoneyRules,
+  MAX_COMMISSION_PAIR_BP,
+  type SignupGiftRule,
   type TierCode,
 } from '@tidepool/shared';
 import { Type } from 'class-transformer';
@@ -68,6 +71,60 @@ export class MemberDayDraftDto {
   thresholdFen: number;
 }
 
+export class DistributionMoneyRulesDto implements DistributionMoneyRules {
+  @ApiProperty({ description: 'Direct commission, basis points (1000 = 10%); direct + indirect ≤ 5000' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COMMISSION_PAIR_BP)
+  directRateBp: number;
+
+  @ApiProperty({ description: 'Indirect (inviter’s) commission, basis points' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COMMISSION_PAIR_BP)
+  indirectRateBp: number;
+
+  @ApiProperty({ description: 'Smallest withdrawal, fen' })
+  @IsInt()
+  @Min(100)
+  @Max(MAX_FEN)
+  withdrawMinFen: number;
+
+  @ApiProperty({ description: 'Per promoter per brand-zone day, fen' })
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000_000)
+  withdrawDailyLimitFen: number;
+
+  @ApiProperty({ description: 'Above this (fen) a withdrawal waits for review' })
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  withdrawReviewThresholdFen: number;
+}
+
+export class SignupGiftRuleDto implements SignupGiftRule {
+  @ApiProperty()
+  @IsBoolean()
+  enabled: boolean;
+
+  @ApiProperty({ description: 'Shown on the voucher, e.g. 免费购物袋' })
+  @IsString()
+  @MaxLength(64)
+  title: string;
+
+  @ApiProperty()
+  @IsString()
+  @MaxLength(255)
+  description: string;
+
+  @ApiProperty({ description: 'Days the voucher stays valid after signup' })
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  validDays: number;
+}
+
 export class BrandRulesDraftDto implements BrandRulesDraft {
   @ApiProperty({ type: [TierDraftDto], description: 'One row per tier, in increasing minGrowth' })
   @IsArray()
@@ -117,6 +174,24 @@ export class BrandRulesDraftDto implements BrandRulesDraft {
   @Min(1)
   @Max(365)
   orderProtectionDays: number;
+
+  @ApiPropertyOptional({
+    type: DistributionMoneyRulesDto,
+    description: 'Commission rates and withdrawal limits; omitted, the version in force’s apply',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DistributionMoneyRulesDto)
+  distribution?: DistributionMoneyRulesDto;
+
+  @ApiPropertyOptional({
+    type: SignupGiftRuleDto,
+    description: 'The store signup gift; omitted, the version in force’s applies',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SignupGiftRuleDto)
+  signupGift?: SignupGiftRuleDto;
 }
 
 export class CreateBrandRuleVersionDto implements CreateBrandRuleVersionRequest {
