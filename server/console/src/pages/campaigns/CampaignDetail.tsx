@@ -95,13 +95,13 @@ export function CampaignDetail() {
             <Button onClick={() => void navigate(`/campaigns/${campaign.id}/edit`)}>编辑</Button>
           )}
           {(campaign.status === 'DRAFT' || campaign.status === 'PAUSED') && (
-            <Button type="primary" onClick={activate}>
+            <Button type="primary" onClick={() => void activate()}>
               上线
             </Button>
           )}
           {campaign.status === 'ACTIVE' && <Button onClick={() => void move('pause', '活动已暂停')}>暂停</Button>}
           {campaign.status !== 'ENDED' && (
-            <Button danger onClick={end}>
+            <Button danger onClick={() => void end()}>
               结束
             </Button>
           )}
