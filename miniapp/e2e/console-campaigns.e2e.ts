@@ -71,7 +71,9 @@ test('an operator drafts a campaign, sees its dry-run count, puts it live and re
   const page = await phones.openConsole(await api.staffSession('operator'));
   await page.goto('/console/campaigns');
   // The shipped campaign is listed, live.
-  await expect(page.locator('.ant-table-row').filter({ hasText: '新客黄金期复购券' })).toContainText('进行中');
+  await expect(page.locator('.ant-table-row').filter({ hasText: '新客黄金期复购券' })).toContainText('进行中', {
+    timeout: 20_000,
+  });
   await shot(page, 'campaign-list');
 
   await page.getByRole('button', { name: /新建活动/ }).click();

@@ -17,7 +17,7 @@ export function CampaignList() {
     {
       title: '名称',
       dataIndex: 'name',
-      width: 200,
+      width: 180,
       ellipsis: true,
       render: (_, row) => <Link to={`/campaigns/${row.id}`}>{row.name}</Link>,
     },
@@ -28,8 +28,8 @@ export function CampaignList() {
       valueType: 'select',
       valueEnum: CAMPAIGN_STATUS_BADGES,
     },
-    { title: '触发', dataIndex: 'trigger', width: 260, search: false, render: (_, row) => triggerText(row.definition) },
-    { title: '奖励', dataIndex: 'action', width: 220, search: false, render: (_, row) => actionText(row.definition) },
+    { title: '触发', dataIndex: 'trigger', width: 240, search: false, render: (_, row) => triggerText(row.definition) },
+    { title: '奖励', dataIndex: 'action', width: 200, search: false, render: (_, row) => actionText(row.definition) },
     { title: '版本', dataIndex: 'version', width: 70, search: false, render: (_, row) => `v${row.version}` },
     {
       title: '已发放 / 成本',
