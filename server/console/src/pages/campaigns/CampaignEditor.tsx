@@ -219,7 +219,7 @@ export function CampaignEditor() {
                         request={async () =>
                           (
                             await api<Page<AdminCouponTemplateView>>('GET', '/admin/coupon-templates', {
-                              query: { status: 'ACTIVE', pageSize: 100 },
+                              query: { status: 'ACTIVE', pageSize: 50 },
                             })
                           ).items.map((t) => ({ label: `${t.name}（${t.label}）`, value: t.id }))
                         }
