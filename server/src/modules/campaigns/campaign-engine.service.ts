@@ -168,6 +168,24 @@ export class CampaignEngine {
   }
 
   private async takeMemberSlot(manager: EntityManager, campaignId: number, memberId: number, limit: number) {
+    const take = async () =>
+      affectedRows(
+        await manager
+          .createQueryBuilder()
+          .update(CampaignMemberCount)
+          .set({ granted: () => 'granted + 1' })
+          .where('campaignId = :campaignId AND memberId = :memberId AND granted < :limit', {
+            campaignId,
+            memberId,
+            limit,
+          })
+          .execute(),
+      ) === 1;
+    if (await take()) return true;
+    if (await manager.getRepository(CampaignMemberCount).exists({ where: { campaignId, memberId } })) return false;
+    // The member's first grant of this campaign. Inserting only when the row is missing (never an INSERT IGNORE
+    // before every UPDATE): on MySQL an ignored duplicate takes a shared lock that parallel grants then deadlock
+    // on when each upgrades it for the UPDATE.
     await manager
       .createQueryBuilder()
       .insert()
@@ -176,18 +194,26 @@ export class CampaignEngine {
       .orIgnore()
       .updateEntity(false)
       .execute();
-    const result = await manager
-      .createQueryBuilder()
-      .update(CampaignMemberCount)
-      .set({ granted: () => 'granted + 1' })
-      .where('campaignId = :campaignId AND memberId = :memberId AND granted < :limit', { campaignId, memberId, limit })
-      .execute();
-    return affectedRows(result) === 1;
+    return take();
   }
 
   /** One grant of `costFen` off the budget counter, refused when it would pass either budget of the version. */
   private async takeBudget(manager: EntityManager, campaign: LiveCampaign, costFen: number): Promise<boolean> {
     const { budgetCount, budgetFen } = campaign.definition.limits;
+    const take = async () => {
+      const qb = manager
+        .createQueryBuilder()
+        .update(CampaignBudget)
+        .set({ grantedCount: () => 'grantedCount + 1', spentFen: () => `spentFen + ${Math.trunc(costFen)}` })
+        .where('campaignId = :campaignId', { campaignId: campaign.id });
+      if (budgetCount !== null) qb.andWhere('grantedCount < :budgetCount', { budgetCount });
+      if (budgetFen !== null) qb.andWhere('spentFen + :costFen <= :budgetFen', { costFen, budgetFen });
+      return affectedRows(await qb.execute()) === 1;
+    };
+    if (await take()) return true;
+    // The counter row is made with the campaign; one missing (lost by hand) is made again, never before every
+    // UPDATE, for the same shared-lock reason as the member counter.
+    if (await manager.getRepository(CampaignBudget).exists({ where: { campaignId: campaign.id } })) return false;
     await manager
       .createQueryBuilder()
       .insert()
@@ -196,14 +222,7 @@ export class CampaignEngine {
       .orIgnore()
       .updateEntity(false)
       .execute();
-    const qb = manager
-      .createQueryBuilder()
-      .update(CampaignBudget)
-      .set({ grantedCount: () => 'grantedCount + 1', spentFen: () => `spentFen + ${Math.trunc(costFen)}` })
-      .where('campaignId = :campaignId', { campaignId: campaign.id });
-    if (budgetCount !== null) qb.andWhere('grantedCount < :budgetCount', { budgetCount });
-    if (budgetFen !== null) qb.andWhere('spentFen + :costFen <= :budgetFen', { costFen, budgetFen });
-    return affectedRows(await qb.execute()) === 1;
+    return take();
   }
 
   private async give(
