@@ -4,6 +4,7 @@ import {
   ControlOutlined,
   CustomerServiceOutlined,
   MoneyCollectOutlined,
+  NotificationOutlined,
   DashboardOutlined,
   GiftOutlined,
   ProfileOutlined,
@@ -69,6 +70,13 @@ export const CONSOLE_AREAS: ConsoleArea[] = [
     icon: <TagsOutlined />,
     roles: OPERATOR,
     page: lazy(() => import('./pages/coupons')),
+  },
+  {
+    path: '/campaigns',
+    name: '营销活动',
+    icon: <NotificationOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/campaigns')),
   },
   {
     path: '/members',

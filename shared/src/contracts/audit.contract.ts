@@ -22,6 +22,7 @@ export const AUDIT_OBJECT_TYPES = [
   'store',
   'staff',
   'brand_rules',
+  'campaign',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -42,6 +43,7 @@ export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
   store: '门店',
   staff: '员工',
   brand_rules: '品牌规则',
+  campaign: '营销活动',
 };
 
 /** One operator write: who, when, what, and the object before and after (null when created or removed). */

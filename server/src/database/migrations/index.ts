@@ -1,5 +1,6 @@
 import { DistributionProductsFollowBrandRates1796324941867 } from './1796324941867-DistributionProductsFollowBrandRates';
 import { MemberDeletionRequests1796324350149 } from './1796324350149-MemberDeletionRequests';
+import { Campaigns1796324292045 } from './1796324292045-Campaigns';
 import { MemberFacts1796323933480 } from './1796323933480-MemberFacts';
 import { ConsoleOrders1796315300000 } from './1796315300000-ConsoleOrders';
 import { BrandRuleVersions1796315182951 } from './1796315182951-BrandRuleVersions';
@@ -64,6 +65,7 @@ export const MIGRATIONS: MigrationClass[] = [
   BrandRuleVersions1796315182951,
   ConsoleOrders1796315300000,
   MemberFacts1796323933480,
+  Campaigns1796324292045,
   MemberDeletionRequests1796324350149,
   DistributionProductsFollowBrandRates1796324941867,
 ];

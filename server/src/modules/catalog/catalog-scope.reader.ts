@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { CouponScope, Page, ProductSummaryDto } from '@tidepool/shared';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { type PageQueryDto, toPage } from '../../common/http/pagination.dto';
 import { toSummary } from './catalog.service';
 import { Product } from './product.entity';
@@ -23,5 +23,13 @@ export class CatalogScopeReader {
     if (scope.kind === 'PRODUCTS') qb.andWhere('p.id IN (:...ids)', { ids: [...scope.productIds] });
     const [rows, total] = await qb.getManyAndCount();
     return toPage(rows.map(toSummary), total, query);
+  }
+
+  /** Each product's category (campaigns count an order's items per category). */
+  async categoriesOf(productIds: readonly number[]): Promise<Map<number, number>> {
+    const unique = [...new Set(productIds)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.products.find({ where: { id: In(unique) }, select: { id: true, categoryId: true } });
+    return new Map(rows.map((p) => [p.id, p.categoryId]));
   }
 }

@@ -58,6 +58,42 @@ export class CouponsService {
     return { issued: after - before, alreadyHad: rows.length - (after - before) };
   }
 
+  async templateById(id: number, manager?: EntityManager): Promise<CouponTemplate | null> {
+    return (manager ? manager.getRepository(CouponTemplate) : this.templates).findOneBy({ id });
+  }
+
+  /**
+   * Issues one coupon inside the caller's unit of work (a campaign's grant commits with it), once per issue key:
+   * a key already present answers the coupon it issued (its id either way). `validDays` overrides the template's for this coupon.
+   */
+  async issueIn(
+    manager: EntityManager,
+    template: CouponTemplate,
+    grant: { memberId: number; issueKey: string; validFrom?: Date; validDays?: number },
+  ): Promise<number> {
+    const now = this.clock.now();
+    const terms = grant.validDays === undefined ? template : { ...template, validDays: grant.validDays };
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(MemberCoupon)
+      .values(this.rowFor(terms, grant.memberId, grant.issueKey, grant.validFrom ?? now, now))
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+    const row = await manager.getRepository(MemberCoupon).findOneOrFail({
+      where: { issueKey: grant.issueKey },
+      select: { id: true },
+    });
+    return row.id;
+  }
+
+  /** Of these coupons, how many have been used (counted in SQL). */
+  async usedCount(couponIds: readonly number[]): Promise<number> {
+    if (couponIds.length === 0) return 0;
+    return this.coupons.countBy({ id: In([...couponIds]), status: 'USED' });
+  }
+
   /** A wallet row copied from its template, valid `validDays` from `from`. */
   rowFor(template: CouponTemplate, memberId: number, issueKey: string, from: Date, now: Date) {
     return {

@@ -43,4 +43,25 @@ export const DEMO_99_MINUS_20: DefaultTemplate = {
   validDays: 30,
 };
 
-export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [BIRTHDAY_TEMPLATE, DEMO_99_MINUS_20];
+/**
+ * The golden-window campaign's coupon (campaigns module): 88折 on the whole order, no threshold and no cap, valid
+ * a short week so the second visit comes soon; the campaign states its own validity (7 days) as well.
+ */
+export const GOLDEN_WINDOW_TEMPLATE: DefaultTemplate = {
+  code: 'GOLDEN_88',
+  name: '新客复购88折券',
+  kind: 'PERCENT',
+  amountOffFen: null,
+  payRateBp: 8800,
+  maxDiscountFen: null,
+  thresholdFen: 0,
+  scope: { kind: 'ALL' },
+  stacking: 'EXCLUSIVE',
+  validDays: 7,
+};
+
+export const DEFAULT_TEMPLATES: readonly DefaultTemplate[] = [
+  BIRTHDAY_TEMPLATE,
+  DEMO_99_MINUS_20,
+  GOLDEN_WINDOW_TEMPLATE,
+];

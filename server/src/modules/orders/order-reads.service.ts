@@ -177,4 +177,39 @@ export class OrderReadsService {
   successfulRefunds(orderId: number): Promise<PaymentRefundRead[]> {
     return this.refunds.find({ where: { orderId, status: 'SUCCESS' }, order: { id: 'ASC' } });
   }
+
+  /**
+   * Each member's first payment of an online order (campaigns' golden window), found in SQL. Members who never
+   * paid an order are absent.
+   */
+  async firstPaidAt(memberIds: readonly number[], manager?: EntityManager): Promise<Map<number, Date>> {
+    const unique = [...new Set(memberIds)];
+    if (unique.length === 0) return new Map();
+    const rows = await (manager ? manager.getRepository(Order) : this.orders)
+      .createQueryBuilder('o')
+      .select('o.memberId', 'memberId')
+      .addSelect('MIN(o.paidAt)', 'first')
+      .where('o.memberId IN (:...ids) AND o.paidAt IS NOT NULL', { ids: unique })
+      .groupBy('o.memberId')
+      .getRawMany<{ memberId: number | string; first: Date | string }>();
+    return new Map(rows.map((r) => [Number(r.memberId), toDate(r.first)]));
+  }
+
+  /** Orders paid in [from, to), oldest first, with their lines: what a campaign's dry run replays. */
+  async paidBetween(from: Date, to: Date, limit: number): Promise<(OrderRead & { lines: OrderLineRead[] })[]> {
+    const orders = await this.orders
+      .createQueryBuilder('o')
+      .where('o.paidAt >= :from AND o.paidAt < :to', { from, to })
+      .orderBy('o.paidAt', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .take(limit)
+      .getMany();
+    const lines = orders.length ? await this.items.findBy({ orderId: In(orders.map((o) => o.id)) }) : [];
+    return orders.map((o) => ({ ...o, lines: lines.filter((l) => l.orderId === o.id) }));
+  }
+}
+
+/** MIN() over a datetime comes back as a Date (mysql2) or a 'YYYY-MM-DD HH:MM:SS.mmm' UTC string (SQLite). */
+function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}${value.endsWith('Z') ? '' : 'Z'}`);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import { type EntityManager, In, type Repository } from 'typeorm';
 import { dayBucketSql, type DayBucket, type RawFigures, toNumber } from '../../common/reports/day-buckets';
 import { TillTransaction } from './till-transaction.entity';
 
@@ -54,4 +54,59 @@ export class TillReadsService {
       .getRawOne<RawFigures>();
     return { sales: toNumber(row?.sales), gmvFen: toNumber(row?.gmvFen) };
   }
+
+  /** A till sale as campaigns judge it, read inside the caller's transaction when given. */
+  saleById(id: number, manager?: EntityManager): Promise<TillSaleRead | null> {
+    return (manager ? manager.getRepository(TillTransaction) : this.sales).findOne({
+      where: { id },
+      select: SALE_READ,
+    });
+  }
+
+  /** Each member's first till sale (campaigns' golden window), found in SQL. Members without one are absent. */
+  async firstSaleAt(memberIds: readonly number[], manager?: EntityManager): Promise<Map<number, Date>> {
+    const unique = [...new Set(memberIds)];
+    if (unique.length === 0) return new Map();
+    const rows = await (manager ? manager.getRepository(TillTransaction) : this.sales)
+      .createQueryBuilder('s')
+      .select('s.memberId', 'memberId')
+      .addSelect('MIN(s.createdAt)', 'first')
+      .where('s.memberId IN (:...ids)', { ids: unique })
+      .groupBy('s.memberId')
+      .getRawMany<{ memberId: number | string; first: Date | string }>();
+    return new Map(rows.map((r) => [Number(r.memberId), toDate(r.first)]));
+  }
+
+  /** Sales recorded in [from, to), oldest first: what a campaign's dry run replays. */
+  salesBetween(from: Date, to: Date, limit: number): Promise<TillSaleRead[]> {
+    return this.sales
+      .createQueryBuilder('s')
+      .select(Object.keys(SALE_READ).map((k) => `s.${k}`))
+      .where('s.createdAt >= :from AND s.createdAt < :to', { from, to })
+      .orderBy('s.createdAt', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+}
+
+/** A till sale as other modules read it (campaigns). */
+export type TillSaleRead = Pick<
+  TillTransaction,
+  'id' | 'memberId' | 'storeId' | 'payableFen' | 'paymentMethod' | 'status' | 'createdAt'
+>;
+
+const SALE_READ = {
+  id: true,
+  memberId: true,
+  storeId: true,
+  payableFen: true,
+  paymentMethod: true,
+  status: true,
+  createdAt: true,
+} as const;
+
+/** MIN() over a datetime comes back as a Date (mysql2) or a 'YYYY-MM-DD HH:MM:SS.mmm' UTC string (SQLite). */
+function toDate(value: Date | string): Date {
+  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}${value.endsWith('Z') ? '' : 'Z'}`);
 }
