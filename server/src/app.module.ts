@@ -28,6 +28,7 @@ import { ReportsModule } from './modules/reports';
 import { SeedModule } from './modules/seed';
 import { StoreModeModule } from './modules/store-mode';
 import { MemberFactsModule } from './modules/member-facts';
+import { MessagesModule } from './modules/messages';
 import { StorefrontModule } from './modules/storefront';
 import { StaffAdminModule } from './modules/staff-admin';
 import { StoresModule } from './modules/stores';
@@ -71,6 +72,7 @@ export class AppModule {
         AddressesModule,
         StorefrontModule,
         MemberFactsModule,
+        MessagesModule,
         WechatDevModule.forRoot(config ?? loadConfig()),
         DistributionModule.forRoot(config ?? loadConfig()),
       ],

@@ -31,6 +31,7 @@ import { StorefrontSettings } from '../modules/storefront/storefront-settings.en
 import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.entities';
 import { MemberFactsRow } from '../modules/member-facts/member-facts.entity';
 import { MemberStageChange } from '../modules/member-facts/member-stage-change.entity';
+import { MESSAGES_ENTITIES } from '../modules/messages/messages.entities';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
 export const ENTITIES = [
@@ -67,4 +68,5 @@ export const ENTITIES = [
   StorefrontSettings,
   MemberFactsRow,
   MemberStageChange,
+  ...MESSAGES_ENTITIES,
 ];
