@@ -6,6 +6,7 @@ import {
   type MessageRules,
   type MessageSendStatus,
   type MessageSkipReason,
+  messageRulesProblems,
   nextSendableAt,
 } from '@tidepool/shared';
 import { type EntityManager, In, LessThanOrEqual, MoreThan, type Repository } from 'typeorm';
@@ -49,8 +50,8 @@ export interface DueSendsOutcome {
 @Injectable()
 export class MessageSender implements OnModuleInit {
   private readonly logger = new Logger(MessageSender.name);
-  /** The brand's cap and quiet hours (the seed numbers; not yet a versioned brand rule). */
-  readonly rules: MessageRules = DEFAULT_MESSAGE_RULES;
+  /** The brand's cap and quiet hours: the seed numbers until `useRules` (not yet a versioned brand rule). */
+  private rules: MessageRules = DEFAULT_MESSAGE_RULES;
 
   constructor(
     @InjectRepository(MessageSend) private readonly sends: Repository<MessageSend>,
@@ -76,6 +77,13 @@ export class MessageSender implements OnModuleInit {
       work: async (now) => ({ ...(await this.sendDue(now)) }),
     });
     this.memberData.onErase('messages', (manager, memberId) => this.erase(manager, memberId));
+  }
+
+  /** Replaces the cap and quiet hours (refused when a number is out of range). */
+  useRules(rules: MessageRules): void {
+    const problems = messageRulesProblems(rules);
+    if (problems.length > 0) throw new Error(`Invalid message rules: ${problems.join('; ')}`);
+    this.rules = { ...rules };
   }
 
   /** The event handler, in the outbox handler's transaction. */
