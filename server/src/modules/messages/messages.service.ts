@@ -33,7 +33,8 @@ export class MessagesService {
   ) {}
 
   async request(manager: EntityManager, request: MessageRequest): Promise<void> {
-    if (!this.templates.isKey(request.templateKey)) throw new Error(`unknown message template ${request.templateKey}`);
+    if (!this.templates.isKey(request.templateKey))
+      throw new Error(`unknown message template ${String(request.templateKey)}`);
     if (request.dedupeKey.length === 0 || request.dedupeKey.length > MESSAGE_DEDUPE_KEY_MAX) {
       throw new Error(`a message dedupe key has 1-${MESSAGE_DEDUPE_KEY_MAX} characters`);
     }
