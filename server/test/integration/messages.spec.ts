@@ -1,5 +1,10 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { DEFAULT_MESSAGE_RULES, type MessageConsentsResponse, type MessageTemplateKey } from '@tidepool/shared';
+import {
+  type AdminMessageSendsResponse,
+  DEFAULT_MESSAGE_RULES,
+  type MessageConsentsResponse,
+  type MessageTemplateKey,
+} from '@tidepool/shared';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestClock } from '../../src/common/clock/clock.service';
@@ -11,7 +16,7 @@ import { MessageSender } from '../../src/modules/messages/message-sender.service
 import { MessagesService } from '../../src/modules/messages/messages.service';
 import { OutboxService } from '../../src/modules/outbox/outbox.service';
 import { unique } from '../factories';
-import type { Actor } from '../support/actors';
+import { type Actor, staffLogin } from '../support/actors';
 import { FakeWechat } from '../support/fake-wechat';
 import { settleOutbox } from '../support/outbox';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -397,5 +402,44 @@ describe('messages: consent ledger and rate-limited sender', () => {
     } finally {
       sender.useRules(DEFAULT_MESSAGE_RULES);
     }
+  });
+
+  it('消息触达: operators list the sends filtered in SQL with per-template counts; others are refused', async () => {
+    const m = await member();
+    await accept(m, [DROP]);
+    const sentKey = unique('console');
+    const skippedKey = unique('console');
+    await request(m, sentKey);
+    await request(m, skippedKey, 'orderShipped');
+    await settleOutbox(t);
+    const operator = await staffLogin(t, 'operator');
+    const list = (query: string, who: Actor = operator) =>
+      t.inject({ method: 'GET', url: `/api/admin/messages/sends?memberId=${m.id}&${query}`, headers: who.headers });
+    const all = await list('');
+    expect(all.statusCode).toBe(200);
+    const body = all.json<AdminMessageSendsResponse>();
+    expect(body.total).toBe(2);
+    expect(body.items.map((i) => [i.templateName, i.status, i.skipReason])).toEqual([
+      ['订单发货通知', 'SKIPPED', 'NO_CONSENT'],
+      ['团购开抢提醒', 'SENT', null],
+    ]);
+    expect(body.items[1].msgid).toMatch(/^\d+$/);
+    expect(body.counts).toEqual([
+      { templateKey: 'dropReminder', templateName: '团购开抢提醒', status: 'SENT', count: 1 },
+      { templateKey: 'orderShipped', templateName: '订单发货通知', status: 'SKIPPED', count: 1 },
+    ]);
+    const sent = (await list('status=SENT&pageSize=1')).json<AdminMessageSendsResponse>();
+    expect([sent.total, sent.items.length, sent.items[0].templateKey]).toEqual([1, 1, 'dropReminder']);
+    const shipped = (await list('templateKey=orderShipped')).json<AdminMessageSendsResponse>();
+    expect(shipped.items.map((i) => i.status)).toEqual(['SKIPPED']);
+    const later = (
+      await list(`from=${encodeURIComponent(new Date(NOON.getTime() + 1).toISOString())}`)
+    ).json<AdminMessageSendsResponse>();
+    expect(later.total).toBe(0);
+
+    const bad = await list('status=LOST');
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('status');
+    expect((await list('', m)).statusCode).toBe(403);
   });
 });

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MembersModule } from '../members';
 import { WechatModule } from '../wechat';
+import { AdminMessagesController } from './admin-messages.controller';
 import { MessageConsentsController } from './message-consents.controller';
 import { MessageConsentsService } from './message-consents.service';
 import { MessageSender } from './message-sender.service';
 import { MessageTemplates } from './message-templates';
 import { MESSAGES_ENTITIES } from './messages.entities';
+import { MessagesAdminService } from './messages-admin.service';
 import { MessagesService } from './messages.service';
 
 /**
@@ -15,8 +17,8 @@ import { MessagesService } from './messages.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([...MESSAGES_ENTITIES]), MembersModule, WechatModule],
-  controllers: [MessageConsentsController],
-  providers: [MessageTemplates, MessageConsentsService, MessageSender, MessagesService],
+  controllers: [MessageConsentsController, AdminMessagesController],
+  providers: [MessageTemplates, MessageConsentsService, MessageSender, MessagesService, MessagesAdminService],
   exports: [MessagesService],
 })
 export class MessagesModule {}
