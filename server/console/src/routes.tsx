@@ -4,6 +4,7 @@ import {
   ControlOutlined,
   CustomerServiceOutlined,
   MoneyCollectOutlined,
+  MessageOutlined,
   DashboardOutlined,
   GiftOutlined,
   ProfileOutlined,
@@ -76,6 +77,13 @@ export const CONSOLE_AREAS: ConsoleArea[] = [
     icon: <IdcardOutlined />,
     roles: OPERATOR,
     page: lazy(() => import('./pages/members')),
+  },
+  {
+    path: '/messages',
+    name: '消息触达',
+    icon: <MessageOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/messages')),
   },
   {
     path: '/rules',
