@@ -3,7 +3,17 @@
 // and the server's ledger agrees. The consents are given through the API as the drop page reports them (H5 has no
 // subscribe dialog); the steps run in order on one phone.
 import type { Page } from '@playwright/test';
-import { assert, confirmModal, phoneNumber, shot as saveShot, test, textOf, visibleIn, type Phones } from './fixtures';
+import {
+  assert,
+  confirmModal,
+  expect,
+  phoneNumber,
+  shot as saveShot,
+  test,
+  textOf,
+  visibleIn,
+  type Phones,
+} from './fixtures';
 
 test.use({ suite: 'message-consents' });
 
@@ -71,6 +81,18 @@ test.describe.serial('message consents', () => {
       JSON.stringify(answer),
     );
     await shot('withdrawn');
+  });
+
+  test('消息触达 in the console: an operator opens it from the menu (no sends yet: the empty states)', async ({
+    api,
+  }) => {
+    const console = await phones.openConsole(await api.staffSession('operator'));
+    await console.getByRole('menuitem', { name: /消息触达/ }).click();
+    await console.waitForURL(/\/console\/messages/);
+    await expect(console.getByText('按模板统计（当前筛选）')).toBeVisible();
+    await expect(console.getByText('暂无发送记录')).toBeVisible();
+    await expect(console.getByText('没有符合条件的消息')).toBeVisible();
+    await saveShot(console, 'console-empty');
   });
 
   test('no script errors or failed requests', () => {
