@@ -442,4 +442,33 @@ describe('messages: consent ledger and rate-limited sender', () => {
     expect(JSON.stringify(bad.json())).toContain('status');
     expect((await list('', m)).statusCode).toBe(403);
   });
+
+  it('account deletion withdraws the unspent consents, skips what was deferred and blanks the keyword values', async () => {
+    const m = await member();
+    await accept(m, [DROP]);
+    await accept(m, [DROP]);
+    const sent = unique('erase');
+    const deferred = unique('erase');
+    try {
+      await request(m, sent);
+      await settleOutbox(t);
+      clock.set(sh('2026-12-02T23:00:00'));
+      await request(m, deferred);
+      await settleOutbox(t);
+      expect((await sendOf(deferred)).status).toBe('DEFERRED');
+      const res = await t.inject({ method: 'DELETE', url: '/api/members/me', headers: m.headers });
+      expect(res.statusCode).toBe(204);
+    } finally {
+      clock.set(NOON);
+    }
+    expect(await sendOf(deferred)).toMatchObject({ status: 'SKIPPED', skipReason: 'NO_MEMBER', data: {} });
+    expect(await sendOf(sent)).toMatchObject({ status: 'SENT', data: {}, page: null });
+    const entries = await expectBalanceMatchesLedger(m);
+    expect(entries.map((e) => [e.kind, e.quantity])).toEqual([
+      ['GRANT', 1],
+      ['GRANT', 1],
+      ['SPEND', 1],
+      ['WITHDRAW', 1],
+    ]);
+  });
 });
