@@ -193,7 +193,7 @@ export default function PrivacyPage() {
         ) : (
           rows.map((row) => (
             <View className="form-row message-consent" key={row.templateId}>
-              <Text className="form-row__label message-consent__name">{row.name}</Text>
+              <Text className="form-row__label form-row__label--wide message-consent__name">{row.name}</Text>
               <View className="message-consent__right">
                 <Text className="form-row__value message-consent__left">{row.left}</Text>
                 {row.canWithdraw ? (
