@@ -1,5 +1,5 @@
 // 订阅消息 on 个人信息与隐私 (issue 16): a member who allowed the drop reminder twice sees it listed in Chinese with
-// the sends left; 撤回 asks first (取消 changes nothing), then drops them: the list says 已用完, the 撤回 button goes,
+// the sends left; 撤回 asks first (取消 changes nothing), then drops them: the list says 无剩余, the 撤回 button goes,
 // and the server's ledger agrees. The consents are given through the API as the drop page reports them (H5 has no
 // subscribe dialog); the steps run in order on one phone.
 import type { Page } from '@playwright/test';
@@ -67,12 +67,12 @@ test.describe.serial('message consents', () => {
     assert((await textOf(visible('.message-consent__left'))) === '还可发送 2 次', 'the list changed after 取消');
   });
 
-  test('确认撤回 drops them: 已用完, no 撤回, and the server agrees', async ({ api }) => {
+  test('确认撤回 drops them: 无剩余, no 撤回, and the server agrees', async ({ api }) => {
     await visible('.message-consent__withdraw').first().click();
     await confirmModal(page, '确认撤回');
     await page.getByText('已撤回').first().waitFor();
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('.message-consent__left')].some((n) => n.textContent?.trim() === '已用完'),
+      [...document.querySelectorAll('.message-consent__left')].some((n) => n.textContent?.trim() === '无剩余'),
     );
     assert((await visible('.message-consent__withdraw').count()) === 0, '撤回 is still offered');
     const answer = (await api.call('/api/me/message-consents', { token })) as ConsentsAnswer;

@@ -31,7 +31,7 @@ describe('privacy page: the consent list', () => {
     ]);
     expect(rows).toEqual([
       { templateId: 'tpl-drop', name: '团购开抢提醒', left: '还可发送 2 次', canWithdraw: true },
-      { templateId: 'tpl-ship', name: '订单发货通知', left: '已用完', canWithdraw: false },
+      { templateId: 'tpl-ship', name: '订单发货通知', left: '无剩余', canWithdraw: false },
     ]);
     expect(consentRows([])).toEqual([]);
   });

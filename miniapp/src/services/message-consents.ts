@@ -56,7 +56,7 @@ export function reportSubscribeAnswer(
 export interface ConsentRow {
   templateId: string;
   name: string;
-  /** e.g. 还可发送 2 次 / 已用完 */
+  /** e.g. 还可发送 2 次 / 无剩余 (all sent or withdrawn) */
   left: string;
   /** Only unspent consents can be withdrawn. */
   canWithdraw: boolean;
@@ -66,7 +66,7 @@ export function consentRows(items: readonly MessageConsentView[]): ConsentRow[] 
   return items.map((item) => ({
     templateId: item.templateId,
     name: item.templateName,
-    left: item.unspent > 0 ? `还可发送 ${item.unspent} 次` : '已用完',
+    left: item.unspent > 0 ? `还可发送 ${item.unspent} 次` : '无剩余',
     canWithdraw: item.unspent > 0,
   }));
 }
