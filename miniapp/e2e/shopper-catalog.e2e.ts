@@ -103,9 +103,10 @@ test.afterAll(async () => {
   await proxy.stop();
 });
 
-// One phone throughout: the recent searches, the cart and the address book carry over. (The navigation checks at
-// the end each ran on a fresh phone for a while; going back from a product page then left the home page blank
-// once in two runs, so they stay on the phone that has been through the flow, as they always passed there.)
+// One phone throughout: the recent searches, the cart and the address book carry over. (Going back from a product
+// page used to leave the home page blank now and then under load: Taro's H5 page animation hid the page on a
+// timer that could fire after 返回 had shown it again. app.config.ts turns the H5 animation off; with it on, the
+// back-control check failed 2 runs in 10 at 20 repeats under load, and passed 20 of 20 without it.)
 test.describe.serial('search, cart, checkout and navigation', () => {
   test.beforeAll(async () => {
     page = await phones.open({ device: member.device });

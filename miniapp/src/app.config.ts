@@ -82,6 +82,11 @@ export default defineAppConfig({
   requiredPrivateInfos: ['chooseAddress'],
   // No `permission` block: WeChat reads one only for the location scopes (scope.userLocation…), and no page asks
   // for a location. The spec requires it as soon as one does.
+  // H5 only (the weapp build leaves the key out of app.json): no slide animation between pages. Taro's router
+  // hides the page being left on a timer as long as the animation; a 返回 pressed before that timer fires shows
+  // the previous page and then the timer hides it again, leaving a blank tab page (seen under load in the
+  // shopper-catalog suite's back-control check). Without the animation the page is hidden at once.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     // H5: Taro draws the navigation bar (title, and 返回 / 首页 on pages that are not tab pages), as WeChat does.
     navigationStyle: 'default',

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fastifyStatic from '@fastify/static';
@@ -65,6 +66,14 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   // Fastify's parser errors into a bare HttpException that has lost their code.) A body nested too deep is
   // refused before it is parsed, so validation never walks it (see json-body.ts).
   const fastify = app.getHttpAdapter().getInstance();
+  // With WORKERS > 1 each answer names the worker that served it (for operators reading a trace, and the
+  // several-workers test).
+  const worker = cluster.isWorker ? cluster.worker : undefined;
+  if (worker) {
+    fastify.addHook('onSend', async (_request, reply) => {
+      reply.header('x-tidepool-worker', String(worker.id));
+    });
+  }
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser(

@@ -1,5 +1,7 @@
+import cluster from 'node:cluster';
 import { ConfigError, loadConfig } from './config/env';
 import { createApp } from './app.factory';
+import { superviseWorkers } from './workers';
 
 async function main(): Promise<void> {
   let config;
@@ -12,8 +14,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  if (config.workers > 1 && cluster.isPrimary) {
+    await superviseWorkers(config.workers, (line) => process.stdout.write(`${line}\n`));
+    process.stdout.write(
+      `\nTidepool is running on MySQL with ${config.workers} workers\n  storefront  http://127.0.0.1:${config.port}/\n  API docs    http://127.0.0.1:${config.port}/api/docs\n\n`,
+    );
+    return;
+  }
   const app = await createApp(config);
   await app.listen({ port: config.port, host: config.host });
+  if (cluster.isWorker) return; // the primary announces the address once
   const database = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'MySQL';
   process.stdout.write(
     `\nTidepool is running on ${database}\n  storefront  http://127.0.0.1:${config.port}/\n  API docs    http://127.0.0.1:${config.port}/api/docs\n\n`,

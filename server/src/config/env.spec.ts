@@ -29,6 +29,19 @@ describe('loadConfig', () => {
     expect(config.database).toEqual({ kind: 'mysql', url: 'mysql://root@127.0.0.1:3306/tidepool', poolSize: 20 });
   });
 
+  it('runs one worker by default; more only on MySQL with Redis', () => {
+    expect(loadConfig({}).workers).toBe(1);
+    const shared = { DATABASE_URL: 'mysql://root@127.0.0.1:3306/tidepool', REDIS_URL: 'redis://127.0.0.1:6379' };
+    expect(loadConfig({ ...shared, WORKERS: '3' }).workers).toBe(3);
+    expect(() => loadConfig({ WORKERS: '3', REDIS_URL: shared.REDIS_URL })).toThrow(
+      /WORKERS above 1 needs DATABASE_URL/,
+    );
+    expect(() => loadConfig({ WORKERS: '3', DATABASE_URL: shared.DATABASE_URL })).toThrow(
+      /WORKERS above 1 needs REDIS_URL/,
+    );
+    expect(() => loadConfig({ ...shared, WORKERS: '0' })).toThrow(/WORKERS/);
+  });
+
   it('keeps rate limits in memory without REDIS_URL, and in Redis under the key prefix with it', () => {
     expect(loadConfig({}).rateLimits).toEqual({ store: 'memory' });
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/2' }).rateLimits).toEqual({

@@ -59,6 +59,11 @@ export interface AppConfig {
   storeScansPerMinute: number;
   /** Run scheduled jobs (birthday coupons, expiry, reconciliation) on this replica; off in tests. */
   jobsEnabled: boolean;
+  /**
+   * API worker processes `node dist/main.js` runs on one port (WORKERS, default 1). Above 1 it needs MySQL (the
+   * embedded SQLite file belongs to one process) and Redis (rate limits must be one budget across the workers).
+   */
+  workers: number;
   /** How long an unpaid order holds its stock (and WeChat Pay's time_expire), in seconds. */
   orderPaymentWindowSeconds: number;
   /** The brand's rules (time zone, tiers, points, member day, windows); read them through `BrandSettings`. */
@@ -178,6 +183,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
   // The URL may carry a password: never echoed in a boot error.
   const redis = read('REDIS_URL', redisUrl, null, true);
   const redisKeyPrefix = read('REDIS_KEY_PREFIX', redisKeyPrefixOf, 'tidepool:');
+  const workers = read('WORKERS', integer(1, 64), 1);
+  if (workers > 1 && !databaseUrl) {
+    problems.push('WORKERS above 1 needs DATABASE_URL (MySQL): the embedded SQLite file belongs to one process');
+  }
+  if (workers > 1 && !redis) {
+    problems.push('WORKERS above 1 needs REDIS_URL: every worker must count against the same rate limits');
+  }
   const storeScansPerMinute = read('STORE_SCANS_PER_MINUTE', integer(1, 100_000), 30);
 
   const distribution = readDistribution(read, problems, { nodeEnv, wechatPayGateway: wechatPay.gateway });
@@ -208,6 +220,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     rateLimits: redis ? { store: 'redis', url: redis, keyPrefix: `${redisKeyPrefix}rl:` } : { store: 'memory' },
     storeScansPerMinute,
     jobsEnabled,
+    workers,
     orderPaymentWindowSeconds,
     brand,
     drops,

@@ -22,7 +22,7 @@ describe.skipIf(!usingMysql)('a drop rush on two server processes (MariaDB)', ()
   let skuId = 0;
 
   beforeAll(async () => {
-    buildServer();
+    await buildServer();
     db = await createTestDatabase();
     if (db.database.kind !== 'mysql') throw new Error('needs MySQL');
     const env = {

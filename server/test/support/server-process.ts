@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createServer } from 'node:net';
 import * as os from 'node:os';
@@ -7,9 +7,17 @@ import * as path from 'node:path';
 /** The server package directory (vitest runs with it as the working directory). */
 export const SERVER_DIR = process.cwd();
 
-/** Compiles the server into dist/ (what `pnpm start` runs), so tests can start real server processes. */
-export function buildServer(): void {
-  execFileSync('pnpm', ['exec', 'tsc', '-p', 'tsconfig.build.json'], { cwd: SERVER_DIR, stdio: 'inherit' });
+/**
+ * Compiles the server into dist/ (what `pnpm start` runs), so tests can start real server processes. Asynchronous:
+ * a synchronous compile blocks the test worker's event loop for as long as tsc runs, and under load vitest then
+ * reports its own RPC timing out ("Timeout calling onTaskUpdate") as an error of the run.
+ */
+export function buildServer(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tsc = spawn('pnpm', ['exec', 'tsc', '-p', 'tsconfig.build.json'], { cwd: SERVER_DIR, stdio: 'inherit' });
+    tsc.once('error', reject);
+    tsc.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`tsc exited with ${code}`))));
+  });
 }
 
 export interface ServerProcess {
