@@ -29,6 +29,7 @@ import { SeedModule } from './modules/seed';
 import { StoreModeModule } from './modules/store-mode';
 import { MemberFactsModule } from './modules/member-facts';
 import { CampaignsModule } from './modules/campaigns';
+import { MessagesModule } from './modules/messages';
 import { StorefrontModule } from './modules/storefront';
 import { StaffAdminModule } from './modules/staff-admin';
 import { StoresModule } from './modules/stores';
@@ -73,6 +74,7 @@ export class AppModule {
         StorefrontModule,
         MemberFactsModule,
         CampaignsModule,
+        MessagesModule,
         WechatDevModule.forRoot(config ?? loadConfig()),
         DistributionModule.forRoot(config ?? loadConfig()),
       ],

@@ -5,6 +5,7 @@ import {
   CustomerServiceOutlined,
   MoneyCollectOutlined,
   NotificationOutlined,
+  MessageOutlined,
   DashboardOutlined,
   GiftOutlined,
   ProfileOutlined,
@@ -84,6 +85,13 @@ export const CONSOLE_AREAS: ConsoleArea[] = [
     icon: <IdcardOutlined />,
     roles: OPERATOR,
     page: lazy(() => import('./pages/members')),
+  },
+  {
+    path: '/messages',
+    name: '消息触达',
+    icon: <MessageOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/messages')),
   },
   {
     path: '/rules',

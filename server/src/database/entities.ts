@@ -33,6 +33,7 @@ import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.enti
 import { MemberFactsRow } from '../modules/member-facts/member-facts.entity';
 import { MemberStageChange } from '../modules/member-facts/member-stage-change.entity';
 import { CAMPAIGN_ENTITIES } from '../modules/campaigns/campaign.entities';
+import { MESSAGES_ENTITIES } from '../modules/messages/messages.entities';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
 export const ENTITIES = [
@@ -71,4 +72,5 @@ export const ENTITIES = [
   MemberFactsRow,
   MemberStageChange,
   ...CAMPAIGN_ENTITIES,
+  ...MESSAGES_ENTITIES,
 ];

@@ -22,3 +22,4 @@ export * from './overview.contract';
 export * from './stores.contract';
 export * from './admin-orders.contract';
 export * from './campaigns.contract';
+export * from './messages.contract';

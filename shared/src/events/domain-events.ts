@@ -1,4 +1,5 @@
 import type { MemberSignedUpEvent } from '../contracts/members.contract';
+import type { MessageTemplateKey } from '../contracts/messages.contract';
 import type { TillPaymentMethod } from '../contracts/pos.contract';
 
 /**
@@ -42,6 +43,19 @@ export interface DomainEvents {
     to: string;
     enteredAt: string;
   };
+  /**
+   * A module asked for a subscribe message to a member (MessagesService.request); the messages module sends it
+   * if the member has a consent left, within the weekly cap and outside quiet hours. `dedupeKey` is the
+   * caller's: one message per key, ever. `data` is the template's keywords (WeChat checks their types).
+   */
+  'message.requested': {
+    memberId: number;
+    templateKey: MessageTemplateKey;
+    data: Record<string, string>;
+    page?: string;
+    dedupeKey: string;
+    requestedAt: string;
+  };
 }
 
 export type DomainEventName = keyof DomainEvents;
@@ -56,6 +70,7 @@ export const DOMAIN_EVENT_NAMES = [
   'till.sale.refunded',
   'gift.redemption.started',
   'member.stage-entered',
+  'message.requested',
 ] as const satisfies readonly DomainEventName[];
 
 // The list above and the catalogue's keys must be the same set: a name missing from the list fails here.

@@ -9,3 +9,4 @@ export * from './after-sales';
 export * from './brand';
 export * from './growth';
 export * from './coupons';
+export * from './messages';

@@ -1,6 +1,7 @@
 import { DistributionProductsFollowBrandRates1796324941867 } from './1796324941867-DistributionProductsFollowBrandRates';
 import { MemberDeletionRequests1796324350149 } from './1796324350149-MemberDeletionRequests';
 import { Campaigns1796324292045 } from './1796324292045-Campaigns';
+import { MessagesConsentLedgerAndSends1796324536254 } from './1796324536254-MessagesConsentLedgerAndSends';
 import { MemberFacts1796323933480 } from './1796323933480-MemberFacts';
 import { ConsoleOrders1796315300000 } from './1796315300000-ConsoleOrders';
 import { BrandRuleVersions1796315182951 } from './1796315182951-BrandRuleVersions';
@@ -67,5 +68,6 @@ export const MIGRATIONS: MigrationClass[] = [
   MemberFacts1796323933480,
   Campaigns1796324292045,
   MemberDeletionRequests1796324350149,
+  MessagesConsentLedgerAndSends1796324536254,
   DistributionProductsFollowBrandRates1796324941867,
 ];

@@ -5,6 +5,7 @@ import { DomainException } from '../../common/errors/domain.exception';
 import { WechatApiError } from './wechat.errors';
 import {
   type SubscribeMessage,
+  type SubscribeSendResult,
   type UnlimitedQrCodeRequest,
   WechatGateway,
   type WechatPhoneNumber,
@@ -64,9 +65,9 @@ export class DevWechatGateway extends WechatGateway {
 
   /**
    * Records the message. Refuses, as WeChat does and recording nothing, an empty openid (40003), template id
-   * (40037) or keyword value (47003). Consent is not tracked: every message to a non-empty openid is accepted.
+   * (40037) or keyword value (47003). Consent is not tracked: every message to a non-empty openid is accepted; its msgid is `dev-<running number>`.
    */
-  sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
+  sendSubscribeMessage(message: SubscribeMessage): Promise<SubscribeSendResult> {
     const refuse = (errcode: number, errmsg: string) =>
       Promise.reject(new WechatApiError('subscribesend', errcode, errmsg));
     if (!message.toOpenId) return refuse(40003, 'invalid openid');
@@ -76,7 +77,7 @@ export class DevWechatGateway extends WechatGateway {
     this.sent.push({ ...message, data: { ...message.data }, seq: ++this.seq, sentAt: this.clock.now() });
     if (this.sent.length > DEV_SUBSCRIBE_MESSAGES_KEPT)
       this.sent.splice(0, this.sent.length - DEV_SUBSCRIBE_MESSAGES_KEPT);
-    return Promise.resolve();
+    return Promise.resolve({ msgid: `dev-${this.seq}` });
   }
 
   /** The kept subscribe messages, newest first (copies: callers cannot change the record). */

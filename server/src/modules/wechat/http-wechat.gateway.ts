@@ -10,6 +10,7 @@ import {
 } from './wechat.errors';
 import {
   type SubscribeMessage,
+  type SubscribeSendResult,
   type UnlimitedQrCodeRequest,
   WechatGateway,
   type WechatPhoneNumber,
@@ -27,6 +28,11 @@ export interface HttpWechatOptions {
 interface WechatReply {
   errcode?: number;
   errmsg?: string;
+}
+
+/** subscribeMessage.send's answer: a numeric msgid on success, which callers keep as text. */
+interface SubscribeReply extends WechatReply {
+  msgid?: number | string | null;
 }
 
 interface SessionReply extends WechatReply {
@@ -135,7 +141,7 @@ export class HttpWechatGateway extends WechatGateway {
    * messages are always in Chinese (`lang: zh_CN`). Token refusals are retried once with a fresh token like the
    * other calls; then 43101 is WechatSubscribeRefusedError and any other errcode a WechatApiError.
    */
-  async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<SubscribeSendResult> {
     const api = 'subscribesend';
     const body = {
       touser: message.toOpenId,
@@ -146,14 +152,15 @@ export class HttpWechatGateway extends WechatGateway {
       lang: 'zh_CN',
     };
     const ask = (token: string) =>
-      this.call<WechatReply>(api, '/cgi-bin/message/subscribe/send', { access_token: token }, body);
+      this.call<SubscribeReply>(api, '/cgi-bin/message/subscribe/send', { access_token: token }, body);
     const token = await this.retryableToken();
     let reply = await ask(token);
     if (reply.errcode !== undefined && TOKEN_REJECTED.has(reply.errcode)) {
       this.logger.warn({ msg: 'WeChat refused the access token; refreshing once', errcode: reply.errcode });
       reply = await ask(await this.retryableToken(token));
     }
-    if (reply.errcode === undefined || reply.errcode === 0) return;
+    if (reply.errcode === undefined || reply.errcode === 0)
+      return { msgid: reply.msgid === undefined || reply.msgid === null ? null : String(reply.msgid) };
     const fields = { msg: 'WeChat refused the subscribe message', api, errcode: reply.errcode, errmsg: reply.errmsg };
     if (reply.errcode === SUBSCRIBE_REFUSED_ERRCODE) {
       this.logger.log(fields);

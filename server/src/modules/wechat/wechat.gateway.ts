@@ -36,6 +36,11 @@ export interface SubscribeMessage {
   miniprogramState?: 'developer' | 'trial' | 'formal';
 }
 
+/** What WeChat answered an accepted subscribe message with: its message id (absent from a stray reply). */
+export interface SubscribeSendResult {
+  msgid: string | null;
+}
+
 /**
  * The server's door to WeChat's mini program APIs. Errors surface as DomainException: WECHAT_CODE_INVALID,
  * WECHAT_CODE_USED, RATE_LIMITED or SERVICE_UNAVAILABLE; `sendSubscribeMessage` throws the typed errors of
@@ -57,12 +62,12 @@ export abstract class WechatGateway {
   abstract getUnlimitedQrCode(request: UnlimitedQrCodeRequest): Promise<Buffer>;
 
   /**
-   * `subscribeMessage.send`. Resolves once WeChat accepted the message. Throws WechatSubscribeRefusedError
+   * `subscribeMessage.send`. Resolves with WeChat's msgid once it accepted the message. Throws WechatSubscribeRefusedError
    * (errcode 43101: the member has not subscribed, or used up their one-time consent: do not retry),
    * WechatApiError for any other errcode (e.g. 47003, template data WeChat rejects; `retryable` only for
    * "system busy"), and WechatUnavailableError (retryable) when WeChat cannot be reached.
    */
-  abstract sendSubscribeMessage(message: SubscribeMessage): Promise<void>;
+  abstract sendSubscribeMessage(message: SubscribeMessage): Promise<SubscribeSendResult>;
 
   /**
    * A valid server-side access token, shared by every replica (see WechatAccessTokenCache). Pass the token a

@@ -12,6 +12,7 @@ import { cancelDropReminder, setDropReminder } from '@/services/drops.api';
 import { DROP_ROUTES } from '@/services/drops-routes';
 import { formatDropCountdown, livePhase, msUntilOpen, storeWhen } from '@/services/drops-time';
 import { isH5 } from '@/services/env';
+import { reportSubscribeAnswer } from '@/services/message-consents';
 import { navigateTo, ROUTES, switchTab } from '@/utils/routes';
 import { toast } from '@/utils/toast';
 import { BuySheet } from '../../components/buy-sheet';
@@ -31,6 +32,9 @@ import { useTick } from '@/hooks/use-tick';
 import { colors } from '@/styles/tokens';
 import { useRefreshOnShow, usePullDownReload } from '@/hooks/use-page-refresh';
 import '../../drop.scss';
+
+/** Where the drop reminder asks for consent (kept with each consent). */
+const DROP_CONSENT_SOURCE = 'packages/drop/pages/detail/index';
 
 function parseId(raw: string | undefined): number | null {
   if (!raw || !/^\d+$/.test(raw)) return null;
@@ -156,6 +160,8 @@ function DropDetail({ drop, skewMs, reload, share }: DropDetailProps) {
           tmplIds: [drop.reminderTemplateId],
           entityIds: [],
         }).catch(() => null)) as Record<string, string> | null;
+        // Every answer goes to the consent ledger, accepted or not (the member's privacy page lists it).
+        reportSubscribeAnswer(templateIds, answer, DROP_CONSENT_SOURCE);
         templateIds = answer ? templateIds.filter((t) => answer[t] === 'accept') : [];
         if (templateIds.length === 0) {
           toast('未允许订阅消息，无法提醒');
@@ -163,6 +169,8 @@ function DropDetail({ drop, skewMs, reload, share }: DropDetailProps) {
         }
       }
       setReminded((await setDropReminder(drop.id, templateIds)).reminded);
+      // The browser demo has no subscribe dialog: the tap on 提醒我 is the member's 允许.
+      if (isH5()) reportSubscribeAnswer(templateIds, { [drop.reminderTemplateId]: 'accept' }, DROP_CONSENT_SOURCE);
       toast('开抢前会提醒您');
     } catch (err) {
       const e = toApiError(err);

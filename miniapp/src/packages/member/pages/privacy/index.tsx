@@ -8,6 +8,13 @@ import { useAsync } from '@/hooks/use-async';
 import { deleteMyAccount, exportPersonalData, getMemberCenter, setBirthday } from '@/services/api/members.api';
 import { toApiError } from '@/services/api-error';
 import { isH5 } from '@/services/env';
+import {
+  type ConsentRow,
+  consentRows,
+  getMessageConsents,
+  withdrawConfirmText,
+  withdrawMessageConsents,
+} from '@/services/message-consents';
 import { clearMemberCode } from '@/services/member-code';
 import { resetDeviceId, signOut } from '@/services/session';
 import { formatBirthday, formatDate } from '@/utils/date';
@@ -37,8 +44,28 @@ export default function PrivacyPage() {
   const { state, reload } = useAsync(getMemberCenter, []);
   const [exported, setExported] = useState<PersonalDataExport | null>(null);
   const [busy, setBusy] = useState<'export' | 'delete' | 'birthday' | null>(null);
+  // Loaded apart from the member card: the page stays usable if only this list fails.
+  const consents = useAsync(getMessageConsents, []);
+  const [withdrawing, setWithdrawing] = useState<string | null>(null);
 
   const member = state.data;
+  const rows = consents.state.data ? consentRows(consents.state.data.items) : null;
+
+  const withdraw = async (row: ConsentRow) => {
+    if (withdrawing) return;
+    const ok = await confirm('撤回订阅', withdrawConfirmText(row), '确认撤回', true);
+    if (!ok) return;
+    setWithdrawing(row.templateId);
+    try {
+      await withdrawMessageConsents(row.templateId);
+      toast('已撤回');
+      await consents.reload();
+    } catch (error) {
+      toast(toApiError(error).message);
+    } finally {
+      setWithdrawing(null);
+    }
+  };
 
   const pickBirthday = async (birthday: string) => {
     const ok = await confirm('设置生日', `生日设置为 ${formatBirthday(birthday)}，设置后不能修改，确定吗？`, '确定');
@@ -147,6 +174,41 @@ export default function PrivacyPage() {
           <Text className="form-row__label">隐私政策</Text>
           <Text className="form-row__value privacy-page__link">{`查看（版本 ${PRIVACY_TERMS.version}）›`}</Text>
         </View>
+      </View>
+
+      <View className="panel message-consents">
+        <Text className="panel__title">订阅消息</Text>
+        <Text className="field-note">你每次点「允许」，我们最多可给你发送一条该类消息；撤回后剩余的将不再发送。</Text>
+        {rows === null ? (
+          consents.state.status === 'error' ? (
+            <View className="form-row" onClick={() => void consents.reload()}>
+              <Text className="form-row__label">加载失败</Text>
+              <Text className="form-row__value privacy-page__link">重试 ›</Text>
+            </View>
+          ) : (
+            <Text className="field-note">加载中…</Text>
+          )
+        ) : rows.length === 0 ? (
+          <Text className="field-note message-consents__empty">暂无订阅消息</Text>
+        ) : (
+          rows.map((row) => (
+            <View className="form-row message-consent" key={row.templateId}>
+              <Text className="form-row__label form-row__label--wide message-consent__name">{row.name}</Text>
+              <View className="message-consent__right">
+                <Text className="form-row__value message-consent__left">{row.left}</Text>
+                {row.canWithdraw ? (
+                  <View
+                    className={`btn btn--ghost btn--small message-consent__withdraw ${withdrawing ? 'btn--disabled' : ''}`}
+                    onClick={() => void withdraw(row)}
+                  >
+                    {withdrawing === row.templateId ? '撤回中…' : '撤回'}
+                  </View>
+                ) : null}
+              </View>
+            </View>
+          ))
+        )}
+        <View className="privacy-page__gap" />
       </View>
 
       <View className="panel">
