@@ -39,6 +39,7 @@ export const ERROR_CODES = {
   BRAND_RULES_ALREADY_IN_FORCE: { status: 409, message: '该版本已生效，不能撤销；如需调整请新建版本' },
   POINTS_ADJUSTMENT_BELOW_ZERO: { status: 409, message: '扣减后积分将小于 0，请调整扣减数量' },
   MEMBER_NOT_FOUND: { status: 404, message: '会员不存在' },
+  MEMBER_FACTS_NOT_FOUND: { status: 404, message: '该会员尚未注册，暂无成长数据' },
   MEMBER_CODE_INVALID: { status: 400, message: '会员码无效，请让顾客刷新后重试' },
   MEMBER_CODE_EXPIRED: { status: 400, message: '会员码已过期，请让顾客刷新后重试' },
   MEMBER_CODE_USED: { status: 409, message: '会员码已使用，请让顾客刷新后重试' },

@@ -1,4 +1,5 @@
 import { DEFAULT_BINDING_POLICY } from '../distribution/binding';
+import { DEFAULT_GROWTH_RULES, type GrowthRules, growthRulesProblems } from '../growth/growth-rules';
 import { DEFAULT_TIER_PERKS, type TierPerks } from '../loyalty/tier-benefits';
 import { DEFAULT_MEMBER_DAY_RULE, type MemberDayRule } from '../loyalty/member-day';
 import { TIER_CODES, DEFAULT_TIER_TABLE, type TierTable } from '../loyalty/tiers';
@@ -35,6 +36,8 @@ export interface BrandRules {
   protectionDays: number;
   /** An attributed order protects the binding for this many days after payment. */
   orderProtectionDays: number;
+  /** Lifecycle stages, the relationship ladder, the golden window and win-back waves. */
+  growth: GrowthRules;
 }
 
 /** docs/domain.md's demo brand. */
@@ -50,6 +53,7 @@ export const DEFAULT_BRAND_RULES: BrandRules = {
   orderAutoConfirmDays: 10,
   protectionDays: DEFAULT_BINDING_POLICY.protectionDays,
   orderProtectionDays: DEFAULT_BINDING_POLICY.orderProtectionDays,
+  growth: DEFAULT_GROWTH_RULES,
 };
 
 /** What is wrong with a rule set (empty when it is usable); a bad set must never be served. */
@@ -84,6 +88,8 @@ export function brandRulesProblems(rules: BrandRules): string[] {
   wholeIn('orderAutoConfirmDays', rules.orderAutoConfirmDays, 1, 90);
   wholeIn('protectionDays', rules.protectionDays, 1, 365);
   wholeIn('orderProtectionDays', rules.orderProtectionDays, 1, 365);
+  // Versions stored before growth rules existed lack them; BrandSettings serves the default for those.
+  if (rules.growth) for (const problem of growthRulesProblems(rules.growth)) problems.push(`growth.${problem}`);
   return problems;
 }
 
