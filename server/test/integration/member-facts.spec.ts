@@ -449,7 +449,11 @@ describe('member facts', () => {
       headers: manager.headers,
     });
     expect(forbidden.statusCode).toBe(403);
-    const missing = await t.inject({ method: 'GET', url: '/api/admin/members/99999999/facts', headers: operator.headers });
+    const missing = await t.inject({
+      method: 'GET',
+      url: '/api/admin/members/99999999/facts',
+      headers: operator.headers,
+    });
     expect(missing.statusCode).toBe(404);
   });
 });

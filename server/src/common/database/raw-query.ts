@@ -5,13 +5,13 @@ import type { EntityManager } from 'typeorm';
  * database stores it (SQLite: a UTC text timestamp; MySQL: a DATETIME), for set-based reads the query builder
  * cannot express (derived tables).
  */
-export async function rawQuery(
+export function rawQuery(
   manager: EntityManager,
   sql: string,
   parameters: Record<string, unknown>,
 ): Promise<Record<string, unknown>[]> {
   const [query, bound] = manager.connection.driver.escapeQueryWithParameters(sql, parameters, {});
-  return (await manager.query(query, bound)) as Record<string, unknown>[];
+  return manager.query<Record<string, unknown>[]>(query, bound);
 }
 
 /**

@@ -16,7 +16,11 @@ export class PromoterBindingsReader {
   ) {}
 
   /** The current binding's promoter id (promoters.id) of each member with an id in [fromMemberId, toMemberId]. */
-  async boundPromoters(fromMemberId: number, toMemberId: number, manager?: EntityManager): Promise<Map<number, number>> {
+  async boundPromoters(
+    fromMemberId: number,
+    toMemberId: number,
+    manager?: EntityManager,
+  ): Promise<Map<number, number>> {
     const repo = manager ? manager.getRepository(CustomerBinding) : this.bindings;
     const rows = await repo.find({
       select: { memberId: true, promoterId: true },

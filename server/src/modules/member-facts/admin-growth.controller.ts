@@ -19,7 +19,7 @@ export class AdminGrowthController {
     summary: 'Members per lifecycle stage and relationship level, and the flows between stages',
     description:
       'Counted in SQL over the member facts read model (kept current from purchases and checked nightly). A store ' +
-      "manager sees the members whose home store (most till sales and pickups, else the signup store) is theirs. " +
+      'manager sees the members whose home store (most till sales and pickups, else the signup store) is theirs. ' +
       'Flows are the from→to counts of recorded stage changes in the last 7 and 30 days (from null: first stage).',
   })
   @ApiOkResponse({ description: 'LifecycleOverviewView' })

@@ -28,9 +28,7 @@ export class MemberFactsConsumer implements OnModuleInit {
       this.refreshOrder(e.orderId, undefined, c),
     );
     this.outbox.subscribe('till.sale.recorded', 'member-facts.on-till-sale', (e, c) => this.refresh(e.memberId, c));
-    this.outbox.subscribe('till.sale.refunded', 'member-facts.on-till-refund', (e, c) =>
-      this.refresh(e.memberId, c),
-    );
+    this.outbox.subscribe('till.sale.refunded', 'member-facts.on-till-refund', (e, c) => this.refresh(e.memberId, c));
   }
 
   private async refreshOrder(orderId: number, memberId: number | undefined, context: EventContext): Promise<void> {

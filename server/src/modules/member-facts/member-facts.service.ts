@@ -115,17 +115,16 @@ export class MemberFactsService {
       .where('f.memberId >= :fromId AND f.memberId <= :toId', { fromId, toId });
     // Two handlers of the same member wait for each other here, so a stage change is recorded once.
     if (this.transactions.rowLocks) storedQuery.setLock('pessimistic_write');
-    const [profiles, storedRows, orderGroups, tillGroups, orderTimes, tillTimes, bound, promoters] =
-      await Promise.all([
-        this.members.growthProfiles(fromId, toId),
-        storedQuery.getMany(),
-        this.orders.memberPurchases(fromId, toId, since, now, manager),
-        this.till.memberPurchases(fromId, toId, since, now, manager),
-        this.orders.memberPurchaseTimes(fromId, toId, now, manager),
-        this.till.memberPurchaseTimes(fromId, toId, now, manager),
-        this.bindings.boundPromoters(fromId, toId, manager),
-        this.bindings.approvedPromoters(fromId, toId, manager),
-      ]);
+    const [profiles, storedRows, orderGroups, tillGroups, orderTimes, tillTimes, bound, promoters] = await Promise.all([
+      this.members.growthProfiles(fromId, toId),
+      storedQuery.getMany(),
+      this.orders.memberPurchases(fromId, toId, since, now, manager),
+      this.till.memberPurchases(fromId, toId, since, now, manager),
+      this.orders.memberPurchaseTimes(fromId, toId, now, manager),
+      this.till.memberPurchaseTimes(fromId, toId, now, manager),
+      this.bindings.boundPromoters(fromId, toId, manager),
+      this.bindings.approvedPromoters(fromId, toId, manager),
+    ]);
     const tiers = await this.loyalty.tiersOf(profiles.map((p) => p.id));
     const stored = new Map(storedRows.map((row) => [row.memberId, row]));
 
@@ -208,7 +207,8 @@ export class MemberFactsService {
       const before = stored.get(row.memberId);
       const differs = !before || factsDiffer(before, row);
       if (differs) repaired++;
-      if (before?.stage !== stage) changes.push(this.change(row.memberId, 'LIFECYCLE', before?.stage ?? null, stage, now));
+      if (before?.stage !== stage)
+        changes.push(this.change(row.memberId, 'LIFECYCLE', before?.stage ?? null, stage, now));
       if (before?.relationship !== level) {
         changes.push(this.change(row.memberId, 'RELATIONSHIP', before?.relationship ?? null, level, now));
       }

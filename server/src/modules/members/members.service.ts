@@ -107,10 +107,7 @@ export class MembersService {
    * Signed-up, live members with ids in [fromId, toId]: what member facts (growth) need of them (signup store and
    * birthday), in id order.
    */
-  async growthProfiles(
-    fromId: number,
-    toId: number,
-  ): Promise<Pick<Member, 'id' | 'signupStoreId' | 'birthday'>[]> {
+  async growthProfiles(fromId: number, toId: number): Promise<Pick<Member, 'id' | 'signupStoreId' | 'birthday'>[]> {
     return this.members
       .createQueryBuilder('m')
       .select(['m.id', 'm.signupStoreId', 'm.birthday'])
