@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   GiftOutlined,
   ProfileOutlined,
+  RiseOutlined,
   ShopOutlined,
   ShoppingOutlined,
   TagsOutlined,
@@ -76,6 +77,13 @@ export const CONSOLE_AREAS: ConsoleArea[] = [
     icon: <IdcardOutlined />,
     roles: OPERATOR,
     page: lazy(() => import('./pages/members')),
+  },
+  {
+    path: '/lifecycle',
+    name: '生命周期',
+    icon: <RiseOutlined />,
+    roles: BOTH,
+    page: lazy(() => import('./pages/lifecycle')),
   },
   {
     path: '/rules',
