@@ -231,19 +231,40 @@ export class MemberFactsService {
     for (let i = 0; i < writes.length; i += 200) {
       await manager.upsert(MemberFactsRow, writes.slice(i, i + 200), ['memberId']);
     }
-    for (const change of changes) {
-      // One at a time for the history row's id: the event's dedupe key, unique even when a member's stage moves
-      // twice at one instant (a purchase and its refund).
-      const inserted = await manager.insert(MemberStageChange, change);
-      const historyId = Number(inserted.identifiers[0].id);
-      const enteredAt = change.enteredAt.toISOString();
-      await this.outbox.publish(manager, 'member.stage-entered', `member.stage-entered:${historyId}`, {
-        memberId: change.memberId,
-        kind: change.kind as 'LIFECYCLE' | 'RELATIONSHIP',
-        from: change.fromValue,
-        to: change.toValue,
-        enteredAt,
+    if (changes.length > 0) {
+      // Each change is the member's n-th of its kind: the event's dedupe key, unique even when a stage moves twice
+      // at one instant (a purchase and its refund). The member's facts row is locked above, so n cannot race.
+      const changed = [...new Set(changes.map((c) => c.memberId))];
+      const ordinals = new Map<string, number>();
+      const counted = await manager
+        .createQueryBuilder(MemberStageChange, 'c')
+        .select('c.memberId', 'memberId')
+        .addSelect('c.kind', 'kind')
+        .addSelect('COUNT(*)', 'n')
+        .where('c.memberId IN (:...changed)', { changed })
+        .groupBy('c.memberId')
+        .addGroupBy('c.kind')
+        .getRawMany<{ memberId: number | string; kind: string; n: number | string }>();
+      for (const row of counted) ordinals.set(`${Number(row.memberId)}:${row.kind}`, Number(row.n));
+      const events = changes.map((change) => {
+        const key = `${change.memberId}:${change.kind}`;
+        const n = (ordinals.get(key) ?? 0) + 1;
+        ordinals.set(key, n);
+        return {
+          dedupeKey: `member.stage-entered:${key}:${n}`,
+          payload: {
+            memberId: change.memberId,
+            kind: change.kind as 'LIFECYCLE' | 'RELATIONSHIP',
+            from: change.fromValue,
+            to: change.toValue,
+            enteredAt: change.enteredAt.toISOString(),
+          },
+        };
       });
+      for (let i = 0; i < changes.length; i += 200) {
+        await manager.insert(MemberStageChange, changes.slice(i, i + 200));
+        await this.outbox.publishMany(manager, 'member.stage-entered', events.slice(i, i + 200));
+      }
     }
     return { checked: facts.size, repaired, stageChanges: changes.length };
   }
