@@ -195,6 +195,15 @@ describe('member facts', () => {
     expect(await stageEvents(memberId)).toBe(history.length);
   }
 
+  it('the demo seed leaves members in every lifecycle stage and every level a member can reach', async () => {
+    const rows = await ds().getRepository(MemberFactsRow).find();
+    expect(new Set(rows.map((r) => r.stage))).toEqual(
+      new Set(['INTRODUCTION', 'GROWTH', 'MATURITY', 'DECLINE', 'CHURNED']),
+    );
+    // PROSPECT is a visitor who never signed up, so has no facts row.
+    expect(new Set(rows.map((r) => r.relationship))).toEqual(new Set(['FAN', 'CUSTOMER', 'REGULAR', 'AMBASSADOR']));
+  });
+
   it('creates a row at signup, in the first stage and level', async () => {
     stores = [(await createStore(t)).id, (await createStore(t)).id];
     for (let i = 0; i < 5; i++) {
