@@ -41,6 +41,7 @@ export const ERROR_CODES = {
   POINTS_ADJUSTMENT_BELOW_ZERO: { status: 409, message: '扣减后积分将小于 0，请调整扣减数量' },
   MEMBER_NOT_FOUND: { status: 404, message: '会员不存在' },
   MEMBER_DELETION_REQUEST_NOT_FOUND: { status: 404, message: '注销申请不存在' },
+  MEMBER_FACTS_NOT_FOUND: { status: 404, message: '该会员尚未注册，暂无成长数据' },
   MEMBER_CODE_INVALID: { status: 400, message: '会员码无效，请让顾客刷新后重试' },
   MEMBER_CODE_EXPIRED: { status: 400, message: '会员码已过期，请让顾客刷新后重试' },
   MEMBER_CODE_USED: { status: 409, message: '会员码已使用，请让顾客刷新后重试' },

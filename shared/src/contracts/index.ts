@@ -23,3 +23,4 @@ export * from './stores.contract';
 export * from './admin-orders.contract';
 export * from './campaigns.contract';
 export * from './messages.contract';
+export * from './growth.contract';

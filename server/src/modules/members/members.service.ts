@@ -103,6 +103,20 @@ export class MembersService {
     return new Map(rows.map((row) => [row.phone ?? '', row.id]));
   }
 
+  /**
+   * Signed-up, live members with ids in [fromId, toId]: what member facts (growth) need of them (signup store and
+   * birthday), in id order.
+   */
+  async growthProfiles(fromId: number, toId: number): Promise<Pick<Member, 'id' | 'signupStoreId' | 'birthday'>[]> {
+    return this.members
+      .createQueryBuilder('m')
+      .select(['m.id', 'm.signupStoreId', 'm.birthday'])
+      .where('m.id >= :fromId AND m.id <= :toId', { fromId, toId })
+      .andWhere({ signedUpAt: Not(IsNull()), deletedAt: IsNull() })
+      .orderBy('m.id', 'ASC')
+      .getMany();
+  }
+
   /** One page of signed-up, live members' ids after `afterId`, in id order (batched issuing to a whole tier). */
   async signedUpIdsPage(afterId: number, limit: number): Promise<number[]> {
     const rows = await this.members

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, IsNull, Not, type Repository } from 'typeorm';
 import type { AdminOrderRefundView, OrderView } from '@tidepool/shared';
+import { rawInstant, rawQuery } from '../../common/database/raw-query';
 import { dayBucketSql, type DayBucket, type RawFigures, toNumber } from '../../common/reports/day-buckets';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
@@ -32,6 +33,23 @@ export interface PaidOrderFigures {
   drop: boolean;
   orders: number;
   gmvFen: number;
+}
+
+/**
+ * One member's purchases online in one pickup store (null = shipped) and channel (a drop's or not), aggregated in
+ * SQL: a purchase is a paid order (PAID, FULFILLED or COMPLETED) not wholly refunded, worth what it paid less its
+ * successful line refunds. Member facts (growth) read these.
+ */
+export interface MemberOrderPurchases {
+  memberId: number;
+  storeId: number | null;
+  drop: boolean;
+  purchases: number;
+  purchasesSince: number;
+  /** Net of refunds, of the purchases since the window start. */
+  spendSinceFen: number;
+  firstAt: Date;
+  lastAt: Date;
 }
 
 /** An order line as other modules read it. */
@@ -207,9 +225,59 @@ export class OrderReadsService {
     const lines = orders.length ? await this.items.findBy({ orderId: In(orders.map((o) => o.id)) }) : [];
     return orders.map((o) => ({ ...o, lines: lines.filter((l) => l.orderId === o.id) }));
   }
+
+  /**
+   * Purchases (see MemberOrderPurchases) of the members with ids in [fromMemberId, toMemberId] paid by `now`,
+   * grouped by member, pickup store and channel; `since` starts the window the *Since figures count.
+   */
+  async memberPurchases(
+    fromMemberId: number,
+    toMemberId: number,
+    since: Date,
+    now: Date,
+    manager: EntityManager = this.orders.manager,
+  ): Promise<MemberOrderPurchases[]> {
+    const sql = `SELECT p.memberId AS memberId, p.storeId AS storeId, p.isDrop AS isDrop, COUNT(*) AS purchases,
+        SUM(CASE WHEN p.paidAt >= :since THEN 1 ELSE 0 END) AS purchasesSince,
+        SUM(CASE WHEN p.paidAt >= :since THEN p.netFen ELSE 0 END) AS spendSinceFen,
+        MIN(p.paidAt) AS firstAt, MAX(p.paidAt) AS lastAt
+      FROM (${PURCHASES_SQL}) p WHERE p.netFen > 0 GROUP BY p.memberId, p.storeId, p.isDrop`;
+    const rows = await rawQuery(manager, sql, { lo: fromMemberId, hi: toMemberId, since, now });
+    return rows.map((row) => ({
+      memberId: toNumber(row.memberId as number),
+      storeId: row.storeId === null ? null : toNumber(row.storeId as number),
+      drop: toNumber(row.isDrop as number) === 1,
+      purchases: toNumber(row.purchases as number),
+      purchasesSince: toNumber(row.purchasesSince as number),
+      spendSinceFen: toNumber(row.spendSinceFen as number),
+      firstAt: rawInstant(row.firstAt),
+      lastAt: rawInstant(row.lastAt),
+    }));
+  }
+
+  /** The instants of the same purchases, one row each (for gaps between purchases), in one query. */
+  async memberPurchaseTimes(
+    fromMemberId: number,
+    toMemberId: number,
+    now: Date,
+    manager: EntityManager = this.orders.manager,
+  ): Promise<{ memberId: number; at: Date }[]> {
+    const sql = `SELECT p.memberId AS memberId, p.paidAt AS paidAt FROM (${PURCHASES_SQL}) p WHERE p.netFen > 0`;
+    const rows = await rawQuery(manager, sql, { lo: fromMemberId, hi: toMemberId, now });
+    return rows.map((row) => ({ memberId: toNumber(row.memberId as number), at: rawInstant(row.paidAt) }));
+  }
 }
 
 /** MIN() over a datetime comes back as a Date (mysql2) or a 'YYYY-MM-DD HH:MM:SS.mmm' UTC string (SQLite). */
 function toDate(value: Date | string): Date {
   return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}${value.endsWith('Z') ? '' : 'Z'}`);
 }
+
+/** Paid orders of a member-id range with what they kept after successful line refunds (late payments excluded). */
+const PURCHASES_SQL = `SELECT o.memberId AS memberId, o.paidAt AS paidAt, o.pickupStoreId AS storeId,
+    CASE WHEN o.dropId IS NULL THEN 0 ELSE 1 END AS isDrop,
+    o.payableFen - COALESCE((SELECT SUM(r.amountFen) FROM payment_refunds r
+      WHERE r.orderId = o.id AND r.status = 'SUCCESS' AND r.kind = 'LINES'), 0) AS netFen
+  FROM orders o
+  WHERE o.memberId >= :lo AND o.memberId <= :hi AND o.paidAt IS NOT NULL AND o.paidAt <= :now
+    AND o.state IN ('PAID', 'FULFILLED', 'COMPLETED')`;

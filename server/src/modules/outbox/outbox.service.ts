@@ -104,6 +104,35 @@ export class OutboxService implements OnModuleInit {
       .execute();
   }
 
+  /** Several events of one name in one INSERT, inside the caller's transaction; as `publish`, duplicates are ignored. */
+  async publishMany<N extends DomainEventName>(
+    manager: EntityManager,
+    name: N,
+    events: readonly { dedupeKey: string; payload: DomainEvents[N] }[],
+  ): Promise<void> {
+    if (events.length === 0) return;
+    const createdAt = this.clock.now();
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxEvent)
+      .values(
+        events.map(({ dedupeKey, payload }) => ({
+          topic: name,
+          dedupeKey,
+          payload: payload as never,
+          createdAt,
+          claimedUntil: null,
+          attempts: 0,
+          processedAt: null,
+          lastError: '',
+        })),
+      )
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+  }
+
   /** Delivers pending events in publication order; returns how many were fully processed. */
   async dispatch(): Promise<number> {
     let processed = 0;

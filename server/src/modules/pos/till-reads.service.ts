@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, In, type Repository } from 'typeorm';
+import { rawInstant, rawQuery } from '../../common/database/raw-query';
 import { dayBucketSql, type DayBucket, type RawFigures, toNumber } from '../../common/reports/day-buckets';
 import { TillTransaction } from './till-transaction.entity';
 
@@ -10,6 +11,17 @@ export interface TillSaleFigures {
   storeId: number;
   sales: number;
   gmvFen: number;
+}
+
+/** One member's till purchases (COMPLETED sales; a refunded sale is refunded whole) in one store, aggregated in SQL. */
+export interface MemberTillPurchases {
+  memberId: number;
+  storeId: number;
+  purchases: number;
+  purchasesSince: number;
+  spendSinceFen: number;
+  firstAt: Date;
+  lastAt: Date;
 }
 
 /**
@@ -87,6 +99,49 @@ export class TillReadsService {
       .addOrderBy('s.id', 'ASC')
       .take(limit)
       .getMany();
+  }
+
+  /**
+   * Till purchases of the members with ids in [fromMemberId, toMemberId] recorded by `now`, grouped by member and
+   * store; `since` starts the window the *Since figures count.
+   */
+  async memberPurchases(
+    fromMemberId: number,
+    toMemberId: number,
+    since: Date,
+    now: Date,
+    manager: EntityManager = this.sales.manager,
+  ): Promise<MemberTillPurchases[]> {
+    const sql = `SELECT s.memberId AS memberId, s.storeId AS storeId, COUNT(*) AS purchases,
+        SUM(CASE WHEN s.createdAt >= :since THEN 1 ELSE 0 END) AS purchasesSince,
+        SUM(CASE WHEN s.createdAt >= :since THEN s.payableFen ELSE 0 END) AS spendSinceFen,
+        MIN(s.createdAt) AS firstAt, MAX(s.createdAt) AS lastAt
+      FROM till_transactions s
+      WHERE s.memberId >= :lo AND s.memberId <= :hi AND s.status = 'COMPLETED' AND s.createdAt <= :now
+      GROUP BY s.memberId, s.storeId`;
+    const rows = await rawQuery(manager, sql, { lo: fromMemberId, hi: toMemberId, since, now });
+    return rows.map((row) => ({
+      memberId: toNumber(row.memberId as number),
+      storeId: toNumber(row.storeId as number),
+      purchases: toNumber(row.purchases as number),
+      purchasesSince: toNumber(row.purchasesSince as number),
+      spendSinceFen: toNumber(row.spendSinceFen as number),
+      firstAt: rawInstant(row.firstAt),
+      lastAt: rawInstant(row.lastAt),
+    }));
+  }
+
+  /** The instants of the same purchases, one row each, in one query. */
+  async memberPurchaseTimes(
+    fromMemberId: number,
+    toMemberId: number,
+    now: Date,
+    manager: EntityManager = this.sales.manager,
+  ): Promise<{ memberId: number; at: Date }[]> {
+    const sql = `SELECT s.memberId AS memberId, s.createdAt AS createdAt FROM till_transactions s
+      WHERE s.memberId >= :lo AND s.memberId <= :hi AND s.status = 'COMPLETED' AND s.createdAt <= :now`;
+    const rows = await rawQuery(manager, sql, { lo: fromMemberId, hi: toMemberId, now });
+    return rows.map((row) => ({ memberId: toNumber(row.memberId as number), at: rawInstant(row.createdAt) }));
   }
 }
 

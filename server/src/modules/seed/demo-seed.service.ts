@@ -28,6 +28,8 @@ import { StorefrontSettings } from '../storefront/storefront-settings.entity';
 import { DEFAULT_STOREFRONT_SETTINGS } from '../storefront';
 import { seedDemoDistribution } from '../distribution';
 import { seedDemoCouponCentre } from '../coupons';
+import { MemberFactsRecomputeJob } from '../member-facts';
+import { seedDemoGrowth } from './demo-growth';
 
 /**
  * Loads the demo brand on the first start of an empty database (SEED_DEMO=true, the default). Safe when several
@@ -41,6 +43,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly memberFacts: MemberFactsRecomputeJob,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,6 +52,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     try {
       const counts = await this.dataSource.transaction((manager) => this.seed(manager));
       this.logger.log({ msg: 'demo data loaded', ...counts });
+      // The growth pages read member facts; build them from the demo purchases the seed just committed.
+      const facts = await this.memberFacts.run(this.clock.now());
+      this.logger.log({ msg: 'demo member facts built', ...facts });
     } catch (error) {
       if ((await this.dataSource.getRepository(Brand).count()) > 0) {
         this.logger.log('demo data was loaded by another process');
@@ -58,9 +64,14 @@ export class DemoSeedService implements OnApplicationBootstrap {
     }
   }
 
-  async seed(
-    manager: EntityManager,
-  ): Promise<{ stores: number; products: number; staff: number; gifts: number; dropItems: number }> {
+  async seed(manager: EntityManager): Promise<{
+    stores: number;
+    products: number;
+    staff: number;
+    gifts: number;
+    dropItems: number;
+    growthMembers: number;
+  }> {
     const brand = await manager.save(manager.create(Brand, DEMO_BRAND));
     await manager.save(
       manager.create(StorefrontSettings, {
@@ -125,6 +136,15 @@ export class DemoSeedService implements OnApplicationBootstrap {
     await seedDemoDistribution(manager, productIds, this.clock.now());
     await seedDemoCouponCentre(manager, categoryIds, this.clock.now());
     const dropItems = await seedDemoDrops(manager, this.clock.now());
-    return { stores: stores.size, products: DEMO_PRODUCTS.length, staff: DEMO_STAFF.length, gifts, dropItems };
+    const storeIds = [...stores.values()].map((store) => store.id);
+    const growthMembers = await seedDemoGrowth(manager, this.clock.now(), storeIds);
+    return {
+      stores: stores.size,
+      products: DEMO_PRODUCTS.length,
+      staff: DEMO_STAFF.length,
+      gifts,
+      dropItems,
+      growthMembers,
+    };
   }
 }

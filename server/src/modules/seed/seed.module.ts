@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MemberFactsModule } from '../member-facts';
 import { DemoSeedService } from './demo-seed.service';
 
-@Module({ providers: [DemoSeedService] })
+@Module({ imports: [MemberFactsModule], providers: [DemoSeedService] })
 export class SeedModule {}

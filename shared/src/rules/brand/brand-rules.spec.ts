@@ -31,6 +31,14 @@ describe('brand rules', () => {
     ]);
   });
 
+  it('checks the growth rules it carries, naming them under growth.', () => {
+    const growth = { ...DEFAULT_BRAND_RULES.growth, churnAfterDays: 10 };
+    expect(brandRulesProblems({ ...DEFAULT_BRAND_RULES, growth })).toEqual([
+      'growth.churnAfterDays must be after atRiskFromDays',
+      'growth.goldenWindowDays must end before churnAfterDays',
+    ]);
+  });
+
   it('knows an IANA zone from an offset or a typo', () => {
     expect(isTimeZone('Asia/Hong_Kong')).toBe(true);
     expect(isTimeZone('UTC')).toBe(true);

@@ -1,4 +1,5 @@
 import { DEFAULT_BINDING_POLICY } from '../distribution/binding';
+import { DEFAULT_GROWTH_RULES, type GrowthRules, growthRulesProblems } from '../growth/growth-rules';
 import { DEFAULT_TIER_PERKS, type TierPerks } from '../loyalty/tier-benefits';
 import { DEFAULT_MEMBER_DAY_RULE, type MemberDayRule } from '../loyalty/member-day';
 import { TIER_CODES, DEFAULT_TIER_TABLE, type TierTable } from '../loyalty/tiers';
@@ -39,6 +40,8 @@ export interface BrandRules {
   distribution: DistributionMoneyRules;
   /** The store signup gift (入会礼), issued at signup under the version in force then. */
   signupGift: SignupGiftRule;
+  /** Lifecycle stages, the relationship ladder, the golden window and win-back waves. */
+  growth: GrowthRules;
 }
 
 /** The cap on a commission pair (direct + indirect): half of what the buyer paid. */
@@ -96,6 +99,7 @@ export const DEFAULT_BRAND_RULES: BrandRules = {
   orderProtectionDays: DEFAULT_BINDING_POLICY.orderProtectionDays,
   distribution: DEFAULT_DISTRIBUTION_MONEY_RULES,
   signupGift: DEFAULT_SIGNUP_GIFT,
+  growth: DEFAULT_GROWTH_RULES,
 };
 
 /** What is wrong with a rule set (empty when it is usable); a bad set must never be served. */
@@ -131,6 +135,8 @@ export function brandRulesProblems(rules: BrandRules): string[] {
   wholeIn('protectionDays', rules.protectionDays, 1, 365);
   wholeIn('orderProtectionDays', rules.orderProtectionDays, 1, 365);
   problems.push(...moneyRulesProblems(rules.distribution, rules.signupGift));
+  // Versions stored before growth rules existed lack them; BrandSettings serves the default for those.
+  if (rules.growth) for (const problem of growthRulesProblems(rules.growth)) problems.push(`growth.${problem}`);
   return problems;
 }
 

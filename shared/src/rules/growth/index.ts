@@ -4,3 +4,4 @@ export * from './golden-window';
 export * from './holdout';
 export * from './win-back';
 export * from './campaigns';
+export * from './purchase-facts';
