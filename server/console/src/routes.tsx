@@ -93,6 +93,8 @@ export const CONSOLE_AREAS: ConsoleArea[] = [
     icon: <MessageOutlined />,
     roles: OPERATOR,
     page: lazy(() => import('./pages/messages')),
+  },
+  {
     path: '/lifecycle',
     name: '生命周期',
     icon: <RiseOutlined />,
