@@ -3,3 +3,4 @@ export * from './lifecycle';
 export * from './golden-window';
 export * from './holdout';
 export * from './win-back';
+export * from './segments';
