@@ -28,6 +28,8 @@ import { ReportsModule } from './modules/reports';
 import { SeedModule } from './modules/seed';
 import { StoreModeModule } from './modules/store-mode';
 import { MemberFactsModule } from './modules/member-facts';
+import { SegmentsModule } from './modules/segments';
+import { WinBackModule } from './modules/win-back';
 import { StorefrontModule } from './modules/storefront';
 import { StaffAdminModule } from './modules/staff-admin';
 import { StoresModule } from './modules/stores';
@@ -71,6 +73,8 @@ export class AppModule {
         AddressesModule,
         StorefrontModule,
         MemberFactsModule,
+        SegmentsModule,
+        WinBackModule,
         WechatDevModule.forRoot(config ?? loadConfig()),
         DistributionModule.forRoot(config ?? loadConfig()),
       ],

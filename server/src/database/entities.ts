@@ -31,6 +31,8 @@ import { StorefrontSettings } from '../modules/storefront/storefront-settings.en
 import { DISTRIBUTION_ENTITIES } from '../modules/distribution/distribution.entities';
 import { MemberFactsRow } from '../modules/member-facts/member-facts.entity';
 import { MemberStageChange } from '../modules/member-facts/member-stage-change.entity';
+import { Segment } from '../modules/segments/segment.entity';
+import { WinBackCycle, WinBackProgramme } from '../modules/win-back/win-back.entities';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
 export const ENTITIES = [
@@ -67,4 +69,7 @@ export const ENTITIES = [
   StorefrontSettings,
   MemberFactsRow,
   MemberStageChange,
+  Segment,
+  WinBackProgramme,
+  WinBackCycle,
 ];

@@ -22,6 +22,8 @@ export const AUDIT_OBJECT_TYPES = [
   'store',
   'staff',
   'brand_rules',
+  'segment',
+  'win_back_programme',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -42,6 +44,8 @@ export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
   store: '门店',
   staff: '员工',
   brand_rules: '品牌规则',
+  segment: '人群',
+  win_back_programme: '流失挽回',
 };
 
 /** One operator write: who, when, what, and the object before and after (null when created or removed). */

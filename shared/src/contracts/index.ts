@@ -21,3 +21,4 @@ export * from './brand-rules.contract';
 export * from './overview.contract';
 export * from './stores.contract';
 export * from './admin-orders.contract';
+export * from './segments.contract';

@@ -45,7 +45,8 @@ export type SegmentCondition =
   /** in: bought through at least one of the channels in 365 days; notIn: through none of them. */
   | { field: 'channel'; op: 'in' | 'notIn'; value: SegmentChannel[] }
   /** any: bound to some promoter; none: to none; is: to the promoter (member id) in value. */
-  | { field: 'promoter'; op: 'any' | 'none' }
+  | { field: 'promoter'; op: 'any' }
+  | { field: 'promoter'; op: 'none' }
   | { field: 'promoter'; op: 'is'; value: number };
 // EXTENSION POINT (consent): a `{ field: 'consent'; op: 'granted'; value: <purpose> }` condition belongs here once
 // the consent ledger exists. It needs: a catalogue entry below, a case in evaluateCondition (the evaluator would
