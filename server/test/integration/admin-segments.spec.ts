@@ -230,31 +230,29 @@ describe('segments in the console', () => {
     );
     members = made.map((m) => ({ id: m.id, phone: phones.find((p) => Number(p.id) === m.id)!.phone }));
     const at = (days: number) => new Date(NOW.getTime() - days * DAY);
-    await ds
-      .getRepository(MemberFactsRow)
-      .insert([
-        factsRow(members[0].id, {
-          spend365Fen: 30_000,
-          orders365: 3,
-          lastPurchaseAt: at(5),
-          homeStoreId: managerStore,
-          tierKey: 'GOLD',
-          stage: 'MATURITY',
-        }),
-        factsRow(members[1].id, { spend365Fen: 30_000, orders365: 6, lastPurchaseAt: at(40), homeStoreId: otherStore }),
-        factsRow(members[2].id, {
-          spend365Fen: 12_000,
-          orders365: 1,
-          lastPurchaseAt: at(2),
-          homeStoreId: managerStore,
-        }),
-        factsRow(members[3].id, {
-          spend365Fen: 90_000,
-          orders365: 9,
-          lastPurchaseAt: at(61),
-          homeStoreId: managerStore,
-        }),
-      ]);
+    await ds.getRepository(MemberFactsRow).insert([
+      factsRow(members[0].id, {
+        spend365Fen: 30_000,
+        orders365: 3,
+        lastPurchaseAt: at(5),
+        homeStoreId: managerStore,
+        tierKey: 'GOLD',
+        stage: 'MATURITY',
+      }),
+      factsRow(members[1].id, { spend365Fen: 30_000, orders365: 6, lastPurchaseAt: at(40), homeStoreId: otherStore }),
+      factsRow(members[2].id, {
+        spend365Fen: 12_000,
+        orders365: 1,
+        lastPurchaseAt: at(2),
+        homeStoreId: managerStore,
+      }),
+      factsRow(members[3].id, {
+        spend365Fen: 90_000,
+        orders365: 9,
+        lastPurchaseAt: at(61),
+        homeStoreId: managerStore,
+      }),
+    ]);
   });
 
   it('counts an unsaved rule live, confined to the home store for a store manager', async () => {

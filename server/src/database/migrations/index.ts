@@ -33,4 +33,35 @@ import type { MigrationInterface } from 'typeorm';
 type MigrationClass = new () => MigrationInterface;
 
 /** Every MySQL migration in order. `pnpm --filter @tidepool/server migration:generate <Name>` appends here. */
-export const MIGRATIONS: MigrationClass[] = [Initial1795485369249, WechatAccessTokens1795487026548, Members1795487253697, Membership1795489190233, Loyalty1795489557605, JobRuns1795489559465, Coupons1795490326364, TillTransactions1795490518122, StaffWechatBinding1795490776846, PointsMall1795491148602, Orders1795491223376, CartAndCatalogAdmin1795491425928, PaymentRefunds1795493466118, Drops1795499396436, Distribution1795499769930, AfterSales1796289600019, AddressBookAndStorefront1796289760908, CouponCentre1796289877966, OrderFulfilment1796289949597, DomainEvents1796291000000, TillPaymentMethod1796308887464, AuditTrailAndStoreManagers1796313520453, ConsoleDropsAndGifts1796314159073, ProductVersion1796314194449, CouponTemplateConsole1796314357175, StoreProfilesAndStaffDisabling1796314873308, BrandRuleVersions1796315182951, ConsoleOrders1796315300000, MemberFacts1796323933480, SegmentsAndWinBack1796324584731];
+export const MIGRATIONS: MigrationClass[] = [
+  Initial1795485369249,
+  WechatAccessTokens1795487026548,
+  Members1795487253697,
+  Membership1795489190233,
+  Loyalty1795489557605,
+  JobRuns1795489559465,
+  Coupons1795490326364,
+  TillTransactions1795490518122,
+  StaffWechatBinding1795490776846,
+  PointsMall1795491148602,
+  Orders1795491223376,
+  CartAndCatalogAdmin1795491425928,
+  PaymentRefunds1795493466118,
+  Drops1795499396436,
+  Distribution1795499769930,
+  AfterSales1796289600019,
+  AddressBookAndStorefront1796289760908,
+  CouponCentre1796289877966,
+  OrderFulfilment1796289949597,
+  DomainEvents1796291000000,
+  TillPaymentMethod1796308887464,
+  AuditTrailAndStoreManagers1796313520453,
+  ConsoleDropsAndGifts1796314159073,
+  ProductVersion1796314194449,
+  CouponTemplateConsole1796314357175,
+  StoreProfilesAndStaffDisabling1796314873308,
+  BrandRuleVersions1796315182951,
+  ConsoleOrders1796315300000,
+  MemberFacts1796323933480,
+  SegmentsAndWinBack1796324584731,
+];
