@@ -12,12 +12,18 @@ test('an operator builds a segment and sees its count', async ({ phones, api }) 
   await expect(page.getByText('还没有人群').or(page.locator('.ant-table-row')).first()).toBeVisible();
   await page.getByRole('button', { name: /新建人群/ }).click();
 
-  const counted = () =>
-    page.waitForResponse((res) => res.url().endsWith('/api/admin/segments/count') && res.request().method() === 'POST');
+  // The count answering a given edit: its request carries the rule as edited (earlier edits may still be in flight).
+  const counted = (ruleText: string) =>
+    page.waitForResponse(
+      (res) =>
+        res.url().endsWith('/api/admin/segments/count') &&
+        res.request().method() === 'POST' &&
+        (res.request().postData() ?? '').includes(ruleText),
+    );
   const count = page.getByTestId('segment-count');
 
   // The first row starts as 会员等级; pick 金卡 and 银卡.
-  let answer = counted();
+  let answer = counted('"value":["GOLD","SILVER"]');
   const first = page.getByTestId('segment-condition-conditions[0]');
   await first.getByLabel('取值').click();
   await page.getByTitle('金卡会员').click();
@@ -31,20 +37,20 @@ test('an operator builds a segment and sees its count', async ({ phones, api }) 
   const second = page.getByTestId('segment-condition-conditions[1]');
   await second.getByLabel('条件字段').click();
   await page.getByTitle('近365天消费金额').click();
-  answer = counted();
+  answer = counted('{"min":10000,"max":null}');
   await second.getByLabel('最小值').fill('100');
   expect((await answer).status()).toBe(200);
   await expect(count).toContainText(/\d/);
   await shot(page, 'builder');
 
   phones.expectFailure('400 POST /api/admin/segments/count');
-  answer = counted();
+  answer = counted('{"min":10000,"max":5000}');
   await second.getByLabel('最大值').fill('50');
   expect((await answer).status()).toBe(400);
   await expect(second.getByText('最大值不能小于最小值')).toBeVisible();
   await shot(page, 'builder-error');
 
-  answer = counted();
+  answer = counted('{"min":10000,"max":500000}');
   await second.getByLabel('最大值').fill('5000');
   expect((await answer).status()).toBe(200);
   await expect(second.getByText('最大值不能小于最小值')).toHaveCount(0);

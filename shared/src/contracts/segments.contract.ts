@@ -91,7 +91,7 @@ export interface WinBackReportResponse {
   waves: WinBackWaveReport[];
 }
 
-/** POST /api/admin/win-back/run: what a run of the daily job did. */
+/** What one run of the daily win-back job did (its job-run outcome). */
 export interface WinBackRunResponse {
   date: string;
   entered: number;

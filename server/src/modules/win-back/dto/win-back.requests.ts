@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { WinBackProgrammeRequest } from '@tidepool/shared';
-import { IsBoolean, IsInt, IsOptional, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 export class WinBackProgrammeDto implements WinBackProgrammeRequest {
   @ApiProperty({ description: 'Off: the daily job only records returns of members already in a cycle' })
@@ -32,7 +32,6 @@ export class WinBackProgrammeDto implements WinBackProgrammeRequest {
   wave2AfterDays: number;
 
   @ApiProperty({ example: 1000, description: 'Held-out share in basis points, 0..5000 (1000 = 10%)' })
-  @IsOptional()
   @IsInt({ message: '请填写对照组比例' })
   @Min(0, { message: '对照组比例须在 0% 到 50% 之间' })
   @Max(5000, { message: '对照组比例须在 0% 到 50% 之间' })
