@@ -155,10 +155,10 @@ function ConditionRow({
   errors: string[];
   readOnly: boolean;
 }) {
-  const field = condition.field as SegmentField;
-  const op = condition.op as SegmentOperator;
+  const field = condition.field;
+  const op = condition.op;
   const value = (condition as { value?: unknown }).value;
-  const set = (patch: Record<string, unknown>) => onChange({ ...condition, ...patch } as SegmentCondition);
+  const set = (patch: Record<string, unknown>) => onChange({ ...condition, ...patch });
   const kind = valueKindOf(field, op);
   const unit = SEGMENT_FIELDS[field].unit;
   const choices = choicesOf(field);

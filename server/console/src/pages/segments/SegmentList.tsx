@@ -49,7 +49,11 @@ export function SegmentList() {
         <Space>
           <Link to={`/segments/${row.id}`}>{operator ? '编辑' : '查看'}</Link>
           {operator && (
-            <Popconfirm title={`删除人群“${row.name}”？`} description="删除后不可恢复。" onConfirm={() => remove(row)}>
+            <Popconfirm
+              title={`删除人群“${row.name}”？`}
+              description="删除后不可恢复。"
+              onConfirm={() => void remove(row)}
+            >
               <a>删除</a>
             </Popconfirm>
           )}
