@@ -25,7 +25,7 @@ test('an operator builds a segment and sees its count', async ({ phones, api }) 
   // The first row starts as 会员等级; pick 金卡 and 银卡.
   let answer = counted('"value":["GOLD","SILVER"]');
   const first = page.getByTestId('segment-condition-conditions[0]');
-  await first.getByLabel('取值').click();
+  await first.getByRole('combobox', { name: '取值' }).click();
   await page.getByTitle('金卡会员').click();
   await page.getByTitle('银卡会员').click();
   await page.keyboard.press('Escape');
@@ -35,23 +35,23 @@ test('an operator builds a segment and sees its count', async ({ phones, api }) 
   // A second row: spend in 365 days from 100 元, then a range that ends before it starts.
   await page.getByRole('button', { name: '添加条件', exact: true }).click();
   const second = page.getByTestId('segment-condition-conditions[1]');
-  await second.getByLabel('条件字段').click();
+  await second.getByRole('combobox', { name: '条件字段' }).click();
   await page.getByTitle('近365天消费金额').click();
   answer = counted('{"min":10000,"max":null}');
-  await second.getByLabel('最小值').fill('100');
+  await second.getByRole('spinbutton', { name: '最小值' }).fill('100');
   expect((await answer).status()).toBe(200);
   await expect(count).toContainText(/\d/);
   await shot(page, 'builder');
 
   phones.expectFailure('400 POST /api/admin/segments/count');
   answer = counted('{"min":10000,"max":5000}');
-  await second.getByLabel('最大值').fill('50');
+  await second.getByRole('spinbutton', { name: '最大值' }).fill('50');
   expect((await answer).status()).toBe(400);
   await expect(second.getByText('最大值不能小于最小值')).toBeVisible();
   await shot(page, 'builder-error');
 
   answer = counted('{"min":10000,"max":500000}');
-  await second.getByLabel('最大值').fill('5000');
+  await second.getByRole('spinbutton', { name: '最大值' }).fill('5000');
   expect((await answer).status()).toBe(200);
   await expect(second.getByText('最大值不能小于最小值')).toHaveCount(0);
 

@@ -16,7 +16,7 @@ import { useIsBrandOperator, useSession } from '../../auth/SessionContext';
 import { AuditTrail } from '../../components/AuditTrail';
 import { dateTime, yuan } from '../../format';
 import { RuleEditor } from './RuleEditor';
-import { emptyRule, errorsByRow, TIER_LABELS } from './segment-form';
+import { emptyRule, errorsByRow, ruleComplete, TIER_LABELS } from './segment-form';
 
 /** Counting waits this long after the last edit, so typing a number does not send a request per keystroke. */
 const COUNT_DEBOUNCE_MS = 400;
@@ -54,6 +54,11 @@ export function SegmentBuilder() {
   useEffect(() => {
     if (!rule) return;
     const ticket = ++latest.current;
+    if (!ruleComplete(rule)) {
+      setCount({ loading: false, value: null, error: null });
+      setRuleErrors(new Map());
+      return;
+    }
     setCount((c) => ({ ...c, loading: true }));
     const timer = setTimeout(() => {
       api<SegmentCountResponse>('POST', '/admin/segments/count', { body: { rule } })
@@ -144,6 +149,7 @@ export function SegmentBuilder() {
             />
           </Spin>
           {count.error && <Typography.Text type="danger">{count.error}</Typography.Text>}
+          {!ruleComplete(rule) && <Typography.Text type="secondary">填写完所有条件后显示人数</Typography.Text>}
           <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
             按会员消费事实实时计算{operator ? '' : '（仅本店会员）'}。
           </Typography.Paragraph>

@@ -1,6 +1,15 @@
 import type { SegmentRule } from '@tidepool/shared';
 import { describe, expect, it } from 'vitest';
-import { appendAt, errorsByRow, newCondition, pathText, replaceAt, valueKindOf, yuanToFen } from './segment-form';
+import {
+  appendAt,
+  errorsByRow,
+  newCondition,
+  pathText,
+  replaceAt,
+  ruleComplete,
+  valueKindOf,
+  yuanToFen,
+} from './segment-form';
 
 describe('segment builder helpers', () => {
   it('starts each field with its first operator and an empty value of the right shape', () => {
@@ -35,5 +44,19 @@ describe('segment builder helpers', () => {
     // A problem of the whole rule (too many conditions) belongs to the top group.
     expect(rows.get('')).toEqual(['条件最多 30 个']);
     expect(yuanToFen(12.34)).toBe(1234);
+  });
+
+  it('counts only a rule whose conditions are all filled in', () => {
+    expect(ruleComplete({ combine: 'and', conditions: [newCondition('tier')] })).toBe(false);
+    expect(ruleComplete({ combine: 'and', conditions: [{ field: 'tier', op: 'in', value: ['GOLD'] }] })).toBe(true);
+    const nested: SegmentRule = {
+      combine: 'or',
+      conditions: [{ combine: 'and', conditions: [newCondition('spend365Fen')] }, newCondition('promoter')],
+    };
+    expect(ruleComplete(nested)).toBe(false);
+    expect(
+      ruleComplete(replaceAt(nested, [0, 0], { field: 'spend365Fen', op: 'between', value: { min: 0, max: null } })),
+    ).toBe(true);
+    expect(ruleComplete({ combine: 'and', conditions: [] })).toBe(true);
   });
 });

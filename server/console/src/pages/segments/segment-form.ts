@@ -115,3 +115,27 @@ export function errorsByRow(details: readonly { field: string; reason: string }[
 export const fenToYuan = (fen: number | null) => (fen === null ? null : fen / 100);
 export const yuanToFen = (yuan: number | null | undefined) =>
   yuan === null || yuan === undefined ? null : Math.round(yuan * 100);
+
+/**
+ * Whether every condition has its value filled in (a list with something chosen, a range with an end, a promoter
+ * id). The builder counts only a complete rule, so a row just added is not reported as an error while the
+ * operator is still picking; what is filled in but wrong (a range ending before it starts) is the server's to say.
+ */
+export function ruleComplete(rule: SegmentRule): boolean {
+  return rule.conditions.every((node) => {
+    if ('combine' in node) return ruleComplete(node);
+    const value = (node as { value?: unknown }).value;
+    switch (valueKindOf(node.field, node.op)) {
+      case 'list':
+        return Array.isArray(value) && value.length > 0;
+      case 'range': {
+        const range = value as { min: number | null; max: number | null };
+        return range.min !== null || range.max !== null;
+      }
+      case 'id':
+        return typeof value === 'number';
+      case 'none':
+        return true;
+    }
+  });
+}
