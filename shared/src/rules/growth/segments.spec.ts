@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type SegmentFactsRow, type SegmentRule, segmentMatches, segmentRuleProblems } from './segments';
+import {
+  type SegmentCondition,
+  type SegmentFactsRow,
+  type SegmentRule,
+  segmentMatches,
+  segmentRuleProblems,
+} from './segments';
 
 const NOW = new Date('2026-12-03T02:00:00Z');
 const DAY = 86_400_000;
@@ -88,8 +94,8 @@ describe('segment rule validation', () => {
 
 describe('segment evaluation', () => {
   it('combines with and / or, empty and = everyone, empty or = nobody', () => {
-    const gold = { field: 'tier', op: 'in', value: ['GOLD'] } as const;
-    const silver = { field: 'tier', op: 'in', value: ['SILVER'] } as const;
+    const gold: SegmentCondition = { field: 'tier', op: 'in', value: ['GOLD'] };
+    const silver: SegmentCondition = { field: 'tier', op: 'in', value: ['SILVER'] };
     expect(segmentMatches({ combine: 'and', conditions: [] }, row(), NOW)).toBe(true);
     expect(segmentMatches({ combine: 'or', conditions: [] }, row(), NOW)).toBe(false);
     expect(segmentMatches({ combine: 'or', conditions: [gold, silver] }, row(), NOW)).toBe(true);

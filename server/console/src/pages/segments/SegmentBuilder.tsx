@@ -8,7 +8,7 @@ import {
   type SegmentView,
 } from '@tidepool/shared';
 import { Alert, App, Button, Form, Input, Space, Spin, Statistic, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
 import { pagedRequest } from '../../api/pro-table';
@@ -163,6 +163,7 @@ export function SegmentBuilder() {
 
 function SegmentMembers({ id, version }: { id: number; version: number }) {
   const { timeZone } = useSession();
+  const request = useMemo(() => pagedRequest<SegmentMemberView>(`/admin/segments/${id}/members`), [id]);
   const columns: ProColumns<SegmentMemberView>[] = [
     { title: '会员 ID', dataIndex: 'memberId', width: 90 },
     { title: '手机号', dataIndex: 'phone', width: 130, render: (_, row) => row.phone ?? '已注销' },
@@ -195,9 +196,8 @@ function SegmentMembers({ id, version }: { id: number; version: number }) {
         search={false}
         options={false}
         columns={columns}
-        locale={{ emptyText: '暂无符合条件的会员' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50] }}
-        request={pagedRequest<SegmentMemberView>(`/admin/segments/${id}/members`)}
+        request={request}
       />
     </ProCard>
   );

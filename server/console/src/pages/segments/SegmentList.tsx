@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { PageContainer, ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import type { SegmentView } from '@tidepool/shared';
 import { App, Button, Popconfirm, Space } from 'antd';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
 import { pagedRequest } from '../../api/pro-table';
@@ -16,6 +16,8 @@ export function SegmentList() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const table = useRef<ActionType>(null);
+  // One request function for the table's life: a new one each render would make ProTable fetch again.
+  const request = useMemo(() => pagedRequest<SegmentView>('/admin/segments'), []);
   const remove = async (row: SegmentView) => {
     try {
       await api('DELETE', `/admin/segments/${row.id}`);
@@ -68,9 +70,8 @@ export function SegmentList() {
         actionRef={table}
         columns={columns}
         search={{ labelWidth: 'auto' }}
-        locale={{ emptyText: '还没有人群，点击“新建人群”按条件圈选会员' }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, pageSizeOptions: [20, 50] }}
-        request={pagedRequest<SegmentView>('/admin/segments')}
+        request={request}
         toolBarRender={() =>
           operator
             ? [
