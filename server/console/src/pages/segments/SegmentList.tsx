@@ -16,7 +16,7 @@ export function SegmentList() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const table = useRef<ActionType>(null);
-  // One request function for the table's life: a new one each render would make ProTable fetch again.
+  // One request function for the table's life, so a re-render never hands ProTable a different one.
   const request = useMemo(() => pagedRequest<SegmentView>('/admin/segments'), []);
   const remove = async (row: SegmentView) => {
     try {
