@@ -30,6 +30,8 @@ import { StoreModeModule } from './modules/store-mode';
 import { MemberFactsModule } from './modules/member-facts';
 import { CampaignsModule } from './modules/campaigns';
 import { MessagesModule } from './modules/messages';
+import { SegmentsModule } from './modules/segments';
+import { WinBackModule } from './modules/win-back';
 import { StorefrontModule } from './modules/storefront';
 import { StaffAdminModule } from './modules/staff-admin';
 import { StoresModule } from './modules/stores';
@@ -75,6 +77,8 @@ export class AppModule {
         MemberFactsModule,
         CampaignsModule,
         MessagesModule,
+        SegmentsModule,
+        WinBackModule,
         WechatDevModule.forRoot(config ?? loadConfig()),
         DistributionModule.forRoot(config ?? loadConfig()),
       ],

@@ -1,6 +1,8 @@
 import {
   AuditOutlined,
   IdcardOutlined,
+  ClusterOutlined,
+  RollbackOutlined,
   ControlOutlined,
   CustomerServiceOutlined,
   MoneyCollectOutlined,
@@ -100,6 +102,20 @@ export const CONSOLE_AREAS: ConsoleArea[] = [
     icon: <RiseOutlined />,
     roles: BOTH,
     page: lazy(() => import('./pages/lifecycle')),
+  },
+  {
+    path: '/segments',
+    name: '人群',
+    icon: <ClusterOutlined />,
+    roles: BOTH,
+    page: lazy(() => import('./pages/segments')),
+  },
+  {
+    path: '/win-back',
+    name: '流失挽回',
+    icon: <RollbackOutlined />,
+    roles: OPERATOR,
+    page: lazy(() => import('./pages/win-back')),
   },
   {
     path: '/rules',

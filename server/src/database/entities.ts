@@ -34,6 +34,8 @@ import { MemberFactsRow } from '../modules/member-facts/member-facts.entity';
 import { MemberStageChange } from '../modules/member-facts/member-stage-change.entity';
 import { CAMPAIGN_ENTITIES } from '../modules/campaigns/campaign.entities';
 import { MESSAGES_ENTITIES } from '../modules/messages/messages.entities';
+import { Segment } from '../modules/segments/segment.entity';
+import { WinBackCycle, WinBackProgramme } from '../modules/win-back/win-back.entities';
 
 /** Every entity, listed once: the data source, the migration generator and the drift test all read this. */
 export const ENTITIES = [
@@ -73,4 +75,7 @@ export const ENTITIES = [
   MemberStageChange,
   ...CAMPAIGN_ENTITIES,
   ...MESSAGES_ENTITIES,
+  Segment,
+  WinBackProgramme,
+  WinBackCycle,
 ];

@@ -23,6 +23,8 @@ export const AUDIT_OBJECT_TYPES = [
   'staff',
   'brand_rules',
   'campaign',
+  'segment',
+  'win_back_programme',
 ] as const;
 export type AuditObjectType = (typeof AUDIT_OBJECT_TYPES)[number];
 
@@ -44,6 +46,8 @@ export const AUDIT_OBJECT_LABELS: Record<AuditObjectType, string> = {
   staff: '员工',
   brand_rules: '品牌规则',
   campaign: '营销活动',
+  segment: '人群',
+  win_back_programme: '流失挽回',
 };
 
 /** One operator write: who, when, what, and the object before and after (null when created or removed). */

@@ -73,6 +73,9 @@ export const ERROR_CODES = {
   COUPON_TEMPLATE_NOT_FOUND: { status: 404, message: '优惠券模板不存在' },
   CAMPAIGN_NOT_FOUND: { status: 404, message: '营销活动不存在' },
   CAMPAIGN_STATUS_CONFLICT: { status: 409, message: '营销活动状态已变化，无法执行此操作' },
+  // Segments (人群)
+  SEGMENT_RULE_INVALID: { status: 400, message: '人群条件有误' },
+  SEGMENT_NOT_FOUND: { status: 404, message: '人群不存在' },
   COUPON_NOT_CLAIMABLE: { status: 404, message: '该券不在领券中心或已下架' },
   COUPON_CLAIM_LIMIT: { status: 409, message: '你已领取过该券' },
   COUPON_CLAIM_SOLD_OUT: { status: 409, message: '该券已被抢光' },

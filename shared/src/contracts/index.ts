@@ -24,3 +24,4 @@ export * from './admin-orders.contract';
 export * from './campaigns.contract';
 export * from './messages.contract';
 export * from './growth.contract';
+export * from './segments.contract';

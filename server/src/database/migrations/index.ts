@@ -2,6 +2,7 @@ import { DistributionProductsFollowBrandRates1796324941867 } from './17963249418
 import { MemberDeletionRequests1796324350149 } from './1796324350149-MemberDeletionRequests';
 import { Campaigns1796324292045 } from './1796324292045-Campaigns';
 import { MessagesConsentLedgerAndSends1796324536254 } from './1796324536254-MessagesConsentLedgerAndSends';
+import { SegmentsAndWinBack1796324584731 } from './1796324584731-SegmentsAndWinBack';
 import { MemberFacts1796323933480 } from './1796323933480-MemberFacts';
 import { ConsoleOrders1796315300000 } from './1796315300000-ConsoleOrders';
 import { BrandRuleVersions1796315182951 } from './1796315182951-BrandRuleVersions';
@@ -69,5 +70,6 @@ export const MIGRATIONS: MigrationClass[] = [
   Campaigns1796324292045,
   MemberDeletionRequests1796324350149,
   MessagesConsentLedgerAndSends1796324536254,
+  SegmentsAndWinBack1796324584731,
   DistributionProductsFollowBrandRates1796324941867,
 ];

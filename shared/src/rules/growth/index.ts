@@ -5,3 +5,4 @@ export * from './holdout';
 export * from './win-back';
 export * from './campaigns';
 export * from './purchase-facts';
+export * from './segments';
