@@ -23,6 +23,9 @@ beforeAll(async () => {
   ({ t, operator } = await bootShop(clock, { auth: LONG_LIVED_TOKENS }));
   ds = t.app.get<DataSource>(getDataSourceToken());
   winBack = t.app.get(WinBackService);
+  // The scenarios below write the member facts they need; the demo shoppers' facts rows (a read model, rebuilt by
+  // the nightly recompute) would otherwise join the at-risk audience.
+  await ds.query('DELETE FROM member_facts');
 });
 afterAll(async () => {
   await t.close();

@@ -73,9 +73,9 @@ export class WinBackService implements OnModuleInit {
     });
   }
 
-  /** The growth rules in force. They are not yet part of the versioned brand rules, so the seed brand's numbers. */
-  growthRules(): GrowthRules {
-    return DEFAULT_GROWTH_RULES;
+  /** The growth rules of the brand-rules version in force (versions stored before they existed: the defaults). */
+  growthRules(at: Date = this.clock.now()): GrowthRules {
+    return this.brand.rules(at).growth ?? DEFAULT_GROWTH_RULES;
   }
 
   async programme(): Promise<WinBackProgrammeView> {

@@ -1,12 +1,7 @@
 import { PageContainer, ProCard, ProDescriptions } from '@ant-design/pro-components';
-import {
-  MAINLAND_MOBILE_PATTERN,
-  type AdminPointsAdjustmentResponse,
-  type OperatorMemberSearchResponse,
-  type OperatorMemberView,
-} from '@tidepool/shared';
-import { Alert, App, Button, Empty, Form, Input, InputNumber, Modal, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { MAINLAND_MOBILE_PATTERN, type OperatorMemberSearchResponse, type OperatorMemberView } from '@tidepool/shared';
+import { Alert, App, Button, Empty, Form, Input, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, download } from '../../api/client';
 import { useSession } from '../../auth/SessionContext';
@@ -14,8 +9,7 @@ import { AuditTrail } from '../../components/AuditTrail';
 import { dateTime } from '../../format';
 import { BindingHistoryDrawer } from '../promoters/BindingHistoryDrawer';
 import { DeletionRequests } from './DeletionRequests';
-import { GrowthAdjustModal } from './GrowthAdjustModal';
-import { newRequestId } from './member-labels';
+import { LedgerAdjustModal } from './LedgerAdjustModal';
 import { MemberTabs } from './MemberTabs';
 
 /**
@@ -168,10 +162,11 @@ function MemberProfile() {
       </ProCard>
       <MemberTabs memberId={id} version={version} />
       <AuditTrail objectType="member" objectId={id} version={version} />
-      <AdjustPointsModal
+      <LedgerAdjustModal
+        ledger="points"
         open={adjusting}
         memberId={id}
-        available={member.points}
+        current={member.points}
         onClose={() => setAdjusting(false)}
         onDone={(result) => {
           setAdjusting(false);
@@ -180,10 +175,11 @@ function MemberProfile() {
         }}
       />
       <BindingHistoryDrawer memberId={bindings ? id : null} onClose={() => setBindings(false)} />
-      <GrowthAdjustModal
+      <LedgerAdjustModal
+        ledger="growth"
         open={adjustingGrowth}
         memberId={id}
-        growth={member.growth}
+        current={member.growth}
         onClose={() => setAdjustingGrowth(false)}
         onDone={(result) => {
           setAdjustingGrowth(false);
@@ -192,101 +188,5 @@ function MemberProfile() {
         }}
       />
     </PageContainer>
-  );
-}
-
-function AdjustPointsModal({
-  open,
-  memberId,
-  available,
-  onClose,
-  onDone,
-}: {
-  open: boolean;
-  memberId: number;
-  available: number;
-  onClose: () => void;
-  onDone: (result: AdminPointsAdjustmentResponse) => void;
-}) {
-  const [form] = Form.useForm<{ points: number; reason: string }>();
-  const [saving, setSaving] = useState(false);
-  // One id per opening: a retried submit never adjusts twice.
-  const requestId = useRef('');
-  useEffect(() => {
-    if (open) {
-      form.resetFields();
-      requestId.current = newRequestId();
-    }
-  }, [open, form]);
-  const submit = async () => {
-    const values = await form.validateFields();
-    setSaving(true);
-    try {
-      onDone(
-        await api<AdminPointsAdjustmentResponse>('POST', `/admin/members/${memberId}/points-adjustments`, {
-          body: { ...values, requestId: requestId.current },
-        }),
-      );
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'POINTS_ADJUSTMENT_BELOW_ZERO') {
-        form.setFields([{ name: 'points', errors: [e.message] }]);
-      } else if (e instanceof ApiError && e.details.length > 0) {
-        form.setFields(
-          Object.entries(e.fieldErrors()).map(([name, reason]) => ({
-            name: name as 'points' | 'reason',
-            errors: [reason],
-          })),
-        );
-      } else {
-        form.setFields([{ name: 'reason', errors: [e instanceof ApiError ? e.message : '调整失败，请稍后重试'] }]);
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal
-      title="调整积分"
-      open={open}
-      onCancel={onClose}
-      okText="确认调整"
-      cancelText="取消"
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      destroyOnClose
-    >
-      <Alert
-        type="warning"
-        showIcon
-        style={{ marginBottom: 16 }}
-        message={`调整会记入会员的积分明细并留下操作记录，不可撤销。当前可用 ${available} 积分；扣减不能使积分小于 0。`}
-      />
-      <Form form={form} layout="vertical">
-        <Form.Item
-          name="points"
-          label="调整数量（正数增加，负数扣减）"
-          rules={[
-            { required: true, message: '请输入调整数量' },
-            {
-              validator: (_, v: number) =>
-                v === 0 ? Promise.reject(new Error('调整数量不能为 0')) : Promise.resolve(),
-            },
-          ]}
-        >
-          <InputNumber precision={0} min={-1_000_000} max={1_000_000} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label="原因（会员可在我的积分中看到）"
-          rules={[
-            { required: true, message: '请填写调整原因' },
-            { min: 2, message: '原因至少 2 个字' },
-          ]}
-        >
-          <Input maxLength={60} showCount />
-        </Form.Item>
-      </Form>
-      <Space />
-    </Modal>
   );
 }
