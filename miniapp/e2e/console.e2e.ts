@@ -23,8 +23,10 @@ test('an operator logs in, sees every area, and logs out', async ({ phones }) =>
   await shot(page, 'logged-in');
 
   await page.locator('.ant-pro-global-header').getByText('品牌运营', { exact: true }).click();
-  await page.getByText('退出登录').click();
-  await expect(page.getByPlaceholder('账号')).toBeVisible();
+  const logout = page.getByRole('menuitem', { name: '退出登录' });
+  await expect(logout).toBeVisible();
+  await logout.click();
+  await expect(page.getByPlaceholder('账号')).toBeVisible({ timeout: 15_000 });
   expect(await page.evaluate(() => localStorage.getItem('tidepool-console-session'))).toBeNull();
 });
 

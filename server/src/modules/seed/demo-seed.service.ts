@@ -137,7 +137,13 @@ export class DemoSeedService implements OnApplicationBootstrap {
     await seedDemoCouponCentre(manager, categoryIds, this.clock.now());
     const dropItems = await seedDemoDrops(manager, this.clock.now());
     const storeIds = [...stores.values()].map((store) => store.id);
-    const growthMembers = await seedDemoGrowth(manager, this.clock.now(), storeIds);
+    // The growth shoppers buy in the other stores: the first store (SH001, manager.sh001's) starts with an empty
+    // dashboard, the state a store manager meets on day one.
+    const growthMembers = await seedDemoGrowth(
+      manager,
+      this.clock.now(),
+      storeIds.length > 1 ? storeIds.slice(1) : storeIds,
+    );
     return {
       stores: stores.size,
       products: DEMO_PRODUCTS.length,
