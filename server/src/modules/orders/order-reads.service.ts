@@ -210,7 +210,7 @@ export class OrderReadsService {
       .where('o.memberId IN (:...ids) AND o.paidAt IS NOT NULL', { ids: unique })
       .groupBy('o.memberId')
       .getRawMany<{ memberId: number | string; first: Date | string }>();
-    return new Map(rows.map((r) => [Number(r.memberId), toDate(r.first)]));
+    return new Map(rows.map((r) => [Number(r.memberId), rawInstant(r.first)]));
   }
 
   /** Orders paid in [from, to), oldest first, with their lines: what a campaign's dry run replays. */
@@ -266,11 +266,6 @@ export class OrderReadsService {
     const rows = await rawQuery(manager, sql, { lo: fromMemberId, hi: toMemberId, now });
     return rows.map((row) => ({ memberId: toNumber(row.memberId as number), at: rawInstant(row.paidAt) }));
   }
-}
-
-/** MIN() over a datetime comes back as a Date (mysql2) or a 'YYYY-MM-DD HH:MM:SS.mmm' UTC string (SQLite). */
-function toDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}${value.endsWith('Z') ? '' : 'Z'}`);
 }
 
 /** Paid orders of a member-id range with what they kept after successful line refunds (late payments excluded). */

@@ -86,7 +86,7 @@ export class TillReadsService {
       .where('s.memberId IN (:...ids)', { ids: unique })
       .groupBy('s.memberId')
       .getRawMany<{ memberId: number | string; first: Date | string }>();
-    return new Map(rows.map((r) => [Number(r.memberId), toDate(r.first)]));
+    return new Map(rows.map((r) => [Number(r.memberId), rawInstant(r.first)]));
   }
 
   /** Sales recorded in [from, to), oldest first: what a campaign's dry run replays. */
@@ -160,8 +160,3 @@ const SALE_READ = {
   status: true,
   createdAt: true,
 } as const;
-
-/** MIN() over a datetime comes back as a Date (mysql2) or a 'YYYY-MM-DD HH:MM:SS.mmm' UTC string (SQLite). */
-function toDate(value: Date | string): Date {
-  return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}${value.endsWith('Z') ? '' : 'Z'}`);
-}
